@@ -1,0 +1,20 @@
+package dev.assay.kernel.api;
+
+import dev.assay.viz.RendererRegistry;
+
+/** The executor side of {@link Notebook}: sends displays to the output of the running cell. */
+public interface NotebookBackend {
+
+    String display(Object value);
+
+    void updateDisplay(String displayId, Object value);
+
+    void clearOutput(boolean wait);
+
+    RendererRegistry renderers();
+
+    /** Attaches the executor that serves {@link Notebook} calls (one per process). */
+    static void attach(NotebookBackend backend) {
+        Notebook.backend = backend;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.assay.kernel.cli;
+
+import dev.assay.kernel.KernelVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar assay.jar COMMAND}: the one entry point of the runnable jar. */
+@Command(name = "assay",
+        mixinStandardHelpOptions = true,
+        versionProvider = AssayCommand.Version.class,
+        description = "Assay: a Jupyter kernel for Java with a language for training-data work.",
+        subcommands = {InstallCommand.class, KernelCommand.class, RunCommand.class})
+public final class AssayCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code (2 for usage errors, as picocli does). */
+    public static int execute(String... args) {
+        return new CommandLine(new AssayCommand()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: install, kernel or run");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"assay " + KernelVersion.get() + " (Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+}

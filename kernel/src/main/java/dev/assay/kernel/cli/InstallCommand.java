@@ -1,0 +1,77 @@
+package dev.assay.kernel.cli;
+
+import dev.assay.kernel.install.KernelSpecWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code assay install [--user | --prefix DIR] [--name NAME]}: registers the kernel with Jupyter. */
+@Command(name = "install", description = "Install the Jupyter kernelspec that starts this jar.")
+final class InstallCommand implements Callable<Integer> {
+
+    static final class Target {
+        @Option(names = "--user", description = "install for the current user (the default)")
+        boolean user;
+
+        @Option(names = "--prefix", paramLabel = "DIR", description = "install into DIR/share/jupyter/kernels")
+        Path prefix;
+    }
+
+    @ArgGroup(exclusive = true)
+    Target target;
+
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = "assay",
+            description = "the kernelspec name (default: ${DEFAULT-VALUE})")
+    String name;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            System.err.println("assay install: invalid --name '" + name + "': use letters, digits, '.', '_' and '-'");
+            return 2;
+        }
+        Path jar = runningJar();
+        if (jar == null) {
+            System.err.println("assay install: run it from the built jar: java -jar kernel/target/assay.jar install");
+            return 2;
+        }
+        Path kernels = target != null && target.prefix != null
+                ? target.prefix.toAbsolutePath().resolve("share/jupyter/kernels")
+                : userKernelsDir();
+        Path dir = kernels.resolve(name);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        KernelSpecWriter.write(dir, java, jar);
+        System.out.println("Installed kernelspec " + name + " in " + dir);
+        return 0;
+    }
+
+    private static Path runningJar() throws URISyntaxException {
+        Path location = Path.of(InstallCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Files.isRegularFile(location) && location.toString().endsWith(".jar") ? location.toAbsolutePath() : null;
+    }
+
+    /** Jupyter's per-user data directory, as jupyter_core computes it. */
+    static Path userKernelsDir() {
+        String dataDir = System.getenv("JUPYTER_DATA_DIR");
+        if (dataDir != null && !dataDir.isBlank()) {
+            return Path.of(dataDir, "kernels");
+        }
+        String home = System.getProperty("user.home");
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("mac")) {
+            return Path.of(home, "Library", "Jupyter", "kernels");
+        }
+        if (os.contains("win")) {
+            String appData = System.getenv("APPDATA");
+            return Path.of(appData != null ? appData : home, "jupyter", "kernels");
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "share");
+        return base.resolve("jupyter").resolve("kernels");
+    }
+}

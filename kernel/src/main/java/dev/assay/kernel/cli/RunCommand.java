@@ -1,0 +1,68 @@
+package dev.assay.kernel.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.kernel.exec.CellExecutor;
+import dev.assay.kernel.exec.StreamCapture;
+import dev.assay.kernel.notebook.NotebookFormatException;
+import dev.assay.kernel.notebook.NotebookRunner;
+import dev.assay.viz.RendererRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code assay run NOTEBOOK [-o OUT]}: executes a notebook headless. Exit 0 when every cell
+ * succeeded, 1 when one failed, 2 when the notebook could not be read or written.
+ */
+@Command(name = "run", description = "Execute a notebook headless and write the executed notebook.")
+final class RunCommand implements Callable<Integer> {
+
+    static final int CELL_FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    @Parameters(paramLabel = "NOTEBOOK", description = "the .ipynb file to execute")
+    Path notebook;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.ipynb",
+            description = "where to write the executed notebook (default: NAME.out.ipynb beside it)")
+    Path output;
+
+    @Override
+    public Integer call() {
+        PrintStream err = System.err;
+        ObjectNode document;
+        try {
+            document = NotebookRunner.read(notebook);
+        } catch (NotebookFormatException e) {
+            err.println("assay run: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        Path out = output != null ? output : defaultOutput(notebook);
+        NotebookRunner.Result result;
+        try (StreamCapture streams = StreamCapture.install();
+             CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams)) {
+            result = new NotebookRunner(executor, streams.log()).run(document);
+        }
+        try {
+            NotebookRunner.write(document, out);
+        } catch (IOException e) {
+            err.println("assay run: cannot write " + out + ": " + e.getMessage());
+            return BAD_INPUT;
+        }
+        if (!result.ok()) {
+            err.println("assay run: cell " + result.failedCell() + " failed (" + result.failure() + "); wrote " + out);
+            return CELL_FAILED;
+        }
+        err.println("assay run: " + result.cellsRun() + " cells ran; wrote " + out);
+        return 0;
+    }
+
+    static Path defaultOutput(Path notebook) {
+        String name = notebook.getFileName().toString().replaceFirst("\\.ipynb$", "");
+        return notebook.resolveSibling(name + ".out.ipynb");
+    }
+}

@@ -1,0 +1,330 @@
+package dev.assay.kernel.exec;
+
+import dev.assay.kernel.api.DisplayHandle;
+import dev.assay.kernel.api.NotebookBackend;
+import dev.assay.kernel.exec.magic.Magic;
+import dev.assay.kernel.exec.magic.MagicRegistry;
+import dev.assay.kernel.java.Completion;
+import dev.assay.kernel.java.JavaEvaluator;
+import dev.assay.kernel.java.JavaResult;
+import dev.assay.viz.MimeBundle;
+import dev.assay.viz.RendererRegistry;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs cells, one at a time, on one thread: the single place where code is executed, shared
+ * by the ZeroMQ kernel and the headless runner. JShell starts on that thread as soon as the
+ * executor exists, so start-up work overlaps with the client's handshake.
+ */
+public final class CellExecutor implements AutoCloseable, NotebookBackend {
+
+    private final RendererRegistry renderers;
+    private final StreamCapture streams;
+    private final MagicRegistry magics = MagicRegistry.withBuiltins();
+    private final History history = new History();
+    private final ExecutorService worker;
+    private final Future<JavaEvaluator> java;
+    private volatile OutputSink current = OutputSink.DISCARD;
+    private volatile boolean interruptRequested;
+    private int executionCount;
+
+    public CellExecutor(RendererRegistry renderers, StreamCapture streams) {
+        this.renderers = renderers;
+        this.streams = streams;
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "assay-executor");
+            t.setDaemon(true);
+            return t;
+        });
+        this.java = worker.submit(() -> {
+            JavaEvaluator evaluator = JavaEvaluator.start(streams.log());
+            evaluator.warmUp();
+            return evaluator;
+        });
+        NotebookBackend.attach(this);
+    }
+
+    /** Runs one cell and returns when all its output has been handed to {@code sink}. */
+    public ExecuteOutcome execute(ExecuteRequest request, OutputSink sink) {
+        return onWorker(() -> run(request, sink));
+    }
+
+    /** Stops the running cell, if any; called from the control thread. */
+    public void interrupt() {
+        interruptRequested = true;
+        if (java.isDone()) {
+            evaluator().stop();
+        }
+    }
+
+    public Completion complete(String code, int cursor) {
+        Optional<Completion> magic = MagicCompletion.complete(magics, code, cursor);
+        return magic.orElseGet(() -> onWorker(() -> evaluator().complete(code, cursor)));
+    }
+
+    public Optional<String> inspect(String code, int cursor) {
+        return onWorker(() -> evaluator().inspect(code, cursor));
+    }
+
+    public String completeness(String code) {
+        if (code.stripLeading().startsWith("%")) {
+            return "complete"; // magics run as written; the spec leaves them to the kernel
+        }
+        return onWorker(() -> evaluator().completeness(code));
+    }
+
+    public History history() {
+        return history;
+    }
+
+    public int executionCount() {
+        return onWorker(() -> executionCount);
+    }
+
+    private ExecuteOutcome run(ExecuteRequest request, OutputSink sink) {
+        interruptRequested = false;
+        OutputSink out = new OrderedSink(request.silent() ? OutputSink.DISCARD : sink);
+        int count = request.storeHistory() ? ++executionCount : executionCount;
+        current = out;
+        streams.bind(out);
+        if (!request.silent()) {
+            sink.started(count, request.code());
+        }
+        Cell cell = new Cell(out, "Cell In[" + count + "]", count);
+        CellError error;
+        try {
+            error = cell.run(request.code());
+        } catch (Throwable t) {
+            error = internalError(t);
+        }
+        if (error == null && interruptRequested) {
+            error = new CellError("InterruptedException", "the cell was interrupted",
+                    List.of("Interrupted: " + cell.label() + " was stopped by an interrupt request."));
+        }
+        streams.flush();
+        if (error != null) {
+            out.error(error);
+        }
+        Map<String, Object> expressions = evaluateUserExpressions(request.userExpressions());
+        if (request.storeHistory()) {
+            history.add(count, request.code(), cell.resultText);
+        }
+        streams.flush();
+        return new ExecuteOutcome(count, error, expressions);
+    }
+
+    private Map<String, Object> evaluateUserExpressions(Map<String, String> expressions) {
+        Map<String, Object> results = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : expressions.entrySet()) {
+            JavaResult r = evaluator().eval(e.getValue(), "user expression '" + e.getKey() + "'");
+            results.put(e.getKey(), r.error() != null
+                    ? new ExecuteOutcome.ExpressionValue(null, r.error())
+                    : new ExecuteOutcome.ExpressionValue(renderers.render(r.value()), null));
+        }
+        return results;
+    }
+
+    /** One running cell: magics first, then Java. */
+    private final class Cell implements CellContext {
+        private final OutputSink out;
+        private final String label;
+        private final int count;
+        private MimeBundle pendingResult;
+        private String resultText;
+
+        Cell(OutputSink out, String label, int count) {
+            this.out = out;
+            this.label = label;
+            this.count = count;
+        }
+
+        @Override
+        public OutputSink out() {
+            return out;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+
+        /** Runs the cell; its result is shown last, after whatever a magic printed about it. */
+        CellError run(String code) throws Exception {
+            CellError error = dispatch(code);
+            if (error == null && pendingResult != null && !interruptRequested) {
+                resultText = pendingResult.plainText();
+                out.executeResult(count, pendingResult);
+            }
+            return error;
+        }
+
+        private CellError dispatch(String code) throws Exception {
+            String rest = code;
+            String stripped = rest.stripLeading();
+            if (stripped.startsWith("%%")) {
+                int eol = stripped.indexOf('\n');
+                String first = eol < 0 ? stripped : stripped.substring(0, eol);
+                String body = eol < 0 ? "" : stripped.substring(eol + 1);
+                return runMagic(first, body, true);
+            }
+            // Leading %name lines are line magics; Java never starts a line with %.
+            while (stripped.startsWith("%")) {
+                int eol = stripped.indexOf('\n');
+                String line = eol < 0 ? stripped : stripped.substring(0, eol);
+                CellError error = runMagic(line, null, false);
+                if (error != null) {
+                    return error;
+                }
+                rest = eol < 0 ? "" : stripped.substring(eol + 1);
+                stripped = rest.stripLeading();
+            }
+            return rest.isBlank() ? null : runJava(rest);
+        }
+
+        private CellError runMagic(String line, String body, boolean cellMagic) throws Exception {
+            String[] parts = line.strip().split("\\s+", 2);
+            Optional<Magic> magic = magics.find(parts[0]);
+            if (magic.isEmpty()) {
+                return magics.unknown(parts[0]);
+            }
+            return magic.get().run(parts.length > 1 ? parts[1] : "", body, this);
+        }
+
+        @Override
+        public CellError runJava(String code) {
+            JavaResult result = evaluator().eval(code, label);
+            for (String note : result.notes()) {
+                out.stream("stderr", "note: " + note + "\n");
+            }
+            if (result.error() != null) {
+                return result.error();
+            }
+            if (result.hasValue() && !(result.value() instanceof DisplayHandle)) {
+                pendingResult = renderers.render(result.value());
+            }
+            return null;
+        }
+    }
+
+    // NotebookBackend: display calls from cell code go to the running cell's output.
+
+    @Override
+    public String display(Object value) {
+        String id = UUID.randomUUID().toString();
+        current.display(renderers.render(value), id);
+        return id;
+    }
+
+    @Override
+    public void updateDisplay(String displayId, Object value) {
+        current.updateDisplay(renderers.render(value), displayId);
+    }
+
+    @Override
+    public void clearOutput(boolean wait) {
+        current.clearOutput(wait);
+    }
+
+    @Override
+    public RendererRegistry renderers() {
+        return renderers;
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        if (java.isDone()) {
+            evaluator().close();
+        }
+    }
+
+    private JavaEvaluator evaluator() {
+        try {
+            return java.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while JShell starts", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("JShell failed to start: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private <T> T onWorker(Callable<T> task) {
+        try {
+            return worker.submit(task).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the executor", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static CellError internalError(Throwable t) {
+        StringWriter trace = new StringWriter();
+        t.printStackTrace(new PrintWriter(trace));
+        String message = t.getMessage() == null ? t.toString() : t.getMessage();
+        return new CellError(t.getClass().getName(), message,
+                List.of("Internal error in the Assay kernel (the session is intact):", trace.toString()));
+    }
+
+    /** Delivers pending stdout/stderr before any other output, so outputs keep the order they were made in. */
+    private final class OrderedSink implements OutputSink {
+        private final OutputSink target;
+
+        OrderedSink(OutputSink target) {
+            this.target = target;
+        }
+
+        @Override
+        public void stream(String name, String text) {
+            streams.flush();
+            target.stream(name, text);
+        }
+
+        @Override
+        public void display(MimeBundle bundle, String displayId) {
+            streams.flush();
+            target.display(bundle, displayId);
+        }
+
+        @Override
+        public void updateDisplay(MimeBundle bundle, String displayId) {
+            streams.flush();
+            target.updateDisplay(bundle, displayId);
+        }
+
+        @Override
+        public void clearOutput(boolean wait) {
+            streams.flush();
+            target.clearOutput(wait);
+        }
+
+        @Override
+        public void executeResult(int executionCount, MimeBundle bundle) {
+            streams.flush();
+            target.executeResult(executionCount, bundle);
+        }
+
+        @Override
+        public void error(CellError error) {
+            streams.flush();
+            target.error(error);
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package dev.assay.kernel.java;
+
+import dev.assay.kernel.exec.CellError;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+/**
+ * Java cells on JShell, in this JVM: evaluation with values kept as objects, errors mapped to
+ * cell lines, completion, inspection and the is-complete check. Not thread-safe: the cell
+ * executor calls it from its one thread; only {@link #stop()} may come from another.
+ */
+public final class JavaEvaluator implements AutoCloseable {
+
+    /** Imports every session starts with, as JShell's own default startup plus the notebook API. */
+    static final List<String> DEFAULT_IMPORTS = List.of(
+            "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.time.*",
+            "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*",
+            "java.util.stream.*", "static dev.assay.kernel.api.Notebook.*");
+
+    private final JShell shell;
+    private final SourceCodeAnalysis analysis;
+    private final CellExecutionProvider provider;
+    private final SnippetSplitter splitter;
+    private final TracebackFormatter tracebacks = new TracebackFormatter();
+
+    private JavaEvaluator(JShell shell, CellExecutionProvider provider) {
+        this.shell = shell;
+        this.analysis = shell.sourceCodeAnalysis();
+        this.provider = provider;
+        this.splitter = new SnippetSplitter(analysis);
+    }
+
+    /** Starts JShell with this JVM's class path visible to snippets and the default imports. */
+    public static JavaEvaluator start(PrintStream log) {
+        CellExecutionProvider provider = new CellExecutionProvider();
+        JShell shell = JShell.builder()
+                .executionEngine(provider, java.util.Map.of())
+                .in(new ByteArrayInputStream(new byte[0]))
+                .out(log)
+                .err(log)
+                .build();
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                shell.addToClasspath(entry);
+            }
+        }
+        JavaEvaluator evaluator = new JavaEvaluator(shell, provider);
+        String imports = DEFAULT_IMPORTS.stream().map(i -> "import " + i + ";").collect(Collectors.joining("\n"));
+        for (SourceSlice slice : evaluator.splitter.split(imports)) {
+            shell.eval(slice.source());
+        }
+        return evaluator;
+    }
+
+    /** Compiles and runs a snippet nobody sees, so that the first real cell is not the slow one. */
+    public void warmUp() {
+        shell.eval("String.valueOf(1 + 1)");
+        shell.drop(shell.snippets().reduce((a, b) -> b).orElseThrow());
+    }
+
+    /** Evaluates a cell; the value is the last snippet's when that is an expression. */
+    public JavaResult eval(String code, String cellLabel) {
+        CellText cell = new CellText(code);
+        CellExecutionControl control = provider.control();
+        control.clearStop();
+        List<String> notes = new ArrayList<>();
+        List<SourceSlice> slices = splitter.split(code);
+        Object value = null;
+        boolean hasValue = false;
+        for (int i = 0; i < slices.size(); i++) {
+            SourceSlice slice = slices.get(i);
+            List<SnippetEvent> events = shell.eval(slice.source());
+            hasValue = false;
+            for (SnippetEvent event : events) {
+                if (event.causeSnippet() != null) {
+                    continue; // a dependent snippet updated by this one
+                }
+                Snippet snippet = event.snippet();
+                tracebacks.remember(snippet.id(), cellLabel, cell.lineOf(slice.start()));
+                if (control.lastStopped()) {
+                    return JavaResult.failed(interrupted(cellLabel, cell.lineOf(slice.start())), notes);
+                }
+                if (event.status() == Snippet.Status.REJECTED) {
+                    return JavaResult.failed(compileError(snippet, slice, cell, cellLabel), notes);
+                }
+                if (event.exception() != null) {
+                    return JavaResult.failed(runtimeError(event.exception()), notes);
+                }
+                if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                        || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                    notes.add(unresolvedNote(snippet));
+                }
+                if (isValue(snippet)) {
+                    hasValue = true;
+                    value = control.lastValue();
+                }
+            }
+        }
+        return new JavaResult(hasValue, hasValue ? value : null, null, notes);
+    }
+
+    /** Stops the running snippet; safe to call from any thread. */
+    public void stop() {
+        shell.stop();
+    }
+
+    public Completion complete(String code, int cursor) {
+        int start = splitter.lastUnitStart(code.substring(0, cursor));
+        String unit = code.substring(start);
+        int[] anchor = new int[1];
+        List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(unit, cursor - start, anchor);
+        Set<String> matches = new LinkedHashSet<>();
+        suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
+                .forEach(s -> matches.add(s.continuation()));
+        suggestions.forEach(s -> matches.add(s.continuation()));
+        return new Completion(List.copyOf(matches), start + anchor[0], cursor);
+    }
+
+    /**
+     * Signatures and documentation of what is at the cursor. A bare method name
+     * ({@code Math.max}) finds nothing in JShell without an opening parenthesis, so one is tried.
+     */
+    public Optional<String> inspect(String code, int cursor) {
+        int start = splitter.lastUnitStart(code.substring(0, cursor));
+        int end = cursor;
+        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+            end++;
+        }
+        String unit = code.substring(start, end);
+        String variable = variableAt(unit);
+        if (variable != null) {
+            return Optional.of(variable);
+        }
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(unit, unit.length(), true);
+        if (docs.isEmpty()) {
+            docs = analysis.documentation(unit + "(", unit.length() + 1, true);
+        }
+        if (docs.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder text = new StringBuilder();
+        for (SourceCodeAnalysis.Documentation doc : docs) {
+            text.append(doc.signature()).append('\n');
+            if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
+                text.append(doc.javadoc().strip()).append("\n\n");
+            }
+        }
+        return Optional.of(text.toString().strip());
+    }
+
+    /** The protocol's is_complete status: complete, incomplete or invalid. */
+    public String completeness(String code) {
+        String remaining = code;
+        while (!remaining.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            Completeness c = info.completeness();
+            if (c == Completeness.DEFINITELY_INCOMPLETE || c == Completeness.CONSIDERED_INCOMPLETE) {
+                return "incomplete";
+            }
+            if (c == Completeness.UNKNOWN) {
+                return "invalid";
+            }
+            if (c == Completeness.EMPTY || info.remaining().length() == remaining.length()) {
+                break;
+            }
+            remaining = info.remaining();
+        }
+        return "complete";
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+
+    private String variableAt(String unit) {
+        int i = unit.length();
+        while (i > 0 && Character.isJavaIdentifierPart(unit.charAt(i - 1))) {
+            i--;
+        }
+        String name = unit.substring(i);
+        if (name.isEmpty() || (i > 0 && unit.charAt(i - 1) == '.')) {
+            return null;
+        }
+        return shell.variables()
+                .filter(v -> v.name().equals(name) && shell.status(v).isActive())
+                .reduce((a, b) -> b)
+                .map(v -> v.typeName() + " " + v.name() + " = " + shell.varValue(v))
+                .orElse(null);
+    }
+
+    private static boolean isValue(Snippet snippet) {
+        return snippet.kind() == Snippet.Kind.EXPRESSION
+                || (snippet instanceof VarSnippet
+                    && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND);
+    }
+
+    private CellError compileError(Snippet snippet, SourceSlice slice, CellText cell, String cellLabel) {
+        List<Diag> errors = shell.diagnostics(snippet).filter(Diag::isError).collect(Collectors.toList());
+        if (errors.isEmpty()) {
+            return CellError.of("CompilationError", "the snippet at " + cellLabel + ", line "
+                    + cell.lineOf(slice.start()) + " was rejected");
+        }
+        List<String> traceback = new ArrayList<>();
+        String evalue = null;
+        for (Diag diag : errors) {
+            long pos = diag.getStartPosition() >= 0 ? diag.getStartPosition() : diag.getPosition();
+            int offset = slice.start() + (int) Math.max(0, Math.min(pos, slice.source().length()));
+            int line = cell.lineOf(offset);
+            int column = cell.columnOf(offset);
+            String message = diag.getMessage(Locale.ENGLISH);
+            String where = cellLabel + ", line " + line + ", column " + column;
+            if (evalue == null) {
+                evalue = where + ": " + message.lines().findFirst().orElse(message);
+            }
+            traceback.add("\u001b[31mCompilation error\u001b[0m in " + where + ":");
+            traceback.add("    " + cell.line(line));
+            traceback.add("    " + " ".repeat(Math.max(0, column - 1)) + "^");
+            message.lines().forEach(l -> traceback.add(l));
+        }
+        return new CellError("CompilationError", evalue, traceback);
+    }
+
+    private CellError runtimeError(JShellException exception) {
+        if (exception instanceof UnresolvedReferenceException unresolved) {
+            String message = unresolvedNote(unresolved.getSnippet());
+            return CellError.of("UnresolvedReferenceException", message);
+        }
+        EvalException first = (EvalException) exception;
+        List<String> traceback = new ArrayList<>();
+        Throwable current = first;
+        String prefix = "";
+        while (current != null) {
+            String name = current instanceof EvalException e ? e.getExceptionClassName() : current.getClass().getName();
+            String message = current.getMessage();
+            traceback.add(prefix + "\u001b[31m" + name + "\u001b[0m" + (message == null ? "" : ": " + message));
+            traceback.addAll(tracebacks.frames(current.getStackTrace()));
+            current = current.getCause();
+            prefix = "Caused by: ";
+        }
+        String message = first.getMessage();
+        return new CellError(first.getExceptionClassName(), message == null ? "" : message, traceback);
+    }
+
+    private String unresolvedNote(Snippet snippet) {
+        if (!(snippet instanceof jdk.jshell.DeclarationSnippet declaration)) {
+            return snippet.source() + " refers to something not yet declared";
+        }
+        String missing = shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
+        return declaration.name() + " is declared, but cannot be used until "
+                + (missing.isEmpty() ? "its errors are fixed" : missing + " is declared");
+    }
+
+    private static CellError interrupted(String cellLabel, int line) {
+        return new CellError("InterruptedException", "the cell was interrupted",
+                List.of("\u001b[31mInterrupted\u001b[0m: " + cellLabel + " was stopped near line " + line
+                        + " by an interrupt request; the session's state is kept."));
+    }
+}

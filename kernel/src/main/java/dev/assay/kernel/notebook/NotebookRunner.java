@@ -1,0 +1,150 @@
+package dev.assay.kernel.notebook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.kernel.exec.CellExecutor;
+import dev.assay.kernel.exec.ExecuteOutcome;
+import dev.assay.kernel.exec.ExecuteRequest;
+import dev.assay.kernel.protocol.KernelInfo;
+import dev.assay.kernel.transport.Json;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Executes a notebook's code cells in order through the cell executor, with no ZeroMQ, and
+ * writes the executed notebook. On the first failing cell it stops: later cells keep no
+ * outputs and no execution count, and the notebook is still written.
+ */
+public final class NotebookRunner {
+
+    /** What a run did: how many cells ran and the first failure, if any. */
+    public record Result(int cellsRun, int failedCell, String failure) {
+        public boolean ok() {
+            return failure == null;
+        }
+    }
+
+    private final CellExecutor executor;
+    private final PrintStream progress;
+
+    public NotebookRunner(CellExecutor executor, PrintStream progress) {
+        this.executor = executor;
+        this.progress = progress;
+    }
+
+    /** Reads and checks a notebook file: nbformat 4 with a list of cells. */
+    public static ObjectNode read(Path file) throws NotebookFormatException {
+        JsonNode json;
+        try {
+            json = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new NotebookFormatException("notebook not found: " + file, e);
+        } catch (JsonProcessingException e) {
+            throw new NotebookFormatException(file + " is not valid JSON (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new NotebookFormatException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (json == null || !json.isObject()) {
+            throw new NotebookFormatException(file + " is not a notebook: expected a JSON object");
+        }
+        if (json.path("nbformat").asInt(0) != 4) {
+            throw new NotebookFormatException(file + " is not an nbformat 4 notebook (nbformat is "
+                    + json.path("nbformat") + ")");
+        }
+        if (!json.path("cells").isArray()) {
+            throw new NotebookFormatException(file + " has no list of cells");
+        }
+        return (ObjectNode) json;
+    }
+
+    public Result run(ObjectNode notebook) {
+        ArrayNode cells = (ArrayNode) notebook.get("cells");
+        int codeCells = 0;
+        for (JsonNode cell : cells) {
+            if (isCode(cell)) {
+                codeCells++;
+            }
+        }
+        int index = 0;
+        int ran = 0;
+        Result result = null;
+        for (JsonNode node : cells) {
+            index++;
+            if (!isCode(node)) {
+                continue;
+            }
+            ObjectNode cell = (ObjectNode) node;
+            if (result != null) {
+                cell.putArray("outputs");
+                cell.putNull("execution_count");
+                continue;
+            }
+            String source = source(cell);
+            progress.printf("[%d/%d] cell %d ...%n", ran + 1, codeCells, index);
+            long start = System.nanoTime();
+            NotebookOutputs outputs = new NotebookOutputs();
+            ExecuteOutcome outcome = executor.execute(ExecuteRequest.of(source), outputs);
+            ran++;
+            cell.set("outputs", outputs.outputs());
+            cell.put("execution_count", outcome.executionCount());
+            progress.printf("[%d/%d] cell %d %s in %.2f s%n", ran, codeCells, index,
+                    outcome.ok() ? "done" : "FAILED", (System.nanoTime() - start) / 1e9);
+            if (!outcome.ok()) {
+                String failure = outcome.error().ename() + ": " + outcome.error().evalue();
+                progress.println("cell " + index + " failed:");
+                outcome.error().traceback().forEach(line -> progress.println("  " + line.replaceAll("\u001b\\[[0-9;]*m", "")));
+                result = new Result(ran, index, failure);
+            }
+        }
+        ObjectNode metadata = notebook.with("metadata");
+        ObjectNode kernelspec = metadata.putObject("kernelspec");
+        kernelspec.put("name", "assay").put("display_name", "Assay (Java)").put("language", "java");
+        metadata.set("language_info", KernelInfo.languageInfo());
+        return result != null ? result : new Result(ran, 0, null);
+    }
+
+    /** Writes the notebook as nbformat does (one-space indent), atomically. */
+    public static void write(ObjectNode notebook, Path file) throws IOException {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter(" ", "\n"))
+                .withArrayIndenter(new DefaultIndenter(" ", "\n"))
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+        String text = Json.MAPPER.writer(printer).writeValueAsString(notebook) + "\n";
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static boolean isCode(JsonNode cell) {
+        return cell.isObject() && "code".equals(cell.path("cell_type").asText());
+    }
+
+    /** nbformat allows a cell's source as one string or as a list of lines. */
+    static String source(JsonNode cell) {
+        JsonNode source = cell.path("source");
+        if (source.isArray()) {
+            StringBuilder text = new StringBuilder();
+            source.forEach(line -> text.append(line.asText()));
+            return text.toString();
+        }
+        return source.asText("");
+    }
+}

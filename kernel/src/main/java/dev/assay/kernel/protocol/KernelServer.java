@@ -1,0 +1,236 @@
+package dev.assay.kernel.protocol;
+
+import dev.assay.kernel.exec.CellExecutor;
+import dev.assay.kernel.transport.ConnectionInfo;
+import dev.assay.kernel.transport.Json;
+import dev.assay.kernel.transport.MalformedMessageException;
+import dev.assay.kernel.transport.Message;
+import dev.assay.kernel.transport.MessageSigner;
+import dev.assay.kernel.transport.WireCodec;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+/**
+ * The kernel on the wire: binds the five channels where the connection file says and serves
+ * them on their own threads, so that interrupt and shutdown on control are answered while a
+ * cell runs on shell. Every thread blocks in ZeroMQ; none polls.
+ */
+public final class KernelServer implements AutoCloseable {
+
+    private final ConnectionInfo info;
+    private final CellExecutor executor;
+    private final PrintStream log;
+    private final WireCodec codec;
+    private final String session = UUID.randomUUID().toString();
+    private final ZMQ.Context context = ZMQ.context(1);
+    private final CountDownLatch shutdown = new CountDownLatch(1);
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+    private volatile boolean restartRequested;
+    private IopubChannel iopub;
+    private ZMQ.Socket iopubSocket;
+
+    public KernelServer(ConnectionInfo info, CellExecutor executor, PrintStream log) {
+        this.info = info;
+        this.executor = executor;
+        this.log = log;
+        this.codec = new WireCodec(new MessageSigner(info.key(), info.signatureScheme()));
+    }
+
+    /** Binds every channel and starts serving; returns at once. */
+    public void start() {
+        ZMQ.Socket shell = bind(SocketType.ROUTER, info.shellPort());
+        ZMQ.Socket control = bind(SocketType.ROUTER, info.controlPort());
+        ZMQ.Socket stdin = bind(SocketType.ROUTER, info.stdinPort());
+        ZMQ.Socket heartbeat = bind(SocketType.REP, info.hbPort());
+        iopubSocket = bind(SocketType.PUB, info.iopubPort());
+        iopubSocket.setSndHWM(100_000);
+        iopub = new IopubChannel(iopubSocket, codec, session);
+        ShellHandler handler = new ShellHandler(executor, iopub, log, this::requestShutdown);
+        spawn("assay-shell", () -> serveShell(shell, handler));
+        spawn("assay-control", () -> serveControl(control, handler));
+        spawn("assay-heartbeat", () -> serveHeartbeat(heartbeat));
+        spawn("assay-stdin", () -> closeWhenDone(stdin));
+        iopub.status(null, "starting");
+    }
+
+    /** Blocks until a client asks for shutdown; returns whether it asked for a restart. */
+    public boolean awaitShutdown() throws InterruptedException {
+        shutdown.await();
+        return restartRequested;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        shutdown.countDown();
+        if (iopub != null) {
+            iopub.close();
+        }
+        // term() wakes every blocked receive with ETERM and waits for the sockets to close;
+        // a cell that never ends must not keep the process alive, so wait a bounded time.
+        Thread terminator = new Thread(context::term, "assay-zmq-term");
+        terminator.setDaemon(true);
+        terminator.start();
+        try {
+            terminator.join(TimeUnit.SECONDS.toMillis(3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void requestShutdown() {
+        running = false;
+        shutdown.countDown();
+    }
+
+    private void serveShell(ZMQ.Socket socket, ShellHandler handler) {
+        ReplyChannel replies = (request, type, content) -> send(socket, request.reply(type, content, session));
+        try {
+            while (running) {
+                Message request = receive(socket, 0);
+                if (request == null) {
+                    continue;
+                }
+                boolean abortQueue = handler.handle(request, replies);
+                while (abortQueue && running) {
+                    // stop_on_error: requests already queued behind the failed cell are aborted.
+                    Message queued = receive(socket, ZMQ.DONTWAIT);
+                    if (queued == null) {
+                        break;
+                    }
+                    handler.abort(queued, replies);
+                }
+            }
+        } finally {
+            socket.close();
+        }
+    }
+
+    private void serveControl(ZMQ.Socket socket, ShellHandler handler) {
+        ReplyChannel replies = (request, type, content) -> send(socket, request.reply(type, content, session));
+        try {
+            while (running) {
+                Message request = receive(socket, 0);
+                if (request == null) {
+                    continue;
+                }
+                iopub.status(request, "busy");
+                try {
+                    switch (request.type()) {
+                        case "interrupt_request" -> {
+                            executor.interrupt();
+                            replies.reply(request, "interrupt_reply", Json.object().put("status", "ok"));
+                        }
+                        case "shutdown_request" -> {
+                            restartRequested = request.content().path("restart").asBoolean(false);
+                            replies.reply(request, "shutdown_reply",
+                                    Json.object().put("status", "ok").put("restart", restartRequested));
+                            executor.interrupt();
+                            requestShutdown();
+                        }
+                        case "kernel_info_request" -> replies.reply(request, "kernel_info_reply", KernelInfo.content());
+                        default -> log.println("assay: ignoring unknown control message type '" + request.type() + "'");
+                    }
+                } finally {
+                    iopub.status(request, "idle");
+                }
+            }
+        } finally {
+            socket.close();
+        }
+    }
+
+    private void serveHeartbeat(ZMQ.Socket socket) {
+        try {
+            while (running) {
+                byte[] ping = recv(socket, 0);
+                if (ping != null) {
+                    socket.send(ping, 0);
+                }
+            }
+        } catch (ZMQException e) {
+            // context terminated: fall through and close
+        } finally {
+            socket.close();
+        }
+    }
+
+    /** stdin requests are made from the executor when a cell reads System.in; until then it only waits. */
+    private void closeWhenDone(ZMQ.Socket socket) {
+        try {
+            shutdown.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            socket.close();
+        }
+    }
+
+    /**
+     * One message, or null when it was malformed (logged and dropped) or the context is ending.
+     * A bad message never stops the loop: the next one is served as usual.
+     */
+    private Message receive(ZMQ.Socket socket, int flags) {
+        List<byte[]> frames = new ArrayList<>();
+        byte[] first = recv(socket, flags);
+        if (first == null) {
+            return null;
+        }
+        frames.add(first);
+        while (socket.hasReceiveMore()) {
+            byte[] more = recv(socket, 0);
+            if (more == null) {
+                return null;
+            }
+            frames.add(more);
+        }
+        try {
+            return codec.decode(frames);
+        } catch (MalformedMessageException e) {
+            log.println("assay: dropped a message: " + e.getMessage());
+            return (flags & ZMQ.DONTWAIT) != 0 ? receive(socket, flags) : null;
+        }
+    }
+
+    private byte[] recv(ZMQ.Socket socket, int flags) {
+        try {
+            return socket.recv(flags);
+        } catch (ZMQException e) {
+            if (running) {
+                log.println("assay: receive failed: " + e);
+            }
+            running = false;
+            return null;
+        }
+    }
+
+    private void send(ZMQ.Socket socket, Message message) {
+        List<byte[]> frames = codec.encode(message);
+        for (int i = 0; i < frames.size(); i++) {
+            socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
+        }
+    }
+
+    private ZMQ.Socket bind(SocketType type, int port) {
+        ZMQ.Socket socket = context.socket(type);
+        socket.setLinger(1000);
+        socket.bind(info.endpoint(port));
+        return socket;
+    }
+
+    private void spawn(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        threads.add(t);
+        t.start();
+    }
+
+}

@@ -1,0 +1,52 @@
+package dev.assay.viz;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a front end shows for one value: representations keyed by MIME type, plus metadata.
+ * Text types map to strings, {@code application/json} to a JSON-ready value (maps, lists,
+ * numbers, strings), images to base64 strings. Immutable.
+ */
+public record MimeBundle(Map<String, Object> data, Map<String, Object> metadata) {
+
+    public static final String TEXT_PLAIN = "text/plain";
+    public static final String TEXT_HTML = "text/html";
+    public static final String APPLICATION_JSON = "application/json";
+    public static final String IMAGE_PNG = "image/png";
+
+    public MimeBundle {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(metadata, "metadata");
+        if (!data.containsKey(TEXT_PLAIN)) {
+            throw new IllegalArgumentException("a MIME bundle always carries text/plain");
+        }
+        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    public static MimeBundle text(String text) {
+        return new MimeBundle(Map.of(TEXT_PLAIN, text), Map.of());
+    }
+
+    /** A bundle with a plain-text fallback and one richer representation. */
+    public static MimeBundle of(String plainText, String mimeType, Object value) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put(TEXT_PLAIN, plainText);
+        data.put(mimeType, value);
+        return new MimeBundle(data, Map.of());
+    }
+
+    /** A copy with one more representation (replacing any of the same type). */
+    public MimeBundle with(String mimeType, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(data);
+        copy.put(mimeType, value);
+        return new MimeBundle(copy, metadata);
+    }
+
+    public String plainText() {
+        return (String) data.get(TEXT_PLAIN);
+    }
+}

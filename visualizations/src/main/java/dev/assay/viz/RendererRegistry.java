@@ -1,0 +1,77 @@
+package dev.assay.viz;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one place that turns any value into a MIME bundle. A renderer registered for a type
+ * also serves its subtypes; the most specific registration wins (the class itself, then its
+ * superclasses, then interfaces breadth-first). Values without a renderer fall back to
+ * {@link PlainTextRenderer}, so rendering never fails for lack of a renderer.
+ */
+public final class RendererRegistry {
+
+    private final Map<Class<?>, Renderer<Object>> renderers = new ConcurrentHashMap<>();
+
+    /** A registry with the built-in renderers (images, bundles, displayables, plain text). */
+    public static RendererRegistry withDefaults() {
+        RendererRegistry registry = new RendererRegistry();
+        registry.register(MimeBundle.class, bundle -> bundle);
+        registry.register(Displayable.class, Displayable::toMimeBundle);
+        registry.register(java.awt.image.RenderedImage.class, new ImageRenderer());
+        return registry;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> void register(Class<T> type, Renderer<? super T> renderer) {
+        renderers.put(type, (Renderer<Object>) renderer);
+    }
+
+    public MimeBundle render(Object value) {
+        if (value == null) {
+            return MimeBundle.text("null");
+        }
+        Renderer<Object> renderer = find(value.getClass());
+        if (renderer == null) {
+            return MimeBundle.text(PlainTextRenderer.describe(value));
+        }
+        try {
+            MimeBundle bundle = renderer.render(value);
+            return bundle != null ? bundle : MimeBundle.text(PlainTextRenderer.describe(value));
+        } catch (RuntimeException e) {
+            // A broken renderer must not lose the value: show its text and say why.
+            return MimeBundle.text(PlainTextRenderer.describe(value)
+                + "\n(renderer for " + value.getClass().getName() + " failed: " + e + ")");
+        }
+    }
+
+    private Renderer<Object> find(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            Renderer<Object> r = renderers.get(c);
+            if (r != null) {
+                return r;
+            }
+        }
+        Deque<Class<?>> queue = new ArrayDeque<>();
+        Set<Class<?>> seen = new HashSet<>();
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            queue.addAll(java.util.List.of(c.getInterfaces()));
+        }
+        while (!queue.isEmpty()) {
+            Class<?> i = queue.removeFirst();
+            if (!seen.add(i)) {
+                continue;
+            }
+            Renderer<Object> r = renderers.get(i);
+            if (r != null) {
+                return r;
+            }
+            queue.addAll(java.util.List.of(i.getInterfaces()));
+        }
+        return null;
+    }
+}
