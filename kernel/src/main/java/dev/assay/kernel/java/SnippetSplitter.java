@@ -33,7 +33,9 @@ final class SnippetSplitter {
                 slices.add(new SourceSlice(remaining.strip(), base + leadingBlanks(remaining), false));
                 break;
             }
-            String source = info.source();
+            // JShell keeps blank lines before a unit in its source; drop them so that the
+            // snippet's line 1 is the line it starts on.
+            String source = info.source().stripLeading();
             int consumed = remaining.length() - info.remaining().length();
             slices.add(new SourceSlice(source, base + startOf(source, remaining), true));
             base += consumed;

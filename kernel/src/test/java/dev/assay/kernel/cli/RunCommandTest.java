@@ -1,0 +1,142 @@
+package dev.assay.kernel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code assay run}: exit codes and the executed notebook, for good, failing and unreadable input. */
+class RunCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Path notebook(String... cells) throws Exception {
+        ObjectNode nb = JSON.createObjectNode();
+        nb.put("nbformat", 4).put("nbformat_minor", 5);
+        nb.putObject("metadata");
+        ArrayNode list = nb.putArray("cells");
+        ObjectNode md = list.addObject();
+        md.put("cell_type", "markdown").put("id", "intro").put("source", "# A title");
+        md.putObject("metadata");
+        int i = 0;
+        for (String code : cells) {
+            ObjectNode cell = list.addObject();
+            cell.put("cell_type", "code").put("id", "c" + i++);
+            ArrayNode source = cell.putArray("source"); // the list-of-lines form nbformat also allows
+            for (String line : code.split("(?<=\n)")) {
+                source.add(line);
+            }
+            cell.putObject("metadata");
+            cell.putArray("outputs").addObject().put("output_type", "stream").put("name", "stdout").put("text", "stale");
+            cell.putNull("execution_count");
+        }
+        Path file = dir.resolve("nb.ipynb");
+        Files.writeString(file, JSON.writeValueAsString(nb));
+        return file;
+    }
+
+    private record Run(int exit, String stderr) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int exit = AssayCommand.execute(args);
+            return new Run(exit, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(saved);
+        }
+    }
+
+    @Test
+    void passingNotebookExitsZeroWithOutputsInPlace() throws Exception {
+        Path nb = notebook("int a = 20;\nSystem.out.println(\"a=\" + a);", "a * 2 + 2");
+        Path out = dir.resolve("out/executed.ipynb");
+        Run r = run("run", nb.toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.stderr());
+        JsonNode cells = JSON.readTree(out.toFile()).path("cells");
+        assertEquals("markdown", cells.get(0).path("cell_type").asText());
+        assertEquals(1, cells.get(1).path("execution_count").asInt());
+        assertEquals("a=20\n", cells.get(1).path("outputs").get(0).path("text").asText());
+        assertEquals(1, cells.get(1).path("outputs").size(), "stale outputs are replaced");
+        JsonNode result = cells.get(2).path("outputs").get(0);
+        assertEquals("execute_result", result.path("output_type").asText());
+        assertEquals("42", result.path("data").path("text/plain").asText());
+        assertEquals(2, result.path("execution_count").asInt());
+        JsonNode meta = JSON.readTree(out.toFile()).path("metadata");
+        assertEquals("assay", meta.path("kernelspec").path("name").asText());
+        assertEquals("java", meta.path("language_info").path("name").asText());
+        assertTrue(r.stderr().contains("[2/2]"), "progress on stderr: " + r.stderr());
+    }
+
+    @Test
+    void failingCellExitsOneAndLaterCellsKeepNoOutputs() throws Exception {
+        Path nb = notebook("System.out.println(\"ran\");", "int broken = 1 / 0;", "System.out.println(\"never\");");
+        Path out = dir.resolve("failed.ipynb");
+        Run r = run("run", nb.toString(), "-o", out.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.stderr().contains("ArithmeticException"), r.stderr());
+        JsonNode cells = JSON.readTree(out.toFile()).path("cells");
+        JsonNode error = cells.get(2).path("outputs").get(0);
+        assertEquals("error", error.path("output_type").asText());
+        assertEquals("java.lang.ArithmeticException", error.path("ename").asText());
+        assertEquals(2, cells.get(2).path("execution_count").asInt());
+        assertEquals(0, cells.get(3).path("outputs").size());
+        assertTrue(cells.get(3).path("execution_count").isNull());
+    }
+
+    @Test
+    void defaultOutputIsBesideTheNotebook() throws Exception {
+        Path nb = notebook("1");
+        assertEquals(0, run("run", nb.toString()).exit());
+        assertTrue(Files.exists(dir.resolve("nb.out.ipynb")));
+    }
+
+    @Test
+    void missingNotebookExitsTwo() {
+        Run r = run("run", dir.resolve("absent.ipynb").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.stderr().contains("notebook not found"), r.stderr());
+    }
+
+    @Test
+    void corruptNotebookExitsTwoAndSaysWhere() throws Exception {
+        Path bad = dir.resolve("bad.ipynb");
+        Files.writeString(bad, "{\n  \"cells\": [\n    {\"cell_type\": \"code\",,}\n");
+        Run r = run("run", bad.toString(), "-o", dir.resolve("x.ipynb").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.stderr().contains("is not valid JSON (line 3"), r.stderr());
+        assertFalse(Files.exists(dir.resolve("x.ipynb")), "nothing written for unreadable input");
+    }
+
+    @Test
+    void notANotebookExitsTwo() throws Exception {
+        Path v3 = dir.resolve("old.ipynb");
+        Files.writeString(v3, "{\"nbformat\": 3, \"worksheets\": []}");
+        Run r = run("run", v3.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.stderr().contains("not an nbformat 4 notebook"), r.stderr());
+    }
+
+    @Test
+    void usageErrorExitsTwo() {
+        assertEquals(2, run("run").exit());
+        assertEquals(2, run("frobnicate").exit());
+    }
+}

@@ -1,0 +1,215 @@
+package dev.assay.kernel.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.assay.kernel.java.Completion;
+import dev.assay.viz.RendererRegistry;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Java cells through the executor: values, errors mapped to cells, magics, displays. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CellExecutorTest {
+
+    private StreamCapture streams;
+    private CellExecutor executor;
+
+    @BeforeAll
+    void start() {
+        streams = StreamCapture.install();
+        executor = new CellExecutor(RendererRegistry.withDefaults(), streams);
+    }
+
+    @AfterAll
+    void stop() {
+        executor.close();
+        streams.close();
+    }
+
+    private RecordingSink run(String code) {
+        RecordingSink sink = new RecordingSink();
+        executor.execute(ExecuteRequest.of(code), sink);
+        return sink;
+    }
+
+    private CellError errorOf(String code) {
+        RecordingSink sink = run(code);
+        return sink.events.stream().filter(e -> e.kind().equals("error")).map(RecordingSink.Event::error)
+                .findFirst().orElseThrow(() -> new AssertionError("no error for: " + code + " got " + sink.events));
+    }
+
+    @Test
+    void cellWithDeclarationsMethodsClassesAndALastExpression() {
+        RecordingSink sink = run("""
+                record Point(int x, int y) { int sum() { return x + y; } }
+                int twice(int v) {
+                    return 2 * v;
+                }
+                var p = new Point(3, 4);
+                System.out.println("sum " + p.sum());
+                twice(p.sum())
+                """);
+        assertEquals("sum 7\n", sink.stdout());
+        assertEquals("14", sink.result());
+        assertEquals(List.of("stream", "result"), sink.kinds());
+    }
+
+    @Test
+    void redefinitionsReplaceEarlierDeclarations() {
+        run("int answer() { return 1; }\nString label = \"a\";");
+        run("int answer() { return 42; }\nint label = 5;");
+        assertEquals("47", run("answer() + label").result());
+    }
+
+    @Test
+    void compileErrorNamesCellLineColumnAndShowsCaret() {
+        CellError e = errorOf("int ok = 1;\n\nString s = ok + 1;\n");
+        assertEquals("CompilationError", e.ename());
+        assertTrue(e.evalue().matches("Cell In\\[\\d+], line 3, column 12: incompatible types.*"), e.evalue());
+        assertTrue(e.traceback().contains("    String s = ok + 1;"), e.traceback().toString());
+        assertTrue(e.traceback().contains("               ^"), e.traceback().toString());
+    }
+
+    @Test
+    void runtimeErrorFramesPointAtCellLines() {
+        RecordingSink define = run("""
+                // helpers
+                int divide(int a, int b) {
+                    return a / b;
+                }
+                """);
+        assertTrue(define.events.isEmpty(), define.events.toString());
+        CellError e = errorOf("int x = 1;\nint y = divide(x, 0);");
+        assertEquals("java.lang.ArithmeticException", e.ename());
+        assertEquals("/ by zero", e.evalue());
+        String trace = String.join("\n", e.traceback());
+        assertTrue(trace.matches("(?s).*at divide \\(Cell In\\[\\d+], line 3\\).*"), trace);
+        assertTrue(trace.matches("(?s).*at Cell In\\[\\d+], line 2.*"), trace);
+        assertFalse(trace.contains("#"), "no raw snippet ids: " + trace);
+        assertFalse(trace.contains("jdk.internal.reflect"), "no reflection plumbing: " + trace);
+    }
+
+    @Test
+    void causesAreShown() {
+        CellError e = errorOf("throw new RuntimeException(\"outer\", new IllegalArgumentException(\"inner\"));");
+        String trace = String.join("\n", e.traceback());
+        assertTrue(trace.contains("Caused by: \u001b[31mjava.lang.IllegalArgumentException\u001b[0m: inner"), trace);
+    }
+
+    @Test
+    void errorStopsTheRestOfTheCell() {
+        RecordingSink sink = run("System.out.println(\"before\");\nint z = 1 / 0;\nSystem.out.println(\"after\");");
+        assertEquals("before\n", sink.stdout());
+        assertEquals(List.of("stream", "error"), sink.kinds());
+    }
+
+    @Test
+    void methodUsingAnUndeclaredNameIsNotedAndFailsClearlyWhenCalled() {
+        RecordingSink sink = run("double area(double r) { return PI_VALUE * r * r; }");
+        assertTrue(sink.events.get(0).text().contains("area is declared, but cannot be used until"),
+                sink.events.toString());
+        CellError e = errorOf("area(2)");
+        assertTrue(e.evalue().contains("PI_VALUE"), e.evalue());
+    }
+
+    @Test
+    void displayUpdateAndClearReachTheSinkInOrder() {
+        RecordingSink sink = run("""
+                System.out.println("first");
+                var h = display("shown");
+                h.update("updated");
+                clearOutput(true);
+                display(java.util.List.of(1, 2))
+                """);
+        assertEquals(List.of("stream", "display", "update", "clear", "display"), sink.kinds());
+        assertEquals("\"shown\"", sink.events.get(1).bundle().plainText());
+        assertEquals(sink.events.get(1).name(), sink.events.get(2).name(), "update targets the display id");
+        assertEquals("[1, 2]", sink.events.get(4).bundle().plainText());
+    }
+
+    @Test
+    void imagesRenderAsPng() {
+        RecordingSink sink = run("new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB)");
+        assertNotNull(sink.events.get(0).bundle().data().get("image/png"));
+        assertEquals("<image 4x3>", sink.result());
+    }
+
+    @Test
+    void outputOfABackgroundThreadArrivesBeforeTheCellEnds() {
+        RecordingSink sink = run("""
+                Thread t = new Thread(() -> System.out.println("from thread"));
+                t.start();
+                t.join();
+                """);
+        assertEquals("from thread\n", sink.stdout());
+    }
+
+    @Test
+    void multiByteTextSurvivesTheStreams() {
+        assertEquals("h\u00e9llo \u4e16\u754c \uD83D\uDE00\n", run("System.out.println(\"h\u00e9llo \u4e16\u754c \uD83D\uDE00\");").stdout());
+    }
+
+    @Test
+    void executionCountsAdvanceOnlyWithStoreHistory() {
+        int before = executor.executionCount();
+        executor.execute(new ExecuteRequest("1", false, false, java.util.Map.of(), false, true), new RecordingSink());
+        assertEquals(before, executor.executionCount());
+        ExecuteOutcome outcome = executor.execute(ExecuteRequest.of("1"), new RecordingSink());
+        assertEquals(before + 1, outcome.executionCount());
+    }
+
+    @Test
+    void magics() {
+        assertTrue(run("%lsmagic").stdout().contains("%%time"));
+        RecordingSink timed = run("%%time\nint t = 2;\nt * 21");
+        assertTrue(timed.stdout().startsWith("Wall time: "), timed.stdout());
+        assertEquals(List.of("stream", "result"), timed.kinds(), "the time is printed before the result");
+        assertEquals("42", timed.result());
+        CellError unknown = errorOf("%%nosuch\nbody");
+        assertEquals("UnknownMagic", unknown.ename());
+        assertTrue(unknown.evalue().contains("%%nosuch") && unknown.evalue().contains("%lsmagic"), unknown.evalue());
+    }
+
+    @Test
+    void completionOfMembersAndMagics() {
+        Completion c = executor.complete("\"abc\".toUpp", 11);
+        assertEquals(List.of("toUpperCase("), c.matches());
+        assertEquals(6, c.start());
+        Completion magic = executor.complete("%%ti", 4);
+        assertEquals(List.of("%%time"), magic.matches());
+        assertEquals(0, magic.start());
+    }
+
+    @Test
+    void inspectionOfBareMethodsAndVariables() {
+        assertTrue(executor.inspect("Math.max", 8).orElseThrow().contains("long Math.max(long a, long b)"));
+        run("int inspected = 41 + 1;");
+        assertEquals("int inspected = 42", executor.inspect("inspected", 9).orElseThrow());
+        assertTrue(executor.inspect("noSuchThing", 11).isEmpty());
+    }
+
+    @Test
+    void completenessOfJavaAndMagics() {
+        assertEquals("complete", executor.completeness("int a = 1;\nint b = 2;"));
+        assertEquals("incomplete", executor.completeness("for (int i = 0; i < 3; i++) {"));
+        assertEquals("incomplete", executor.completeness("int a = 1;\nString s = \"abc\" +"));
+        assertEquals("invalid", executor.completeness("int x = ;"));
+        assertEquals("complete", executor.completeness("%%time\nfor (;;) {"));
+    }
+
+    @Test
+    void historyKeepsInputsAndResults() {
+        run("\"hist\" + \"ory\"");
+        History.Entry last = executor.history().tail(1).get(0);
+        assertEquals("\"hist\" + \"ory\"", last.input());
+        assertEquals("\"history\"", last.output());
+        assertNull(executor.history().search("no such cell*", 0, false).stream().findFirst().orElse(null));
+    }
+}

@@ -1,0 +1,299 @@
+package dev.assay.kernel.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The kernel over real ZeroMQ sockets: protocol fields, hostile input, bursts and interrupts. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KernelServerTest {
+
+    private TestKernel kernel;
+    private WireClient client;
+
+    @BeforeAll
+    void start() throws Exception {
+        kernel = new TestKernel();
+        client = new WireClient(kernel);
+        client.awaitIopub();
+    }
+
+    @AfterAll
+    void stop() {
+        client.close();
+        kernel.close();
+    }
+
+    @BeforeEach
+    void quietIopub() {
+        client.drainIopub();
+    }
+
+    private static ObjectNode content() {
+        return WireClient.JSON.createObjectNode();
+    }
+
+    /** A bad message followed by a good one: the first reply must answer the good one. */
+    private void assertDroppedThenServed(List<byte[]> badFrames) {
+        WireClient.sendFrames(client.shell, badFrames);
+        String good = client.send(client.shell, "kernel_info_request", content());
+        WireClient.Msg reply = client.reply(client.shell);
+        assertEquals(good, reply.parentId(), "the bad message got a reply or the good one none");
+        assertEquals("kernel_info_reply", reply.type());
+    }
+
+    @Test
+    void kernelInfoReplyCarriesEveryField() {
+        String id = client.send(client.shell, "kernel_info_request", content());
+        WireClient.Msg reply = client.reply(client.shell);
+        assertEquals(id, reply.parentId());
+        JsonNode c = reply.content();
+        assertEquals("ok", c.path("status").asText());
+        assertEquals("5.4", c.path("protocol_version").asText());
+        assertEquals("5.4", reply.header().path("version").asText());
+        assertEquals("assay", c.path("implementation").asText());
+        assertFalse(c.path("implementation_version").asText().isEmpty());
+        assertFalse(c.path("banner").asText().isEmpty());
+        assertFalse(c.path("debugger").asBoolean(true));
+        JsonNode lang = c.path("language_info");
+        assertEquals("java", lang.path("name").asText());
+        assertTrue(lang.path("version").asText().startsWith(Runtime.version().feature() + "."), lang.toString());
+        for (String field : List.of("mimetype", "file_extension", "pygments_lexer", "codemirror_mode", "nbconvert_exporter")) {
+            assertFalse(lang.path(field).asText().isEmpty(), field);
+        }
+        List<WireClient.Msg> iopub = client.iopubFor(id);
+        assertEquals("busy", iopub.get(0).content().path("execution_state").asText());
+        assertEquals("idle", iopub.get(iopub.size() - 1).content().path("execution_state").asText());
+    }
+
+    @Test
+    void badSignatureIsDropped() {
+        List<byte[]> frames = client.frames(client.header("kernel_info_request"), content(), true);
+        frames.set(1, client.hmac("forged".getBytes(StandardCharsets.UTF_8)).getBytes(StandardCharsets.US_ASCII));
+        assertDroppedThenServed(frames);
+    }
+
+    @Test
+    void missingSignatureIsDropped() {
+        assertDroppedThenServed(client.frames(client.header("kernel_info_request"), content(), false));
+    }
+
+    @Test
+    void signatureOverDifferentContentIsDropped() {
+        List<byte[]> frames = client.frames(client.header("execute_request"), content().put("code", "1"), true);
+        frames.set(5, "{\"code\":\"System.exit(0)\"}".getBytes(StandardCharsets.UTF_8));
+        assertDroppedThenServed(frames);
+    }
+
+    @Test
+    void malformedAndTruncatedFramesAreDropped() {
+        List<byte[]> good = client.frames(client.header("kernel_info_request"), content(), true);
+        assertDroppedThenServed(good.subList(0, 4)); // truncated after the header
+        assertDroppedThenServed(good.subList(1, good.size())); // no delimiter
+        assertDroppedThenServed(List.of("just one frame".getBytes(StandardCharsets.UTF_8)));
+        byte[] h = "{\"msg_id\": \"x\", \"msg_type\": ".getBytes(StandardCharsets.UTF_8);
+        byte[] e = "{}".getBytes(StandardCharsets.UTF_8);
+        List<byte[]> brokenJson = new ArrayList<>();
+        brokenJson.add("<IDS|MSG>".getBytes(StandardCharsets.UTF_8));
+        brokenJson.add(client.hmac(h, e, e, e).getBytes(StandardCharsets.US_ASCII));
+        brokenJson.addAll(List.of(h, e, e, e));
+        assertDroppedThenServed(brokenJson);
+    }
+
+    @Test
+    void unknownMessageTypeGetsNoReplyAndKernelGoesOn() {
+        assertDroppedThenServed(client.frames(client.header("frobnicate_request"), content(), true));
+    }
+
+    @Test
+    void burstOfAThousandRequestsIsAnsweredInOrder() {
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            sent.add(client.send(client.shell, "is_complete_request", content().put("code", "int x = " + i + ";")));
+        }
+        List<String> answered = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            WireClient.Msg reply = client.reply(client.shell);
+            assertEquals("complete", reply.content().path("status").asText());
+            answered.add(reply.parentId());
+        }
+        assertEquals(sent, answered);
+    }
+
+    @Test
+    void heartbeatEchoes() {
+        byte[] ping = "ping-123".getBytes(StandardCharsets.UTF_8);
+        client.heartbeat.send(ping, 0);
+        client.heartbeat.setReceiveTimeOut((int) WireClient.TIMEOUT_MS);
+        assertArrayEquals(ping, client.heartbeat.recv(0));
+    }
+
+    @Test
+    void executePublishesInputOutputAndResultBeforeIdle() {
+        String id = client.execute("System.out.println(\"hi\");\nSystem.err.println(\"oops\");\n6 * 7");
+        WireClient.Msg reply = client.reply(client.shell);
+        assertEquals("ok", reply.content().path("status").asText());
+        int count = reply.content().path("execution_count").asInt();
+        assertTrue(reply.content().path("user_expressions").isObject());
+        assertTrue(reply.content().path("payload").isArray());
+        List<WireClient.Msg> iopub = client.iopubFor(id);
+        List<String> types = iopub.stream().map(WireClient.Msg::type).collect(Collectors.toList());
+        assertEquals(List.of("status", "execute_input", "stream", "stream", "execute_result", "status"), types);
+        assertEquals(count, iopub.get(1).content().path("execution_count").asInt());
+        assertEquals("hi\n", iopub.get(2).content().path("text").asText());
+        assertEquals("stdout", iopub.get(2).content().path("name").asText());
+        assertEquals("stderr", iopub.get(3).content().path("name").asText());
+        assertEquals("42", iopub.get(4).content().path("data").path("text/plain").asText());
+        assertEquals(count, iopub.get(4).content().path("execution_count").asInt());
+    }
+
+    @Test
+    void errorIsOneMessageAndTheReplySaysError() {
+        String id = client.execute("throw new IllegalStateException(\"boom\");");
+        WireClient.Msg reply = client.reply(client.shell);
+        assertEquals("error", reply.content().path("status").asText());
+        assertEquals("java.lang.IllegalStateException", reply.content().path("ename").asText());
+        assertEquals("boom", reply.content().path("evalue").asText());
+        List<WireClient.Msg> errors = client.iopubFor(id).stream().filter(m -> m.type().equals("error")).toList();
+        assertEquals(1, errors.size());
+    }
+
+    @Test
+    void userExpressionsAreEvaluatedAfterTheCell() {
+        ObjectNode c = content().put("code", "int base = 40;").put("silent", false).put("store_history", true);
+        c.putObject("user_expressions").put("answer", "base + 2").put("broken", "nope + 1");
+        String id = client.send(client.shell, "execute_request", c);
+        WireClient.Msg reply = client.reply(client.shell);
+        client.iopubFor(id);
+        JsonNode expressions = reply.content().path("user_expressions");
+        assertEquals("ok", expressions.path("answer").path("status").asText());
+        assertEquals("42", expressions.path("answer").path("data").path("text/plain").asText());
+        assertEquals("error", expressions.path("broken").path("status").asText());
+    }
+
+    @Test
+    void silentExecutionPublishesNothingButStatus() {
+        ObjectNode c = content().put("code", "System.out.println(\"x\"); 5").put("silent", true);
+        String id = client.send(client.shell, "execute_request", c);
+        client.reply(client.shell);
+        List<String> types = client.iopubFor(id).stream().map(WireClient.Msg::type).toList();
+        assertEquals(List.of("status", "status"), types);
+    }
+
+    @Test
+    void interruptStopsABusyLoopAndStateSurvives() {
+        client.execute("int kept = 7;");
+        client.reply(client.shell);
+        String loop = client.execute("long n = 0; while (true) { n++; }");
+        awaitBusy(loop);
+        client.send(client.control, "interrupt_request", content());
+        assertEquals("interrupt_reply", client.reply(client.control).type());
+        WireClient.Msg reply = client.reply(client.shell);
+        assertEquals(loop, reply.parentId());
+        assertEquals("error", reply.content().path("status").asText());
+        assertTrue(reply.content().path("evalue").asText().contains("interrupted"), reply.content().toString());
+        client.execute("kept * 6");
+        WireClient.Msg next = client.reply(client.shell);
+        assertEquals("ok", next.content().path("status").asText());
+    }
+
+    @Test
+    void interruptStopsASleep() {
+        String sleep = client.execute("Thread.sleep(600_000);");
+        awaitBusy(sleep);
+        client.send(client.control, "interrupt_request", content());
+        client.reply(client.control);
+        WireClient.Msg reply = client.reply(client.shell);
+        assertEquals("error", reply.content().path("status").asText());
+    }
+
+    @Test
+    void stopOnErrorAbortsTheQueuedRequests() {
+        String failing = client.execute("Thread.sleep(300); throw new RuntimeException(\"first\");");
+        String queued = client.execute("System.out.println(\"must not run\");");
+        WireClient.Msg first = client.reply(client.shell);
+        WireClient.Msg second = client.reply(client.shell);
+        assertEquals(failing, first.parentId());
+        assertEquals("error", first.content().path("status").asText());
+        assertEquals(queued, second.parentId());
+        assertEquals("aborted", second.content().path("status").asText());
+        client.execute("1");
+        assertEquals("ok", client.reply(client.shell).content().path("status").asText());
+    }
+
+    @Test
+    void commOpenIsClosedPolitelyAndCommInfoIsEmpty() {
+        String open = client.send(client.shell, "comm_open",
+                content().put("comm_id", "c-1").put("target_name", "nobody"));
+        List<WireClient.Msg> iopub = client.iopubFor(open);
+        assertTrue(iopub.stream().anyMatch(m -> m.type().equals("comm_close")
+                && m.content().path("comm_id").asText().equals("c-1")));
+        client.send(client.shell, "comm_info_request", content());
+        WireClient.Msg reply = client.reply(client.shell);
+        assertEquals("comm_info_reply", reply.type());
+        assertEquals(0, reply.content().path("comms").size());
+    }
+
+    @Test
+    void completionAndInspectionCountCodePoints() {
+        // An emoji is two UTF-16 units but one code point: the reply must count code points.
+        String code = "int before = 1;\n\"\uD83D\uDE00\".toUpperCa";
+        int cursor = code.codePointCount(0, code.length());
+        client.send(client.shell, "complete_request", content().put("code", code).put("cursor_pos", cursor));
+        JsonNode c = client.reply(client.shell).content();
+        assertEquals("ok", c.path("status").asText());
+        assertEquals(cursor, c.path("cursor_end").asInt());
+        assertEquals(cursor - "toUpperCa".length(), c.path("cursor_start").asInt());
+        assertTrue(c.path("matches").toString().contains("toUpperCase("), c.toString());
+        client.send(client.shell, "inspect_request", content().put("code", "Math.max").put("cursor_pos", 8));
+        JsonNode i = client.reply(client.shell).content();
+        assertTrue(i.path("found").asBoolean());
+        assertTrue(i.path("data").path("text/plain").asText().contains("int Math.max(int a, int b)"), i.toString());
+    }
+
+    @Test
+    void historySearchRangeAndTailWithOutput() {
+        client.execute("\"history-\" + 1");
+        client.reply(client.shell);
+        client.send(client.shell, "history_request", content().put("hist_access_type", "search")
+                .put("pattern", "\"history-*").put("output", true).put("raw", true).put("n", 5));
+        JsonNode h = client.reply(client.shell).content().path("history");
+        assertTrue(h.size() >= 1);
+        JsonNode last = h.get(h.size() - 1);
+        assertEquals("\"history-\" + 1", last.get(2).get(0).asText());
+        assertEquals("\"history-1\"", last.get(2).get(1).asText());
+        int line = last.get(1).asInt();
+        client.send(client.shell, "history_request", content().put("hist_access_type", "range")
+                .put("session", last.get(0).asInt()).put("start", line).put("stop", line + 1)
+                .put("output", false).put("raw", true));
+        JsonNode range = client.reply(client.shell).content().path("history");
+        assertEquals(1, range.size());
+        assertEquals("\"history-\" + 1", range.get(0).get(2).asText());
+    }
+
+    private void awaitBusy(String msgId) {
+        // execute_input is published when the cell starts, so an interrupt after it hits the cell.
+        while (true) {
+            WireClient.Msg m = client.receive(client.iopub, WireClient.TIMEOUT_MS);
+            if (m == null) {
+                throw new AssertionError("the cell never started");
+            }
+            if (m.parentId().equals(msgId) && m.type().equals("execute_input")) {
+                return;
+            }
+        }
+    }
+}
