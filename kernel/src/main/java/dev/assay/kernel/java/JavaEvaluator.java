@@ -91,7 +91,8 @@ public final class JavaEvaluator implements AutoCloseable {
             hasValue = false;
             for (SnippetEvent event : events) {
                 if (event.causeSnippet() != null) {
-                    continue; // a dependent snippet updated by this one
+                    invalidatedNote(event).ifPresent(notes::add);
+                    continue;
                 }
                 Snippet snippet = event.snippet();
                 tracebacks.remember(snippet.id(), cellLabel, cell.lineOf(slice.start()));
@@ -234,7 +235,8 @@ public final class JavaEvaluator implements AutoCloseable {
             traceback.add("\u001b[31mCompilation error\u001b[0m in " + where + ":");
             traceback.add("    " + cell.line(line));
             traceback.add("    " + " ".repeat(Math.max(0, column - 1)) + "^");
-            message.lines().forEach(l -> traceback.add(l));
+            // JShell's wrapper class has no name a user would know: drop "location: class ".
+            message.lines().filter(l -> !l.strip().equals("location: class")).forEach(traceback::add);
         }
         return new CellError("CompilationError", evalue, traceback);
     }
@@ -258,6 +260,21 @@ public final class JavaEvaluator implements AutoCloseable {
         }
         String message = first.getMessage();
         return new CellError(first.getExceptionClassName(), message == null ? "" : message, traceback);
+    }
+
+    /**
+     * A declaration that this cell broke (an import that makes {@code List} ambiguous, say):
+     * without a note the user only learns of it later, from a baffling "cannot find symbol".
+     */
+    private static Optional<String> invalidatedNote(SnippetEvent event) {
+        boolean wasUsable = event.previousStatus() == Snippet.Status.VALID;
+        boolean isUsable = event.status() == Snippet.Status.VALID || event.status() == Snippet.Status.OVERWRITTEN;
+        if (!wasUsable || isUsable || !(event.snippet() instanceof jdk.jshell.DeclarationSnippet declaration)) {
+            return Optional.empty();
+        }
+        String cause = event.causeSnippet().source().strip().lines().findFirst().orElse("");
+        return Optional.of(declaration.name() + " can no longer be used: `" + cause
+                + "` changed what its declaration refers to; declare it again");
     }
 
     private String unresolvedNote(Snippet snippet) {
