@@ -37,6 +37,16 @@ public final class Notebook {
         backend().clearOutput(wait);
     }
 
+    /** Asks the user for a line of text (Jupyter shows an input box). */
+    public static String input(String prompt) throws InterruptedException {
+        return backend().readInput(prompt, false);
+    }
+
+    /** Asks the user for a secret; the front end hides what is typed. */
+    public static String password(String prompt) throws InterruptedException {
+        return backend().readInput(prompt, true);
+    }
+
     /** The registry that turns values into what the notebook shows; register renderers for your types. */
     public static RendererRegistry renderers() {
         return backend().renderers();

@@ -13,6 +13,8 @@ public interface NotebookBackend {
 
     RendererRegistry renderers();
 
+    String readInput(String prompt, boolean password) throws InterruptedException;
+
     /** Attaches the executor that serves {@link Notebook} calls (one per process). */
     static void attach(NotebookBackend backend) {
         Notebook.backend = backend;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code assay run NOTEBOOK [-o OUT]}: executes a notebook headless. Exit 0 when every cell
- * succeeded, 1 when one failed, 2 when the notebook could not be read or written.
+ * succeeded, 1 when one failed, 2 when the notebook could not be read or written. Cells see
+ * the notebook's directory as their working directory, as they do in Jupyter.
  */
 @Command(name = "run", description = "Execute a notebook headless and write the executed notebook.")
 final class RunCommand implements Callable<Integer> {
@@ -31,6 +32,10 @@ final class RunCommand implements Callable<Integer> {
             description = "where to write the executed notebook (default: NAME.out.ipynb beside it)")
     Path output;
 
+    /** Set on the child process that already runs in the notebook's directory. */
+    @Option(names = "--in-notebook-dir", hidden = true)
+    boolean inNotebookDir;
+
     @Override
     public Integer call() {
         PrintStream err = System.err;
@@ -41,7 +46,12 @@ final class RunCommand implements Callable<Integer> {
             err.println("assay run: " + e.getMessage());
             return BAD_INPUT;
         }
-        Path out = output != null ? output : defaultOutput(notebook);
+        Path out = (output != null ? output : defaultOutput(notebook)).toAbsolutePath();
+        Path notebookDir = notebook.toAbsolutePath().getParent();
+        if (!inNotebookDir && !notebookDir.equals(Path.of("").toAbsolutePath())) {
+            return WorkingDirectory.rerunIn(notebookDir, "run", notebook.toAbsolutePath().toString(),
+                    "-o", out.toString(), "--in-notebook-dir");
+        }
         NotebookRunner.Result result;
         try (StreamCapture streams = StreamCapture.install();
              CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams)) {

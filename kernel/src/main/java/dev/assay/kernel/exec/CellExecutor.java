@@ -36,6 +36,7 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
     private final ExecutorService worker;
     private final Future<JavaEvaluator> java;
     private volatile OutputSink current = OutputSink.DISCARD;
+    private volatile InputSource currentInput = InputSource.unavailable("no cell is running");
     private volatile boolean interruptRequested;
     private int executionCount;
 
@@ -53,11 +54,18 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
             return evaluator;
         });
         NotebookBackend.attach(this);
+        ExitGuard.install(streams.log());
+        System.setIn(new StdinStream(() -> currentInput));
+    }
+
+    /** Runs one cell with no one to ask for input. */
+    public ExecuteOutcome execute(ExecuteRequest request, OutputSink sink) {
+        return execute(request, sink, InputSource.unavailable("nobody can answer it here"));
     }
 
     /** Runs one cell and returns when all its output has been handed to {@code sink}. */
-    public ExecuteOutcome execute(ExecuteRequest request, OutputSink sink) {
-        return onWorker(() -> run(request, sink));
+    public ExecuteOutcome execute(ExecuteRequest request, OutputSink sink, InputSource input) {
+        return onWorker(() -> run(request, sink, input));
     }
 
     /** Stops the running cell, if any; called from the control thread. */
@@ -92,8 +100,10 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
         return onWorker(() -> executionCount);
     }
 
-    private ExecuteOutcome run(ExecuteRequest request, OutputSink sink) {
+    private ExecuteOutcome run(ExecuteRequest request, OutputSink sink, InputSource input) {
         interruptRequested = false;
+        currentInput = request.allowStdin() ? input
+                : InputSource.unavailable("the client does not allow input (allow_stdin is false)");
         OutputSink out = new OrderedSink(request.silent() ? OutputSink.DISCARD : sink);
         int count = request.storeHistory() ? ++executionCount : executionCount;
         current = out;
@@ -103,10 +113,13 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
         }
         Cell cell = new Cell(out, "Cell In[" + count + "]", count);
         CellError error;
+        ExitGuard.cellStarted();
         try {
             error = cell.run(request.code());
         } catch (Throwable t) {
             error = internalError(t);
+        } finally {
+            ExitGuard.cellEnded();
         }
         if (error == null && interruptRequested) {
             error = new CellError("InterruptedException", "the cell was interrupted",
@@ -234,6 +247,12 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
     @Override
     public void clearOutput(boolean wait) {
         current.clearOutput(wait);
+    }
+
+    @Override
+    public String readInput(String prompt, boolean password) throws InterruptedException {
+        streams.flush(); // the prompt must come after what the cell printed before asking
+        return currentInput.readLine(prompt, password);
     }
 
     @Override

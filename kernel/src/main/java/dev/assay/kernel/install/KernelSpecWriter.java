@@ -31,7 +31,7 @@ public final class KernelSpecWriter {
         Files.createDirectories(kernelDir);
         ObjectNode spec = Json.object();
         ArrayNode argv = spec.putArray("argv");
-        List.of(java.toString(), "-Djava.awt.headless=true", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        List.of(java.toString(), "-Djava.awt.headless=true", "-Djava.security.manager=allow",
                 "-jar", jar.toString(), "kernel", "{connection_file}").forEach(argv::add);
         spec.put("display_name", DISPLAY_NAME);
         spec.put("language", "java");

@@ -30,7 +30,7 @@ final class CellExecutionControl extends DirectExecutionControl {
         lastStopped = false;
         AtomicReference<Object> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        ThreadGroup group = new ThreadGroup("assay-cell");
+        ThreadGroup group = new ThreadGroup(dev.assay.kernel.exec.ExitGuard.CELL_THREADS, "assay-cell");
         Thread thread = new Thread(group, () -> {
             try {
                 result.set(doitMethod.invoke(null));

@@ -82,6 +82,10 @@ public final class JavaEvaluator implements AutoCloseable {
         CellExecutionControl control = provider.control();
         control.clearStop();
         List<String> notes = new ArrayList<>();
+        Optional<ConstantSizeCheck.Oversized> oversized = ConstantSizeCheck.find(code);
+        if (oversized.isPresent()) {
+            return JavaResult.failed(oversizedLiteral(oversized.get(), cell, cellLabel), notes);
+        }
         List<SourceSlice> slices = splitter.split(code);
         Object value = null;
         boolean hasValue = false;
@@ -101,6 +105,11 @@ public final class JavaEvaluator implements AutoCloseable {
                 }
                 if (event.status() == Snippet.Status.REJECTED) {
                     return JavaResult.failed(compileError(snippet, slice, cell, cellLabel), notes);
+                }
+                if (failedWithoutMissingNames(event)) {
+                    CellError error = compileError(snippet, slice, cell, cellLabel);
+                    shell.drop(snippet); // left in place, every later snippet would fail to compile
+                    return JavaResult.failed(error, notes);
                 }
                 if (event.exception() != null) {
                     return JavaResult.failed(runtimeError(event.exception()), notes);
@@ -208,6 +217,20 @@ public final class JavaEvaluator implements AutoCloseable {
                 .orElse(null);
     }
 
+    /**
+     * JShell marks a declaration "recoverable" both when it uses names not declared yet (a
+     * real forward reference) and when it has an error no later declaration can fix, such as
+     * a string constant over 64 KB. Only the first is worth keeping quietly.
+     */
+    private boolean failedWithoutMissingNames(SnippetEvent event) {
+        boolean recoverable = event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED;
+        return recoverable
+                && event.snippet() instanceof jdk.jshell.DeclarationSnippet declaration
+                && shell.unresolvedDependencies(declaration).findAny().isEmpty()
+                && shell.diagnostics(declaration).anyMatch(Diag::isError);
+    }
+
     private static boolean isValue(Snippet snippet) {
         return snippet.kind() == Snippet.Kind.EXPRESSION
                 || (snippet instanceof VarSnippet
@@ -233,12 +256,28 @@ public final class JavaEvaluator implements AutoCloseable {
                 evalue = where + ": " + message.lines().findFirst().orElse(message);
             }
             traceback.add("\u001b[31mCompilation error\u001b[0m in " + where + ":");
-            traceback.add("    " + cell.line(line));
-            traceback.add("    " + " ".repeat(Math.max(0, column - 1)) + "^");
+            SourceExcerpt excerpt = SourceExcerpt.around(cell.line(line), column);
+            traceback.add("    " + excerpt.text());
+            traceback.add("    " + " ".repeat(excerpt.caretOffset()) + "^");
             // JShell's wrapper class has no name a user would know: drop "location: class ".
             message.lines().filter(l -> !l.strip().equals("location: class")).forEach(traceback::add);
         }
         return new CellError("CompilationError", evalue, traceback);
+    }
+
+    private static CellError oversizedLiteral(ConstantSizeCheck.Oversized literal, CellText cell, String cellLabel) {
+        int line = cell.lineOf(literal.offset());
+        int column = cell.columnOf(literal.offset());
+        String where = cellLabel + ", line " + line + ", column " + column;
+        String message = String.format(Locale.ROOT, "this string literal is %,d bytes; a Java class file holds "
+                + "at most %,d bytes in one constant. Read long text from a file instead "
+                + "(Files.readString(Path.of(...))).", literal.bytes(), ConstantSizeCheck.MAX_CONSTANT_BYTES);
+        SourceExcerpt excerpt = SourceExcerpt.around(cell.line(line), column);
+        return new CellError("CompilationError", where + ": " + message, List.of(
+                "\u001b[31mCompilation error\u001b[0m in " + where + ":",
+                "    " + excerpt.text(),
+                "    " + " ".repeat(excerpt.caretOffset()) + "^",
+                message));
     }
 
     private CellError runtimeError(JShellException exception) {

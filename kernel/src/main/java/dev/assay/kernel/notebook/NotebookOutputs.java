@@ -7,20 +7,24 @@ import dev.assay.kernel.exec.OutputSink;
 import dev.assay.kernel.transport.Json;
 import dev.assay.viz.MimeBundle;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A cell's outputs as nbformat 4 output objects, built the way a notebook client keeps them:
  * consecutive stream text merged, {@code clear_output(wait)} deferred to the next output,
- * and display updates applied in place to every output with that display id.
+ * and display updates applied in place to every output with that display id, in any cell.
  */
 final class NotebookOutputs implements OutputSink {
 
     private final ArrayNode outputs = Json.MAPPER.createArrayNode();
-    private final Map<String, List<ObjectNode>> displays = new HashMap<>();
+    private final Map<String, List<ObjectNode>> displays;
     private boolean clearPending;
+
+    /** {@code displays} is shared by all cells of a run: a later cell may update an earlier display. */
+    NotebookOutputs(Map<String, List<ObjectNode>> displays) {
+        this.displays = displays;
+    }
 
     ArrayNode outputs() {
         return outputs;
@@ -97,8 +101,19 @@ final class NotebookOutputs implements OutputSink {
 
     private void clear() {
         clearPending = false;
+        for (List<ObjectNode> shown : displays.values()) {
+            shown.removeIf(out -> containsIdentical(out));
+        }
         outputs.removeAll();
-        displays.clear();
+    }
+
+    private boolean containsIdentical(ObjectNode out) {
+        for (int i = 0; i < outputs.size(); i++) {
+            if (outputs.get(i) == out) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void fill(ObjectNode out, MimeBundle bundle) {

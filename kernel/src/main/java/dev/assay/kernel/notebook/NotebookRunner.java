@@ -19,6 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Executes a notebook's code cells in order through the cell executor, with no ZeroMQ, and
@@ -33,6 +36,9 @@ public final class NotebookRunner {
             return failure == null;
         }
     }
+
+    private static final dev.assay.kernel.exec.InputSource NO_INPUT = dev.assay.kernel.exec.InputSource.unavailable(
+            "a headless run has nobody to answer; give the value as a notebook parameter instead");
 
     private final CellExecutor executor;
     private final PrintStream progress;
@@ -79,6 +85,7 @@ public final class NotebookRunner {
         int index = 0;
         int ran = 0;
         Result result = null;
+        Map<String, List<ObjectNode>> displays = new HashMap<>();
         for (JsonNode node : cells) {
             index++;
             if (!isCode(node)) {
@@ -91,10 +98,17 @@ public final class NotebookRunner {
                 continue;
             }
             String source = source(cell);
+            if (source.isBlank()) {
+                // As Jupyter clients do: an empty cell is not executed and gets no count.
+                cell.putArray("outputs");
+                cell.putNull("execution_count");
+                continue;
+            }
             progress.printf("[%d/%d] cell %d ...%n", ran + 1, codeCells, index);
             long start = System.nanoTime();
-            NotebookOutputs outputs = new NotebookOutputs();
-            ExecuteOutcome outcome = executor.execute(ExecuteRequest.of(source), outputs);
+            NotebookOutputs outputs = new NotebookOutputs(displays);
+            ExecuteOutcome outcome = executor.execute(
+                    new ExecuteRequest(source, false, true, java.util.Map.of(), true, true), outputs, NO_INPUT);
             ran++;
             cell.set("outputs", outputs.outputs());
             cell.put("execution_count", outcome.executionCount());

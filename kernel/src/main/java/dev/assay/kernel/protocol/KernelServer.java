@@ -53,11 +53,12 @@ public final class KernelServer implements AutoCloseable {
         iopubSocket = bind(SocketType.PUB, info.iopubPort());
         iopubSocket.setSndHWM(100_000);
         iopub = new IopubChannel(iopubSocket, codec, session);
-        ShellHandler handler = new ShellHandler(executor, iopub, log, this::requestShutdown);
+        StdinChannel stdinChannel = new StdinChannel(context, stdin, codec, session, log);
+        ShellHandler handler = new ShellHandler(executor, iopub, stdinChannel, log, this::requestShutdown);
         spawn("assay-shell", () -> serveShell(shell, handler));
         spawn("assay-control", () -> serveControl(control, handler));
         spawn("assay-heartbeat", () -> serveHeartbeat(heartbeat));
-        spawn("assay-stdin", () -> closeWhenDone(stdin));
+        spawn("assay-stdin", stdinChannel::serve);
         iopub.status(null, "starting");
     }
 
@@ -158,17 +159,6 @@ public final class KernelServer implements AutoCloseable {
             }
         } catch (ZMQException e) {
             // context terminated: fall through and close
-        } finally {
-            socket.close();
-        }
-    }
-
-    /** stdin requests are made from the executor when a cell reads System.in; until then it only waits. */
-    private void closeWhenDone(ZMQ.Socket socket) {
-        try {
-            shutdown.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
             socket.close();
         }

@@ -23,12 +23,14 @@ final class ShellHandler {
 
     private final CellExecutor executor;
     private final IopubChannel iopub;
+    private final StdinChannel stdin;
     private final PrintStream log;
     private final Runnable shutdown;
 
-    ShellHandler(CellExecutor executor, IopubChannel iopub, PrintStream log, Runnable shutdown) {
+    ShellHandler(CellExecutor executor, IopubChannel iopub, StdinChannel stdin, PrintStream log, Runnable shutdown) {
         this.executor = executor;
         this.iopub = iopub;
+        this.stdin = stdin;
         this.log = log;
         this.shutdown = shutdown;
     }
@@ -107,7 +109,8 @@ final class ShellHandler {
                 expressions,
                 c.path("allow_stdin").asBoolean(false),
                 c.path("stop_on_error").asBoolean(true));
-        ExecuteOutcome outcome = executor.execute(execute, new IopubSink(iopub, request));
+        ExecuteOutcome outcome = executor.execute(execute, new IopubSink(iopub, request),
+                (prompt, password) -> stdin.request(request, prompt, password));
         ObjectNode content = Json.object();
         if (outcome.ok()) {
             content.put("status", "ok");

@@ -102,6 +102,29 @@ class RunCommandTest {
     }
 
     @Test
+    void aLaterCellUpdatesAnEarlierDisplayAndEmptyCellsAreSkipped() throws Exception {
+        Path nb = notebook("var h = display(\"before\");", "   \n", "h.update(\"after\");");
+        Path out = dir.resolve("updated.ipynb");
+        assertEquals(0, run("run", nb.toString(), "-o", out.toString()).exit());
+        JsonNode cells = JSON.readTree(out.toFile()).path("cells");
+        assertEquals("\"after\"", cells.get(1).path("outputs").get(0).path("data").path("text/plain").asText());
+        assertTrue(cells.get(2).path("execution_count").isNull(), "an empty cell is not executed");
+        assertEquals(2, cells.get(3).path("execution_count").asInt());
+        assertEquals(0, cells.get(3).path("outputs").size());
+    }
+
+    @Test
+    void cellsRunInTheNotebooksDirectory() throws Exception {
+        Path nb = notebook("Files.readString(Path.of(\"beside.txt\")).strip()");
+        Files.writeString(dir.resolve("beside.txt"), "found\n");
+        Path out = dir.resolve("cwd.ipynb");
+        Run r = run("run", nb.toString(), "-o", out.toString()); // the test's working directory is elsewhere
+        assertEquals(0, r.exit(), r.stderr());
+        JsonNode cell = JSON.readTree(out.toFile()).path("cells").get(1);
+        assertEquals("\"found\"", cell.path("outputs").get(0).path("data").path("text/plain").asText());
+    }
+
+    @Test
     void defaultOutputIsBesideTheNotebook() throws Exception {
         Path nb = notebook("1");
         assertEquals(0, run("run", nb.toString()).exit());

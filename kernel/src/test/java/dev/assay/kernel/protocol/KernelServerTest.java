@@ -37,9 +37,13 @@ class KernelServerTest {
         kernel.close();
     }
 
+    /** Leftovers of a failed test must not be taken for this test's replies. */
     @BeforeEach
-    void quietIopub() {
+    void quietChannels() {
         client.drainIopub();
+        while (client.receive(client.shell, 50) != null || client.receive(client.stdin, 50) != null) {
+            // discard
+        }
     }
 
     private static ObjectNode content() {
@@ -282,6 +286,109 @@ class KernelServerTest {
         JsonNode range = client.reply(client.shell).content().path("history");
         assertEquals(1, range.size());
         assertEquals("\"history-\" + 1", range.get(0).get(2).asText());
+    }
+
+    @Test
+    void systemInAsksTheClientThroughStdin() {
+        String id = client.execute("String who = new Scanner(System.in).nextLine();\n\"hi \" + who", true);
+        WireClient.Msg request = client.reply(client.stdin);
+        assertEquals("input_request", request.type());
+        assertEquals(id, request.parentId());
+        assertFalse(request.content().path("password").asBoolean(true));
+        client.send(client.stdin, "input_reply", content().put("value", "Ada"));
+        WireClient.Msg reply = client.reply(client.shell);
+        assertEquals("ok", reply.content().path("status").asText(), reply.content().toString());
+        List<WireClient.Msg> iopub = client.iopubFor(id);
+        assertTrue(iopub.stream().anyMatch(m -> m.type().equals("execute_result")
+                && m.content().path("data").path("text/plain").asText().equals("\"hi Ada\"")), iopub.toString());
+    }
+
+    @Test
+    void passwordsAreRequestedHidden() {
+        client.execute("String secret = password(\"Token:\");\nsecret.length()", true);
+        WireClient.Msg request = client.reply(client.stdin);
+        assertEquals("Token:", request.content().path("prompt").asText());
+        assertTrue(request.content().path("password").asBoolean());
+        client.send(client.stdin, "input_reply", content().put("value", "s3cr3t"));
+        assertEquals("ok", client.reply(client.shell).content().path("status").asText());
+    }
+
+    @Test
+    void inputIsRefusedClearlyWhenTheClientDisallowsIt() {
+        client.execute("new Scanner(System.in).nextLine()", false);
+        WireClient.Msg reply = client.reply(client.shell);
+        assertEquals("error", reply.content().path("status").asText());
+        assertTrue(reply.content().path("evalue").asText().contains("allow_stdin is false"), reply.content().toString());
+    }
+
+    @Test
+    void interruptWhileWaitingForInputEndsTheCellAndStdinStillWorks() {
+        String id = client.execute("input(\"never answered\")", true);
+        assertEquals(id, client.reply(client.stdin).parentId());
+        client.send(client.control, "interrupt_request", content());
+        client.reply(client.control);
+        assertEquals("error", client.reply(client.shell).content().path("status").asText());
+        client.execute("input(\"second\")", true);
+        WireClient.Msg second = client.reply(client.stdin);
+        assertEquals("second", second.content().path("prompt").asText());
+        client.send(client.stdin, "input_reply", content().put("value", "fine"));
+        WireClient.Msg reply = client.reply(client.shell);
+        assertEquals("ok", reply.content().path("status").asText());
+    }
+
+    @Test
+    void outputArrivesWhileTheCellStillRuns() {
+        String id = client.execute("System.out.println(\"early\");\nThread.sleep(600_000);");
+        // The stream must come while the cell sleeps: the test only ends the cell after seeing it.
+        while (true) {
+            WireClient.Msg m = client.receive(client.iopub, WireClient.TIMEOUT_MS);
+            if (m == null) {
+                throw new AssertionError("no output while the cell ran");
+            }
+            if (m.parentId().equals(id) && m.type().equals("stream")) {
+                assertEquals("early\n", m.content().path("text").asText());
+                break;
+            }
+        }
+        assertEquals(null, client.receive(client.shell, 0), "the cell had not finished yet");
+        client.send(client.control, "interrupt_request", content());
+        client.reply(client.control);
+        assertEquals("error", client.reply(client.shell).content().path("status").asText());
+    }
+
+    @Test
+    void backgroundThreadOutputArrivesInOrderBeforeTheReply() {
+        String id = client.execute("""
+                Thread t = new Thread(() -> { for (int i = 0; i < 200; i++) System.out.println("line " + i); });
+                t.start();
+                t.join();
+                """);
+        client.reply(client.shell);
+        String text = client.iopubFor(id).stream().filter(m -> m.type().equals("stream"))
+                .map(m -> m.content().path("text").asText()).collect(Collectors.joining());
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            expected.append("line ").append(i).append('\n');
+        }
+        assertEquals(expected.toString(), text);
+    }
+
+    @Test
+    void aTwentyMegabyteCellIsServed() {
+        String comment = "/* " + "x".repeat(20 << 20) + " */\n";
+        client.execute(comment + "6 * 7");
+        WireClient.Msg reply = client.reply(client.shell);
+        assertEquals("ok", reply.content().path("status").asText(), reply.content().toString());
+        // A 20 MB string literal cannot compile (class files cap a constant at 64 KB): a clear
+        // error, and the session still works after it (JShell alone would stay broken).
+        client.execute("String big = \"" + "y".repeat(20 << 20) + "\";");
+        WireClient.Msg tooBig = client.reply(client.shell);
+        assertEquals("error", tooBig.content().path("status").asText());
+        assertTrue(tooBig.content().path("evalue").asText().contains("holds at most 65,535 bytes"),
+                tooBig.content().path("evalue").asText());
+        client.execute("1 + 1");
+        WireClient.Msg after = client.reply(client.shell);
+        assertEquals("ok", after.content().path("status").asText(), after.content().toString());
     }
 
     private void awaitBusy(String msgId) {

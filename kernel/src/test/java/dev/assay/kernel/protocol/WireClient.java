@@ -20,7 +20,10 @@ import org.zeromq.ZMQ;
  */
 final class WireClient implements AutoCloseable {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE).build())
+            .build());
     static final long TIMEOUT_MS = 60_000; // generous: these tests assert that things happen, not how fast
 
     /** A received message, parsed. */
@@ -35,12 +38,23 @@ final class WireClient implements AutoCloseable {
     final ZMQ.Socket control;
     final ZMQ.Socket iopub;
     final ZMQ.Socket heartbeat;
+    final ZMQ.Socket stdin;
     private final String key;
     private final String session = UUID.randomUUID().toString();
 
     WireClient(TestKernel kernel) {
         this.key = kernel.key();
-        shell = connect(SocketType.DEALER, kernel.endpoint(kernel.info().shellPort()));
+        // As jupyter_client does: shell and stdin share one identity, so the kernel can route
+        // an input_request to the client whose execute_request asked for it.
+        byte[] identity = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
+        shell = context.socket(SocketType.DEALER);
+        shell.setIdentity(identity);
+        shell.setLinger(0);
+        shell.connect(kernel.endpoint(kernel.info().shellPort()));
+        stdin = context.socket(SocketType.DEALER);
+        stdin.setIdentity(identity);
+        stdin.setLinger(0);
+        stdin.connect(kernel.endpoint(kernel.info().stdinPort()));
         control = connect(SocketType.DEALER, kernel.endpoint(kernel.info().controlPort()));
         heartbeat = connect(SocketType.REQ, kernel.endpoint(kernel.info().hbPort()));
         iopub = context.socket(SocketType.SUB);
@@ -87,9 +101,13 @@ final class WireClient implements AutoCloseable {
     }
 
     String execute(String code) {
+        return execute(code, false);
+    }
+
+    String execute(String code, boolean allowStdin) {
         ObjectNode content = JSON.createObjectNode();
         content.put("code", code).put("silent", false).put("store_history", true)
-                .put("allow_stdin", false).put("stop_on_error", true);
+                .put("allow_stdin", allowStdin).put("stop_on_error", true);
         content.putObject("user_expressions");
         return send(shell, "execute_request", content);
     }
@@ -205,6 +223,7 @@ final class WireClient implements AutoCloseable {
         control.close();
         iopub.close();
         heartbeat.close();
+        stdin.close();
         context.term();
     }
 }

@@ -1,0 +1,428 @@
+"""Notebooks executed through the Assay kernel: by nbclient (the library behind
+nbconvert --execute and JupyterLab-less CI) and by the jar's own headless
+``run`` command.
+
+Runs under the Python of ``../shared/tools/pyenv`` (nbclient, nbformat,
+jupyter_client 8):
+
+    ASSAY_JAR=kernel/target/assay.jar JUPYTER_PATH=PREFIX/share/jupyter \\
+        target/pyenv/bin/python -m pytest -v tests/jupyter/test_nbclient.py
+
+ASSAY_JAR defaults to kernel/target/assay.jar under the repository root. The
+nbclient tests use the kernelspec named ``assay`` that Jupyter finds (set
+JUPYTER_PATH to where ``assay.jar install --prefix`` put it); when none is
+found, or it starts another jar than ASSAY_JAR, the tests install one from
+ASSAY_JAR into a temporary prefix, so they always exercise ASSAY_JAR.
+
+Every notebook is built here with nbformat.v4; nothing depends on files
+elsewhere in the repository.
+"""
+
+import base64
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+KERNEL_NAME = "assay"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# Generous: the first cell of a fresh JVM compiles JShell (about a second here).
+CELL_TIMEOUT = 120
+RUN_TIMEOUT = 300
+
+
+# ---------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="session")
+def assay_jar():
+    jar = Path(os.environ.get("ASSAY_JAR", REPO_ROOT / "kernel" / "target" / "assay.jar"))
+    if not jar.is_absolute():
+        jar = REPO_ROOT / jar
+    if not jar.is_file():
+        pytest.fail(f"no kernel jar at {jar}: build it (mvn -B package) or set ASSAY_JAR")
+    return jar.resolve()
+
+
+def _spec_jar(spec):
+    """The jar a kernelspec's argv starts (the argument after -jar), or None."""
+    argv = spec.argv
+    if "-jar" in argv and argv.index("-jar") + 1 < len(argv):
+        return Path(argv[argv.index("-jar") + 1]).resolve()
+    return None
+
+
+@pytest.fixture(scope="session")
+def kernelspec(assay_jar, tmp_path_factory):
+    """The `assay` kernelspec that starts ASSAY_JAR, found through JUPYTER_PATH or installed."""
+    try:
+        spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+    except NoSuchKernel:
+        spec = None
+    if spec is None or _spec_jar(spec) != assay_jar:
+        prefix = tmp_path_factory.mktemp("jupyter-prefix")
+        subprocess.run(
+            ["java", "-jar", str(assay_jar), "install", "--prefix", str(prefix)],
+            check=True, capture_output=True, text=True, timeout=120,
+        )
+        data_dir = str(prefix / "share" / "jupyter")
+        old = os.environ.get("JUPYTER_PATH")
+        os.environ["JUPYTER_PATH"] = data_dir + (os.pathsep + old if old else "")
+        spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+    assert _spec_jar(spec) == assay_jar, f"kernelspec {spec.resource_dir} starts {spec.argv}"
+    return spec
+
+
+# ---------------------------------------------------------------- notebooks and helpers
+
+
+def notebook(*sources):
+    """A notebook with a markdown cell first (runners must leave it alone), then code cells."""
+    cells = [new_markdown_cell("# Assay test notebook\nNot code: nothing runs here.")]
+    cells += [new_code_cell(source) for source in sources]
+    return new_notebook(cells=cells)
+
+
+def code_cells(nb):
+    return [cell for cell in nb.cells if cell.cell_type == "code"]
+
+
+def stream_text(cell, name):
+    """All text a cell wrote to one stream (clients may split or merge stream outputs)."""
+    return "".join(o["text"] for o in cell.outputs if o["output_type"] == "stream" and o["name"] == name)
+
+
+def outputs_of_type(cell, output_type):
+    return [o for o in cell.outputs if o["output_type"] == output_type]
+
+
+# The notebook that every "it works" test runs; expectations are checked by check_good_notebook.
+GOOD_CELLS = [
+    # 1: stdout
+    'System.out.println("hello from cell 1");',
+    # 2: state, and an expression as the cell's result
+    "int answer = 6 * 7;\nanswer",
+    # 3: a display with plain text, not a result
+    'display("shown on purpose");',
+    # 4: stderr, separate from stdout
+    'System.out.println("to stdout");\nSystem.err.println("to stderr");',
+    # 5: an image
+    "display(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB));",
+    # 6: clear_output removes what the cell showed before it
+    'System.out.println("cleared away");\nclearOutput();\nSystem.out.println("kept");',
+    # 7: state from cell 2 is still there; a String result is shown quoted, as JShell does
+    '"answer=" + answer',
+]
+
+
+def check_good_notebook(nb):
+    markdown = nb.cells[0]
+    assert markdown.cell_type == "markdown"
+    assert "outputs" not in markdown and "execution_count" not in markdown
+
+    cells = code_cells(nb)
+    assert len(cells) == len(GOOD_CELLS)
+    # A fresh kernel numbers the cells 1, 2, 3, ... in order.
+    assert [c.execution_count for c in cells] == list(range(1, len(GOOD_CELLS) + 1))
+    for cell in cells:
+        assert outputs_of_type(cell, "error") == [], cell.outputs
+
+    c1, c2, c3, c4, c5, c6, c7 = cells
+    assert stream_text(c1, "stdout") == "hello from cell 1\n"
+    assert [o["output_type"] for o in c1.outputs] == ["stream"]
+
+    (result,) = c2.outputs
+    assert result["output_type"] == "execute_result"
+    assert result["data"]["text/plain"] == "42"
+    assert result["execution_count"] == c2.execution_count
+
+    (shown,) = c3.outputs
+    assert shown["output_type"] == "display_data"
+    assert shown["data"]["text/plain"] == '"shown on purpose"'
+
+    assert stream_text(c4, "stdout") == "to stdout\n"
+    assert stream_text(c4, "stderr") == "to stderr\n"
+
+    (image,) = c5.outputs
+    assert image["output_type"] == "display_data"
+    png = base64.b64decode(image["data"]["image/png"])
+    assert png.startswith(PNG_SIGNATURE)
+    assert "text/plain" in image["data"]
+
+    assert stream_text(c6, "stdout") == "kept\n"
+    assert "cleared away" not in json.dumps(c6.outputs)
+
+    (result,) = c7.outputs
+    assert result["output_type"] == "execute_result"
+    assert result["data"]["text/plain"] == '"answer=42"'
+    assert result["execution_count"] == c7.execution_count
+
+
+def execute(nb, **kwargs):
+    client = NotebookClient(nb, kernel_name=KERNEL_NAME, timeout=CELL_TIMEOUT, startup_timeout=120, **kwargs)
+    return client.execute()
+
+
+def run_jar(jar, *args, cwd=None):
+    return subprocess.run(
+        ["java", "-jar", str(jar), "run", *map(str, args)],
+        capture_output=True, text=True, timeout=RUN_TIMEOUT, cwd=cwd,
+    )
+
+
+# ---------------------------------------------------------------- kernelspec
+
+
+def test_kernelspec_is_the_documented_one(kernelspec):
+    assert kernelspec.display_name == "Assay (Java)"
+    assert kernelspec.language == "java"
+    assert kernelspec.interrupt_mode == "message"
+    assert "{connection_file}" in kernelspec.argv
+    assert Path(kernelspec.resource_dir).name == KERNEL_NAME
+
+
+# ---------------------------------------------------------------- nbclient
+
+
+def test_nbclient_runs_a_notebook_cell_by_cell(kernelspec):
+    nb = notebook(*GOOD_CELLS)
+    execute(nb)
+    check_good_notebook(nb)
+    nbformat.validate(nb)
+    # nbclient records the kernel's language_info in the notebook's metadata.
+    assert nb.metadata["language_info"]["name"] == "java"
+    assert nb.metadata["language_info"]["file_extension"] == ".jshell"
+
+
+def test_nbclient_updates_a_display_from_a_later_cell(kernelspec):
+    nb = notebook(
+        'var handle = display("before");',
+        'handle.update("after");',
+    )
+    execute(nb)
+    shown, updater = code_cells(nb)
+    (output,) = shown.outputs
+    assert output["output_type"] == "display_data"
+    assert output["data"]["text/plain"] == '"after"'
+    assert updater.outputs == []
+    nbformat.validate(nb)
+
+
+def test_nbclient_keeps_going_after_an_error_when_allowed(kernelspec):
+    nb = notebook(
+        "int before = 1;",
+        'throw new IllegalStateException("expected failure");',
+        "before + 1",
+    )
+    execute(nb, allow_errors=True)
+    ok, failed, after = code_cells(nb)
+    assert [c.execution_count for c in (ok, failed, after)] == [1, 2, 3]
+    assert ok.outputs == []
+    (error,) = failed.outputs
+    assert error["output_type"] == "error"
+    assert error["ename"] == "java.lang.IllegalStateException"
+    assert error["evalue"] == "expected failure"
+    assert any("expected failure" in line for line in error["traceback"])
+    # The session survived the exception: the later cell sees `before`.
+    (result,) = after.outputs
+    assert result["data"]["text/plain"] == "2"
+    nbformat.validate(nb)
+
+
+def test_nbclient_reports_a_compilation_error(kernelspec):
+    nb = notebook("int x = ;")
+    execute(nb, allow_errors=True)
+    (cell,) = code_cells(nb)
+    (error,) = cell.outputs
+    assert error["output_type"] == "error"
+    assert error["ename"] == "CompilationError"
+    # The error points at the cell and the column of the problem.
+    assert "line 1" in error["evalue"] and "column 9" in error["evalue"]
+    nbformat.validate(nb)
+
+
+def test_nbclient_raises_cell_execution_error_by_default(kernelspec):
+    nb = notebook(
+        'System.out.println("first");',
+        'throw new IllegalStateException("stop here");',
+        'System.out.println("never");',
+    )
+    with pytest.raises(CellExecutionError) as raised:
+        execute(nb)
+    assert raised.value.ename == "java.lang.IllegalStateException"
+    assert raised.value.evalue == "stop here"
+    first, failed, never = code_cells(nb)
+    assert stream_text(first, "stdout") == "first\n"
+    assert [o["output_type"] for o in failed.outputs] == ["error"]
+    assert never.execution_count is None and never.outputs == []
+
+
+def test_nbclient_interrupts_a_runaway_cell(kernelspec):
+    # The loop gives up by itself after a minute, so a kernel that ignores the interrupt
+    # fails the test (no error output) instead of hanging it.
+    loop = "long end = System.nanoTime() + 60_000_000_000L;\nwhile (System.nanoTime() < end) { }"
+    nb = notebook("int kept = 5;", loop, "kept * 2")
+    execute(
+        nb,
+        allow_errors=True,
+        interrupt_on_timeout=True,
+        timeout_func=lambda cell: 5 if "while" in cell.source else CELL_TIMEOUT,
+    )
+    first, looping, after = code_cells(nb)
+    errors = outputs_of_type(looping, "error")
+    assert len(errors) == 1, looping.outputs
+    # The kernel stays alive and keeps its state after the interrupt.
+    (result,) = after.outputs
+    assert result["data"]["text/plain"] == "10"
+    assert [c.execution_count for c in (first, looping, after)] == [1, 2, 3]
+    nbformat.validate(nb)
+
+
+# ---------------------------------------------------------------- assay.jar run
+
+
+def write_notebook(nb, path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, str(path))
+    return path
+
+
+def test_run_executes_a_notebook(assay_jar, tmp_path):
+    source = write_notebook(notebook(*GOOD_CELLS), tmp_path / "good.ipynb")
+    out = tmp_path / "executed" / "good-out.ipynb"
+    proc = run_jar(assay_jar, source, "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    # The output notebook is a valid nbformat 4 notebook, as nbformat reads it.
+    nb = nbformat.read(str(out), as_version=4)
+    nbformat.validate(nb)
+    check_good_notebook(nb)
+    assert nb.metadata["kernelspec"]["name"] == KERNEL_NAME
+    assert nb.metadata["language_info"]["name"] == "java"
+    # The source notebook is left as it was.
+    assert all(c.execution_count is None and c.outputs == [] for c in code_cells(nbformat.read(str(source), 4)))
+
+
+def test_run_without_output_option_writes_beside_the_notebook(assay_jar, tmp_path):
+    source = write_notebook(notebook("6 * 7"), tmp_path / "answer.ipynb")
+    proc = run_jar(assay_jar, source)
+    assert proc.returncode == 0, proc.stderr
+    out = tmp_path / "answer.out.ipynb"
+    nb = nbformat.read(str(out), as_version=4)
+    nbformat.validate(nb)
+    (cell,) = code_cells(nb)
+    assert [o["data"]["text/plain"] for o in cell.outputs] == ["42"]
+
+
+def test_run_stops_at_the_failing_cell(assay_jar, tmp_path):
+    source = write_notebook(
+        notebook(
+            'System.out.println("before the failure");',
+            "int x = 1;\nx + 1",
+            'throw new IllegalStateException("cell three fails");',
+            'System.out.println("must not run");',
+            "x",
+        ),
+        tmp_path / "failing.ipynb",
+    )
+    out = tmp_path / "failing-out.ipynb"
+    proc = run_jar(assay_jar, source, "-o", out)
+    assert proc.returncode == 1, proc.stderr
+    # The notebook is written also after a failure.
+    nb = nbformat.read(str(out), as_version=4)
+    nbformat.validate(nb)
+    first, second, failed, later1, later2 = code_cells(nb)
+    assert [first.execution_count, second.execution_count, failed.execution_count] == [1, 2, 3]
+    assert stream_text(first, "stdout") == "before the failure\n"
+    assert [o["data"]["text/plain"] for o in second.outputs] == ["2"]
+    (error,) = failed.outputs
+    assert error["output_type"] == "error"
+    assert error["ename"] == "java.lang.IllegalStateException"
+    assert error["evalue"] == "cell three fails"
+    for cell in (later1, later2):
+        assert cell.outputs == []
+        assert cell.execution_count is None
+    # A CI log shows what failed without opening the notebook.
+    assert "cell three fails" in proc.stderr
+
+
+def test_run_fails_on_a_compilation_error(assay_jar, tmp_path):
+    source = write_notebook(notebook("int x = ;", "1"), tmp_path / "syntax.ipynb")
+    out = tmp_path / "syntax-out.ipynb"
+    proc = run_jar(assay_jar, source, "-o", out)
+    assert proc.returncode == 1, proc.stderr
+    nb = nbformat.read(str(out), as_version=4)
+    nbformat.validate(nb)
+    failed, later = code_cells(nb)
+    assert [o["output_type"] for o in failed.outputs] == ["error"]
+    assert failed.outputs[0]["ename"] == "CompilationError"
+    assert later.outputs == [] and later.execution_count is None
+
+
+def test_run_missing_notebook_is_an_input_error(assay_jar, tmp_path):
+    missing = tmp_path / "no-such-notebook.ipynb"
+    out = tmp_path / "out.ipynb"
+    proc = run_jar(assay_jar, missing, "-o", out)
+    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+    assert "no-such-notebook.ipynb" in proc.stderr
+    assert not out.exists()
+
+
+def test_run_corrupt_notebook_is_an_input_error(assay_jar, tmp_path):
+    corrupt = tmp_path / "corrupt.ipynb"
+    corrupt.write_text('{"cells": [ {"cell_type": "code", "source": "1"', encoding="utf-8")
+    out = tmp_path / "out.ipynb"
+    proc = run_jar(assay_jar, corrupt, "-o", out)
+    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+    assert "corrupt.ipynb" in proc.stderr
+    assert not out.exists()
+
+
+def test_run_non_notebook_json_is_an_input_error(assay_jar, tmp_path):
+    # Valid JSON, but not an nbformat 4 notebook.
+    other = tmp_path / "list.ipynb"
+    other.write_text("[1, 2, 3]\n", encoding="utf-8")
+    out = tmp_path / "out.ipynb"
+    proc = run_jar(assay_jar, other, "-o", out)
+    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+    assert "list.ipynb" in proc.stderr
+    assert not out.exists()
+
+
+# ---------------------------------------------------------------- run agrees with Jupyter clients
+
+
+def test_run_updates_a_display_from_a_later_cell(assay_jar, tmp_path):
+    source = write_notebook(
+        notebook('var handle = display("before");', 'handle.update("after");'),
+        tmp_path / "update.ipynb",
+    )
+    out = tmp_path / "update-out.ipynb"
+    proc = run_jar(assay_jar, source, "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    shown, updater = code_cells(nbformat.read(str(out), as_version=4))
+    assert [o["data"]["text/plain"] for o in shown.outputs] == ['"after"']
+    assert updater.outputs == []
+
+
+def test_run_resolves_relative_paths_against_the_notebook(assay_jar, tmp_path):
+    folder = tmp_path / "project"
+    source = write_notebook(
+        notebook('java.nio.file.Files.readString(java.nio.file.Path.of("data.txt")).strip()'),
+        folder / "relative.ipynb",
+    )
+    (folder / "data.txt").write_text("next to the notebook\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    proc = run_jar(assay_jar, source, "-o", tmp_path / "relative-out.ipynb", cwd=elsewhere)
+    assert proc.returncode == 0, proc.stderr
+    (cell,) = code_cells(nbformat.read(str(tmp_path / "relative-out.ipynb"), as_version=4))
+    assert [o["data"]["text/plain"] for o in cell.outputs] == ['"next to the notebook"']
