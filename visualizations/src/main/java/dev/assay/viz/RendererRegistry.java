@@ -23,6 +23,7 @@ public final class RendererRegistry {
         registry.register(MimeBundle.class, bundle -> bundle);
         registry.register(Displayable.class, Displayable::toMimeBundle);
         registry.register(java.awt.image.RenderedImage.class, new ImageRenderer());
+        registry.register(dev.assay.dsl.engine.TablePreview.class, new dev.assay.viz.table.TableRenderer());
         return registry;
     }
 

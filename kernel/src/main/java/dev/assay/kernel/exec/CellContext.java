@@ -10,4 +10,10 @@ public interface CellContext {
 
     /** Runs Java as the cell's code would run (its last expression becomes the result). */
     CellError runJava(String code);
+
+    /** Makes {@code value} the cell's result, shown when the cell ends. */
+    void result(Object value);
+
+    /** The session's data workspace (its database opens on first use). */
+    dev.assay.dsl.workspace.Workspace workspace();
 }

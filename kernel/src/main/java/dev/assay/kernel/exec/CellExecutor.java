@@ -1,5 +1,6 @@
 package dev.assay.kernel.exec;
 
+import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.api.DisplayHandle;
 import dev.assay.kernel.api.NotebookBackend;
 import dev.assay.kernel.exec.magic.Magic;
@@ -32,6 +33,7 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
     private final RendererRegistry renderers;
     private final StreamCapture streams;
     private final MagicRegistry magics = MagicRegistry.withBuiltins();
+    private final Workspace workspace = Workspace.embedded();
     private final History history = new History();
     private final ExecutorService worker;
     private final Future<JavaEvaluator> java;
@@ -71,6 +73,7 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
     /** Stops the running cell, if any; called from the control thread. */
     public void interrupt() {
         interruptRequested = true;
+        workspace.cancel();
         if (java.isDone()) {
             evaluator().stop();
         }
@@ -102,6 +105,7 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
 
     private ExecuteOutcome run(ExecuteRequest request, OutputSink sink, InputSource input) {
         interruptRequested = false;
+        workspace.resetCancel();
         currentInput = request.allowStdin() ? input
                 : InputSource.unavailable("the client does not allow input (allow_stdin is false)");
         OutputSink out = new OrderedSink(request.silent() ? OutputSink.DISCARD : sink);
@@ -224,9 +228,19 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
                 return result.error();
             }
             if (result.hasValue() && !(result.value() instanceof DisplayHandle)) {
-                pendingResult = renderers.render(result.value());
+                result(result.value());
             }
             return null;
+        }
+
+        @Override
+        public void result(Object value) {
+            pendingResult = renderers.render(value);
+        }
+
+        @Override
+        public Workspace workspace() {
+            return workspace;
         }
     }
 
@@ -262,6 +276,7 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
 
     @Override
     public void close() {
+        workspace.close();
         worker.shutdownNow();
         if (java.isDone()) {
             evaluator().close();

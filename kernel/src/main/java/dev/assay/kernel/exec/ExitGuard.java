@@ -35,18 +35,14 @@ public final class ExitGuard extends SecurityManager {
         // Touch the common pool first: created under a SecurityManager it would use
         // "innocuous" threads that reset thread locals and context class loaders.
         ForkJoinPool.commonPool();
-        // The JDK prints a multi-line deprecation warning for this call on every start; the
-        // README explains the choice, so the warning is kept out of users' terminals.
-        java.io.PrintStream err = System.err;
-        System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        // The JDK prints a deprecation warning for this call to the process's original
+        // stderr (which no setErr reaches); the README explains why the kernel makes it.
         try {
             System.setSecurityManager(new ExitGuard());
             installed = true;
         } catch (UnsupportedOperationException | SecurityException e) {
             log.println("assay: cannot guard against System.exit in cells on this JDK (" + e.getMessage()
                     + "); a cell calling it will end the kernel");
-        } finally {
-            System.setErr(err);
         }
         return installed;
     }

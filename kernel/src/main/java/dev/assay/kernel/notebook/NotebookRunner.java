@@ -121,7 +121,7 @@ public final class NotebookRunner {
                 result = new Result(ran, index, failure);
             }
         }
-        ObjectNode metadata = notebook.with("metadata");
+        ObjectNode metadata = notebook.withObjectProperty("metadata");
         ObjectNode kernelspec = metadata.putObject("kernelspec");
         kernelspec.put("name", "assay").put("display_name", "Assay (Java)").put("language", "java");
         metadata.set("language_info", KernelInfo.languageInfo());

@@ -100,19 +100,21 @@ public final class KernelServer implements AutoCloseable {
                 if (request == null) {
                     continue;
                 }
-                boolean abortQueue = handler.handle(request, replies);
-                while (abortQueue && running) {
-                    // stop_on_error: requests already queued behind the failed cell are aborted.
-                    Message queued = receive(socket, ZMQ.DONTWAIT);
-                    if (queued == null) {
-                        break;
-                    }
-                    handler.abort(queued, replies);
-                }
+                handler.handle(request, replies, () -> drain(socket));
             }
         } finally {
             socket.close();
         }
+    }
+
+    /** The requests that have already arrived on a socket, without waiting for more. */
+    private List<Message> drain(ZMQ.Socket socket) {
+        List<Message> arrived = new ArrayList<>();
+        Message next;
+        while ((next = receive(socket, ZMQ.DONTWAIT)) != null) {
+            arrived.add(next);
+        }
+        return arrived;
     }
 
     private void serveControl(ZMQ.Socket socket, ShellHandler handler) {

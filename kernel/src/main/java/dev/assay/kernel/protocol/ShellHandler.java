@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Answers shell requests, one at a time, in the order they arrive. Every request is wrapped
@@ -35,40 +36,46 @@ final class ShellHandler {
         this.shutdown = shutdown;
     }
 
-    /** Returns true when a failed cell asked for the queued requests to be aborted. */
-    boolean handle(Message request, ReplyChannel replies) {
+    /**
+     * Answers one request. {@code queued} takes the requests that have already arrived behind
+     * it: a failed cell with stop_on_error aborts exactly those, taken before its reply is
+     * sent, so a request sent after the client saw the error is never aborted by mistake.
+     */
+    void handle(Message request, ReplyChannel replies, Supplier<List<Message>> queued) {
+        List<Message> toAbort = List.of();
         iopub.status(request, "busy");
         try {
-            return dispatch(request, replies);
+            toAbort = dispatch(request, replies, queued);
         } catch (RuntimeException e) {
             log.println("assay: " + request.type() + " failed: " + e);
             replies.reply(request, replyType(request.type()), errorReply(e));
-            return false;
         } finally {
             iopub.status(request, "idle");
         }
+        for (Message waiting : toAbort) {
+            abort(waiting, replies);
+        }
     }
 
-    /** The reply to an execute_request that arrived behind a failed cell with stop_on_error. */
-    void abort(Message request, ReplyChannel replies) {
-        iopub.status(request, "busy");
-        if (request.type().equals("execute_request")) {
-            ObjectNode content = Json.object().put("status", "aborted");
-            content.put("execution_count", executor.executionCount());
-            replies.reply(request, "execute_reply", content);
-        } else {
-            handle(request, replies);
+    /** An execute_request queued behind a failed cell is answered aborted; other requests are served. */
+    private void abort(Message request, ReplyChannel replies) {
+        if (!request.type().equals("execute_request")) {
+            handle(request, replies, List::of);
             return;
         }
+        iopub.status(request, "busy");
+        ObjectNode content = Json.object().put("status", "aborted");
+        content.put("execution_count", executor.executionCount());
+        replies.reply(request, "execute_reply", content);
         iopub.status(request, "idle");
     }
 
-    private boolean dispatch(Message request, ReplyChannel replies) {
+    private List<Message> dispatch(Message request, ReplyChannel replies, Supplier<List<Message>> queued) {
         ObjectNode c = request.content();
         switch (request.type()) {
             case "kernel_info_request" -> replies.reply(request, "kernel_info_reply", KernelInfo.content());
             case "execute_request" -> {
-                return execute(request, replies);
+                return execute(request, replies, queued);
             }
             case "complete_request" -> replies.reply(request, "complete_reply", complete(c));
             case "inspect_request" -> replies.reply(request, "inspect_reply", inspect(c));
@@ -95,13 +102,13 @@ final class ShellHandler {
             }
             default -> log.println("assay: ignoring unknown shell message type '" + request.type() + "'");
         }
-        return false;
+        return List.of();
     }
 
-    private boolean execute(Message request, ReplyChannel replies) {
+    private List<Message> execute(Message request, ReplyChannel replies, Supplier<List<Message>> queued) {
         ObjectNode c = request.content();
         Map<String, String> expressions = new LinkedHashMap<>();
-        c.path("user_expressions").fields().forEachRemaining(e -> expressions.put(e.getKey(), e.getValue().asText()));
+        c.path("user_expressions").properties().forEach(e -> expressions.put(e.getKey(), e.getValue().asText()));
         ExecuteRequest execute = new ExecuteRequest(
                 c.path("code").asText(""),
                 c.path("silent").asBoolean(false),
@@ -121,8 +128,9 @@ final class ShellHandler {
         content.put("execution_count", outcome.executionCount());
         content.set("user_expressions", userExpressions(outcome.userExpressions()));
         content.putArray("payload");
+        List<Message> toAbort = !outcome.ok() && execute.stopOnError() ? queued.get() : List.of();
         replies.reply(request, "execute_reply", content);
-        return !outcome.ok() && execute.stopOnError();
+        return toAbort;
     }
 
     private static ObjectNode userExpressions(Map<String, Object> values) {

@@ -391,6 +391,46 @@ class KernelServerTest {
         assertEquals("ok", after.content().path("status").asText(), after.content().toString());
     }
 
+    @Test
+    void sqlCellShowsATableAndBindsItsName() {
+        String id = client.execute("%%sql squares\nSELECT range AS n, range * range AS sq FROM range(5)");
+        assertEquals("ok", client.reply(client.shell).content().path("status").asText());
+        JsonNode data = client.iopubFor(id).stream().filter(m -> m.type().equals("execute_result"))
+                .findFirst().orElseThrow().content().path("data");
+        assertTrue(data.path("text/html").asText().contains("<table>"));
+        assertTrue(data.path("text/plain").asText().contains("squares: 5 rows, 2 columns"), data.toString());
+        assertEquals(5, data.path("application/json").path("total_rows").asInt());
+        String again = client.execute("%%sql\nSELECT sum(sq) AS total FROM squares");
+        client.reply(client.shell);
+        JsonNode total = client.iopubFor(again).stream().filter(m -> m.type().equals("execute_result"))
+                .findFirst().orElseThrow().content().path("data").path("application/json").path("rows");
+        assertEquals(30, total.get(0).get(0).asInt());
+    }
+
+    @Test
+    void sqlErrorsAreOneErrorMessage() {
+        String id = client.execute("%%sql\nSELECT * FROM no_such_table");
+        WireClient.Msg reply = client.reply(client.shell);
+        assertEquals("SqlError", reply.content().path("ename").asText());
+        assertTrue(reply.content().path("evalue").asText().contains("no_such_table"));
+        assertEquals(1, client.iopubFor(id).stream().filter(m -> m.type().equals("error")).count());
+    }
+
+    @Test
+    void interruptCancelsALongSqlQuery() {
+        String query = client.execute("%%sql\nSELECT count(*) FROM range(10000000000) a, range(1000) b "
+                + "WHERE a.range + b.range < 0");
+        awaitBusy(query);
+        client.send(client.control, "interrupt_request", content());
+        client.reply(client.control);
+        WireClient.Msg reply = client.reply(client.shell);
+        assertEquals(query, reply.parentId());
+        assertEquals("error", reply.content().path("status").asText());
+        assertTrue(reply.content().path("evalue").asText().contains("cancelled"), reply.content().toString());
+        client.execute("%%sql\nSELECT 1 AS still_works");
+        assertEquals("ok", client.reply(client.shell).content().path("status").asText());
+    }
+
     private void awaitBusy(String msgId) {
         // execute_input is published when the cell starts, so an interrupt after it hits the cell.
         while (true) {

@@ -17,6 +17,7 @@ public final class MagicRegistry {
         registry.register(new LsMagic(registry));
         registry.register(new TimeMagic(false));
         registry.register(new TimeMagic(true));
+        registry.register(new SqlMagic());
         return registry;
     }
 

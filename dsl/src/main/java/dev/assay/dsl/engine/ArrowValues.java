@@ -1,0 +1,67 @@
+package dev.assay.dsl.engine;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.util.Text;
+
+/** Cells of an Arrow batch as plain Java values (String, Long, Double, BigDecimal, LocalDate, ...). */
+final class ArrowValues {
+
+    private ArrowValues() {
+    }
+
+    static List<List<Object>> rows(VectorSchemaRoot root, int limit) {
+        int n = Math.min(limit, root.getRowCount());
+        List<List<Object>> rows = new ArrayList<>(n);
+        for (int r = 0; r < n; r++) {
+            List<Object> row = new ArrayList<>(root.getFieldVectors().size());
+            for (FieldVector vector : root.getFieldVectors()) {
+                row.add(value(vector, r));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static Object value(FieldVector vector, int row) {
+        if (vector.isNull(row)) {
+            return null;
+        }
+        if (vector instanceof DateDayVector days) {
+            return LocalDate.ofEpochDay(days.get(row));
+        }
+        if (vector instanceof TimeStampVector stamps) {
+            return timestamp(stamps, row);
+        }
+        Object value = vector.getObject(row);
+        if (value instanceof Text text) {
+            return text.toString();
+        }
+        if (value instanceof byte[] bytes) {
+            return java.util.HexFormat.of().formatHex(bytes);
+        }
+        return value;
+    }
+
+    /** Timestamps with a time zone come back as epoch numbers; give them as instants. */
+    private static Object timestamp(TimeStampVector vector, int row) {
+        ArrowType.Timestamp type = (ArrowType.Timestamp) vector.getField().getType();
+        long raw = vector.get(row);
+        Instant instant = switch (type.getUnit()) {
+            case SECOND -> Instant.ofEpochSecond(raw);
+            case MILLISECOND -> Instant.ofEpochMilli(raw);
+            case MICROSECOND -> Instant.ofEpochSecond(Math.floorDiv(raw, 1_000_000L), Math.floorMod(raw, 1_000_000L) * 1000);
+            case NANOSECOND -> Instant.ofEpochSecond(Math.floorDiv(raw, 1_000_000_000L), Math.floorMod(raw, 1_000_000_000L));
+        };
+        return type.getTimezone() == null ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : instant;
+    }
+}

@@ -1,0 +1,257 @@
+package dev.assay.dsl.engine;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.duckdb.DuckDBResultSet;
+
+/**
+ * DuckDB, embedded in this process. The database opens on first use (its native library is
+ * large and costs about half a second), with a spill directory so that work larger than
+ * memory goes to disk, all cores, and no network: an extension that is not built in fails
+ * at once instead of trying to download. Rows reach Java through DuckDB's Arrow C stream.
+ */
+public final class DuckDbEngine implements SqlEngine {
+
+    static final int ARROW_BATCH_ROWS = 8192;
+    private static final Pattern PARSER_ERROR = Pattern.compile("^(Parser Error|syntax error)", Pattern.CASE_INSENSITIVE);
+    /** Statements that never yield rows: binding them as a table is not even tried. */
+    private static final Pattern NO_ROWS = Pattern.compile(
+            "^(CREATE|INSERT|UPDATE|DELETE|DROP|ALTER|SET|RESET|ATTACH|DETACH|USE|COPY|INSTALL|LOAD|BEGIN|"
+            + "COMMIT|ROLLBACK|ABORT|CHECKPOINT|VACUUM|EXPORT|IMPORT|PREPARE|EXECUTE|DEALLOCATE|COMMENT|TRUNCATE)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private final Path spillDirectory;
+    private Connection connection;
+    private BufferAllocator allocator;
+    private volatile Statement running;
+    private volatile boolean cancelled;
+
+    public DuckDbEngine(Path spillDirectory) {
+        this.spillDirectory = spillDirectory;
+    }
+
+    @Override
+    public Optional<TablePreview> run(String statement, String bindAs, int previewRows) {
+        String sql = stripTrailingSemicolons(statement);
+        String keyword = sql.stripLeading();
+        if (bindAs != null && !NO_ROWS.matcher(keyword).find()) {
+            try {
+                execute("CREATE OR REPLACE TABLE " + quoteIdentifier(bindAs) + " AS SELECT * FROM (\n" + sql + "\n)");
+                return Optional.of(preview(bindAs, previewRows));
+            } catch (SqlException e) {
+                if (!PARSER_ERROR.matcher(e.getMessage()).find()) {
+                    throw e;
+                }
+                // Not a query DuckDB can nest (EXPLAIN, PRAGMA, CALL ...): run it as written.
+            }
+        }
+        return withStatement(st -> {
+            if (!st.execute(sql)) {
+                return Optional.empty();
+            }
+            try (ResultSet rs = st.getResultSet()) {
+                return Optional.of(previewOf(rs, null, previewRows, -1));
+            }
+        });
+    }
+
+    @Override
+    public TablePreview preview(String relation, int previewRows) {
+        String quoted = quoteIdentifier(relation);
+        long total = withStatement(st -> {
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + quoted)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        return withStatement(st -> {
+            try (ResultSet rs = st.executeQuery("SELECT * FROM " + quoted + " LIMIT " + Math.max(0, previewRows))) {
+                return previewOf(rs, relation, previewRows, total);
+            }
+        });
+    }
+
+    @Override
+    public List<Column> schema(String relation) {
+        return withStatement(st -> {
+            List<Column> columns = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("DESCRIBE " + quoteIdentifier(relation))) {
+                while (rs.next()) {
+                    columns.add(new Column(rs.getString("column_name"), rs.getString("column_type")));
+                }
+            }
+            return columns;
+        });
+    }
+
+    @Override
+    public List<String> relations() {
+        return withStatement(st -> {
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT table_name FROM duckdb_tables() WHERE NOT internal "
+                    + "UNION SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        });
+    }
+
+    /**
+     * Cancels the running statement and every later one until {@link #resetCancel()}: an
+     * interrupt that lands just before a statement starts must still stop it.
+     */
+    @Override
+    public void cancel() {
+        cancelled = true;
+        Statement st = running;
+        if (st != null) {
+            try {
+                st.cancel();
+            } catch (SQLException e) {
+                // the statement finished meanwhile: nothing left to cancel
+            }
+        }
+    }
+
+    @Override
+    public String quoteIdentifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public String quoteLiteral(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            // closing: nothing to recover
+        } finally {
+            connection = null;
+            if (allocator != null) {
+                allocator.close();
+                allocator = null;
+            }
+            deleteSpillDirectory();
+        }
+    }
+
+    private void deleteSpillDirectory() {
+        try (var paths = java.nio.file.Files.walk(spillDirectory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // best effort: the directory is in the system's temporary space
+        }
+    }
+
+    private void execute(String sql) {
+        withStatement(st -> st.execute(sql));
+    }
+
+    private TablePreview previewOf(ResultSet rs, String name, int limit, long knownTotal) throws SQLException {
+        List<Column> columns = new ArrayList<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+            columns.add(new Column(rs.getMetaData().getColumnName(i), rs.getMetaData().getColumnTypeName(i)));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        long seen = 0;
+        try (ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator(), ARROW_BATCH_ROWS)) {
+            while (reader.loadNextBatch()) {
+                var root = reader.getVectorSchemaRoot();
+                if (rows.size() < limit) {
+                    rows.addAll(ArrowValues.rows(root, limit - rows.size()));
+                }
+                seen += root.getRowCount();
+                if (knownTotal >= 0 && rows.size() >= limit) {
+                    break;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new SqlException("reading the result failed: " + e.getMessage(), e);
+        }
+        return new TablePreview(name, columns, rows, knownTotal >= 0 ? knownTotal : seen);
+    }
+
+    @FunctionalInterface
+    private interface StatementWork<T> {
+        T apply(Statement statement) throws SQLException;
+    }
+
+    /** A fresh statement per query: DuckDB closes a statement whose query failed. */
+    private synchronized <T> T withStatement(StatementWork<T> work) {
+        throwIfCancelled(null);
+        try (Statement st = connection().createStatement()) {
+            running = st;
+            throwIfCancelled(null); // a cancel between the check above and now found nothing running
+            return work.apply(st);
+        } catch (SQLException e) {
+            if (cancelled) {
+                throw new QueryCancelledException("the query was cancelled", e);
+            }
+            throw new SqlException(cleanMessage(e), e);
+        } finally {
+            running = null;
+        }
+    }
+
+    @Override
+    public void resetCancel() {
+        cancelled = false;
+    }
+
+    private void throwIfCancelled(Throwable cause) {
+        if (cancelled) {
+            throw new QueryCancelledException("the query was cancelled", cause);
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = DriverManager.getConnection("jdbc:duckdb:");
+            try (Statement st = connection.createStatement()) {
+                st.execute("SET autoinstall_known_extensions = false");
+                st.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
+                st.execute("SET temp_directory = " + quoteLiteral(spillDirectory.toString()));
+            }
+        }
+        return connection;
+    }
+
+    private BufferAllocator allocator() {
+        if (allocator == null) {
+            allocator = new RootAllocator();
+        }
+        return allocator;
+    }
+
+    private static String stripTrailingSemicolons(String sql) {
+        String s = sql.strip();
+        while (s.endsWith(";")) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        return s;
+    }
+
+    static String cleanMessage(SQLException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.toString() : message.strip();
+    }
+}

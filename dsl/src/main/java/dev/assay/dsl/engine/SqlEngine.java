@@ -1,0 +1,43 @@
+package dev.assay.dsl.engine;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one interface through which operations run SQL. The DuckDB dialect stays inside its
+ * implementation, so that another engine (Spark is the planned one) can run the same work.
+ * Implementations are safe to {@link #cancel()} from another thread.
+ */
+public interface SqlEngine extends AutoCloseable {
+
+    /**
+     * Runs one statement. When it yields rows and {@code bindAs} is given, they become a table
+     * of that name and its preview is returned; rows that cannot be bound (EXPLAIN, say) are
+     * previewed as they come; a statement without rows returns empty.
+     */
+    Optional<TablePreview> run(String statement, String bindAs, int previewRows);
+
+    /** The first rows and the row count of a table or view. */
+    TablePreview preview(String relation, int previewRows);
+
+    List<Column> schema(String relation);
+
+    /** Names of the tables and views of the session. */
+    List<String> relations();
+
+    /**
+     * Stops the running statement, if any, and refuses later ones until {@link #resetCancel()};
+     * a stopped statement fails with {@link QueryCancelledException}.
+     */
+    void cancel();
+
+    /** Lets statements run again after {@link #cancel()} (at the start of the next cell). */
+    void resetCancel();
+
+    String quoteIdentifier(String name);
+
+    String quoteLiteral(String value);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,99 @@
+package dev.assay.dsl.workspace;
+
+import dev.assay.dsl.engine.DuckDbEngine;
+import dev.assay.dsl.engine.SqlEngine;
+import dev.assay.dsl.engine.SqlException;
+import dev.assay.dsl.engine.TablePreview;
+import dev.assay.dsl.sql.SqlScript;
+import dev.assay.dsl.sql.SqlStatement;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One session's data: an embedded SQL engine and the datasets named in it. Each dataset is a
+ * table or view inside the engine, never a copy in the Java heap.
+ */
+public final class Workspace implements AutoCloseable {
+
+    /** The name an unnamed SQL result is bound to, as IPython's {@code _} holds the last output. */
+    public static final String LAST_RESULT = "_";
+    public static final int PREVIEW_ROWS = 20;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final SqlEngine engine;
+
+    public Workspace(SqlEngine engine) {
+        this.engine = engine;
+    }
+
+    /** An in-process DuckDB that spills to a private temporary directory. */
+    public static Workspace embedded() {
+        try {
+            return new Workspace(new DuckDbEngine(Files.createTempDirectory("assay-spill-")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a spill directory: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs a SQL script statement by statement. The rows of the last statement that yields
+     * rows become the dataset {@code bindAs} (or {@link #LAST_RESULT}) and are previewed.
+     */
+    public Optional<TablePreview> sql(String script, String bindAs) {
+        if (bindAs != null) {
+            checkName(bindAs);
+        }
+        List<SqlStatement> statements = SqlScript.split(script);
+        Optional<TablePreview> shown = Optional.empty();
+        for (int i = 0; i < statements.size(); i++) {
+            SqlStatement statement = statements.get(i);
+            boolean last = i == statements.size() - 1;
+            try {
+                Optional<TablePreview> rows = engine.run(statement.text(),
+                        last ? (bindAs != null ? bindAs : LAST_RESULT) : null, PREVIEW_ROWS);
+                if (rows.isPresent()) {
+                    shown = rows;
+                }
+            } catch (SqlException e) {
+                throw new SqlException((statements.size() > 1 ? "statement at line " + statement.line() + ": " : "")
+                        + e.getMessage(), e);
+            }
+        }
+        return shown;
+    }
+
+    public List<String> datasets() {
+        return engine.relations();
+    }
+
+    public SqlEngine engine() {
+        return engine;
+    }
+
+    /** Stops whatever query runs now, and any later one until {@link #resetCancel()}; safe from any thread. */
+    public void cancel() {
+        engine.cancel();
+    }
+
+    public void resetCancel() {
+        engine.resetCancel();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** Dataset names are identifiers: they appear in SQL (quoted) and in the language. */
+    public static void checkName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' is not a dataset name: use letters, digits and _, "
+                    + "not starting with a digit");
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.assay.viz.table;
+
+import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.engine.TablePreview;
+import dev.assay.viz.MimeBundle;
+import dev.assay.viz.Renderer;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A table preview as a notebook shows it: HTML with column names and types, numbers
+ * right-aligned, NULL unlike an empty string, long text cut, and the total row count; a
+ * plain-text grid for consoles; and JSON for scripts.
+ */
+public final class TableRenderer implements Renderer<TablePreview> {
+
+    static final int MAX_CELL_CHARS = 80;
+
+    @Override
+    public MimeBundle render(TablePreview table) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put(MimeBundle.TEXT_PLAIN, text(table));
+        data.put(MimeBundle.TEXT_HTML, html(table));
+        data.put(MimeBundle.APPLICATION_JSON, json(table));
+        return new MimeBundle(data, Map.of());
+    }
+
+    static String html(TablePreview t) {
+        StringBuilder h = new StringBuilder("<div class=\"assay-table\"><table>\n<thead><tr>");
+        for (Column c : t.columns()) {
+            h.append("<th title=\"").append(escape(c.type())).append("\">").append(escape(c.name()))
+                    .append("<br><small style=\"font-weight:normal;opacity:.7\">").append(escape(c.type().toLowerCase(Locale.ROOT)))
+                    .append("</small></th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (List<Object> row : t.rows()) {
+            h.append("<tr>");
+            for (Object v : row) {
+                if (v == null) {
+                    h.append("<td style=\"color:#888;font-style:italic\">NULL</td>");
+                } else if (v instanceof Number || v instanceof Boolean) {
+                    h.append("<td style=\"text-align:right\">").append(escape(format(v))).append("</td>");
+                } else {
+                    String s = format(v);
+                    h.append("<td style=\"text-align:left\"");
+                    if (s.length() > MAX_CELL_CHARS) {
+                        h.append(" title=\"").append(escape(s)).append("\">").append(escape(cut(s)));
+                    } else {
+                        h.append('>').append(s.isEmpty() ? "<span style=\"color:#888\">''</span>" : escape(s));
+                    }
+                    h.append("</td>");
+                }
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody></table>\n<p style=\"font-size:smaller;opacity:.7\">").append(footer(t)).append("</p></div>");
+        return h.toString();
+    }
+
+    static String text(TablePreview t) {
+        int n = t.columns().size();
+        List<String[]> lines = new ArrayList<>();
+        String[] header = new String[n];
+        String[] types = new String[n];
+        for (int i = 0; i < n; i++) {
+            header[i] = t.columns().get(i).name();
+            types[i] = t.columns().get(i).type().toLowerCase(Locale.ROOT);
+        }
+        lines.add(header);
+        lines.add(types);
+        for (List<Object> row : t.rows()) {
+            String[] cells = new String[n];
+            for (int i = 0; i < n; i++) {
+                Object v = row.get(i);
+                cells[i] = v == null ? "NULL" : cut(format(v).replace("\n", "\\n"));
+            }
+            lines.add(cells);
+        }
+        int[] width = new int[n];
+        for (String[] line : lines) {
+            for (int i = 0; i < n; i++) {
+                width[i] = Math.max(width[i], line[i].codePointCount(0, line[i].length()));
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int l = 0; l < lines.size(); l++) {
+            String[] line = lines.get(l);
+            for (int i = 0; i < n; i++) {
+                boolean right = l >= 2 && t.rows().get(l - 2).get(i) instanceof Number;
+                String cell = line[i];
+                String pad = " ".repeat(width[i] - cell.codePointCount(0, cell.length()));
+                out.append(i == 0 ? "" : " | ").append(right ? pad + cell : cell + pad);
+            }
+            out.append('\n');
+            if (l == 1) {
+                for (int i = 0; i < n; i++) {
+                    out.append(i == 0 ? "" : "-+-").append("-".repeat(width[i]));
+                }
+                out.append('\n');
+            }
+        }
+        return out.append(footer(t)).toString();
+    }
+
+    static Map<String, Object> json(TablePreview t) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", "table");
+        json.put("name", t.name());
+        List<Map<String, String>> columns = new ArrayList<>();
+        for (Column c : t.columns()) {
+            columns.add(Map.of("name", c.name(), "type", c.type()));
+        }
+        json.put("columns", columns);
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : t.rows()) {
+            List<Object> r = new ArrayList<>();
+            for (Object v : row) {
+                r.add(v == null || v instanceof Number || v instanceof Boolean || v instanceof String ? v : format(v));
+            }
+            rows.add(r);
+        }
+        json.put("rows", rows);
+        json.put("total_rows", t.totalRows());
+        return json;
+    }
+
+    private static String footer(TablePreview t) {
+        String rows = String.format(Locale.ROOT, "%,d", t.totalRows());
+        String shown = t.rows().size() < t.totalRows()
+                ? "first " + t.rows().size() + " of " + rows + " rows" : rows + (t.totalRows() == 1 ? " row" : " rows");
+        return (t.name() != null ? escape(t.name()) + ": " : "") + shown + ", " + t.columns().size() + " columns";
+    }
+
+    private static String format(Object v) {
+        if (v instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        return String.valueOf(v);
+    }
+
+    private static String cut(String s) {
+        return s.length() <= MAX_CELL_CHARS ? s : s.substring(0, MAX_CELL_CHARS - 1) + "…";
+    }
+
+    static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

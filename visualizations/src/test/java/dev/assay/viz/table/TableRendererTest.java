@@ -1,0 +1,58 @@
+package dev.assay.viz.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.engine.TablePreview;
+import dev.assay.viz.MimeBundle;
+import dev.assay.viz.RendererRegistry;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TableRendererTest {
+
+    private static final TablePreview TABLE = new TablePreview("people",
+            List.of(new Column("name", "VARCHAR"), new Column("age", "BIGINT")),
+            List.of(Arrays.asList("<script>alert(1)</script>", 42L),
+                    Arrays.asList("", null),
+                    Arrays.asList("x".repeat(200), 7L)),
+            1234);
+
+    private final MimeBundle bundle = RendererRegistry.withDefaults().render(TABLE);
+
+    @Test
+    void htmlEscapesValuesAndMarksNullUnlikeEmpty() {
+        String html = (String) bundle.data().get(MimeBundle.TEXT_HTML);
+        assertFalse(html.contains("<script>"), "values are escaped");
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertTrue(html.contains(">NULL</td>"));
+        assertTrue(html.contains("''"), "an empty string is visibly not NULL");
+        assertTrue(html.contains("text-align:right\">42</td>"), "numbers right-aligned");
+        assertTrue(html.contains("…"), "long text cut");
+        assertTrue(html.contains("first 3 of 1,234 rows"));
+        assertTrue(html.contains(">bigint</small>"), "types under names");
+    }
+
+    @Test
+    void plainTextIsAnAlignedGrid() {
+        String[] lines = bundle.plainText().split("\n");
+        assertEquals("name", lines[0].substring(0, 4));
+        assertTrue(lines[2].matches("-+-\\+--+"), lines[2]);
+        assertEquals(lines[0].length(), lines[3].length(), "columns aligned");
+        assertTrue(lines[4].endsWith("NULL"), lines[4]);
+        assertEquals("people: first 3 of 1,234 rows, 2 columns", lines[lines.length - 1]);
+    }
+
+    @Test
+    void jsonCarriesColumnsRowsAndTotal() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) bundle.data().get(MimeBundle.APPLICATION_JSON);
+        assertEquals("table", json.get("kind"));
+        assertEquals(1234L, json.get("total_rows"));
+        assertEquals(Arrays.asList("", null), ((List<?>) json.get("rows")).get(1));
+    }
+}
