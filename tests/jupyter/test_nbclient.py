@@ -426,3 +426,54 @@ def test_run_resolves_relative_paths_against_the_notebook(assay_jar, tmp_path):
     assert proc.returncode == 0, proc.stderr
     (cell,) = code_cells(nbformat.read(str(tmp_path / "relative-out.ipynb"), as_version=4))
     assert [o["data"]["text/plain"] for o in cell.outputs] == ['"next to the notebook"']
+
+
+# ---------------------------------------------------------------- sample notebooks and SQL
+
+
+SAMPLES = sorted((REPO_ROOT / "sample-notebooks").glob("*.ipynb"))
+
+
+def check_sample(nb, name):
+    nbformat.validate(nb)
+    cells = code_cells(nb)
+    assert cells, f"{name} has no code cells"
+    for cell in cells:
+        assert cell.execution_count is not None, f"{name}: a cell did not run"
+        assert not outputs_of_type(cell, "error"), f"{name}: {outputs_of_type(cell, 'error')}"
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_sample_notebook_runs_headless_as_the_readme_says(assay_jar, sample, tmp_path):
+    # The README's first command, from the repository root with relative paths.
+    out = tmp_path / sample.name
+    proc = subprocess.run(
+        ["java", "-jar", os.path.relpath(assay_jar, REPO_ROOT), "run",
+         os.path.relpath(sample, REPO_ROOT), "-o", str(out)],
+        capture_output=True, text=True, timeout=RUN_TIMEOUT, cwd=REPO_ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr
+    check_sample(nbformat.read(str(out), as_version=4), sample.name)
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_sample_notebook_runs_through_the_kernelspec(kernelspec, sample):
+    nb = nbformat.read(str(sample), as_version=4)
+    execute(nb, resources={"metadata": {"path": str(sample.parent)}})
+    check_sample(nb, sample.name)
+
+
+def test_sql_cells_show_tables_and_bind_names(kernelspec):
+    nb = execute(notebook(
+        "%%sql squares\nSELECT range AS n, range * range AS sq FROM range(4)",
+        "%%sql\nSELECT sum(sq) AS total FROM squares",
+        "%%sql\nSELECT * FROM no_such_table",
+    ), allow_errors=True)
+    first, second, broken = code_cells(nb)
+    (table,) = outputs_of_type(first, "execute_result")
+    assert "<table>" in table["data"]["text/html"]
+    assert table["data"]["application/json"]["total_rows"] == 4
+    (total,) = outputs_of_type(second, "execute_result")
+    assert total["data"]["application/json"]["rows"] == [[14]]
+    (error,) = outputs_of_type(broken, "error")
+    assert error["ename"] == "SqlError" and "no_such_table" in error["evalue"]

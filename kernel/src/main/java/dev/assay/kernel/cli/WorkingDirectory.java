@@ -37,7 +37,10 @@ final class WorkingDirectory {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        String classPath = System.getProperty("java.class.path");
+        // Relative class-path entries (java -jar kernel/target/assay.jar) would not survive the move.
+        String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
         if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
             command.add("-jar"); // keeps the manifest's Add-Opens, which -cp would not apply
             command.add(classPath);

@@ -11,6 +11,9 @@ public interface CellContext {
     /** Runs Java as the cell's code would run (its last expression becomes the result). */
     CellError runJava(String code);
 
+    /** Makes a jar or class folder visible to the cells that follow. */
+    void addToClasspath(java.nio.file.Path path);
+
     /** Makes {@code value} the cell's result, shown when the cell ends. */
     void result(Object value);
 

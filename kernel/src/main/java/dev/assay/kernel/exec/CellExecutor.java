@@ -242,6 +242,11 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
         public Workspace workspace() {
             return workspace;
         }
+
+        @Override
+        public void addToClasspath(java.nio.file.Path path) {
+            evaluator().addToClasspath(path);
+        }
     }
 
     // NotebookBackend: display calls from cell code go to the running cell's output.

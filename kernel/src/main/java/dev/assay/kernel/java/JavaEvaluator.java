@@ -127,6 +127,10 @@ public final class JavaEvaluator implements AutoCloseable {
         return new JavaResult(hasValue, hasValue ? value : null, null, notes);
     }
 
+    public void addToClasspath(java.nio.file.Path path) {
+        shell.addToClasspath(path.toString());
+    }
+
     /** Stops the running snippet; safe to call from any thread. */
     public void stop() {
         shell.stop();

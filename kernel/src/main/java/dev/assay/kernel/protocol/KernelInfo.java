@@ -23,7 +23,7 @@ public final class KernelInfo {
         content.put("implementation_version", KernelVersion.get());
         content.set("language_info", languageInfo());
         content.put("banner", "Assay " + KernelVersion.get() + " | Java " + System.getProperty("java.version")
-                + " (JShell) with the %%assay data language over DuckDB");
+                + " (JShell), %%sql on an embedded DuckDB; %lsmagic lists the magics");
         content.put("debugger", false);
         content.putArray("help_links")
                 .addObject().put("text", "Java API (JDK " + Runtime.version().feature() + ")")

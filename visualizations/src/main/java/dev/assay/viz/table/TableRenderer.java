@@ -132,7 +132,8 @@ public final class TableRenderer implements Renderer<TablePreview> {
         String rows = String.format(Locale.ROOT, "%,d", t.totalRows());
         String shown = t.rows().size() < t.totalRows()
                 ? "first " + t.rows().size() + " of " + rows + " rows" : rows + (t.totalRows() == 1 ? " row" : " rows");
-        return (t.name() != null ? escape(t.name()) + ": " : "") + shown + ", " + t.columns().size() + " columns";
+        int columns = t.columns().size();
+        return (t.name() != null ? escape(t.name()) + ": " : "") + shown + ", " + columns + (columns == 1 ? " column" : " columns");
     }
 
     private static String format(Object v) {

@@ -1,0 +1,78 @@
+"""The clients people use every day, run as programs against the installed kernelspec:
+`jupyter nbconvert --execute` and `jupyter console` (run by the pyenv Python, whose bin/
+holds both). JUPYTER_PATH must point at the prefix the kernelspec was installed into."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+BIN = Path(sys.executable).parent
+TIMEOUT = 300
+
+
+@pytest.fixture(autouse=True)
+def needs_kernelspec():
+    if "JUPYTER_PATH" not in os.environ:
+        pytest.fail("set JUPYTER_PATH to the prefix holding the assay kernelspec (tests/run-all does)")
+
+
+def test_nbconvert_executes_a_notebook(tmp_path):
+    source = tmp_path / "convert.ipynb"
+    nbformat.write(new_notebook(cells=[
+        new_code_cell('System.out.println("from nbconvert");'),
+        new_code_cell("%%sql\nSELECT 40 + 2 AS answer"),
+        new_code_cell("java.util.stream.IntStream.rangeClosed(1, 4).sum()"),
+    ], metadata={"kernelspec": {"name": "assay", "display_name": "Assay (Java)", "language": "java"}}), str(source))
+    proc = subprocess.run(
+        [str(BIN / "jupyter-nbconvert"), "--to", "notebook", "--execute", str(source),
+         "--output", "converted.ipynb", "--output-dir", str(tmp_path)],
+        capture_output=True, text=True, timeout=TIMEOUT,
+    )
+    assert proc.returncode == 0, proc.stderr
+    nb = nbformat.read(str(tmp_path / "converted.ipynb"), as_version=4)
+    nbformat.validate(nb)
+    printed, sql, total = nb.cells
+    assert printed.outputs[0]["text"] == "from nbconvert\n"
+    assert sql.outputs[0]["data"]["application/json"]["rows"] == [[42]]
+    assert total.outputs[0]["data"]["text/plain"] == "10"
+    assert [c.execution_count for c in nb.cells] == [1, 2, 3]
+
+
+def test_nbconvert_stops_at_a_failing_cell(tmp_path):
+    source = tmp_path / "failing.ipynb"
+    nbformat.write(new_notebook(cells=[
+        new_code_cell('throw new IllegalStateException("stop here");'),
+        new_code_cell('System.out.println("never");'),
+    ], metadata={"kernelspec": {"name": "assay", "display_name": "Assay (Java)", "language": "java"}}), str(source))
+    proc = subprocess.run(
+        [str(BIN / "jupyter-nbconvert"), "--to", "notebook", "--execute", str(source), "--output-dir", str(tmp_path)],
+        capture_output=True, text=True, timeout=TIMEOUT,
+    )
+    assert proc.returncode != 0
+    assert "stop here" in proc.stderr
+
+
+def test_jupyter_console_runs_lines_typed_at_it():
+    lines = "\n".join([
+        "int x = 6 * 7;",
+        "x + 0",
+        'System.out.println("printed " + x);',
+        'int broken = "text";',
+        'System.out.println("still alive");',
+        "",
+    ])
+    proc = subprocess.run(
+        [str(BIN / "jupyter-console"), "--kernel", "assay", "--simple-prompt"],
+        input=lines, capture_output=True, text=True, timeout=TIMEOUT,
+    )
+    out = proc.stdout
+    assert "Out[2]: 42" in out, out
+    assert "printed 42" in out, out
+    assert "incompatible types" in out + proc.stderr, (out, proc.stderr)
+    assert "still alive" in out, out
+    assert "Shutting down kernel" in out, out
