@@ -2,7 +2,6 @@ package dev.assay.kernel.protocol;
 
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.transport.ConnectionInfo;
-import dev.assay.kernel.transport.Json;
 import dev.assay.kernel.transport.MalformedMessageException;
 import dev.assay.kernel.transport.Message;
 import dev.assay.kernel.transport.MessageSigner;
@@ -31,11 +30,9 @@ public final class KernelServer implements AutoCloseable {
     private final String session = UUID.randomUUID().toString();
     private final ZMQ.Context context = ZMQ.context(1);
     private final CountDownLatch shutdown = new CountDownLatch(1);
-    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
     private volatile boolean restartRequested;
     private IopubChannel iopub;
-    private ZMQ.Socket iopubSocket;
 
     public KernelServer(ConnectionInfo info, CellExecutor executor, PrintStream log) {
         this.info = info;
@@ -50,13 +47,14 @@ public final class KernelServer implements AutoCloseable {
         ZMQ.Socket control = bind(SocketType.ROUTER, info.controlPort());
         ZMQ.Socket stdin = bind(SocketType.ROUTER, info.stdinPort());
         ZMQ.Socket heartbeat = bind(SocketType.REP, info.hbPort());
-        iopubSocket = bind(SocketType.PUB, info.iopubPort());
+        ZMQ.Socket iopubSocket = bind(SocketType.PUB, info.iopubPort());
         iopubSocket.setSndHWM(100_000);
         iopub = new IopubChannel(iopubSocket, codec, session);
         StdinChannel stdinChannel = new StdinChannel(context, stdin, codec, session, log);
         ShellHandler handler = new ShellHandler(executor, iopub, stdinChannel, log, this::requestShutdown);
-        spawn("assay-shell", () -> serveShell(shell, handler));
-        spawn("assay-control", () -> serveControl(control, handler));
+        ControlHandler controlHandler = new ControlHandler(executor, iopub, log, this::requestShutdown);
+        spawn("assay-shell", () -> serve(shell, (request, replies) -> handler.handle(request, replies, () -> drain(shell))));
+        spawn("assay-control", () -> serve(control, controlHandler::handle));
         spawn("assay-heartbeat", () -> serveHeartbeat(heartbeat));
         spawn("assay-stdin", stdinChannel::serve);
         iopub.status(null, "starting");
@@ -87,24 +85,30 @@ public final class KernelServer implements AutoCloseable {
         }
     }
 
-    private void requestShutdown() {
+    private void requestShutdown(boolean restart) {
+        restartRequested = restartRequested || restart;
         running = false;
         shutdown.countDown();
     }
 
-    private void serveShell(ZMQ.Socket socket, ShellHandler handler) {
+    /** Serves one ROUTER socket until shutdown: each request in turn, replies on the same socket. */
+    private void serve(ZMQ.Socket socket, RequestHandler handler) {
         ReplyChannel replies = (request, type, content) -> send(socket, request.reply(type, content, session));
         try {
             while (running) {
                 Message request = receive(socket, 0);
-                if (request == null) {
-                    continue;
+                if (request != null) {
+                    handler.handle(request, replies);
                 }
-                handler.handle(request, replies, () -> drain(socket));
             }
         } finally {
             socket.close();
         }
+    }
+
+    @FunctionalInterface
+    private interface RequestHandler {
+        void handle(Message request, ReplyChannel replies);
     }
 
     /** The requests that have already arrived on a socket, without waiting for more. */
@@ -115,40 +119,6 @@ public final class KernelServer implements AutoCloseable {
             arrived.add(next);
         }
         return arrived;
-    }
-
-    private void serveControl(ZMQ.Socket socket, ShellHandler handler) {
-        ReplyChannel replies = (request, type, content) -> send(socket, request.reply(type, content, session));
-        try {
-            while (running) {
-                Message request = receive(socket, 0);
-                if (request == null) {
-                    continue;
-                }
-                iopub.status(request, "busy");
-                try {
-                    switch (request.type()) {
-                        case "interrupt_request" -> {
-                            executor.interrupt();
-                            replies.reply(request, "interrupt_reply", Json.object().put("status", "ok"));
-                        }
-                        case "shutdown_request" -> {
-                            restartRequested = request.content().path("restart").asBoolean(false);
-                            replies.reply(request, "shutdown_reply",
-                                    Json.object().put("status", "ok").put("restart", restartRequested));
-                            executor.interrupt();
-                            requestShutdown();
-                        }
-                        case "kernel_info_request" -> replies.reply(request, "kernel_info_reply", KernelInfo.content());
-                        default -> log.println("assay: ignoring unknown control message type '" + request.type() + "'");
-                    }
-                } finally {
-                    iopub.status(request, "idle");
-                }
-            }
-        } finally {
-            socket.close();
-        }
     }
 
     private void serveHeartbeat(ZMQ.Socket socket) {
@@ -221,7 +191,6 @@ public final class KernelServer implements AutoCloseable {
     private void spawn(String name, Runnable body) {
         Thread t = new Thread(body, name);
         t.setDaemon(true);
-        threads.add(t);
         t.start();
     }
 

@@ -26,9 +26,10 @@ final class ShellHandler {
     private final IopubChannel iopub;
     private final StdinChannel stdin;
     private final PrintStream log;
-    private final Runnable shutdown;
+    private final java.util.function.Consumer<Boolean> shutdown;
 
-    ShellHandler(CellExecutor executor, IopubChannel iopub, StdinChannel stdin, PrintStream log, Runnable shutdown) {
+    ShellHandler(CellExecutor executor, IopubChannel iopub, StdinChannel stdin, PrintStream log,
+            java.util.function.Consumer<Boolean> shutdown) {
         this.executor = executor;
         this.iopub = iopub;
         this.stdin = stdin;
@@ -98,7 +99,8 @@ final class ShellHandler {
             case "shutdown_request" -> {
                 boolean restart = c.path("restart").asBoolean(false);
                 replies.reply(request, "shutdown_reply", Json.object().put("status", "ok").put("restart", restart));
-                shutdown.run();
+                executor.interrupt();
+                shutdown.accept(restart);
             }
             default -> log.println("assay: ignoring unknown shell message type '" + request.type() + "'");
         }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.kernel.java.Completion;
-import dev.assay.viz.RendererRegistry;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,31 +17,26 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CellExecutorTest {
 
-    private StreamCapture streams;
+    private TestSession session;
     private CellExecutor executor;
 
     @BeforeAll
     void start() {
-        streams = StreamCapture.install();
-        executor = new CellExecutor(RendererRegistry.withDefaults(), streams);
+        session = new TestSession();
+        executor = session.executor;
     }
 
     @AfterAll
     void stop() {
-        executor.close();
-        streams.close();
+        session.close();
     }
 
     private RecordingSink run(String code) {
-        RecordingSink sink = new RecordingSink();
-        executor.execute(ExecuteRequest.of(code), sink);
-        return sink;
+        return session.run(code);
     }
 
     private CellError errorOf(String code) {
-        RecordingSink sink = run(code);
-        return sink.events.stream().filter(e -> e.kind().equals("error")).map(RecordingSink.Event::error)
-                .findFirst().orElseThrow(() -> new AssertionError("no error for: " + code + " got " + sink.events));
+        return session.error(code);
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.assay.kernel.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.assay.viz.RendererRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.JarEntry;
@@ -18,11 +17,6 @@ class DependencyMagicTest {
     @TempDir
     Path dir;
 
-    private static RecordingSink run(CellExecutor executor, String code) {
-        RecordingSink sink = new RecordingSink();
-        executor.execute(ExecuteRequest.of(code), sink);
-        return sink;
-    }
 
     private static String error(RecordingSink sink) {
         return sink.events.stream().filter(e -> e.kind().equals("error")).map(e -> e.error().ename() + ": " + e.text())
@@ -31,15 +25,14 @@ class DependencyMagicTest {
 
     @Test
     void mavenResolvesAnArtifactWithItsDependencies() {
-        try (StreamCapture streams = StreamCapture.install();
-             CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams)) {
-            RecordingSink added = run(executor, "%maven org.apache.commons:commons-text:1.12.0");
+        try (TestSession session = new TestSession()) {
+            RecordingSink added = session.run("%maven org.apache.commons:commons-text:1.12.0");
             assertEquals(null, error(added));
             assertTrue(added.stdout().matches("Added [2-9] jars to the classpath\n"), added.stdout());
             // commons-text itself, and commons-lang3, which it depends on:
-            assertEquals("\"Hello World\"", run(executor, "org.apache.commons.text.WordUtils.capitalize(\"hello world\")").result());
-            assertEquals("\"abc\"", run(executor, "org.apache.commons.lang3.StringUtils.lowerCase(\"ABC\")").result());
-            assertTrue(error(run(executor, "%maven not-a-coordinate")).contains("is not a Maven coordinate"));
+            assertEquals("\"Hello World\"", session.run("org.apache.commons.text.WordUtils.capitalize(\"hello world\")").result());
+            assertEquals("\"abc\"", session.run("org.apache.commons.lang3.StringUtils.lowerCase(\"ABC\")").result());
+            assertTrue(error(session.run("%maven not-a-coordinate")).contains("is not a Maven coordinate"));
         }
     }
 
@@ -56,13 +49,12 @@ class DependencyMagicTest {
             jar.write(Files.readAllBytes(classes.resolve("greet/Hello.class")));
             jar.closeEntry();
         }
-        try (StreamCapture streams = StreamCapture.install();
-             CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams)) {
-            assertTrue(error(run(executor, "%classpath add " + dir.resolve("lib/nothing*.jar"))).contains("nothing at"));
-            RecordingSink added = run(executor, "%classpath add " + lib + "/*.jar\ngreet.Hello.hi()");
+        try (TestSession session = new TestSession()) {
+            assertTrue(error(session.run("%classpath add " + dir.resolve("lib/nothing*.jar"))).contains("nothing at"));
+            RecordingSink added = session.run("%classpath add " + lib + "/*.jar\ngreet.Hello.hi()");
             assertEquals(null, error(added));
             assertEquals("\"hi from a jar\"", added.result());
-            assertTrue(error(run(executor, "%classpath remove x")).startsWith("UsageError"));
+            assertTrue(error(session.run("%classpath remove x")).startsWith("UsageError"));
         }
     }
 }

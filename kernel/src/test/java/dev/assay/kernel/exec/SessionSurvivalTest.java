@@ -3,7 +3,6 @@ package dev.assay.kernel.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.assay.viz.RendererRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import org.junit.jupiter.api.AfterAll;
@@ -15,46 +14,36 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionSurvivalTest {
 
-    private StreamCapture streams;
-    private CellExecutor executor;
+    private TestSession session;
 
     @BeforeAll
     void start() {
-        streams = StreamCapture.install();
-        executor = new CellExecutor(RendererRegistry.withDefaults(), streams);
+        session = new TestSession();
     }
 
     @AfterAll
     void stop() {
-        executor.close();
-        streams.close();
+        session.close();
     }
 
     private RecordingSink run(String code) {
-        RecordingSink sink = new RecordingSink();
-        executor.execute(ExecuteRequest.of(code), sink);
-        return sink;
-    }
-
-    private CellError error(RecordingSink sink) {
-        return sink.events.stream().filter(e -> e.kind().equals("error")).map(RecordingSink.Event::error)
-                .findFirst().orElseThrow(() -> new AssertionError("expected an error, got " + sink.events));
+        return session.run(code);
     }
 
     @Test
     void systemExitAndHaltAreRefusedAndTheSessionLivesOn() {
         run("int survivor = 41;");
-        CellError exit = error(run("System.exit(3);"));
+        CellError exit = session.error("System.exit(3);");
         assertEquals("java.lang.SecurityException", exit.ename());
         assertTrue(exit.evalue().startsWith("System.exit(3) was blocked"), exit.evalue());
-        CellError halt = error(run("Runtime.getRuntime().halt(1);"));
+        CellError halt = session.error("Runtime.getRuntime().halt(1);");
         assertEquals("java.lang.SecurityException", halt.ename());
-        CellError fromThread = error(run("""
+        CellError fromThread = session.error("""
                 var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
                 Thread t = new Thread(() -> { try { System.exit(4); } catch (Throwable e) { failure.set(e); } });
                 t.start(); t.join();
                 throw (RuntimeException) failure.get();
-                """));
+                """);
         assertTrue(fromThread.evalue().startsWith("System.exit(4) was blocked"), fromThread.evalue());
         assertEquals("42", run("survivor + 1").result());
     }
@@ -64,8 +53,8 @@ class SessionSurvivalTest {
         run("int before = 6;");
         // One allocation larger than the whole heap: a real "Java heap space" error in the
         // cell, without starving the test JVM's own threads the way a slow fill would.
-        CellError oom = error(run("long[] hog = new long[(int) Math.min(Integer.MAX_VALUE - 8, "
-                + "Runtime.getRuntime().maxMemory() / 8 + (1 << 20))];"));
+        CellError oom = session.error("long[] hog = new long[(int) Math.min(Integer.MAX_VALUE - 8, "
+                + "Runtime.getRuntime().maxMemory() / 8 + (1 << 20))];");
         assertEquals("java.lang.OutOfMemoryError", oom.ename());
         assertEquals("Java heap space", oom.evalue());
         assertEquals("42", run("before * 7").result());
@@ -96,7 +85,7 @@ class SessionSurvivalTest {
                 }
             });
         }
-        streams.log().printf("heap growth after %d cells: kernel %.1f MB, bare JShell %.1f MB%n",
+        session.streams.log().printf("heap growth after %d cells: kernel %.1f MB, bare JShell %.1f MB%n",
                 cells, kernelGrowth / 1048576.0, bareGrowth / 1048576.0);
         assertTrue(kernelGrowth <= bareGrowth * 5 / 4 + (32L << 20),
                 "kernel grew " + (kernelGrowth >> 20) + " MB, bare JShell " + (bareGrowth >> 20) + " MB");

@@ -86,11 +86,17 @@ public final class TableRenderer implements Renderer<TablePreview> {
                 width[i] = Math.max(width[i], line[i].codePointCount(0, line[i].length()));
             }
         }
+        boolean[] numeric = new boolean[n];
+        for (List<Object> row : t.rows()) {
+            for (int i = 0; i < n; i++) {
+                numeric[i] |= row.get(i) instanceof Number;
+            }
+        }
         StringBuilder out = new StringBuilder();
         for (int l = 0; l < lines.size(); l++) {
             String[] line = lines.get(l);
             for (int i = 0; i < n; i++) {
-                boolean right = l >= 2 && t.rows().get(l - 2).get(i) instanceof Number;
+                boolean right = l >= 2 && numeric[i]; // a numeric column, its NULLs included
                 String cell = line[i];
                 String pad = " ".repeat(width[i] - cell.codePointCount(0, cell.length()));
                 out.append(i == 0 ? "" : " | ").append(right ? pad + cell : cell + pad);
