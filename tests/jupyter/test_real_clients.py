@@ -76,3 +76,21 @@ def test_jupyter_console_runs_lines_typed_at_it():
     assert "incompatible types" in out + proc.stderr, (out, proc.stderr)
     assert "still alive" in out, out
     assert "Shutting down kernel" in out, out
+
+
+def test_shutdown_while_a_cell_runs_ends_the_kernel_process():
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name="assay", startup_timeout=120)
+    try:
+        kc.execute("while (true) { }")
+        kc.shutdown()  # on control: answered while the cell still runs
+        reply = kc.get_control_msg(timeout=60) if hasattr(kc, "get_control_msg") else None
+        if reply is not None:
+            assert reply["content"]["status"] == "ok"
+        # The kernel must end itself (exit code 0), not wait to be killed.
+        assert km.provisioner.process.wait(timeout=60) == 0
+    finally:
+        kc.stop_channels()
+        if km.is_alive():
+            km.shutdown_kernel(now=True)

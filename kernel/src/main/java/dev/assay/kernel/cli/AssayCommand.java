@@ -16,7 +16,9 @@ public final class AssayCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code = execute(args);
+        dev.assay.kernel.exec.ExitGuard.permitExit(); // a cell may still run in a thread it started
+        System.exit(code);
     }
 
     /** Runs a command line and returns its exit code (2 for usage errors, as picocli does). */

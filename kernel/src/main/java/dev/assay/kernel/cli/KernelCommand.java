@@ -1,6 +1,7 @@
 package dev.assay.kernel.cli;
 
 import dev.assay.kernel.exec.CellExecutor;
+import dev.assay.kernel.exec.ExitGuard;
 import dev.assay.kernel.exec.StreamCapture;
 import dev.assay.kernel.protocol.KernelServer;
 import dev.assay.kernel.transport.ConnectionInfo;
@@ -29,6 +30,7 @@ final class KernelCommand implements Callable<Integer> {
         executor.close();
         streams.close();
         // Threads a cell started may still run; a shut-down kernel must not linger for them.
+        ExitGuard.permitExit();
         Runtime.getRuntime().halt(0);
         return 0;
     }

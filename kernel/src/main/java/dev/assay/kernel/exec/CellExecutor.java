@@ -133,7 +133,8 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
         if (error != null) {
             out.error(error);
         }
-        Map<String, Object> expressions = evaluateUserExpressions(request.userExpressions());
+        // As IPython: user expressions are evaluated only after a cell that succeeded.
+        Map<String, Object> expressions = error == null ? evaluateUserExpressions(request.userExpressions()) : Map.of();
         if (request.storeHistory()) {
             history.add(count, request.code(), cell.resultText);
         }

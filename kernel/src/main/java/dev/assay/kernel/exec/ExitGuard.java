@@ -22,6 +22,7 @@ public final class ExitGuard extends SecurityManager {
 
     private static volatile boolean installed;
     private static volatile boolean cellRunning;
+    private static volatile boolean kernelExiting;
 
     private ExitGuard() {
     }
@@ -47,6 +48,11 @@ public final class ExitGuard extends SecurityManager {
         return installed;
     }
 
+    /** The kernel itself is ending the process (shutdown, end of a run): let it, even mid-cell. */
+    public static void permitExit() {
+        kernelExiting = true;
+    }
+
     static void cellStarted() {
         cellRunning = true;
     }
@@ -57,7 +63,7 @@ public final class ExitGuard extends SecurityManager {
 
     @Override
     public void checkExit(int status) {
-        if (cellRunning || inCellThread()) {
+        if (!kernelExiting && (cellRunning || inCellThread())) {
             throw new SecurityException("System.exit(" + status + ") was blocked: it would end the kernel "
                     + "and every variable of this session. Restart the kernel from the client instead.");
         }
