@@ -24,6 +24,7 @@ public final class RendererRegistry {
         registry.register(Displayable.class, Displayable::toMimeBundle);
         registry.register(java.awt.image.RenderedImage.class, new ImageRenderer());
         registry.register(dev.assay.dsl.engine.TablePreview.class, new dev.assay.viz.table.TableRenderer());
+        registry.register(dev.assay.dsl.workspace.Dataset.class, new dev.assay.viz.table.DatasetRenderer());
         return registry;
     }
 

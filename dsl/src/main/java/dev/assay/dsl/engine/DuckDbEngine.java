@@ -96,6 +96,26 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     @Override
+    public ArrowReader arrowBatches(String relation, int batchRows) {
+        if (batchRows < 1) {
+            throw new IllegalArgumentException("batches need at least 1 row, got " + batchRows);
+        }
+        String sql = "SELECT * FROM " + quoteIdentifier(relation);
+        return withStatement(st -> {
+            // The statement must outlive this call: it closes with the reader.
+            Statement open = connection().createStatement();
+            try {
+                ResultSet rs = open.executeQuery(sql);
+                ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rs).arrowExportStream(allocator(), batchRows);
+                return new ClosingArrowReader(reader, rs, open, allocator());
+            } catch (SQLException | RuntimeException e) {
+                open.close();
+                throw e;
+            }
+        });
+    }
+
+    @Override
     public List<String> relations() {
         return withStatement(st -> {
             List<String> names = new ArrayList<>();

@@ -22,6 +22,12 @@ public interface SqlEngine extends AutoCloseable {
 
     List<Column> schema(String relation);
 
+    /**
+     * Every row of a relation as Arrow batches, streamed; the caller closes the reader. While
+     * it is open the engine runs no other statement (one connection, one result at a time).
+     */
+    org.apache.arrow.vector.ipc.ArrowReader arrowBatches(String relation, int batchRows);
+
     /** Names of the tables and views of the session. */
     List<String> relations();
 

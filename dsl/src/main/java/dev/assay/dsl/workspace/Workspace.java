@@ -71,6 +71,28 @@ public final class Workspace implements AutoCloseable {
         return engine.relations();
     }
 
+    /** The dataset of that name; an unknown name is refused with the closest known one. */
+    public Dataset dataset(String name) {
+        List<String> known = datasets();
+        if (!known.contains(name)) {
+            throw new IllegalArgumentException("no dataset '" + name + "'" + Suggestions.didYouMean(name, known)
+                    + (known.isEmpty() ? " (the workspace has none yet)" : ""));
+        }
+        return new Dataset(this, name);
+    }
+
+    /** Runs SQL and keeps the rows of its last statement as the dataset {@code name}. */
+    public Dataset query(String sql, String name) {
+        checkName(name);
+        TablePreview rows = sql(sql, name).orElseThrow(() -> new IllegalArgumentException(
+                "the SQL for '" + name + "' ends with a statement that returns no rows"));
+        if (!name.equals(rows.name())) {
+            throw new IllegalArgumentException("the rows of that statement cannot be kept as a dataset "
+                    + "(EXPLAIN, PRAGMA and CALL results are shown only)");
+        }
+        return new Dataset(this, name);
+    }
+
     public SqlEngine engine() {
         return engine;
     }

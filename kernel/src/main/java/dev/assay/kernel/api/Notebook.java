@@ -47,6 +47,14 @@ public final class Notebook {
         return backend().readInput(prompt, true);
     }
 
+    /**
+     * The session's data workspace, also the predefined variable {@code assay} of every
+     * session: {@code assay.dataset("name")}, {@code assay.query(sql, "name")}.
+     */
+    public static dev.assay.dsl.workspace.Workspace workspace() {
+        return backend().workspace();
+    }
+
     /** The registry that turns values into what the notebook shows; register renderers for your types. */
     public static RendererRegistry renderers() {
         return backend().renderers();

@@ -13,6 +13,8 @@ public interface NotebookBackend {
 
     RendererRegistry renderers();
 
+    dev.assay.dsl.workspace.Workspace workspace();
+
     String readInput(String prompt, boolean password) throws InterruptedException;
 
     /** Attaches the executor that serves {@link Notebook} calls (one per process). */

@@ -45,6 +45,10 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
     public CellExecutor(RendererRegistry renderers, StreamCapture streams) {
         this.renderers = renderers;
         this.streams = streams;
+        // Attached before JShell starts: its start-up snippet defines `assay` from it.
+        NotebookBackend.attach(this);
+        ExitGuard.install(streams.log());
+        System.setIn(new StdinStream(() -> currentInput));
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "assay-executor");
             t.setDaemon(true);
@@ -55,9 +59,6 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
             evaluator.warmUp();
             return evaluator;
         });
-        NotebookBackend.attach(this);
-        ExitGuard.install(streams.log());
-        System.setIn(new StdinStream(() -> currentInput));
     }
 
     /** Runs one cell with no one to ask for input. */
@@ -278,6 +279,11 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
     @Override
     public RendererRegistry renderers() {
         return renderers;
+    }
+
+    @Override
+    public Workspace workspace() {
+        return workspace;
     }
 
     @Override

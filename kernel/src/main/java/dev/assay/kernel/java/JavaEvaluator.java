@@ -35,6 +35,10 @@ public final class JavaEvaluator implements AutoCloseable {
             "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*",
             "java.util.stream.*", "static dev.assay.kernel.api.Notebook.*");
 
+    /** Variables every session starts with. */
+    static final String PREDEFINED =
+            "dev.assay.dsl.workspace.Workspace assay = dev.assay.kernel.api.Notebook.workspace();";
+
     private final JShell shell;
     private final SourceCodeAnalysis analysis;
     private final CellExecutionProvider provider;
@@ -64,7 +68,7 @@ public final class JavaEvaluator implements AutoCloseable {
         }
         JavaEvaluator evaluator = new JavaEvaluator(shell, provider);
         String imports = DEFAULT_IMPORTS.stream().map(i -> "import " + i + ";").collect(Collectors.joining("\n"));
-        for (SourceSlice slice : evaluator.splitter.split(imports)) {
+        for (SourceSlice slice : evaluator.splitter.split(imports + "\n" + PREDEFINED)) {
             shell.eval(slice.source());
         }
         return evaluator;

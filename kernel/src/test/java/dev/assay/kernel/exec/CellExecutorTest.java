@@ -160,6 +160,20 @@ class CellExecutorTest {
     }
 
     @Test
+    void sqlDatasetsAreReachableFromJavaAndJavaDatasetsFromSql() {
+        run("%%sql fruit\nSELECT * FROM (VALUES ('apple', 3), ('pear', 5)) AS t(name, n)");
+        assertEquals("2", run("assay.dataset(\"fruit\").count()").result());
+        run("var doubled = assay.query(\"SELECT name, n * 2 AS n2 FROM fruit\", \"doubled\");");
+        RecordingSink shown = run("%%sql\nSELECT sum(n2) AS total FROM doubled");
+        assertTrue(shown.result().contains("16"), shown.result());
+        RecordingSink dataset = run("doubled");
+        assertTrue(dataset.result().startsWith("name"), "a dataset renders as its table: " + dataset.result());
+        CellError missing = errorOf("assay.dataset(\"fruits\")");
+        assertEquals("java.lang.IllegalArgumentException", missing.ename());
+        assertEquals("no dataset 'fruits'; did you mean 'fruit'?", missing.evalue());
+    }
+
+    @Test
     void magics() {
         assertTrue(run("%lsmagic").stdout().contains("%%time"));
         RecordingSink timed = run("%%time\nint t = 2;\nt * 21");

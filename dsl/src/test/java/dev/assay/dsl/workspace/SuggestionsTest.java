@@ -1,0 +1,32 @@
+package dev.assay.dsl.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SuggestionsTest {
+
+    @Test
+    void typosFindTheirWord() {
+        List<String> columns = List.of("label", "text", "user_id", "timestamp");
+        assertEquals(Optional.of("label"), Suggestions.closest("lable", columns), "a swap");
+        assertEquals(Optional.of("text"), Suggestions.closest("txt", columns), "a deletion");
+        assertEquals(Optional.of("user_id"), Suggestions.closest("USER_ID", columns), "case");
+        assertEquals(Optional.of("timestamp"), Suggestions.closest("timestmp", columns));
+    }
+
+    @Test
+    void farWordsSuggestNothing() {
+        assertEquals(Optional.empty(), Suggestions.closest("price", List.of("label", "text")));
+        assertEquals(Optional.empty(), Suggestions.closest("x", List.of()));
+    }
+
+    @Test
+    void distanceCountsEdits() {
+        assertEquals(0, Suggestions.distance("abc", "abc"));
+        assertEquals(1, Suggestions.distance("abc", "acb"));
+        assertEquals(3, Suggestions.distance("kitten", "sitting"));
+    }
+}
