@@ -25,6 +25,7 @@ public final class RendererRegistry {
         registry.register(java.awt.image.RenderedImage.class, new ImageRenderer());
         registry.register(dev.assay.dsl.engine.TablePreview.class, new dev.assay.viz.table.TableRenderer());
         registry.register(dev.assay.dsl.workspace.Dataset.class, new dev.assay.viz.table.DatasetRenderer());
+        registry.register(dev.assay.dsl.load.Loaded.class, new dev.assay.viz.table.LoadedRenderer());
         return registry;
     }
 

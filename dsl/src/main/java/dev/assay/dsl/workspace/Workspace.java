@@ -10,7 +10,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.assay.dsl.load.LoadException;
+import dev.assay.dsl.load.LoadPlan;
+import dev.assay.dsl.load.Loaded;
+import dev.assay.dsl.load.Loader;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -26,15 +31,18 @@ public final class Workspace implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final SqlEngine engine;
+    private final Path baseDirectory;
 
-    public Workspace(SqlEngine engine) {
+    /** Relative paths resolve against {@code baseDirectory}. */
+    public Workspace(SqlEngine engine, Path baseDirectory) {
         this.engine = engine;
+        this.baseDirectory = baseDirectory.toAbsolutePath();
     }
 
     /** An in-process DuckDB that spills to a private temporary directory. */
     public static Workspace embedded() {
         try {
-            return new Workspace(new DuckDbEngine(Files.createTempDirectory("assay-spill-")));
+            return new Workspace(new DuckDbEngine(Files.createTempDirectory("assay-spill-")), Path.of(""));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a spill directory: " + e.getMessage(), e);
         }
@@ -79,6 +87,50 @@ public final class Workspace implements AutoCloseable {
                     + (known.isEmpty() ? " (the workspace has none yet)" : ""));
         }
         return new Dataset(this, name);
+    }
+
+    /** Loads a file (csv, tsv, parquet, json, ndjson; globs) as a dataset named after the file. */
+    public Dataset load(String path) {
+        return load(path, nameFor(path), Map.of()).dataset();
+    }
+
+    /**
+     * Loads a file as the dataset {@code name}. Relative paths resolve against the working
+     * directory (a notebook's folder when it runs). Options are checked by name and type.
+     */
+    public Loaded load(String path, String name, Map<String, Object> options) {
+        checkName(name);
+        Loader loader = new Loader(engine, baseDirectory);
+        LoadPlan plan = loader.plan(path, options);
+        try {
+            engine.run("SELECT * FROM " + plan.tableFunction(), name, 0);
+        } catch (SqlException e) {
+            throw loader.explain(plan, e);
+        }
+        if (!plan.collectRejects()) {
+            Optional<LoadException> misread = loader.verify(plan, engine.schema(name).size(),
+                    !Boolean.FALSE.equals(options.get("header")));
+            if (misread.isPresent()) {
+                engine.run("DROP TABLE IF EXISTS " + engine.quoteIdentifier(name), null, 0);
+                throw misread.get();
+            }
+        }
+        long rows = engine.preview(name, 0).totalRows();
+        long rejected = 0;
+        if (plan.collectRejects()) {
+            rejected = ((Number) engine.run("SELECT count(*) FROM " + engine.quoteIdentifier(LoadPlan.REJECTS_TABLE),
+                    null, 1).orElseThrow().rows().get(0).get(0)).longValue();
+            engine.run("DROP TABLE IF EXISTS " + engine.quoteIdentifier(LoadPlan.REJECTS_TABLE), null, 0);
+            engine.run("DROP TABLE IF EXISTS " + engine.quoteIdentifier(LoadPlan.REJECTS_SCAN), null, 0);
+        }
+        return new Loaded(new Dataset(this, name), path, plan.format(), rows, rejected);
+    }
+
+    /** A dataset name from a file name: {@code data/2024-reviews.csv} gives {@code _2024_reviews}. */
+    static String nameFor(String path) {
+        String file = java.nio.file.Path.of(path).getFileName().toString().replaceFirst("\\..*$", "");
+        String name = file.replaceAll("[^A-Za-z0-9_]", "_");
+        return name.isEmpty() || Character.isDigit(name.charAt(0)) ? "_" + name : name;
     }
 
     /** Runs SQL and keeps the rows of its last statement as the dataset {@code name}. */

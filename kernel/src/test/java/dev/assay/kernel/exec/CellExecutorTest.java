@@ -174,6 +174,18 @@ class CellExecutorTest {
     }
 
     @Test
+    void javaLoadsFilesIntoDatasetsThatSqlSees() {
+        String iris = java.nio.file.Path.of("..", "..", "shared", "data", "iris.csv").toAbsolutePath().normalize().toString();
+        RecordingSink loaded = run("assay.load(\"" + iris.replace("\\", "\\\\") + "\", \"flowers\", Map.of())");
+        assertTrue(loaded.result().startsWith("Loaded 150 rows from "), loaded.result());
+        RecordingSink species = run("%%sql\nSELECT count(DISTINCT species) AS n FROM flowers");
+        assertTrue(species.result().contains("3"), species.result());
+        CellError missing = errorOf("assay.load(\"no/such/file.csv\")");
+        assertEquals("dev.assay.dsl.load.LoadException", missing.ename());
+        assertTrue(missing.evalue().startsWith("no file 'no/such/file.csv'"), missing.evalue());
+    }
+
+    @Test
     void magics() {
         assertTrue(run("%lsmagic").stdout().contains("%%time"));
         RecordingSink timed = run("%%time\nint t = 2;\nt * 21");

@@ -1,0 +1,222 @@
+package dev.assay.dsl.load;
+
+import dev.assay.dsl.engine.SqlEngine;
+import dev.assay.dsl.engine.SqlException;
+import dev.assay.dsl.workspace.Suggestions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Turns {@code load PATH with (options)} into the engine's reader call, checking the path and
+ * every option by name and type first, and turns the engine's failures into messages that say
+ * which file, which line and what to do. Every path and value reaches SQL as a quoted literal.
+ */
+public final class Loader {
+
+    static final List<String> ENCODINGS = List.of("utf-8", "utf-16", "latin-1");
+
+    private final SqlEngine engine;
+    private final Path baseDirectory;
+
+    public Loader(SqlEngine engine, Path baseDirectory) {
+        this.engine = engine;
+        this.baseDirectory = baseDirectory;
+    }
+
+    /** Checks the path and options; throws {@link LoadException} saying what is wrong. */
+    public LoadPlan plan(String path, Map<String, Object> options) {
+        Map<String, Object> opts = new LinkedHashMap<>();
+        options.forEach((k, v) -> opts.put(k.toLowerCase(Locale.ROOT), v));
+        Path file = baseDirectory.resolve(path).normalize();
+        boolean glob = path.contains("*") || path.contains("?") || path.contains("[");
+        FileFormat format = format(path, opts);
+        checkOptions(format, opts);
+        if (!glob) {
+            checkFile(path, file);
+        }
+        String literal = engine.quoteLiteral(file.toString());
+        char delimiter = opts.containsKey("delimiter") ? ((String) opts.get("delimiter")).charAt(0)
+                : format == FileFormat.TSV ? '\t' : ',';
+        Character quote = Character.valueOf('"');
+        if (opts.containsKey("quote")) {
+            String q = (String) opts.get("quote");
+            quote = q.isEmpty() ? null : Character.valueOf(q.charAt(0));
+        }
+        String encoding = (String) opts.get("encoding");
+        boolean ignoreErrors = Boolean.TRUE.equals(opts.get("ignore_errors"));
+        List<String> args = new ArrayList<>();
+        args.add(literal);
+        String function;
+        switch (format) {
+            case CSV, TSV -> {
+                function = "read_csv";
+                args.add("delim = " + engine.quoteLiteral(String.valueOf(delimiter)));
+                args.add("header = " + opts.getOrDefault("header", true));
+                if (opts.containsKey("quote")) {
+                    args.add("quote = " + engine.quoteLiteral((String) opts.get("quote")));
+                }
+                if (opts.containsKey("escape")) {
+                    args.add("escape = " + engine.quoteLiteral((String) opts.get("escape")));
+                }
+                if (opts.containsKey("null")) {
+                    args.add("nullstr = " + engine.quoteLiteral((String) opts.get("null")));
+                }
+                if (encoding != null) {
+                    args.add("encoding = " + engine.quoteLiteral(encoding));
+                }
+                for (String count : List.of("skip", "sample_size")) {
+                    if (opts.containsKey(count)) {
+                        args.add(count + " = " + ((Number) opts.get(count)).longValue());
+                    }
+                }
+                if (ignoreErrors) {
+                    args.add("ignore_errors = true");
+                    args.add("store_rejects = true");
+                    args.add("rejects_table = " + engine.quoteLiteral(LoadPlan.REJECTS_TABLE));
+                    args.add("rejects_scan = " + engine.quoteLiteral(LoadPlan.REJECTS_SCAN));
+                }
+            }
+            case PARQUET -> function = "read_parquet";
+            case JSON, NDJSON -> {
+                function = "read_json";
+                args.add("format = " + engine.quoteLiteral(format == FileFormat.NDJSON ? "newline_delimited" : "auto"));
+                if (ignoreErrors) {
+                    args.add("ignore_errors = true");
+                }
+            }
+            default -> throw new IllegalStateException("unhandled format " + format);
+        }
+        String call = function + "(" + String.join(", ", args) + ")";
+        return new LoadPlan(path, file, glob, format, call, delimiter, quote, encoding,
+                ignoreErrors && (format == FileFormat.CSV || format == FileFormat.TSV));
+    }
+
+    /** The message for a load the engine refused. */
+    public LoadException explain(LoadPlan plan, SqlException failure) {
+        String engineMessage = failure.getMessage();
+        String where = "cannot load '" + plan.source() + "'";
+        if (engineMessage.contains("No files found that match")) {
+            return new LoadException("no file matches '" + plan.source() + "' (looked for " + plan.file() + ")", failure);
+        }
+        if ((plan.format() == FileFormat.CSV || plan.format() == FileFormat.TSV) && !plan.glob()) {
+            Optional<String> found = CsvDiagnostics.explain(plan.file(), plan.delimiter(), plan.quote(),
+                    CsvDiagnostics.charset(plan.encoding()));
+            if (found.isPresent()) {
+                return new LoadException(where + ": " + found.get()
+                        + (found.get().contains("fields") ? ". Fix the row, or skip such rows with (ignore_errors=true)" : ""),
+                        failure);
+            }
+        }
+        return new LoadException(where + ": " + firstParagraph(engineMessage), failure);
+    }
+
+    /**
+     * DuckDB's dialect sniffer can take a ragged last row for the header and load nothing
+     * without an error. A CSV's first line says how many columns it has: when the loaded
+     * table disagrees, the file is explained as if the load had failed.
+     */
+    public Optional<LoadException> verify(LoadPlan plan, int loadedColumns, boolean header) {
+        if (plan.glob() || !(plan.format() == FileFormat.CSV || plan.format() == FileFormat.TSV)) {
+            return Optional.empty();
+        }
+        int expected;
+        try (var lines = Files.lines(plan.file(), CsvDiagnostics.charset(plan.encoding()))) {
+            expected = lines.findFirst().map(l -> CsvDiagnostics.fields(l, plan.delimiter(), plan.quote())).orElse(0);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return Optional.empty(); // undecodable: the load itself would have said so
+        }
+        if (!header || expected == loadedColumns) {
+            return Optional.empty();
+        }
+        Optional<String> found = CsvDiagnostics.explain(plan.file(), plan.delimiter(), plan.quote(),
+                CsvDiagnostics.charset(plan.encoding()));
+        return Optional.of(new LoadException("cannot load '" + plan.source() + "': " + found.map(f -> f
+                + ". Fix the row, or skip such rows with (ignore_errors=true)")
+                .orElse("the first line has " + expected + " fields but " + loadedColumns + " columns were read")));
+    }
+
+    private static String firstParagraph(String message) {
+        String text = message.replaceFirst("^[A-Za-z ]+Error: ", "");
+        int blank = text.indexOf("\n\n");
+        String first = blank < 0 ? text : text.substring(0, blank);
+        return first.replaceAll("\\s*\\n\\s*", " ").strip();
+    }
+
+    private static FileFormat format(String path, Map<String, Object> opts) {
+        Object named = opts.get("format");
+        if (named != null) {
+            if (!(named instanceof String s)) {
+                throw new LoadException("option format must be a string: one of " + FileFormat.names());
+            }
+            return FileFormat.fromName(s).orElseThrow(() -> new LoadException("unknown format '" + s + "'"
+                    + Suggestions.didYouMean(s, List.of("csv", "tsv", "parquet", "json", "ndjson"))
+                    + "; known formats: " + FileFormat.names()));
+        }
+        return FileFormat.fromFileName(path).orElseThrow(() -> new LoadException("cannot tell the format of '" + path
+                + "' from its name; add with (format='csv') or another of " + FileFormat.names()));
+    }
+
+    private static void checkOptions(FileFormat format, Map<String, Object> opts) {
+        for (Map.Entry<String, Object> option : opts.entrySet()) {
+            FileFormat.OptionType type = format.options().get(option.getKey());
+            if (type == null) {
+                throw new LoadException("unknown option '" + option.getKey() + "' for "
+                        + format.name().toLowerCase(Locale.ROOT)
+                        + Suggestions.didYouMean(option.getKey(), format.options().keySet())
+                        + "; options: " + String.join(", ", format.options().keySet().stream().sorted().toList()));
+            }
+            Object v = option.getValue();
+            boolean ok = switch (type) {
+                case STRING -> v instanceof String;
+                case CHARACTER -> v instanceof String s && s.length() == 1;
+                case CHARACTER_OR_EMPTY -> v instanceof String s && s.length() <= 1;
+                case BOOLEAN -> v instanceof Boolean;
+                case COUNT -> v instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() == Math.rint(n.doubleValue());
+            };
+            if (!ok) {
+                throw new LoadException("option " + option.getKey() + " must be " + type.description + ", got "
+                        + (v instanceof String ? "'" + v + "'" : String.valueOf(v)));
+            }
+        }
+        Object encoding = opts.get("encoding");
+        if (encoding != null && !ENCODINGS.contains(((String) encoding).toLowerCase(Locale.ROOT))) {
+            throw new LoadException("unknown encoding '" + encoding + "'" + Suggestions.didYouMean((String) encoding, ENCODINGS)
+                    + "; supported: " + String.join(", ", ENCODINGS));
+        }
+    }
+
+    private static void checkFile(String path, Path file) {
+        if (!Files.exists(file)) {
+            List<String> siblings = new ArrayList<>();
+            Path dir = file.getParent();
+            if (dir != null && Files.isDirectory(dir)) {
+                try (Stream<Path> list = Files.list(dir)) {
+                    list.forEach(p -> siblings.add(p.getFileName().toString()));
+                } catch (IOException e) {
+                    // no suggestion then
+                }
+            }
+            throw new LoadException("no file '" + path + "' (looked for " + file + ")"
+                    + Suggestions.didYouMean(file.getFileName().toString(), siblings));
+        }
+        if (Files.isDirectory(file)) {
+            throw new LoadException("'" + path + "' is a directory; load its files with a glob such as '"
+                    + path.replaceFirst("/?$", "/*.parquet") + "'");
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new LoadException("cannot load '" + path + "': the file is empty");
+            }
+        } catch (IOException e) {
+            throw new LoadException("cannot read '" + path + "': " + e.getMessage(), e);
+        }
+    }
+}

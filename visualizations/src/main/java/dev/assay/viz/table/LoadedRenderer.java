@@ -1,0 +1,33 @@
+package dev.assay.viz.table;
+
+import dev.assay.dsl.load.Loaded;
+import dev.assay.viz.MimeBundle;
+import dev.assay.viz.Renderer;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** A load shows what it read (and what it skipped) above the first rows of the new dataset. */
+public final class LoadedRenderer implements Renderer<Loaded> {
+
+    private final TableRenderer tables = new TableRenderer();
+
+    @Override
+    public MimeBundle render(Loaded loaded) {
+        MimeBundle table = tables.render(loaded.dataset().show());
+        String summary = String.format(Locale.ROOT, "Loaded %,d rows from %s as %s%s", loaded.rows(), loaded.source(),
+                loaded.dataset().name(), loaded.rejectedRows() > 0
+                        ? String.format(Locale.ROOT, "; skipped %,d malformed rows", loaded.rejectedRows()) : "");
+        Map<String, Object> data = new LinkedHashMap<>(table.data());
+        data.put(MimeBundle.TEXT_PLAIN, summary + "\n" + table.plainText());
+        data.put(MimeBundle.TEXT_HTML, "<p>" + TableRenderer.escape(summary) + "</p>" + table.data().get(MimeBundle.TEXT_HTML));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = new LinkedHashMap<>((Map<String, Object>) table.data().get(MimeBundle.APPLICATION_JSON));
+        json.put("kind", "load");
+        json.put("source", loaded.source());
+        json.put("format", loaded.format().name().toLowerCase(Locale.ROOT));
+        json.put("rejected_rows", loaded.rejectedRows());
+        data.put(MimeBundle.APPLICATION_JSON, json);
+        return new MimeBundle(data, table.metadata());
+    }
+}
