@@ -14,6 +14,9 @@ public interface CellContext {
     /** Makes a jar or class folder visible to the cells that follow. */
     void addToClasspath(java.nio.file.Path path);
 
+    /** Shows {@code value} now, before the cell ends. */
+    void display(Object value);
+
     /** Makes {@code value} the cell's result, shown when the cell ends. */
     void result(Object value);
 

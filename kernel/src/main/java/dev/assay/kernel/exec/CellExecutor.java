@@ -241,6 +241,11 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
         }
 
         @Override
+        public void display(Object value) {
+            out.display(renderers.render(value), null);
+        }
+
+        @Override
         public Workspace workspace() {
             return workspace;
         }

@@ -186,6 +186,29 @@ class CellExecutorTest {
     }
 
     @Test
+    void assayCellsLoadAndShowAndSayWhereTheyFail() {
+        String iris = java.nio.file.Path.of("..", "..", "shared", "data", "iris.csv").toAbsolutePath().normalize().toString();
+        RecordingSink cell = run("%%assay\n# the classic\nplants = load '" + iris + "'\nshow plants limit 3");
+        assertEquals(List.of("display", "result"), cell.kinds(), "each statement shows its result, the last as result");
+        assertTrue(cell.events.get(0).bundle().plainText().startsWith("Loaded 150 rows"));
+        assertTrue(cell.result().contains("first 3 of 150 rows"), cell.result());
+        assertEquals("150", run("assay.dataset(\"plants\").count()").result(), "a language dataset is a Java dataset");
+
+        CellError typo = errorOf("%%assay\nshow plants\nprofle plants");
+        assertEquals("ParseError", typo.ename());
+        assertTrue(typo.evalue().startsWith("Cell In[") && typo.evalue().contains("], line 3, column 1: unknown statement "
+                + "'profle'; did you mean 'profile'?"), typo.evalue());
+        assertEquals("    profle plants", typo.traceback().get(1));
+        assertEquals("    ^", typo.traceback().get(2));
+
+        CellError unknown = errorOf("%%assay\nshow plans");
+        assertTrue(unknown.evalue().endsWith("line 2, column 1: no dataset 'plans'; did you mean 'plants'?"), unknown.evalue());
+        CellError later = errorOf("%%assay\nprofile plants");
+        assertTrue(later.evalue().endsWith("'profile' is part of the language but not yet available in this version of Assay"),
+                later.evalue());
+    }
+
+    @Test
     void magics() {
         assertTrue(run("%lsmagic").stdout().contains("%%time"));
         RecordingSink timed = run("%%time\nint t = 2;\nt * 21");

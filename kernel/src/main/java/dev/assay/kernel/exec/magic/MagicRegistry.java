@@ -18,6 +18,7 @@ public final class MagicRegistry {
         registry.register(new TimeMagic(false));
         registry.register(new TimeMagic(true));
         registry.register(new SqlMagic());
+        registry.register(new AssayMagic());
         registry.register(new ClasspathMagic());
         registry.register(new MavenMagic());
         return registry;

@@ -1,0 +1,17 @@
+package dev.assay.dsl.lang;
+
+/** A statement that does not parse: where, what was expected, what was found, and a likely fix. */
+public final class ParseException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final Position position;
+
+    public ParseException(Position position, String message) {
+        super(position + ": " + message);
+        this.position = position;
+    }
+
+    public Position position() {
+        return position;
+    }
+}

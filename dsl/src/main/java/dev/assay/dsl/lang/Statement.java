@@ -1,0 +1,64 @@
+package dev.assay.dsl.lang;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** The statements of the language (DESIGN.md), as parsed: names and values, no SQL. */
+public sealed interface Statement {
+
+    Position position();
+
+    /** {@code on COLS [normalize]}: which columns to compare, and whether text is normalized. */
+    record KeySpec(List<String> columns, boolean normalize) {
+        public static final KeySpec ALL = new KeySpec(List.of(), false);
+    }
+
+    record Load(String target, String path, boolean pin, Map<String, Object> options, Position position)
+            implements Statement {
+    }
+
+    record Show(String dataset, Integer limit, Position position) implements Statement {
+    }
+
+    record Profile(String dataset, List<String> columns, Position position) implements Statement {
+    }
+
+    record Duplicates(String dataset, KeySpec on, BigDecimal near, Position position) implements Statement {
+    }
+
+    record Dedup(String target, String dataset, KeySpec on, BigDecimal near, Position position) implements Statement {
+    }
+
+    record Split(List<String> targets, String dataset, List<BigDecimal> percentages, List<String> by,
+            String stratify, String group, String orderBy, Long seed, Position position) implements Statement {
+    }
+
+    record Leakage(String left, String right, KeySpec on, BigDecimal near, Position position) implements Statement {
+    }
+
+    record Drift(String reference, String current, List<String> columns, String using, BigDecimal threshold,
+            Position position) implements Statement {
+    }
+
+    record Pin(String dataset, String label, Position position) implements Statement {
+    }
+
+    record Versions(String label, Position position) implements Statement {
+    }
+
+    record Diff(String from, String to, List<String> on, Position position) implements Statement {
+    }
+
+    /** {@code check NAME: rule, ...}; a rule is a measure, a comparison and a value. */
+    record Check(String dataset, List<Rule> rules, Position position) implements Statement {
+    }
+
+    /** {@code missing(text) < 1%}: {@code measure(arguments) comparison value[%]}. */
+    record Rule(String measure, List<String> arguments, String comparison, BigDecimal value, boolean percent,
+            String text, Position position) {
+    }
+
+    record Report(String dataset, String versus, String to, Position position) implements Statement {
+    }
+}

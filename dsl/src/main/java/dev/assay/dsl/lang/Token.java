@@ -1,0 +1,27 @@
+package dev.assay.dsl.lang;
+
+/** One lexical token. {@code text} is the value: a string's content with escapes applied, a word as written. */
+public record Token(Kind kind, String text, Position position) {
+
+    public enum Kind { WORD, STRING, NUMBER, SYMBOL, NEWLINE, END }
+
+    boolean isWord(String keyword) {
+        return kind == Kind.WORD && text.equalsIgnoreCase(keyword);
+    }
+
+    boolean isSymbol(String symbol) {
+        return kind == Kind.SYMBOL && text.equals(symbol);
+    }
+
+    /** How the token reads in an error message. */
+    String describe() {
+        return switch (kind) {
+            case WORD -> "'" + text + "'";
+            case STRING -> "the string '" + text + "'";
+            case NUMBER -> "the number " + text;
+            case SYMBOL -> "'" + text + "'";
+            case NEWLINE -> "the end of the line";
+            case END -> "the end of the cell";
+        };
+    }
+}

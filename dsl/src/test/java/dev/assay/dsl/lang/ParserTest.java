@@ -1,0 +1,143 @@
+package dev.assay.dsl.lang;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every form of DESIGN.md's language, and the errors a user gets for what does not parse. */
+class ParserTest {
+
+    private static Statement one(String line) {
+        List<Statement> all = Parser.parse(line);
+        assertEquals(1, all.size(), all.toString());
+        return all.get(0);
+    }
+
+    private static String error(String cell) {
+        return assertThrows(ParseException.class, () -> Parser.parse(cell)).getMessage();
+    }
+
+    @Test
+    void theWholeGrammarOfTheDesignParses() {
+        List<Statement> s = Parser.parse("""
+                reviews = load 'data/reviews.csv'                  # csv, tsv, parquet, json, ndjson; globs
+                reviews = load 'data/x.tsv' with (delimiter='\\t', quote='', header=true)
+                old     = load pin 'reviews-train@2'
+                show reviews limit 20
+                profile reviews on col1, col2
+                duplicates reviews on text normalize near 0.8
+                clean = dedup reviews on text normalize near 0.8
+                train, valid, test = split clean 80/10/10 by id stratify label group user_id order by ts seed 7
+                leakage train, test on text normalize near 0.8
+                drift train vs test on col1, col2 using psi threshold 0.1
+                pin train as 'reviews-train'
+                versions 'reviews-train'
+                diff 'reviews-train@1' 'reviews-train@2' on id
+                check train: rows > 1000, missing(text) = 0, duplicates(text) < 1%
+                report train vs test to 'report.html'
+                """);
+        assertEquals(15, s.size());
+        assertEquals(new Statement.Load("reviews", "data/reviews.csv", false, Map.of(), new Position(1, 1)), s.get(0));
+        Statement.Load tsv = (Statement.Load) s.get(1);
+        assertEquals(Map.of("delimiter", "\t", "quote", "", "header", true), tsv.options());
+        assertTrue(((Statement.Load) s.get(2)).pin());
+        assertEquals(20, ((Statement.Show) s.get(3)).limit());
+        assertEquals(List.of("col1", "col2"), ((Statement.Profile) s.get(4)).columns());
+        Statement.Duplicates d = (Statement.Duplicates) s.get(5);
+        assertEquals(new Statement.KeySpec(List.of("text"), true), d.on());
+        assertEquals(new BigDecimal("0.8"), d.near());
+        assertEquals("clean", ((Statement.Dedup) s.get(6)).target());
+        Statement.Split split = (Statement.Split) s.get(7);
+        assertEquals(List.of("train", "valid", "test"), split.targets());
+        assertEquals(List.of(new BigDecimal("80"), new BigDecimal("10"), new BigDecimal("10")), split.percentages());
+        assertEquals(List.of("id"), split.by());
+        assertEquals("label", split.stratify());
+        assertEquals("user_id", split.group());
+        assertEquals("ts", split.orderBy());
+        assertEquals(7L, split.seed());
+        assertEquals("test", ((Statement.Leakage) s.get(8)).right());
+        Statement.Drift drift = (Statement.Drift) s.get(9);
+        assertEquals("psi", drift.using());
+        assertEquals(new BigDecimal("0.1"), drift.threshold());
+        assertEquals("reviews-train", ((Statement.Pin) s.get(10)).label());
+        assertEquals("reviews-train", ((Statement.Versions) s.get(11)).label());
+        assertEquals(List.of("id"), ((Statement.Diff) s.get(12)).on());
+        Statement.Check check = (Statement.Check) s.get(13);
+        assertEquals(3, check.rules().size());
+        Statement.Rule pct = check.rules().get(2);
+        assertEquals("duplicates", pct.measure());
+        assertEquals("<", pct.comparison());
+        assertTrue(pct.percent());
+        assertEquals("duplicates(text) < 1%", pct.text());
+        Statement.Report report = (Statement.Report) s.get(14);
+        assertEquals("test", report.versus());
+        assertEquals("report.html", report.to());
+    }
+
+    @Test
+    void keywordsAreCaseInsensitiveAndClausesComeInAnyOrder() {
+        Statement.Split s = (Statement.Split) one("A, B = SPLIT data 50/50 SEED 3 Stratify y");
+        assertEquals(3L, s.seed());
+        assertEquals("y", s.stratify());
+        assertEquals(new Statement.Drift("a", "b", List.of(), "ks", null, new Position(1, 1)), one("DRIFT a VS b USING KS"));
+    }
+
+    @Test
+    void stringEscapesAndComments() {
+        Statement.Load l = (Statement.Load) one("x = load 'it\\'s\\\\here\\n.csv'   # a comment with 'quotes'");
+        assertEquals("it's\\here\n.csv", l.path());
+        assertEquals(0, Parser.parse("# only a comment\n\n   \n").size());
+    }
+
+    @Test
+    void misspeltStatementsSuggestTheKeyword() {
+        assertEquals("line 2, column 1: unknown statement 'profle'; did you mean 'profile'?; statements: "
+                + String.join(", ", Parser.STATEMENTS), error("show x\nprofle x"));
+        assertTrue(error("x = lod 'a.csv'").startsWith("line 1, column 5: expected load, dedup or split after '=', "
+                + "found 'lod'; did you mean 'load'?"));
+        assertTrue(error("duplicates x on text nera 0.8").startsWith(
+                "line 1, column 22: unexpected 'nera'; did you mean 'near'?"));
+        assertTrue(error("drift a vs b using psy").startsWith("line 1, column 20: unknown drift method 'psy'; did you mean 'psi'?"));
+    }
+
+    @Test
+    void splitChecksItsPercentagesAndNames() {
+        assertEquals("line 1, column 19: the percentages add up to 90, not 100", error("a, b, c = split x 80/5/5"));
+        assertEquals("line 1, column 16: 3 percentages for 2 names: give one percentage for each of a, b",
+                error("a, b = split x 80/10/10"));
+        assertTrue(error("a, b = dedup x").contains("expected 'split' (only split makes several datasets)"));
+    }
+
+    @Test
+    void thresholdsAreChecked() {
+        assertTrue(error("duplicates x near 1.5").contains("the near threshold must be in (0, 1], got 1.5"));
+        assertTrue(error("duplicates x near 0").contains("the near threshold must be in (0, 1], got 0"));
+        assertTrue(error("drift a vs b threshold -1").contains("the threshold must not be negative"));
+    }
+
+    @Test
+    void lexicalErrorsSayWhere() {
+        assertEquals("line 1, column 10: this string has no closing quote (')", error("x = load 'data.csv"));
+        assertEquals("line 1, column 10: unexpected character '\"'; strings are in single quotes: 'like this'",
+                error("x = load \"data.csv\""));
+        assertTrue(error("x = load 'a\\qb'").contains("unknown escape '\\q'"));
+    }
+
+    @Test
+    void structuralErrorsSayWhatWasExpectedAndFound() {
+        assertEquals("line 1, column 5: expected a dataset name, found the end of the cell", error("show"));
+        assertEquals("line 1, column 11: expected the end of the statement, found 'extra'", error("show data extra"));
+        assertEquals("line 1, column 10: expected ':', found 'rows'", error("check ds rows > 1"));
+        assertTrue(error("check ds: rows ~ 1").startsWith("line 1, column 16: unexpected character '~'"));
+        assertEquals("line 1, column 16: expected a comparison (< <= = >= > !=), found the number 1",
+                error("check ds: rows 1"));
+        assertEquals("line 1, column 30: option 'quote' is given twice",
+                error("x = load 'a' with (quote='', quote='\"')"));
+        assertTrue(error("show x limit -3").contains("expected a row count (0 or more, no fraction)"));
+    }
+}

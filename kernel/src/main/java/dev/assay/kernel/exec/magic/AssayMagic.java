@@ -1,0 +1,79 @@
+package dev.assay.kernel.exec.magic;
+
+import dev.assay.dsl.engine.QueryCancelledException;
+import dev.assay.dsl.engine.SqlException;
+import dev.assay.dsl.lang.Interpreter;
+import dev.assay.dsl.lang.ParseException;
+import dev.assay.dsl.lang.Parser;
+import dev.assay.dsl.lang.Statement;
+import dev.assay.dsl.load.LoadException;
+import dev.assay.kernel.exec.CellContext;
+import dev.assay.kernel.exec.CellError;
+import java.util.List;
+
+/**
+ * {@code %%assay}: the data language. The whole cell is parsed before anything runs, so a
+ * typo on line 5 does not leave lines 1-4 half done; each statement's result is shown, the
+ * last one as the cell's result.
+ */
+final class AssayMagic implements Magic {
+
+    @Override
+    public String name() {
+        return "assay";
+    }
+
+    @Override
+    public String help() {
+        return "the Assay data language: load, show, profile, duplicates, split, drift, pin, check, report";
+    }
+
+    @Override
+    public boolean isCellMagic() {
+        return true;
+    }
+
+    @Override
+    public CellError run(String args, String body, CellContext context) {
+        List<Statement> statements;
+        try {
+            statements = Parser.parse(body);
+        } catch (ParseException e) {
+            return located("ParseError", e.getMessage().replaceFirst("^line \\d+, column \\d+: ", ""),
+                    e.position().line(), e.position().column(), body, context.label());
+        }
+        Interpreter interpreter = new Interpreter(context.workspace());
+        for (int i = 0; i < statements.size(); i++) {
+            Statement statement = statements.get(i);
+            Object result;
+            try {
+                result = interpreter.run(statement);
+            } catch (QueryCancelledException e) {
+                return CellError.of("InterruptedException", "the statement was cancelled");
+            } catch (LoadException | SqlException | IllegalArgumentException | Interpreter.NotYetAvailableException e) {
+                String message = e.getMessage().replaceFirst("^line \\d+, column \\d+: ", "");
+                return located("AssayError", message, statement.position().line(), statement.position().column(),
+                        body, context.label());
+            }
+            if (i == statements.size() - 1) {
+                context.result(result);
+            } else {
+                context.display(result);
+            }
+        }
+        return null;
+    }
+
+    /** An error at a line of the body, reported at its line in the cell (the magic is line 1). */
+    private static CellError located(String ename, String message, int bodyLine, int column, String body, String label) {
+        int cellLine = bodyLine + 1;
+        String where = label + ", line " + cellLine + ", column " + column;
+        String[] lines = body.split("\n", -1);
+        String source = bodyLine - 1 < lines.length ? lines[bodyLine - 1] : "";
+        return new CellError(ename, where + ": " + message, List.of(
+                "\u001b[31m" + ename + "\u001b[0m in " + where + ":",
+                "    " + source,
+                "    " + " ".repeat(Math.max(0, column - 1)) + "^",
+                message));
+    }
+}
