@@ -1,6 +1,5 @@
 package dev.assay.kernel.exec;
 
-import dev.assay.kernel.exec.magic.Magic;
 import dev.assay.kernel.exec.magic.MagicRegistry;
 import dev.assay.kernel.java.Completion;
 import java.util.List;
