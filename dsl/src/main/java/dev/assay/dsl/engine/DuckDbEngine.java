@@ -67,14 +67,19 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     @Override
-    public TablePreview preview(String relation, int previewRows) {
-        String quoted = quoteIdentifier(relation);
-        long total = withStatement(st -> {
-            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + quoted)) {
+    public long count(String relation) {
+        return withStatement(st -> {
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + quoteIdentifier(relation))) {
                 rs.next();
                 return rs.getLong(1);
             }
         });
+    }
+
+    @Override
+    public TablePreview preview(String relation, int previewRows) {
+        String quoted = quoteIdentifier(relation);
+        long total = count(relation);
         return withStatement(st -> {
             try (ResultSet rs = st.executeQuery("SELECT * FROM " + quoted + " LIMIT " + Math.max(0, previewRows))) {
                 return previewOf(rs, relation, previewRows, total);

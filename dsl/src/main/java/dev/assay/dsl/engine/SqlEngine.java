@@ -17,6 +17,9 @@ public interface SqlEngine extends AutoCloseable {
      */
     Optional<TablePreview> run(String statement, String bindAs, int previewRows);
 
+    /** The number of rows of a table or view. */
+    long count(String relation);
+
     /** The first rows and the row count of a table or view. */
     TablePreview preview(String relation, int previewRows);
 

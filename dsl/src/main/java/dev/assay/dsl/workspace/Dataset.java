@@ -23,7 +23,7 @@ public final class Dataset {
     }
 
     public long count() {
-        return workspace.engine().preview(name, 0).totalRows();
+        return workspace.engine().count(name);
     }
 
     public List<Column> schema() {

@@ -115,7 +115,7 @@ public final class Workspace implements AutoCloseable {
                 throw misread.get();
             }
         }
-        long rows = engine.preview(name, 0).totalRows();
+        long rows = engine.count(name);
         long rejected = 0;
         if (plan.collectRejects()) {
             rejected = ((Number) engine.run("SELECT count(*) FROM " + engine.quoteIdentifier(LoadPlan.REJECTS_TABLE),

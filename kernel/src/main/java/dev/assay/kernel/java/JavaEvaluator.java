@@ -1,6 +1,7 @@
 package dev.assay.kernel.java;
 
 import dev.assay.kernel.exec.CellError;
+import dev.assay.kernel.exec.SourceExcerpt;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.PrintStream;
@@ -263,10 +264,7 @@ public final class JavaEvaluator implements AutoCloseable {
             if (evalue == null) {
                 evalue = where + ": " + message.lines().findFirst().orElse(message);
             }
-            traceback.add("\u001b[31mCompilation error\u001b[0m in " + where + ":");
-            SourceExcerpt excerpt = SourceExcerpt.around(cell.line(line), column);
-            traceback.add("    " + excerpt.text());
-            traceback.add("    " + " ".repeat(excerpt.caretOffset()) + "^");
+            traceback.addAll(SourceExcerpt.pointAt("Compilation error", where, cell.line(line), column));
             // JShell's wrapper class has no name a user would know: drop "location: class ".
             message.lines().filter(l -> !l.strip().equals("location: class")).forEach(traceback::add);
         }
@@ -280,12 +278,9 @@ public final class JavaEvaluator implements AutoCloseable {
         String message = String.format(Locale.ROOT, "this string literal is %,d bytes; a Java class file holds "
                 + "at most %,d bytes in one constant. Read long text from a file instead "
                 + "(Files.readString(Path.of(...))).", literal.bytes(), ConstantSizeCheck.MAX_CONSTANT_BYTES);
-        SourceExcerpt excerpt = SourceExcerpt.around(cell.line(line), column);
-        return new CellError("CompilationError", where + ": " + message, List.of(
-                "\u001b[31mCompilation error\u001b[0m in " + where + ":",
-                "    " + excerpt.text(),
-                "    " + " ".repeat(excerpt.caretOffset()) + "^",
-                message));
+        List<String> traceback = new ArrayList<>(SourceExcerpt.pointAt("Compilation error", where, cell.line(line), column));
+        traceback.add(message);
+        return new CellError("CompilationError", where + ": " + message, traceback);
     }
 
     private CellError runtimeError(JShellException exception) {

@@ -99,21 +99,13 @@ final class NotebookOutputs implements OutputSink {
         }
     }
 
+    /** Forgets this cell's outputs; displays of earlier cells stay updatable. */
     private void clear() {
         clearPending = false;
-        for (List<ObjectNode> shown : displays.values()) {
-            shown.removeIf(out -> containsIdentical(out));
-        }
+        java.util.Set<ObjectNode> cleared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        outputs.forEach(out -> cleared.add((ObjectNode) out));
+        displays.values().forEach(shown -> shown.removeIf(cleared::contains));
         outputs.removeAll();
-    }
-
-    private boolean containsIdentical(ObjectNode out) {
-        for (int i = 0; i < outputs.size(); i++) {
-            if (outputs.get(i) == out) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void fill(ObjectNode out, MimeBundle bundle) {

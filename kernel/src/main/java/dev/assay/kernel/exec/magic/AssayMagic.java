@@ -9,6 +9,7 @@ import dev.assay.dsl.lang.Statement;
 import dev.assay.dsl.load.LoadException;
 import dev.assay.kernel.exec.CellContext;
 import dev.assay.kernel.exec.CellError;
+import dev.assay.kernel.exec.SourceExcerpt;
 import java.util.List;
 
 /**
@@ -70,10 +71,8 @@ final class AssayMagic implements Magic {
         String where = label + ", line " + cellLine + ", column " + column;
         String[] lines = body.split("\n", -1);
         String source = bodyLine - 1 < lines.length ? lines[bodyLine - 1] : "";
-        return new CellError(ename, where + ": " + message, List.of(
-                "\u001b[31m" + ename + "\u001b[0m in " + where + ":",
-                "    " + source,
-                "    " + " ".repeat(Math.max(0, column - 1)) + "^",
-                message));
+        List<String> traceback = new java.util.ArrayList<>(SourceExcerpt.pointAt(ename, where, source, column));
+        traceback.add(message);
+        return new CellError(ename, where + ": " + message, traceback);
     }
 }

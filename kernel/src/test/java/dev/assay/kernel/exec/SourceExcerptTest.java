@@ -1,4 +1,4 @@
-package dev.assay.kernel.java;
+package dev.assay.kernel.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
