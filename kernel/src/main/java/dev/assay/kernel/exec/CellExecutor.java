@@ -135,7 +135,7 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
             out.error(error);
         }
         // As IPython: user expressions are evaluated only after a cell that succeeded.
-        Map<String, Object> expressions = error == null ? evaluateUserExpressions(request.userExpressions()) : Map.of();
+        Map<String, ExecuteOutcome.ExpressionValue> expressions = error == null ? evaluateUserExpressions(request.userExpressions()) : Map.of();
         if (request.storeHistory()) {
             history.add(count, request.code(), cell.resultText);
         }
@@ -143,8 +143,8 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
         return new ExecuteOutcome(count, error, expressions);
     }
 
-    private Map<String, Object> evaluateUserExpressions(Map<String, String> expressions) {
-        Map<String, Object> results = new LinkedHashMap<>();
+    private Map<String, ExecuteOutcome.ExpressionValue> evaluateUserExpressions(Map<String, String> expressions) {
+        Map<String, ExecuteOutcome.ExpressionValue> results = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : expressions.entrySet()) {
             JavaResult r = evaluator().eval(e.getValue(), "user expression '" + e.getKey() + "'");
             results.put(e.getKey(), r.error() != null

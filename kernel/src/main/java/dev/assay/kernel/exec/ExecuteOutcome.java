@@ -7,7 +7,7 @@ import java.util.Map;
  * How a cell ended. {@code error} is null when it succeeded. {@code userExpressions} maps
  * each requested name to its bundle or to its error.
  */
-public record ExecuteOutcome(int executionCount, CellError error, Map<String, Object> userExpressions) {
+public record ExecuteOutcome(int executionCount, CellError error, Map<String, ExpressionValue> userExpressions) {
 
     public boolean ok() {
         return error == null;

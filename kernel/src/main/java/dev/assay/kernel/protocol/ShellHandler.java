@@ -135,10 +135,9 @@ final class ShellHandler {
         return toAbort;
     }
 
-    private static ObjectNode userExpressions(Map<String, Object> values) {
+    private static ObjectNode userExpressions(Map<String, ExecuteOutcome.ExpressionValue> values) {
         ObjectNode result = Json.object();
-        values.forEach((name, v) -> {
-            ExecuteOutcome.ExpressionValue value = (ExecuteOutcome.ExpressionValue) v;
+        values.forEach((name, value) -> {
             if (value.error() != null) {
                 ObjectNode err = IopubSink.errorContent(value.error());
                 err.put("status", "error");
