@@ -83,6 +83,11 @@ class RunCommandTest {
         assertEquals("assay", meta.path("kernelspec").path("name").asText());
         assertEquals("java", meta.path("language_info").path("name").asText());
         assertTrue(r.stderr().contains("[2/2]"), "progress on stderr: " + r.stderr());
+        if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // Same mode as any file the user creates here, not a temporary file's private 0600.
+            Path plain = Files.createFile(dir.resolve("plain"));
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
+        }
     }
 
     @Test
