@@ -30,6 +30,8 @@ public final class StreamCapture implements AutoCloseable {
     private final List<Chunk> pending = new ArrayList<>();
     private final ScheduledExecutorService flusher;
     private volatile OutputSink target;
+    /** True while the delivering thread is inside a sink; guarded by {@link #deliveryLock}. */
+    private boolean delivering;
 
     private record Chunk(String name, StringBuilder text) {
     }
@@ -64,27 +66,45 @@ public final class StreamCapture implements AutoCloseable {
         target = sink;
     }
 
-    /** Delivers everything written so far, in the order it was written. */
+    /**
+     * Delivers everything written so far, in the order it was written. A sink that flushes
+     * while it receives a chunk (the cell's ordering sink does) re-enters here on the same
+     * thread; that nested call returns at once, since delivering newer text first would
+     * reverse the order.
+     */
     public void flush() {
         synchronized (deliveryLock) {
-            List<Chunk> chunks;
-            synchronized (bufferLock) {
-                if (pending.isEmpty()) {
-                    return;
-                }
-                chunks = new ArrayList<>(pending);
-                pending.clear();
+            if (delivering) {
+                return;
             }
-            OutputSink sink = target;
-            for (Chunk chunk : chunks) {
-                if (sink == null) {
-                    ("stdout".equals(chunk.name) ? originalOut : originalErr).print(chunk.text);
-                } else {
-                    try {
-                        sink.stream(chunk.name, chunk.text.toString());
-                    } catch (RuntimeException e) {
-                        originalErr.println("assay: could not deliver output: " + e);
-                    }
+            delivering = true;
+            try {
+                deliverPending();
+            } finally {
+                delivering = false;
+            }
+        }
+    }
+
+    /** One snapshot per call, so a thread that never stops printing cannot keep a flush going. */
+    private void deliverPending() {
+        List<Chunk> chunks;
+        synchronized (bufferLock) {
+            if (pending.isEmpty()) {
+                return;
+            }
+            chunks = new ArrayList<>(pending);
+            pending.clear();
+        }
+        OutputSink sink = target;
+        for (Chunk chunk : chunks) {
+            if (sink == null) {
+                ("stdout".equals(chunk.name) ? originalOut : originalErr).print(chunk.text);
+            } else {
+                try {
+                    sink.stream(chunk.name, chunk.text.toString());
+                } catch (RuntimeException e) {
+                    originalErr.println("assay: could not deliver output: " + e);
                 }
             }
         }

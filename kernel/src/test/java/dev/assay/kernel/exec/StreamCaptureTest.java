@@ -37,4 +37,55 @@ class StreamCaptureTest {
         assertEquals("stdout:1 stderr:2 stdout:34", sink.events.stream()
                 .map(e -> e.name() + ":" + e.text()).reduce((a, b) -> a + " " + b).orElse(""));
     }
+
+    /**
+     * A sink that flushes while it is being delivered to (as the cell's ordering sink does)
+     * must not get text written meanwhile ahead of the chunk it is receiving.
+     */
+    @Test
+    void aFlushFromInsideADeliveryKeepsTheOrder() {
+        RecordingSink recorded = new RecordingSink();
+        StreamCapture[] holder = new StreamCapture[1];
+        OutputSink reentrant = new OutputSink() {
+            private boolean first = true;
+
+            @Override
+            public void stream(String name, String text) {
+                if (first) {
+                    first = false;
+                    System.out.print("B"); // written by another thread while A is being delivered
+                    holder[0].flush();
+                }
+                recorded.stream(name, text);
+            }
+
+            @Override
+            public void display(dev.assay.viz.MimeBundle bundle, String displayId) {
+            }
+
+            @Override
+            public void updateDisplay(dev.assay.viz.MimeBundle bundle, String displayId) {
+            }
+
+            @Override
+            public void clearOutput(boolean wait) {
+            }
+
+            @Override
+            public void executeResult(int executionCount, dev.assay.viz.MimeBundle bundle) {
+            }
+
+            @Override
+            public void error(CellError error) {
+            }
+        };
+        try (StreamCapture capture = StreamCapture.install()) {
+            holder[0] = capture;
+            capture.bind(reentrant);
+            System.out.print("A");
+            capture.flush();
+            capture.flush();
+        }
+        assertEquals("AB", recorded.stdout());
+    }
 }
