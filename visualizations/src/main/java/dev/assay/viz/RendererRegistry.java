@@ -26,6 +26,7 @@ public final class RendererRegistry {
         registry.register(dev.assay.dsl.engine.TablePreview.class, new dev.assay.viz.table.TableRenderer());
         registry.register(dev.assay.dsl.workspace.Dataset.class, new dev.assay.viz.table.DatasetRenderer());
         registry.register(dev.assay.dsl.load.Loaded.class, new dev.assay.viz.table.LoadedRenderer());
+        registry.register(dev.assay.dsl.profile.Profile.class, new dev.assay.viz.profile.ProfileRenderer());
         return registry;
     }
 

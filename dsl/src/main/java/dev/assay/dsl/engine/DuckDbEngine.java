@@ -31,6 +31,8 @@ public final class DuckDbEngine implements SqlEngine {
             + "COMMIT|ROLLBACK|ABORT|CHECKPOINT|VACUUM|EXPORT|IMPORT|PREPARE|EXECUTE|DEALLOCATE|COMMENT|TRUNCATE)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    private static final SqlDialect DIALECT = new DuckDbDialect();
+
     private final Path spillDirectory;
     private Connection connection;
     private BufferAllocator allocator;
@@ -152,13 +154,8 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     @Override
-    public String quoteIdentifier(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
-
-    @Override
-    public String quoteLiteral(String value) {
-        return "'" + value.replace("'", "''") + "'";
+    public SqlDialect dialect() {
+        return DIALECT;
     }
 
     @Override

@@ -43,9 +43,24 @@ public interface SqlEngine extends AutoCloseable {
     /** Lets statements run again after {@link #cancel()} (at the start of the next cell). */
     void resetCancel();
 
-    String quoteIdentifier(String name);
+    /** How this engine spells the functions operations need. */
+    SqlDialect dialect();
 
-    String quoteLiteral(String value);
+    /**
+     * Every row of a query whose result is small (aggregates, a few hundred rows at most),
+     * as plain Java values read through Arrow. Not for reading relations: see {@link #arrowBatches}.
+     */
+    default List<List<Object>> smallResult(String query) {
+        return run(query, null, Integer.MAX_VALUE).map(TablePreview::rows).orElse(List.of());
+    }
+
+    default String quoteIdentifier(String name) {
+        return dialect().quoteIdentifier(name);
+    }
+
+    default String quoteLiteral(String value) {
+        return dialect().quoteLiteral(value);
+    }
 
     @Override
     void close();

@@ -24,6 +24,9 @@ public final class Interpreter {
         if (statement instanceof Statement.Show show) {
             return workspace.dataset(show.dataset()).show(show.limit() != null ? show.limit() : Workspace.PREVIEW_ROWS);
         }
+        if (statement instanceof Statement.Profile profile) {
+            return workspace.dataset(profile.dataset()).profile(profile.columns());
+        }
         throw new NotYetAvailableException(statement.position() + ": '" + keyword(statement)
                 + "' is part of the language but not yet available in this version of Assay");
     }

@@ -50,6 +50,40 @@ public final class Dataset {
         return workspace.engine().arrowBatches(name, batchRows);
     }
 
+    /** The profile of every column: statistics, histograms, top values and findings (three scans). */
+    public dev.assay.dsl.profile.Profile profile() {
+        return new dev.assay.dsl.profile.Profiler(workspace.engine()).profile(name, schema());
+    }
+
+    /** The profile of the named columns, in that order; an unknown name is refused with the closest one. */
+    public dev.assay.dsl.profile.Profile profile(String... columns) {
+        return profile(List.of(columns));
+    }
+
+    public dev.assay.dsl.profile.Profile profile(List<String> columns) {
+        if (columns.isEmpty()) {
+            return profile();
+        }
+        return new dev.assay.dsl.profile.Profiler(workspace.engine()).profile(name, columns(columns));
+    }
+
+    /** The schema's columns of these names, in the order given; each name must exist (did-you-mean otherwise). */
+    public List<Column> columns(List<String> names) {
+        List<Column> schema = schema();
+        List<String> known = schema.stream().map(Column::name).toList();
+        List<Column> chosen = new java.util.ArrayList<>();
+        for (String wanted : names) {
+            Column column = schema.stream().filter(c -> c.name().equals(wanted)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("no column '" + wanted + "' in " + name
+                            + Suggestions.didYouMean(wanted, known)));
+            if (chosen.contains(column)) {
+                throw new IllegalArgumentException("column '" + wanted + "' is named twice");
+            }
+            chosen.add(column);
+        }
+        return chosen;
+    }
+
     @Override
     public String toString() {
         return "Dataset " + name;

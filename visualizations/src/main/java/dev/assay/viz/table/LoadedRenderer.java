@@ -20,7 +20,7 @@ public final class LoadedRenderer implements Renderer<Loaded> {
                         ? String.format(Locale.ROOT, "; skipped %,d malformed rows", loaded.rejectedRows()) : "");
         Map<String, Object> data = new LinkedHashMap<>(table.data());
         data.put(MimeBundle.TEXT_PLAIN, summary + "\n" + table.plainText());
-        data.put(MimeBundle.TEXT_HTML, "<p>" + TableRenderer.escape(summary) + "</p>" + table.data().get(MimeBundle.TEXT_HTML));
+        data.put(MimeBundle.TEXT_HTML, "<p>" + dev.assay.viz.Html.escape(summary) + "</p>" + table.data().get(MimeBundle.TEXT_HTML));
         @SuppressWarnings("unchecked")
         Map<String, Object> json = new LinkedHashMap<>((Map<String, Object>) table.data().get(MimeBundle.APPLICATION_JSON));
         json.put("kind", "load");

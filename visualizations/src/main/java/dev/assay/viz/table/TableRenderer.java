@@ -1,5 +1,7 @@
 package dev.assay.viz.table;
 
+import static dev.assay.viz.Html.escape;
+
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.TablePreview;
 import dev.assay.viz.MimeBundle;
@@ -146,26 +148,14 @@ public final class TableRenderer implements Renderer<TablePreview> {
         if (v instanceof BigDecimal d) {
             return d.toPlainString();
         }
+        if (v instanceof java.time.LocalDateTime t) {
+            // Always with seconds: LocalDateTime.toString() drops ":00", so 16:19:00 would read "16:19".
+            return java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t);
+        }
         return String.valueOf(v);
     }
 
     private static String cut(String s) {
         return s.length() <= MAX_CELL_CHARS ? s : s.substring(0, MAX_CELL_CHARS - 1) + "…";
-    }
-
-    static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -55,4 +55,15 @@ class TableRendererTest {
         assertEquals(1234L, json.get("total_rows"));
         assertEquals(Arrays.asList("", null), ((List<?>) json.get("rows")).get(1));
     }
+
+    @Test
+    void timestampsOnTheMinuteKeepTheirSeconds() {
+        TablePreview times = new TablePreview("trips", List.of(new Column("pickup", "TIMESTAMP")),
+                List.of(List.of(java.time.LocalDateTime.of(2019, 3, 4, 16, 19))), 1);
+        MimeBundle b = RendererRegistry.withDefaults().render(times);
+        assertTrue(b.plainText().contains("2019-03-04T16:19:00"), b.plainText());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) b.data().get(MimeBundle.APPLICATION_JSON);
+        assertEquals(List.of("2019-03-04T16:19:00"), ((List<?>) json.get("rows")).get(0));
+    }
 }

@@ -1,0 +1,56 @@
+package dev.assay.dsl.engine;
+
+import java.util.List;
+
+/**
+ * The SQL functions operations need beyond the common core, spelt in one engine's dialect.
+ * Operations build their queries from these pieces, so that another engine can run the same
+ * work by implementing this interface. Every method returns an SQL expression; arguments
+ * named {@code expr} are SQL expressions, never user text (quote that first).
+ */
+public interface SqlDialect {
+
+    String quoteIdentifier(String name);
+
+    String quoteLiteral(String value);
+
+    /** A DOUBLE literal that reads back as exactly {@code value} (finite values only). */
+    String doubleLiteral(double value);
+
+    String castDouble(String expr);
+
+    /** True when a floating-point value is NaN. */
+    String isNan(String expr);
+
+    /** A sum of doubles with compensated (Kahan) summation, for means that match numpy. */
+    String compensatedSum(String expr);
+
+    /** Exact, linearly interpolated quantiles of a DOUBLE expression, as a list in the given order. */
+    String exactQuantiles(String expr, List<Double> probabilities);
+
+    /** Length of a string in Unicode code points. */
+    String charLength(String expr);
+
+    /** True when the regular expression (RE2 syntax) matches somewhere in the string. */
+    String regexFind(String expr, String pattern);
+
+    /** The text of capture group {@code group} of the first match, or '' when none. */
+    String regexExtract(String expr, String pattern, int group);
+
+    /** The string without the characters matched by the pattern. */
+    String regexRemoveAll(String expr, String pattern);
+
+    /** True when a string of decimal digits passes the Luhn check (card numbers). */
+    String luhnValid(String digitsExpr);
+
+    /** Microseconds since 1970-01-01 of a DATE or TIMESTAMP expression, as BIGINT. */
+    String epochMicros(String expr);
+
+    /** An aggregate: the list of {key, value} structs counting each non-null value of an integer expression. */
+    String countsPerValue(String expr);
+
+    /** Element {@code oneBasedIndex} of a list expression. */
+    String listElement(String listExpr, String oneBasedIndex);
+
+    String listLiteral(List<String> elementExprs);
+}

@@ -1,0 +1,32 @@
+package dev.assay.dsl.profile;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a profile says about one column. {@code count} is the number of values present;
+ * {@code missing} counts NULL and, for floats, NaN. Fields that do not apply to the column's
+ * kind are null: moments and quantiles for non-numbers, lengths and patterns for non-text.
+ * Temporal means and quantiles are timestamps.
+ */
+public record ColumnProfile(
+        String name,
+        String type,
+        ColumnKind kind,
+        long count,
+        long missing,
+        long distinct,
+        Object min,
+        Object max,
+        Object mean,
+        Double std,
+        Map<String, Object> quantiles,
+        Histogram histogram,
+        List<ValueCount> top,
+        LengthStats length,
+        Map<String, Long> pii) {
+
+    public ColumnProfile {
+        top = List.copyOf(top);
+    }
+}

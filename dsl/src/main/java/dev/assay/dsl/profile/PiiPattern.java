@@ -1,0 +1,52 @@
+package dev.assay.dsl.profile;
+
+import dev.assay.dsl.engine.SqlDialect;
+
+/**
+ * Personal data a profile looks for in text columns. A value counts once per kind when the
+ * pattern occurs anywhere in it, so free text that mentions an address is caught too.
+ * Patterns are RE2 (no look-around): boundaries are spelt as "start, end or a non-word character".
+ */
+enum PiiPattern {
+    EMAIL("email", "email addresses",
+            "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"),
+    /** North-American style with separators, or international with a leading +. */
+    PHONE("phone", "phone numbers",
+            "(^|[^0-9A-Za-z+])((\\+1[ .-]?)?(\\([0-9]{3}\\)|[0-9]{3})[ .-]?[0-9]{3}[ .-][0-9]{4}"
+            + "|\\+[0-9]{1,3}[ .-]?[0-9]{1,4}([ .-][0-9]{2,4}){2,4})($|[^0-9A-Za-z])"),
+    /** 13 to 19 digits, optionally grouped by spaces or dashes, that pass the Luhn check. */
+    CARD("card", "card numbers (Luhn-valid)",
+            "(^|[^0-9])([0-9]([ -]?[0-9]){12,18})($|[^0-9])"),
+    IPV4("ipv4", "IPv4 addresses",
+            "(^|[^0-9.])((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}"
+            + "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])($|[^0-9]|\\.($|[^0-9]))");
+
+    private final String key;
+    private final String description;
+    private final String pattern;
+
+    PiiPattern(String key, String description, String pattern) {
+        this.key = key;
+        this.description = description;
+        this.pattern = pattern;
+    }
+
+    String key() {
+        return key;
+    }
+
+    String description() {
+        return description;
+    }
+
+    /** A condition that is true for a value of {@code expr} holding this kind of data. */
+    String condition(SqlDialect sql, String expr) {
+        if (this != CARD) {
+            return sql.regexFind(expr, pattern);
+        }
+        String digits = sql.regexRemoveAll(sql.regexExtract(expr, pattern, 2), "[^0-9]");
+        // CASE, not AND: the engine may evaluate both sides of an AND, and Luhn needs digits.
+        return "(CASE WHEN " + sql.charLength(digits) + " BETWEEN 13 AND 19 THEN " + sql.luhnValid(digits)
+                + " ELSE false END)";
+    }
+}

@@ -1,0 +1,17 @@
+package dev.assay.dsl.profile;
+
+import java.util.List;
+
+/** The profile of a dataset: its row count, a profile per column and the findings to review. */
+public record Profile(String dataset, long rows, List<ColumnProfile> columns, List<Finding> findings) {
+
+    public Profile {
+        columns = List.copyOf(columns);
+        findings = List.copyOf(findings);
+    }
+
+    /** The stable, machine-readable form (DESIGN.md, "Machine-readable results"). */
+    public java.util.Map<String, Object> toJson() {
+        return ProfileJson.of(this);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.assay.dsl.profile;
+
+import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.engine.SqlDialect;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL of a profile: three scans whatever the number of columns. One aggregates every
+ * statistic of every column, one ranks values per column (distinct counts and top values,
+ * with GROUPING SETS), one bins numbers and times for the histograms once their ranges are
+ * known. Columns are renamed c0, c1 ... in a first projection, which also turns NaN into
+ * NULL: user names appear only there, quoted.
+ */
+final class ProfileQueries {
+
+    static final List<Double> QUANTILES = List.of(0.05, 0.25, 0.5, 0.75, 0.95);
+    static final int TOP_VALUES = 10;
+
+    private final SqlDialect sql;
+    private final String relation;
+    private final List<Column> columns;
+
+    ProfileQueries(SqlDialect sql, String relation, List<Column> columns) {
+        this.sql = sql;
+        this.relation = relation;
+        this.columns = List.copyOf(columns);
+    }
+
+    static String alias(int column) {
+        return "c" + column;
+    }
+
+    /** Positions, in the statistics row, of what was computed for one column (-1: not computed). */
+    record Slots(int count, int min, int max, int mean, int std, int quantiles, int minMicros, int maxMicros,
+                 int lengthMin, int lengthMean, int lengthMax, Map<PiiPattern, Integer> pii) {
+    }
+
+    /** The statistics query and where each column's numbers are in its one result row; slot 0 is the row count. */
+    record Statistics(String sql, List<Slots> slots) {
+    }
+
+    Statistics statistics() {
+        List<String> select = new ArrayList<>();
+        select.add("count(*)");
+        List<Slots> slots = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String c = alias(i);
+            String type = columns.get(i).type();
+            ColumnKind kind = ColumnKind.of(type);
+            int count = add(select, "count(" + c + ")");
+            int min = -1;
+            int max = -1;
+            if (kind != ColumnKind.OTHER) {
+                min = add(select, "min(" + c + ")");
+                max = add(select, "max(" + c + ")");
+            }
+            int mean = -1;
+            int std = -1;
+            int quantiles = -1;
+            int minMicros = -1;
+            int maxMicros = -1;
+            if (kind == ColumnKind.NUMERIC) {
+                String asDouble = sql.castDouble(c);
+                mean = add(select, ColumnKind.isExactNumber(type)
+                        ? sql.castDouble("avg(" + c + ")")
+                        : sql.compensatedSum(asDouble) + " / NULLIF(count(" + c + "), 0)");
+                std = add(select, "stddev_samp(" + asDouble + ")");
+                quantiles = add(select, sql.exactQuantiles(asDouble, QUANTILES));
+            } else if (kind == ColumnKind.TEMPORAL) {
+                String micros = sql.epochMicros(c);
+                mean = add(select, sql.castDouble("avg(" + micros + ")"));
+                quantiles = add(select, sql.exactQuantiles(sql.castDouble(micros), QUANTILES));
+                minMicros = add(select, "min(" + micros + ")");
+                maxMicros = add(select, "max(" + micros + ")");
+            }
+            int lengthMin = -1;
+            int lengthMean = -1;
+            int lengthMax = -1;
+            Map<PiiPattern, Integer> pii = new EnumMap<>(PiiPattern.class);
+            if (kind == ColumnKind.TEXT) {
+                String length = sql.charLength(c);
+                lengthMin = add(select, "min(" + length + ")");
+                lengthMean = add(select, sql.castDouble("avg(" + length + ")"));
+                lengthMax = add(select, "max(" + length + ")");
+                for (PiiPattern p : PiiPattern.values()) {
+                    pii.put(p, add(select, "count(*) FILTER (WHERE " + p.condition(sql, c) + ")"));
+                }
+            }
+            slots.add(new Slots(count, min, max, mean, std, quantiles, minMicros, maxMicros,
+                    lengthMin, lengthMean, lengthMax, pii));
+        }
+        return new Statistics(cleaned() + "SELECT " + String.join(",\n  ", select) + "\nFROM v", slots);
+    }
+
+    /**
+     * Per column, its distinct count and its most frequent values. Rows: (column index,
+     * distinct, rank, count, c0, c1, ...) where only the column's own value is set; the
+     * NULL group is left out (as pandas' value_counts does) and ties go by value.
+     */
+    String valueCounts() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            names.add(alias(i));
+        }
+        String allNames = String.join(", ", names);
+        StringBuilder whichSet = new StringBuilder("CASE");
+        for (int i = 0; i < names.size(); i++) {
+            whichSet.append(" WHEN GROUPING(").append(names.get(i)).append(") = 0 THEN ").append(i);
+        }
+        whichSet.append(" END");
+        String sets = names.stream().map(n -> "(" + n + ")").collect(Collectors.joining(", "));
+        String allNull = names.stream().map(n -> n + " IS NULL").collect(Collectors.joining(" AND "));
+        return cleaned()
+                + ", g AS (SELECT " + whichSet + " AS s, " + allNames + ", count(*) AS n FROM v GROUP BY GROUPING SETS ("
+                + sets + "))\n"
+                + ", r AS (SELECT *, row_number() OVER (PARTITION BY s ORDER BY n DESC, " + allNames + ") AS rn,"
+                + " count(*) OVER (PARTITION BY s) AS d FROM g WHERE NOT (" + allNull + "))\n"
+                + "SELECT s, d, rn, n, " + allNames + " FROM r WHERE rn <= " + TOP_VALUES + " ORDER BY s, rn";
+    }
+
+    /** The bins wanted for one column: which column, its edges, and whether it is binned in microseconds. */
+    record Binning(int column, double[] edges, boolean temporal) {
+        int bins() {
+            return edges.length - 1;
+        }
+    }
+
+    /**
+     * One aggregate per binned column: the count per bin index. The index first comes from
+     * arithmetic, then is corrected by one against the exact edges, as numpy does, so that a
+     * value on an edge falls where numpy puts it.
+     */
+    String histograms(List<Binning> binnings) {
+        List<String> inner = new ArrayList<>();
+        List<String> outer = new ArrayList<>();
+        for (int j = 0; j < binnings.size(); j++) {
+            Binning b = binnings.get(j);
+            String x = "x" + j;
+            String i = "i" + j;
+            String value = sql.castDouble(b.temporal() ? sql.epochMicros(alias(b.column())) : alias(b.column()));
+            double lo = b.edges()[0];
+            double hi = b.edges()[b.bins()];
+            int last = b.bins() - 1;
+            inner.add(value + " AS " + x);
+            // Not LEAST: it skips NULL, and a missing value must stay without a bin.
+            String raw = "CAST(floor((" + value + " - " + sql.doubleLiteral(lo) + ") / " + sql.doubleLiteral(hi - lo)
+                    + " * " + b.bins() + ") AS BIGINT)";
+            inner.add("CASE WHEN " + raw + " > " + last + " THEN " + last + " ELSE " + raw + " END AS " + i);
+            String edges = sql.listLiteral(java.util.Arrays.stream(b.edges()).mapToObj(sql::doubleLiteral).toList());
+            outer.add(sql.countsPerValue("CASE WHEN " + x + " < " + sql.listElement(edges, i + " + 1") + " THEN " + i + " - 1"
+                    + " WHEN " + i + " <> " + last + " AND " + x + " >= " + sql.listElement(edges, i + " + 2") + " THEN " + i + " + 1"
+                    + " ELSE " + i + " END"));
+        }
+        return cleaned() + ", b AS (SELECT " + String.join(",\n  ", inner) + " FROM v)\nSELECT "
+                + String.join(",\n  ", outer) + "\nFROM b";
+    }
+
+    /** Renames the columns c0, c1 ... and reads NaN as missing; other kinds are compared by their text. */
+    private String cleaned() {
+        List<String> select = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            String quoted = sql.quoteIdentifier(column.name());
+            String expr;
+            if (ColumnKind.isFloat(column.type())) {
+                expr = "CASE WHEN " + sql.isNan(quoted) + " THEN NULL ELSE " + quoted + " END";
+            } else if (ColumnKind.of(column.type()) == ColumnKind.OTHER) {
+                expr = "CAST(" + quoted + " AS VARCHAR)";
+            } else {
+                expr = quoted;
+            }
+            select.add(expr + " AS " + alias(i));
+        }
+        return "WITH v AS (SELECT " + String.join(", ", select) + " FROM " + sql.quoteIdentifier(relation) + ")\n";
+    }
+
+    private static int add(List<String> select, String expr) {
+        select.add(expr);
+        return select.size() - 1;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.assay.dsl.profile;
+
+import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.engine.SqlEngine;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Computes the profile of a relation in three queries (see {@link ProfileQueries}); only the
+ * aggregates, at most ten values per column and the bin counts reach Java.
+ */
+public final class Profiler {
+
+    private final SqlEngine engine;
+
+    public Profiler(SqlEngine engine) {
+        this.engine = engine;
+    }
+
+    /** The profile of {@code columns} (names and engine types, as {@link SqlEngine#schema}) of {@code relation}. */
+    public Profile profile(String relation, List<Column> columns) {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("nothing to profile: no columns given");
+        }
+        ProfileQueries queries = new ProfileQueries(engine.dialect(), relation, columns);
+        ProfileQueries.Statistics statistics = queries.statistics();
+        List<Object> stats = engine.smallResult(statistics.sql()).get(0);
+        long rows = ((Number) stats.get(0)).longValue();
+
+        long[] distinct = new long[columns.size()];
+        List<List<ValueCount>> top = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            top.add(new ArrayList<>());
+        }
+        for (List<Object> row : engine.smallResult(queries.valueCounts())) {
+            int column = ((Number) row.get(0)).intValue();
+            distinct[column] = ((Number) row.get(1)).longValue();
+            top.get(column).add(new ValueCount(row.get(4 + column), ((Number) row.get(3)).longValue()));
+        }
+
+        List<ProfileQueries.Binning> binnings = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            ProfileQueries.Binning b = binning(i, columns.get(i), statistics.slots().get(i), stats, distinct[i]);
+            if (b != null) {
+                binnings.add(b);
+            }
+        }
+        Map<Integer, Histogram> histograms = histograms(queries, binnings);
+
+        List<ColumnProfile> profiles = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            profiles.add(column(columns.get(i), statistics.slots().get(i), stats, rows, distinct[i], top.get(i),
+                    histograms.get(i)));
+        }
+        return new Profile(relation, rows, profiles, Findings.of(rows, profiles));
+    }
+
+    /** Bins over [min, max] for a number or time column with values; none when the range is not finite. */
+    private static ProfileQueries.Binning binning(int index, Column column, ProfileQueries.Slots slots,
+                                                  List<Object> stats, long distinct) {
+        ColumnKind kind = ColumnKind.of(column.type());
+        if (distinct == 0 || (kind != ColumnKind.NUMERIC && kind != ColumnKind.TEMPORAL)) {
+            return null;
+        }
+        boolean temporal = kind == ColumnKind.TEMPORAL;
+        double min = ((Number) stats.get(temporal ? slots.minMicros() : slots.min())).doubleValue();
+        double max = ((Number) stats.get(temporal ? slots.maxMicros() : slots.max())).doubleValue();
+        if (!Double.isFinite(max - min)) {
+            return null; // numpy refuses infinite ranges too
+        }
+        int bins = (int) Math.min(Histogram.MAX_BINS, distinct);
+        return new ProfileQueries.Binning(index, Histogram.edges(min, max, bins), temporal);
+    }
+
+    private Map<Integer, Histogram> histograms(ProfileQueries queries, List<ProfileQueries.Binning> binnings) {
+        Map<Integer, Histogram> histograms = new LinkedHashMap<>();
+        if (binnings.isEmpty()) {
+            return histograms;
+        }
+        List<Object> row = engine.smallResult(queries.histograms(binnings)).get(0);
+        for (int j = 0; j < binnings.size(); j++) {
+            ProfileQueries.Binning b = binnings.get(j);
+            long[] counts = new long[b.bins()];
+            for (Object entry : (List<?>) row.get(j)) {
+                Map<?, ?> pair = (Map<?, ?>) entry;
+                counts[((Number) pair.get("key")).intValue()] = ((Number) pair.get("value")).longValue();
+            }
+            List<Object> edges = new ArrayList<>();
+            for (double e : b.edges()) {
+                edges.add(b.temporal() ? timestamp(e) : (Object) e);
+            }
+            histograms.put(b.column(), new Histogram(edges, java.util.Arrays.stream(counts).boxed().toList()));
+        }
+        return histograms;
+    }
+
+    private static ColumnProfile column(Column column, ProfileQueries.Slots slots, List<Object> stats, long rows,
+                                        long distinct, List<ValueCount> top, Histogram histogram) {
+        ColumnKind kind = ColumnKind.of(column.type());
+        long count = ((Number) stats.get(slots.count())).longValue();
+        Object min = slots.min() >= 0 ? stats.get(slots.min()) : null;
+        Object max = slots.max() >= 0 ? stats.get(slots.max()) : null;
+        Object mean = null;
+        Double std = null;
+        Map<String, Object> quantiles = null;
+        if (slots.quantiles() >= 0 && count > 0) {
+            boolean temporal = kind == ColumnKind.TEMPORAL;
+            mean = temporal ? timestamp(((Number) stats.get(slots.mean())).doubleValue()) : stats.get(slots.mean());
+            std = slots.std() >= 0 && stats.get(slots.std()) != null ? ((Number) stats.get(slots.std())).doubleValue() : null;
+            quantiles = new LinkedHashMap<>();
+            List<?> values = (List<?>) stats.get(slots.quantiles());
+            for (int q = 0; q < ProfileQueries.QUANTILES.size(); q++) {
+                double v = ((Number) values.get(q)).doubleValue();
+                quantiles.put(quantileKey(ProfileQueries.QUANTILES.get(q)), temporal ? timestamp(v) : v);
+            }
+        }
+        LengthStats length = null;
+        Map<String, Long> pii = null;
+        if (kind == ColumnKind.TEXT) {
+            if (count > 0) {
+                length = new LengthStats(((Number) stats.get(slots.lengthMin())).longValue(),
+                        ((Number) stats.get(slots.lengthMean())).doubleValue(),
+                        ((Number) stats.get(slots.lengthMax())).longValue());
+            }
+            pii = new LinkedHashMap<>();
+            for (Map.Entry<PiiPattern, Integer> e : slots.pii().entrySet()) {
+                pii.put(e.getKey().key(), ((Number) stats.get(e.getValue())).longValue());
+            }
+        }
+        return new ColumnProfile(column.name(), column.type(), kind, count, rows - count, distinct, min, max, mean, std,
+                quantiles, histogram, top, length, pii);
+    }
+
+    /** "0.05", "0.25", "0.5" ...: the keys of DESIGN.md, as Python prints the probabilities. */
+    static String quantileKey(double probability) {
+        return java.math.BigDecimal.valueOf(probability).stripTrailingZeros().toPlainString();
+    }
+
+    /** A time from microseconds since the epoch, rounded to the microsecond. */
+    static LocalDateTime timestamp(double micros) {
+        long whole = Math.round(micros);
+        Instant instant = Instant.ofEpochSecond(Math.floorDiv(whole, 1_000_000L), Math.floorMod(whole, 1_000_000L) * 1000);
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static String percent(long part, long whole) {
+        return String.format(Locale.ROOT, "%.1f%%", whole == 0 ? 0.0 : 100.0 * part / whole);
+    }
+}
