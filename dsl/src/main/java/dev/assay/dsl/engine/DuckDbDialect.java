@@ -53,6 +53,11 @@ public final class DuckDbDialect implements SqlDialect {
     }
 
     @Override
+    public String contains(String expr, String fragment) {
+        return "contains(" + expr + ", " + quoteLiteral(fragment) + ")";
+    }
+
+    @Override
     public String regexFind(String expr, String pattern) {
         return "regexp_matches(" + expr + ", " + quoteLiteral(pattern) + ")";
     }

@@ -31,6 +31,9 @@ public interface SqlDialect {
     /** Length of a string in Unicode code points. */
     String charLength(String expr);
 
+    /** True when the string holds {@code fragment} (plain text, no pattern): cheaper than a regular expression. */
+    String contains(String expr, String fragment);
+
     /** True when the regular expression (RE2 syntax) matches somewhere in the string. */
     String regexFind(String expr, String pattern);
 

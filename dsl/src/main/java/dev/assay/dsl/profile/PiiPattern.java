@@ -41,12 +41,18 @@ enum PiiPattern {
 
     /** A condition that is true for a value of {@code expr} holding this kind of data. */
     String condition(SqlDialect sql, String expr) {
-        if (this != CARD) {
-            return sql.regexFind(expr, pattern);
+        // CASE, not AND, wherever a cheap test guards a costly one: an engine may evaluate both
+        // sides of an AND, while a CASE branch runs only for the rows that reach it.
+        switch (this) {
+            case EMAIL:
+                return "(CASE WHEN " + sql.contains(expr, "@") + " THEN " + sql.regexFind(expr, pattern) + " ELSE false END)";
+            case IPV4:
+                return "(CASE WHEN " + sql.contains(expr, ".") + " THEN " + sql.regexFind(expr, pattern) + " ELSE false END)";
+            case CARD:
+                String digits = sql.regexRemoveAll(sql.regexExtract(expr, pattern, 2), "[^0-9]");
+                return "(CASE WHEN " + sql.regexFind(expr, pattern) + " THEN " + sql.luhnValid(digits) + " ELSE false END)";
+            default:
+                return sql.regexFind(expr, pattern);
         }
-        String digits = sql.regexRemoveAll(sql.regexExtract(expr, pattern, 2), "[^0-9]");
-        // CASE, not AND: the engine may evaluate both sides of an AND, and Luhn needs digits.
-        return "(CASE WHEN " + sql.charLength(digits) + " BETWEEN 13 AND 19 THEN " + sql.luhnValid(digits)
-                + " ELSE false END)";
     }
 }

@@ -98,28 +98,31 @@ final class ProfileQueries {
 
     /**
      * Per column, its distinct count and its most frequent values. Rows: (column index,
-     * distinct, rank, count, c0, c1, ...) where only the column's own value is set; the
-     * NULL group is left out (as pandas' value_counts does) and ties go by value.
+     * distinct, count, c0, c1, ...) where only the column's own value is set; missing values
+     * are left out (as pandas' value_counts does) and ties go by value. Each column is
+     * grouped on its own and cut to its top values, all in one query: a GROUPING SETS
+     * version needs a window over every group of every column and was three times slower.
      */
     String valueCounts() {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             names.add(alias(i));
         }
-        String allNames = String.join(", ", names);
-        StringBuilder whichSet = new StringBuilder("CASE");
+        StringBuilder with = new StringBuilder(cleaned());
+        List<String> parts = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            whichSet.append(" WHEN GROUPING(").append(names.get(i)).append(") = 0 THEN ").append(i);
+            String c = names.get(i);
+            String groups = "g" + i;
+            with.append(", ").append(groups).append(" AS (SELECT ").append(c).append(", count(*) AS n FROM v WHERE ")
+                    .append(c).append(" IS NOT NULL GROUP BY ").append(c).append(")\n");
+            List<String> values = new ArrayList<>();
+            for (int k = 0; k < names.size(); k++) {
+                values.add(k == i ? c : "NULL AS " + names.get(k));
+            }
+            parts.add("SELECT " + i + " AS s, (SELECT count(*) FROM " + groups + ") AS d, n, " + String.join(", ", values)
+                    + " FROM (SELECT * FROM " + groups + " ORDER BY n DESC, " + c + " LIMIT " + TOP_VALUES + ")");
         }
-        whichSet.append(" END");
-        String sets = names.stream().map(n -> "(" + n + ")").collect(Collectors.joining(", "));
-        String allNull = names.stream().map(n -> n + " IS NULL").collect(Collectors.joining(" AND "));
-        return cleaned()
-                + ", g AS (SELECT " + whichSet + " AS s, " + allNames + ", count(*) AS n FROM v GROUP BY GROUPING SETS ("
-                + sets + "))\n"
-                + ", r AS (SELECT *, row_number() OVER (PARTITION BY s ORDER BY n DESC, " + allNames + ") AS rn,"
-                + " count(*) OVER (PARTITION BY s) AS d FROM g WHERE NOT (" + allNull + "))\n"
-                + "SELECT s, d, rn, n, " + allNames + " FROM r WHERE rn <= " + TOP_VALUES + " ORDER BY s, rn";
+        return with + String.join("\nUNION ALL ", parts) + "\nORDER BY s, n DESC, " + String.join(", ", names);
     }
 
     /** The bins wanted for one column: which column, its edges, and whether it is binned in microseconds. */

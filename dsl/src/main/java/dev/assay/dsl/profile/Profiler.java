@@ -41,7 +41,7 @@ public final class Profiler {
         for (List<Object> row : engine.smallResult(queries.valueCounts())) {
             int column = ((Number) row.get(0)).intValue();
             distinct[column] = ((Number) row.get(1)).longValue();
-            top.get(column).add(new ValueCount(row.get(4 + column), ((Number) row.get(3)).longValue()));
+            top.get(column).add(new ValueCount(row.get(3 + column), ((Number) row.get(2)).longValue()));
         }
 
         List<ProfileQueries.Binning> binnings = new ArrayList<>();
