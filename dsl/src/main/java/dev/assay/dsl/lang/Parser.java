@@ -18,6 +18,8 @@ public final class Parser {
 
     static final List<String> STATEMENTS = List.of("load", "show", "profile", "duplicates", "dedup", "split",
             "leakage", "drift", "pin", "versions", "diff", "check", "report");
+    /** The statements that can bind a name: {@code name = load ...}, {@code dedup}, {@code split}. */
+    static final List<String> BINDING_STATEMENTS = List.of("load", "dedup", "split");
     static final List<String> DRIFT_METHODS = List.of("psi", "ks", "js", "wasserstein", "chi2", "hellinger", "z", "auto");
     static final List<String> COMPARISONS = List.of("<", "<=", "=", "==", ">=", ">", "!=");
 
@@ -111,7 +113,7 @@ public final class Parser {
             }
             default -> throw new ParseException(verb.position(), "expected load, dedup or split after '='"
                     + (verb.kind() == Token.Kind.WORD ? ", found '" + verb.text() + "'"
-                            + Suggestions.didYouMean(verb.text(), List.of("load", "dedup", "split")) : ", found " + verb.describe()));
+                            + Suggestions.didYouMean(verb.text(), BINDING_STATEMENTS) : ", found " + verb.describe()));
         }
     }
 

@@ -82,11 +82,13 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
 
     public Completion complete(String code, int cursor) {
         Optional<Completion> magic = MagicCompletion.complete(magics, code, cursor);
-        return magic.orElseGet(() -> onWorker(() -> evaluator().complete(code, cursor)));
+        return magic.orElseGet(() -> onWorker(() -> DataCellAssist.complete(code, cursor, workspace)
+                .orElseGet(() -> evaluator().complete(code, cursor))));
     }
 
     public Optional<String> inspect(String code, int cursor) {
-        return onWorker(() -> evaluator().inspect(code, cursor));
+        return onWorker(() -> DataCellAssist.inspect(code, cursor, workspace)
+                .orElseGet(() -> evaluator().inspect(code, cursor)));
     }
 
     public String completeness(String code) {

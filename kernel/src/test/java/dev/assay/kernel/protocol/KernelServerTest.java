@@ -269,6 +269,34 @@ class KernelServerTest {
     }
 
     @Test
+    void dataCellsCompleteDatasetsAndColumnsAndInspectDatasets() {
+        client.execute("%%sql reviews_for_completion\nSELECT 1 AS label, 'x' AS \"text\", 2 AS user_id");
+        assertEquals("ok", client.reply(client.shell).content().path("status").asText());
+
+        String code = "%%assay\nprofile reviews_for_comp";
+        client.send(client.shell, "complete_request", content().put("code", code).put("cursor_pos", code.length()));
+        JsonNode c = client.reply(client.shell).content();
+        assertEquals("[\"reviews_for_completion\"]", c.path("matches").toString());
+        assertEquals(code.length() - "reviews_for_comp".length(), c.path("cursor_start").asInt());
+
+        String columns = "%%assay\nprofile reviews_for_completion on label, u";
+        client.send(client.shell, "complete_request", content().put("code", columns).put("cursor_pos", columns.length()));
+        assertEquals("[\"user_id\"]", client.reply(client.shell).content().path("matches").toString());
+
+        String keyword = "%%assay\nprof";
+        client.send(client.shell, "complete_request", content().put("code", keyword).put("cursor_pos", keyword.length()));
+        assertEquals("[\"profile\"]", client.reply(client.shell).content().path("matches").toString());
+
+        String inspect = "%%assay\nshow reviews_for_completion limit 3";
+        client.send(client.shell, "inspect_request", content().put("code", inspect).put("cursor_pos", 14));
+        JsonNode i = client.reply(client.shell).content();
+        assertTrue(i.path("found").asBoolean(), i.toString());
+        String text = i.path("data").path("text/plain").asText();
+        assertTrue(text.startsWith("dataset reviews_for_completion: 1 rows, 3 columns"), text);
+        assertTrue(text.contains("user_id  integer"), text);
+    }
+
+    @Test
     void historySearchRangeAndTailWithOutput() {
         client.execute("\"history-\" + 1");
         client.reply(client.shell);

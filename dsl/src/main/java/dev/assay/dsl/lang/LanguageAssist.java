@@ -1,0 +1,144 @@
+package dev.assay.dsl.lang;
+
+import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.workspace.Dataset;
+import dev.assay.dsl.workspace.Workspace;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Help while typing the language: completion of keywords, dataset names and column names by
+ * what the cursor's place in the statement calls for, and a description of the dataset under
+ * the cursor (schema and row count). Works on text that need not parse yet.
+ */
+public final class LanguageAssist {
+
+    /** Words after which a dataset name comes. */
+    private static final Set<String> BEFORE_DATASET = Set.of("show", "profile", "duplicates", "dedup", "split",
+            "leakage", "drift", "pin", "report", "check", "vs");
+    /** Words after which a column name comes. */
+    private static final Set<String> BEFORE_COLUMN = Set.of("on", "by", "stratify", "group");
+    private static final List<String> CLAUSES = List.of("as", "by", "group", "limit", "near", "normalize", "on",
+            "order", "seed", "stratify", "threshold", "to", "using", "vs", "with");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private LanguageAssist() {
+    }
+
+    /** Completions for the word ending at {@code cursor}, and the range of text they replace. */
+    public record Completions(List<String> matches, int start, int end) {
+    }
+
+    public static Completions complete(String text, int cursor, Workspace workspace) {
+        int start = cursor;
+        while (start > 0 && isWordChar(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = cursor;
+        while (end < text.length() && isWordChar(text.charAt(end))) {
+            end++;
+        }
+        String typed = text.substring(start, cursor);
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        String before = text.substring(lineStart, start);
+        if (before.contains("'") && (before.chars().filter(c -> c == '\'').count() % 2 == 1) || before.contains("#")) {
+            return new Completions(List.of(), start, end); // inside a string or a comment
+        }
+        List<String> words = words(before);
+        String previous = words.isEmpty() ? "" : words.get(words.size() - 1).toLowerCase(Locale.ROOT);
+        boolean afterComma = before.stripTrailing().endsWith(",");
+        boolean afterEquals = before.stripTrailing().endsWith("=") && !before.contains(":");
+
+        List<String> candidates = new ArrayList<>();
+        List<String> datasets = workspace.datasets();
+        if (afterEquals) {
+            candidates.addAll(Parser.BINDING_STATEMENTS);
+        } else if (words.isEmpty()) {
+            candidates.addAll(Parser.STATEMENTS);
+            candidates.addAll(datasets); // the start of "name = ..."
+        } else if (previous.equals("using")) {
+            candidates.addAll(Parser.DRIFT_METHODS);
+        } else if (BEFORE_COLUMN.contains(previous) || before.stripTrailing().endsWith("(")
+                || afterComma && inColumnList(words)) {
+            // "(" is check's missing(col) and duplicates(col).
+            candidates.addAll(columnsOf(words, datasets, workspace));
+        } else if (BEFORE_DATASET.contains(previous) || afterComma) {
+            candidates.addAll(datasets);
+        } else {
+            candidates.addAll(CLAUSES);
+        }
+        String lower = typed.toLowerCase(Locale.ROOT);
+        List<String> matches = new ArrayList<>(new LinkedHashSet<>(candidates.stream()
+                .filter(c -> c.toLowerCase(Locale.ROOT).startsWith(lower))
+                .sorted(String.CASE_INSENSITIVE_ORDER).toList()));
+        return new Completions(matches, start, end);
+    }
+
+    /** The schema and row count of the dataset named by the word at {@code cursor}, if it is one. */
+    public static Optional<String> describe(String text, int cursor, Workspace workspace) {
+        int start = Math.min(cursor, text.length());
+        while (start > 0 && isWordChar(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = Math.min(cursor, text.length());
+        while (end < text.length() && isWordChar(text.charAt(end))) {
+            end++;
+        }
+        String word = text.substring(start, end);
+        if (word.isEmpty() || !workspace.datasets().contains(word)) {
+            return Optional.empty();
+        }
+        Dataset dataset = workspace.dataset(word);
+        List<Column> schema = dataset.schema();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "dataset %s: %,d rows, %d columns%n",
+                word, dataset.count(), schema.size()));
+        int width = schema.stream().mapToInt(c -> c.name().length()).max().orElse(0);
+        for (Column c : schema) {
+            out.append(String.format(Locale.ROOT, "  %-" + width + "s  %s%n", c.name(), c.type().toLowerCase(Locale.ROOT)));
+        }
+        return Optional.of(out.toString().stripTrailing());
+    }
+
+    private static boolean isWordChar(char c) {
+        return c == '_' || Character.isLetterOrDigit(c);
+    }
+
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(text.replaceAll("'([^'\\\\]|\\\\.)*'", " "));
+        while (m.find()) {
+            words.add(m.group());
+        }
+        return words;
+    }
+
+    /** After a comma: in a column list when a column keyword came after the last dataset keyword. */
+    private static boolean inColumnList(List<String> words) {
+        for (int i = words.size() - 1; i >= 0; i--) {
+            String w = words.get(i).toLowerCase(Locale.ROOT);
+            if (BEFORE_COLUMN.contains(w)) {
+                return true;
+            }
+            if (BEFORE_DATASET.contains(w)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Columns of the first dataset the line names. */
+    private static List<String> columnsOf(List<String> words, List<String> datasets, Workspace workspace) {
+        for (String w : words) {
+            if (datasets.contains(w)) {
+                return workspace.dataset(w).schema().stream().map(Column::name).toList();
+            }
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.assay.dsl.lang;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.assay.dsl.workspace.Workspace;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LanguageAssistTest {
+
+    private Workspace ws;
+
+    @BeforeAll
+    void open() {
+        ws = Workspace.embedded();
+        ws.query("SELECT 1 AS label, 'a' AS text, 7 AS user_id, 'x' AS \"table\"", "reviews");
+        ws.query("SELECT 1 AS label", "reruns");
+    }
+
+    @AfterAll
+    void close() {
+        ws.close();
+    }
+
+    private List<String> complete(String text) {
+        return LanguageAssist.complete(text, text.length(), ws).matches();
+    }
+
+    @Test
+    void statementKeywordsAtTheStartOfALineAndAfterEquals() {
+        assertEquals(List.of("pin", "profile"), complete("p"));
+        assertEquals(List.of("dedup"), complete("load 'x.csv'\nclean = d"));
+        assertEquals(List.of("report", "reruns", "reviews"), complete("re"));
+    }
+
+    @Test
+    void datasetNamesWhereADatasetComes() {
+        assertEquals(List.of("reruns", "reviews"), complete("show re"));
+        assertEquals(List.of("reviews"), complete("drift reruns vs rev"));
+        assertEquals(List.of("reruns"), complete("leakage reviews, rer"));
+    }
+
+    @Test
+    void columnNamesOfTheStatementsDatasetAfterOnByAndInCheckFunctions() {
+        assertEquals(List.of("label"), complete("profile reviews on la"));
+        assertEquals(List.of("table", "text"), complete("duplicates reviews on label, t"));
+        assertEquals(List.of("user_id"), complete("a, b = split reviews 80/20 group us"));
+        assertEquals(List.of("table", "text"), complete("check reviews: missing(t"));
+    }
+
+    @Test
+    void clausesElsewhereAndNothingInsideStrings() {
+        assertEquals(List.of("near", "normalize"), complete("duplicates reviews on text n"));
+        assertEquals(List.of("psi"), complete("drift reviews vs reruns using p"));
+        assertEquals(List.of(), complete("load 'rev"));
+    }
+
+    @Test
+    void theRangeReplacedIsTheWordAroundTheCursor() {
+        LanguageAssist.Completions c = LanguageAssist.complete("show revXX", 8, ws);
+        assertEquals(5, c.start());
+        assertEquals(10, c.end());
+        assertEquals(List.of("reviews"), c.matches());
+    }
+
+    @Test
+    void describeGivesRowsAndSchemaOfTheDatasetUnderTheCursor() {
+        String text = LanguageAssist.describe("profile reviews on label", 10, ws).orElseThrow();
+        assertTrue(text.startsWith("dataset reviews: 1 rows, 4 columns\n"), text);
+        assertTrue(text.contains("  user_id  integer"), text);
+        assertTrue(text.contains("  table    varchar"), text);
+        assertTrue(LanguageAssist.describe("profile reviews on label", 21, ws).isEmpty(), "a column is no dataset");
+    }
+}

@@ -1,0 +1,54 @@
+package dev.assay.kernel.exec;
+
+import dev.assay.dsl.lang.LanguageAssist;
+import dev.assay.dsl.workspace.Workspace;
+import dev.assay.kernel.java.Completion;
+import java.util.Optional;
+
+/**
+ * Completion and inspection inside data cells: {@code %%assay} cells complete keywords,
+ * dataset and column names; {@code %%assay} and {@code %%sql} cells describe the dataset
+ * under the cursor. Other cells are left to Java (an empty result means "not a data cell").
+ */
+final class DataCellAssist {
+
+    private DataCellAssist() {
+    }
+
+    static Optional<Completion> complete(String code, int cursor, Workspace workspace) {
+        int body = bodyStart(code, "%%assay");
+        if (body < 0 || cursor < body) {
+            return Optional.empty();
+        }
+        try {
+            LanguageAssist.Completions c = LanguageAssist.complete(code.substring(body), cursor - body, workspace);
+            return Optional.of(new Completion(c.matches(), c.start() + body, c.end() + body));
+        } catch (RuntimeException e) {
+            // The engine may be busy or the data gone: no suggestions beats a failed request.
+            return Optional.of(new Completion(java.util.List.of(), cursor, cursor));
+        }
+    }
+
+    /** Empty when the cursor is not in a data cell; else the description, if the word is a dataset. */
+    static Optional<Optional<String>> inspect(String code, int cursor, Workspace workspace) {
+        int body = Math.max(bodyStart(code, "%%assay"), bodyStart(code, "%%sql"));
+        if (body < 0 || cursor < body) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LanguageAssist.describe(code.substring(body), cursor - body, workspace));
+        } catch (RuntimeException e) {
+            return Optional.of(Optional.empty());
+        }
+    }
+
+    /** Where the body of a cell starting with this cell magic begins (after its first line); -1 if it does not. */
+    private static int bodyStart(String code, String magic) {
+        String first = code.lines().findFirst().orElse("").strip();
+        if (!(first.equals(magic) || first.startsWith(magic + " "))) {
+            return -1;
+        }
+        int newline = code.indexOf('\n');
+        return newline < 0 ? code.length() : newline + 1;
+    }
+}
