@@ -39,8 +39,24 @@ public final class DuckDbEngine implements SqlEngine {
     private volatile Statement running;
     private volatile boolean cancelled;
 
-    public DuckDbEngine(Path spillDirectory) {
+    private MemoryLimit memoryLimit;
+
+    public DuckDbEngine(Path spillDirectory, MemoryLimit memoryLimit) {
         this.spillDirectory = spillDirectory;
+        this.memoryLimit = memoryLimit;
+    }
+
+    @Override
+    public synchronized void setMemoryLimit(MemoryLimit limit) {
+        memoryLimit = limit;
+        if (connection != null) {
+            execute("SET memory_limit = " + quoteLiteral(limit.setting()));
+        }
+    }
+
+    @Override
+    public synchronized MemoryLimit memoryLimit() {
+        return memoryLimit;
     }
 
     @Override
@@ -252,6 +268,7 @@ public final class DuckDbEngine implements SqlEngine {
                 st.execute("SET autoinstall_known_extensions = false");
                 st.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
                 st.execute("SET temp_directory = " + quoteLiteral(spillDirectory.toString()));
+                st.execute("SET memory_limit = " + quoteLiteral(memoryLimit.setting()));
             }
         }
         return connection;

@@ -43,6 +43,11 @@ public interface SqlEngine extends AutoCloseable {
     /** Lets statements run again after {@link #cancel()} (at the start of the next cell). */
     void resetCancel();
 
+    /** Work beyond this much memory spills to disk (or fails, for what cannot spill). */
+    void setMemoryLimit(MemoryLimit limit);
+
+    MemoryLimit memoryLimit();
+
     /** How this engine spells the functions operations need. */
     SqlDialect dialect();
 

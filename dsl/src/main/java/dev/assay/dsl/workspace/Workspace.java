@@ -1,6 +1,7 @@
 package dev.assay.dsl.workspace;
 
 import dev.assay.dsl.engine.DuckDbEngine;
+import dev.assay.dsl.engine.MemoryLimit;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.SqlException;
 import dev.assay.dsl.engine.TablePreview;
@@ -39,10 +40,14 @@ public final class Workspace implements AutoCloseable {
         this.baseDirectory = baseDirectory.toAbsolutePath();
     }
 
-    /** An in-process DuckDB that spills to a private temporary directory. */
+    /**
+     * An in-process DuckDB that spills to a private temporary directory, with the memory limit
+     * of {@code ASSAY_MEMORY_LIMIT} or one that leaves the Java heap room (see {@link MemoryLimit}).
+     */
     public static Workspace embedded() {
+        MemoryLimit limit = MemoryLimit.fromEnvironment(System.getenv());
         try {
-            return new Workspace(new DuckDbEngine(Files.createTempDirectory("assay-spill-")), Path.of(""));
+            return new Workspace(new DuckDbEngine(Files.createTempDirectory("assay-spill-"), limit), Path.of(""));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a spill directory: " + e.getMessage(), e);
         }
@@ -143,6 +148,15 @@ public final class Workspace implements AutoCloseable {
                     + "(EXPLAIN, PRAGMA and CALL results are shown only)");
         }
         return new Dataset(this, name);
+    }
+
+    /** Sets how much memory the engine may use before spilling, as {@code "4GB"} or {@code "512MB"}. */
+    public void memoryLimit(String size) {
+        engine.setMemoryLimit(MemoryLimit.parse(size));
+    }
+
+    public MemoryLimit memoryLimit() {
+        return engine.memoryLimit();
     }
 
     public SqlEngine engine() {
