@@ -36,7 +36,7 @@ import math
 import os
 import queue
 import re
-import subprocess
+import sys
 import time
 from datetime import datetime
 from fractions import Fraction
@@ -45,8 +45,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import assay_kernelspec  # noqa: E402  (tests/assay_kernelspec.py)
 from jupyter_client import KernelManager
-from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = REPO_ROOT.parent / "shared" / "data"
@@ -77,41 +79,16 @@ KIND_OF_TYPE = {"BIGINT": "numeric", "DOUBLE": "numeric", "TIMESTAMP": "temporal
 
 @pytest.fixture(scope="module")
 def assay_jar():
-    jar = Path(os.environ.get("ASSAY_JAR", REPO_ROOT / "kernel" / "target" / "assay.jar"))
-    if not jar.is_absolute():
-        jar = REPO_ROOT / jar
-    if not jar.is_file():
-        pytest.fail(f"no kernel jar at {jar}: build it (mvn -B package) or set ASSAY_JAR")
-    return jar.resolve()
-
-
-def _spec_jar(spec):
-    """The jar a kernelspec's argv starts (the argument after -jar), or None."""
-    argv = spec.argv
-    if "-jar" in argv and argv.index("-jar") + 1 < len(argv):
-        return Path(argv[argv.index("-jar") + 1]).resolve()
-    return None
+    jar = assay_kernelspec.jar_path()
+    if jar is None:
+        pytest.fail("no kernel jar: build it (mvn -B package) or set ASSAY_JAR")
+    return jar
 
 
 @pytest.fixture(scope="module")
 def kernelspec(assay_jar, tmp_path_factory):
     """The `assay` kernelspec that starts ASSAY_JAR, found through JUPYTER_PATH or installed."""
-    try:
-        spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
-    except NoSuchKernel:
-        spec = None
-    if spec is None or _spec_jar(spec) != assay_jar:
-        prefix = tmp_path_factory.mktemp("jupyter-prefix")
-        subprocess.run(
-            ["java", "-jar", str(assay_jar), "install", "--prefix", str(prefix)],
-            check=True, capture_output=True, text=True, timeout=120,
-        )
-        data_dir = str(prefix / "share" / "jupyter")
-        old = os.environ.get("JUPYTER_PATH")
-        os.environ["JUPYTER_PATH"] = data_dir + (os.pathsep + old if old else "")
-        spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
-    assert _spec_jar(spec) == assay_jar, f"kernelspec {spec.resource_dir} starts {spec.argv}"
-    return spec
+    return assay_kernelspec.kernelspec_for(assay_jar, lambda: tmp_path_factory.mktemp("jupyter-prefix"))
 
 
 @pytest.fixture(scope="module")

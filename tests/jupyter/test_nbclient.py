@@ -27,7 +27,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import assay_kernelspec  # noqa: E402  (tests/assay_kernelspec.py)
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
@@ -45,41 +47,16 @@ RUN_TIMEOUT = 300
 
 @pytest.fixture(scope="session")
 def assay_jar():
-    jar = Path(os.environ.get("ASSAY_JAR", REPO_ROOT / "kernel" / "target" / "assay.jar"))
-    if not jar.is_absolute():
-        jar = REPO_ROOT / jar
-    if not jar.is_file():
-        pytest.fail(f"no kernel jar at {jar}: build it (mvn -B package) or set ASSAY_JAR")
-    return jar.resolve()
-
-
-def _spec_jar(spec):
-    """The jar a kernelspec's argv starts (the argument after -jar), or None."""
-    argv = spec.argv
-    if "-jar" in argv and argv.index("-jar") + 1 < len(argv):
-        return Path(argv[argv.index("-jar") + 1]).resolve()
-    return None
+    jar = assay_kernelspec.jar_path()
+    if jar is None:
+        pytest.fail("no kernel jar: build it (mvn -B package) or set ASSAY_JAR")
+    return jar
 
 
 @pytest.fixture(scope="session")
 def kernelspec(assay_jar, tmp_path_factory):
     """The `assay` kernelspec that starts ASSAY_JAR, found through JUPYTER_PATH or installed."""
-    try:
-        spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
-    except NoSuchKernel:
-        spec = None
-    if spec is None or _spec_jar(spec) != assay_jar:
-        prefix = tmp_path_factory.mktemp("jupyter-prefix")
-        subprocess.run(
-            ["java", "-jar", str(assay_jar), "install", "--prefix", str(prefix)],
-            check=True, capture_output=True, text=True, timeout=120,
-        )
-        data_dir = str(prefix / "share" / "jupyter")
-        old = os.environ.get("JUPYTER_PATH")
-        os.environ["JUPYTER_PATH"] = data_dir + (os.pathsep + old if old else "")
-        spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
-    assert _spec_jar(spec) == assay_jar, f"kernelspec {spec.resource_dir} starts {spec.argv}"
-    return spec
+    return assay_kernelspec.kernelspec_for(assay_jar, lambda: tmp_path_factory.mktemp("jupyter-prefix"))
 
 
 # ---------------------------------------------------------------- notebooks and helpers
