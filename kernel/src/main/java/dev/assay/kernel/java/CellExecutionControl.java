@@ -10,13 +10,17 @@ import jdk.jshell.execution.DirectExecutionControl;
  * raw value of the last one (JShell's own local engine returns only its toString, but the
  * renderer registry needs the object).
  *
- * <p>{@link #stop()} stops the snippet's thread group. On JDK 17 that is the only way to end
+ * <p>{@link #stop()} interrupts the snippet's thread group, then stops what still runs after
+ * a grace period. On JDK 17 stopping is the only way to end
  * a busy loop that never checks for interrupts; it is deprecated because it can leave shared
  * objects half-updated, which for user code in a notebook is the lesser evil (IJava's
  * {@code Future.cancel} leaves the loop spinning forever). A stopped snippet returns
  * normally to JShell, so this class remembers that it stopped it.
  */
 final class CellExecutionControl extends DirectExecutionControl {
+
+    /** How long an interrupted cell may take to end by itself before its threads are stopped. */
+    static final long STOP_GRACE_NANOS = 250_000_000L;
 
     private final Object lock = new Object();
     private ThreadGroup running;
@@ -86,11 +90,31 @@ final class CellExecutionControl extends DirectExecutionControl {
     @Override
     @SuppressWarnings("removal")
     public void stop() {
+        ThreadGroup group;
         synchronized (lock) {
             stopRequested = true;
-            if (running != null) {
-                running.interrupt();
-                running.stop();
+            group = running;
+        }
+        if (group == null) {
+            return;
+        }
+        // Interrupt first: a cell waiting (sleep, input, a lock) ends on that alone. Only
+        // threads still alive after a grace period are stopped, because a thread stopped
+        // while it initializes a class leaves that class unusable for the rest of the JVM
+        // (seen in CI: CompletableFuture's classes broke after a stop during a first input).
+        group.interrupt();
+        long deadline = System.nanoTime() + STOP_GRACE_NANOS;
+        while (group.activeCount() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        synchronized (lock) {
+            if (group.activeCount() > 0) {
+                group.stop();
             }
         }
     }
