@@ -203,8 +203,11 @@ class CellExecutorTest {
 
         CellError unknown = errorOf("%%assay\nshow plans");
         assertTrue(unknown.evalue().endsWith("line 2, column 1: no dataset 'plans'; did you mean 'plants'?"), unknown.evalue());
-        CellError later = errorOf("%%assay\nprofile plants");
-        assertTrue(later.evalue().endsWith("'profile' is part of the language but not yet available in this version of Assay"),
+        CellError column = errorOf("%%assay\nprofile plants on speces");
+        assertTrue(column.evalue().endsWith("line 2, column 1: no column 'speces' in plants; did you mean 'species'?"),
+                column.evalue());
+        CellError later = errorOf("%%assay\nduplicates plants");
+        assertTrue(later.evalue().endsWith("'duplicates' is part of the language but not yet available in this version of Assay"),
                 later.evalue());
     }
 
