@@ -191,14 +191,12 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
         }
 
         private CellError dispatch(String code) throws Exception {
+            Optional<CellMagicLine> cellMagic = CellMagicLine.of(code);
+            if (cellMagic.isPresent()) {
+                return runMagic(cellMagic.get().line(), cellMagic.get().body(code), true);
+            }
             String rest = code;
             String stripped = rest.stripLeading();
-            if (stripped.startsWith("%%")) {
-                int eol = stripped.indexOf('\n');
-                String first = eol < 0 ? stripped : stripped.substring(0, eol);
-                String body = eol < 0 ? "" : stripped.substring(eol + 1);
-                return runMagic(first, body, true);
-            }
             // Leading %name lines are line magics; Java never starts a line with %.
             while (stripped.startsWith("%")) {
                 int eol = stripped.indexOf('\n');

@@ -42,13 +42,8 @@ final class DataCellAssist {
         }
     }
 
-    /** Where the body of a cell starting with this cell magic begins (after its first line); -1 if it does not. */
+    /** Where the body of a cell made by this cell magic begins; -1 for any other cell. */
     private static int bodyStart(String code, String magic) {
-        String first = code.lines().findFirst().orElse("").strip();
-        if (!(first.equals(magic) || first.startsWith(magic + " "))) {
-            return -1;
-        }
-        int newline = code.indexOf('\n');
-        return newline < 0 ? code.length() : newline + 1;
+        return CellMagicLine.of(code).filter(m -> m.name().equals(magic)).map(CellMagicLine::bodyStart).orElse(-1);
     }
 }

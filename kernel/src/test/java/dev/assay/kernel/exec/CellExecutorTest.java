@@ -224,6 +224,15 @@ class CellExecutorTest {
     }
 
     @Test
+    void dataCellsAreFoundAsTheyRunEvenAfterLeadingBlankLines() {
+        // A cell that runs as %%assay must also complete as one.
+        String code = "\n  %%assay\nprof";
+        Completion c = executor.complete(code, code.length());
+        assertEquals(List.of("profile"), c.matches());
+        assertEquals(code.length() - 4, c.start());
+    }
+
+    @Test
     void completionOfMembersAndMagics() {
         Completion c = executor.complete("\"abc\".toUpp", 11);
         assertEquals(List.of("toUpperCase("), c.matches());
