@@ -10,6 +10,7 @@ import dev.assay.dsl.profile.ProfileJson;
 import dev.assay.dsl.profile.ValueCount;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
+import dev.assay.viz.TextGrid;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,9 @@ import java.util.Map;
  * {@link Profile#toJson()}, the contract scripts use.
  */
 public final class ProfileRenderer implements Renderer<Profile> {
+
+    /** Cells longer than this are cut, the whole value kept in the HTML title. */
+    static final int MAX_TEXT_CELL = 24;
 
     @Override
     public MimeBundle render(Profile profile) {
@@ -39,23 +43,16 @@ public final class ProfileRenderer implements Renderer<Profile> {
         List<String[]> rows = new java.util.ArrayList<>();
         rows.add(header);
         for (ColumnProfile c : p.columns()) {
-            rows.add(new String[] {c.name(), c.type().toLowerCase(Locale.ROOT), missing(c, p.rows()),
+            String[] cells = {c.name(), c.type().toLowerCase(Locale.ROOT), missing(c, p.rows()),
                     String.format(Locale.ROOT, "%,d", c.distinct()), centre(c), number(c.std()), value(c.min()),
-                    c.quantiles() == null ? "" : value(c.quantiles().get("0.5")), value(c.max())});
-        }
-        int[] widths = new int[header.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.min(Math.max(widths[i], row[i].length()), 24);
+                    c.quantiles() == null ? "" : value(c.quantiles().get("0.5")), value(c.max())};
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = TextGrid.cut(cells[i], MAX_TEXT_CELL);
             }
+            rows.add(cells);
         }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(String.format(Locale.ROOT, "%-" + widths[i] + "s  ", cut(row[i], widths[i])));
-            }
-            t.append(line.toString().stripTrailing()).append('\n');
-        }
+        boolean[] numeric = {false, false, true, true, true, true, false, false, false};
+        t.append(TextGrid.of(rows, 1, numeric)).append('\n');
         for (Finding f : p.findings()) {
             t.append("! ").append(f.column()).append(": ").append(f.message()).append('\n');
         }
@@ -106,7 +103,7 @@ public final class ProfileRenderer implements Renderer<Profile> {
 
     private static void cell(StringBuilder h, String text) {
         h.append("<td style=\"text-align:right\" title=\"").append(escape(text)).append("\">")
-                .append(escape(cut(text, 24))).append("</td>");
+                .append(escape(TextGrid.cut(text, MAX_TEXT_CELL))).append("</td>");
     }
 
     private static String title(Profile p) {
@@ -158,9 +155,5 @@ public final class ProfileRenderer implements Renderer<Profile> {
             return b.toPlainString();
         }
         return String.valueOf(ProfileJson.value(v));
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

@@ -6,6 +6,7 @@ import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.TablePreview;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
+import dev.assay.viz.TextGrid;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,36 +83,13 @@ public final class TableRenderer implements Renderer<TablePreview> {
             }
             lines.add(cells);
         }
-        int[] width = new int[n];
-        for (String[] line : lines) {
-            for (int i = 0; i < n; i++) {
-                width[i] = Math.max(width[i], line[i].codePointCount(0, line[i].length()));
-            }
-        }
         boolean[] numeric = new boolean[n];
         for (List<Object> row : t.rows()) {
             for (int i = 0; i < n; i++) {
-                numeric[i] |= row.get(i) instanceof Number;
+                numeric[i] |= row.get(i) instanceof Number; // a numeric column, its NULLs included
             }
         }
-        StringBuilder out = new StringBuilder();
-        for (int l = 0; l < lines.size(); l++) {
-            String[] line = lines.get(l);
-            for (int i = 0; i < n; i++) {
-                boolean right = l >= 2 && numeric[i]; // a numeric column, its NULLs included
-                String cell = line[i];
-                String pad = " ".repeat(width[i] - cell.codePointCount(0, cell.length()));
-                out.append(i == 0 ? "" : " | ").append(right ? pad + cell : cell + pad);
-            }
-            out.append('\n');
-            if (l == 1) {
-                for (int i = 0; i < n; i++) {
-                    out.append(i == 0 ? "" : "-+-").append("-".repeat(width[i]));
-                }
-                out.append('\n');
-            }
-        }
-        return out.append(footer(t)).toString();
+        return TextGrid.of(lines, 2, numeric) + "\n" + footer(t);
     }
 
     static Map<String, Object> json(TablePreview t) {
@@ -156,6 +134,6 @@ public final class TableRenderer implements Renderer<TablePreview> {
     }
 
     private static String cut(String s) {
-        return s.length() <= MAX_CELL_CHARS ? s : s.substring(0, MAX_CELL_CHARS - 1) + "…";
+        return TextGrid.cut(s, MAX_CELL_CHARS);
     }
 }

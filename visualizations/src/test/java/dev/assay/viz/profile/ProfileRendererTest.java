@@ -62,9 +62,11 @@ class ProfileRendererTest {
         String[] lines = bundle.plainText().split("\n");
         assertEquals("Profile of reviews: 4 rows, 2 columns", lines[0]);
         assertTrue(lines[1].startsWith("column"), lines[1]);
-        assertTrue(lines[2].startsWith("stars"), lines[2]);
-        assertTrue(lines[2].contains("3.25") && lines[2].contains("1.70783"), lines[2]);
-        assertTrue(lines[4].startsWith("! <b>text</b>: personal data"), lines[4]);
+        assertTrue(lines[2].matches("-+(-\\+-+)+"), "a rule under the header: " + lines[2]);
+        assertTrue(lines[3].startsWith("stars"), lines[3]);
+        assertTrue(lines[3].contains("3.25") && lines[3].contains("1.70783"), lines[3]);
+        assertEquals(lines[1].length(), lines[3].length(), "columns aligned");
+        assertTrue(lines[5].startsWith("! <b>text</b>: personal data"), lines[5]);
     }
 
     @Test
