@@ -47,7 +47,7 @@ public final class LanguageAssist {
         String typed = text.substring(start, cursor);
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
         String before = text.substring(lineStart, start);
-        if (before.contains("'") && (before.chars().filter(c -> c == '\'').count() % 2 == 1) || before.contains("#")) {
+        if (before.chars().filter(c -> c == '\'').count() % 2 == 1 || before.contains("#")) {
             return new Completions(List.of(), start, end); // inside a string or a comment
         }
         List<String> words = words(before);

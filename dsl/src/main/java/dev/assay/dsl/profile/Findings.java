@@ -23,7 +23,7 @@ final class Findings {
             }
             if (c.missing() * 2 > rows) {
                 findings.add(new Finding(c.name(), "missing", String.format(Locale.ROOT, "%s missing (%,d of %,d rows)",
-                        Profiler.percent(c.missing(), rows), c.missing(), rows)));
+                        percent(c.missing(), rows), c.missing(), rows)));
             }
             if (c.pii() != null) {
                 for (PiiPattern p : PiiPattern.values()) {
@@ -36,5 +36,9 @@ final class Findings {
             }
         }
         return findings;
+    }
+
+    private static String percent(long part, long whole) {
+        return String.format(Locale.ROOT, "%.1f%%", whole == 0 ? 0.0 : 100.0 * part / whole);
     }
 }

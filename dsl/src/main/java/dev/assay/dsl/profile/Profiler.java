@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -147,9 +146,5 @@ public final class Profiler {
         long whole = Math.round(micros);
         Instant instant = Instant.ofEpochSecond(Math.floorDiv(whole, 1_000_000L), Math.floorMod(whole, 1_000_000L) * 1000);
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static String percent(long part, long whole) {
-        return String.format(Locale.ROOT, "%.1f%%", whole == 0 ? 0.0 : 100.0 * part / whole);
     }
 }

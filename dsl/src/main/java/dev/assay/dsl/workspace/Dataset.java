@@ -52,7 +52,7 @@ public final class Dataset {
 
     /** The profile of every column: statistics, histograms, top values and findings (three scans). */
     public dev.assay.dsl.profile.Profile profile() {
-        return new dev.assay.dsl.profile.Profiler(workspace.engine()).profile(name, schema());
+        return profile(List.of());
     }
 
     /** The profile of the named columns, in that order; an unknown name is refused with the closest one. */
@@ -60,11 +60,10 @@ public final class Dataset {
         return profile(List.of(columns));
     }
 
+    /** The profile of the named columns, or of every column when none is named. */
     public dev.assay.dsl.profile.Profile profile(List<String> columns) {
-        if (columns.isEmpty()) {
-            return profile();
-        }
-        return new dev.assay.dsl.profile.Profiler(workspace.engine()).profile(name, columns(columns));
+        return new dev.assay.dsl.profile.Profiler(workspace.engine())
+                .profile(name, columns.isEmpty() ? schema() : columns(columns));
     }
 
     /** The schema's columns of these names, in the order given; each name must exist (did-you-mean otherwise). */
