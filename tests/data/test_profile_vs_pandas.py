@@ -111,34 +111,29 @@ def kernel(kernelspec):
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
+def _next_for(get, msg_id, deadline, what, code):
+    """The next message from `get` whose parent is `msg_id`, before the deadline."""
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            pytest.fail(f"no {what} within the time limit for the cell:\n{code}")
+        try:
+            msg = get(timeout=remaining)
+        except queue.Empty:
+            continue
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
+
+
 def run_cell(kc, code, timeout=CELL_TIMEOUT):
     """Executes one cell and returns its IOPub messages (up to status idle); fails on an error."""
     msg_id = kc.execute(code, allow_stdin=False)
     deadline = time.monotonic() + timeout
     messages = []
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            pytest.fail(f"no status idle within {timeout}s for the cell:\n{code}")
-        try:
-            msg = kc.get_iopub_msg(timeout=remaining)
-        except queue.Empty:
-            continue
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        messages.append(msg)
-        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            break
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            pytest.fail(f"no execute_reply within {timeout}s for the cell:\n{code}")
-        try:
-            reply = kc.get_shell_msg(timeout=remaining)
-        except queue.Empty:
-            continue
-        if reply["parent_header"].get("msg_id") == msg_id:
-            break
+    while not messages or not (messages[-1]["msg_type"] == "status"
+                               and messages[-1]["content"]["execution_state"] == "idle"):
+        messages.append(_next_for(kc.get_iopub_msg, msg_id, deadline, "status idle", code))
+    reply = _next_for(kc.get_shell_msg, msg_id, deadline, "execute_reply", code)
     for msg in messages:
         if msg["msg_type"] == "error":
             content = msg["content"]

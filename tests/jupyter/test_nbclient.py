@@ -344,33 +344,19 @@ def test_run_fails_on_a_compilation_error(assay_jar, tmp_path):
     assert later.outputs == [] and later.execution_count is None
 
 
-def test_run_missing_notebook_is_an_input_error(assay_jar, tmp_path):
-    missing = tmp_path / "no-such-notebook.ipynb"
+@pytest.mark.parametrize("name, content", [
+    ("no-such-notebook.ipynb", None),                                            # missing
+    ("corrupt.ipynb", '{"cells": [ {"cell_type": "code", "source": "1"'),          # broken JSON
+    ("list.ipynb", "[1, 2, 3]\n"),                                                # JSON, not nbformat 4
+], ids=["missing", "corrupt", "not-a-notebook"])
+def test_run_unreadable_notebook_is_an_input_error(assay_jar, tmp_path, name, content):
+    source = tmp_path / name
+    if content is not None:
+        source.write_text(content, encoding="utf-8")
     out = tmp_path / "out.ipynb"
-    proc = run_jar(assay_jar, missing, "-o", out)
+    proc = run_jar(assay_jar, source, "-o", out)
     assert proc.returncode == 2, (proc.stdout, proc.stderr)
-    assert "no-such-notebook.ipynb" in proc.stderr
-    assert not out.exists()
-
-
-def test_run_corrupt_notebook_is_an_input_error(assay_jar, tmp_path):
-    corrupt = tmp_path / "corrupt.ipynb"
-    corrupt.write_text('{"cells": [ {"cell_type": "code", "source": "1"', encoding="utf-8")
-    out = tmp_path / "out.ipynb"
-    proc = run_jar(assay_jar, corrupt, "-o", out)
-    assert proc.returncode == 2, (proc.stdout, proc.stderr)
-    assert "corrupt.ipynb" in proc.stderr
-    assert not out.exists()
-
-
-def test_run_non_notebook_json_is_an_input_error(assay_jar, tmp_path):
-    # Valid JSON, but not an nbformat 4 notebook.
-    other = tmp_path / "list.ipynb"
-    other.write_text("[1, 2, 3]\n", encoding="utf-8")
-    out = tmp_path / "out.ipynb"
-    proc = run_jar(assay_jar, other, "-o", out)
-    assert proc.returncode == 2, (proc.stdout, proc.stderr)
-    assert "list.ipynb" in proc.stderr
+    assert name in proc.stderr
     assert not out.exists()
 
 
