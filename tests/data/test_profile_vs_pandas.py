@@ -51,7 +51,8 @@ import assay_kernelspec  # noqa: E402  (tests/assay_kernelspec.py)
 from jupyter_client import KernelManager
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-DATA_DIR = REPO_ROOT.parent / "shared" / "data"
+# $ASSAY_SHARED/data, by default ../shared/data beside the clone (tests/run-all sets it).
+DATA_DIR = Path(os.environ.get("ASSAY_SHARED") or REPO_ROOT.parent / "shared") / "data"
 DATASETS = ["diamonds", "titanic", "penguins", "taxis"]
 KERNEL_NAME = "assay"
 STARTUP_TIMEOUT = 120

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoadTest {
 
-    static final Path DATA = Path.of("..", "..", "shared", "data").toAbsolutePath().normalize();
+    static final Path DATA = dev.assay.dsl.SharedData.dir();
 
     @TempDir
     Path dir;

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkspaceTest {
 
-    private static final Path IRIS = Path.of("..", "..", "shared", "data", "iris.csv").toAbsolutePath().normalize();
+    private static final Path IRIS = dev.assay.dsl.SharedData.file("iris.csv");
 
     private Workspace ws;
 

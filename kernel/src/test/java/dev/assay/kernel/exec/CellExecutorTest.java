@@ -175,7 +175,7 @@ class CellExecutorTest {
 
     @Test
     void javaLoadsFilesIntoDatasetsThatSqlSees() {
-        String iris = java.nio.file.Path.of("..", "..", "shared", "data", "iris.csv").toAbsolutePath().normalize().toString();
+        String iris = dev.assay.kernel.SharedData.file("iris.csv").toString();
         RecordingSink loaded = run("assay.load(\"" + iris.replace("\\", "\\\\") + "\", \"flowers\", Map.of())");
         assertTrue(loaded.result().startsWith("Loaded 150 rows from "), loaded.result());
         RecordingSink species = run("%%sql\nSELECT count(DISTINCT species) AS n FROM flowers");
@@ -187,7 +187,7 @@ class CellExecutorTest {
 
     @Test
     void assayCellsLoadAndShowAndSayWhereTheyFail() {
-        String iris = java.nio.file.Path.of("..", "..", "shared", "data", "iris.csv").toAbsolutePath().normalize().toString();
+        String iris = dev.assay.kernel.SharedData.file("iris.csv").toString();
         RecordingSink cell = run("%%assay\n# the classic\nplants = load '" + iris + "'\nshow plants limit 3");
         assertEquals(List.of("display", "result"), cell.kinds(), "each statement shows its result, the last as result");
         assertTrue(cell.events.get(0).bundle().plainText().startsWith("Loaded 150 rows"));
