@@ -100,4 +100,25 @@ public final class DuckDbDialect implements SqlDialect {
     public String listLiteral(List<String> elementExprs) {
         return "[" + String.join(", ", elementExprs) + "]";
     }
+
+    @Override
+    public String normalizeText(String expr) {
+        return "trim(regexp_replace(regexp_replace(lower(" + expr + "), '\\p{P}', '', 'g'), "
+                + "'[\\t\\n\\x0B\\f\\r\\p{Z}]+', ' ', 'g'), ' ')";
+    }
+
+    @Override
+    public String sha256Hex(String expr) {
+        return "sha256(" + expr + ")";
+    }
+
+    @Override
+    public String castText(String expr) {
+        return "CAST(" + expr + " AS VARCHAR)";
+    }
+
+    @Override
+    public String rowOrdinal() {
+        return "rowid";
+    }
 }

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
+import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
 
 /**
@@ -120,10 +123,14 @@ public final class DuckDbEngine implements SqlEngine {
 
     @Override
     public ArrowReader arrowBatches(String relation, int batchRows) {
+        return arrowQuery("SELECT * FROM " + quoteIdentifier(relation), batchRows);
+    }
+
+    @Override
+    public ArrowReader arrowQuery(String sql, int batchRows) {
         if (batchRows < 1) {
             throw new IllegalArgumentException("batches need at least 1 row, got " + batchRows);
         }
-        String sql = "SELECT * FROM " + quoteIdentifier(relation);
         return withStatement(st -> {
             // The statement must outlive this call: it closes with the reader.
             Statement open = connection().createStatement();
@@ -139,13 +146,43 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     @Override
+    public void createTable(String name, java.util.function.Function<BufferAllocator, ArrowReader> rows) {
+        String stream = WORK_PREFIX + "stream_" + Long.toHexString(System.nanoTime());
+        try (BufferAllocator child = allocator().newChildAllocator(stream, 0, Long.MAX_VALUE);
+             ArrowReader reader = rows.apply(child);
+             ArrowArrayStream exported = ArrowArrayStream.allocateNew(child)) {
+            Data.exportArrayStream(child, reader, exported);
+            withStatement(st -> {
+                connection().unwrap(DuckDBConnection.class).registerArrowStream(stream, exported);
+                st.execute("CREATE OR REPLACE TABLE " + quoteIdentifier(name) + " AS SELECT * FROM " + quoteIdentifier(stream));
+                return null;
+            });
+        } catch (java.io.IOException e) {
+            throw new SqlException("closing the rows for " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean isView(String relation) {
+        return withStatement(st -> {
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_views() WHERE NOT internal AND view_name = "
+                    + quoteLiteral(relation))) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        });
+    }
+
+    @Override
     public List<String> relations() {
         return withStatement(st -> {
             List<String> names = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("SELECT table_name FROM duckdb_tables() WHERE NOT internal "
                     + "UNION SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1")) {
                 while (rs.next()) {
-                    names.add(rs.getString(1));
+                    if (!rs.getString(1).startsWith(WORK_PREFIX)) {
+                        names.add(rs.getString(1));
+                    }
                 }
             }
             return names;

@@ -56,4 +56,20 @@ public interface SqlDialect {
     String listElement(String listExpr, String oneBasedIndex);
 
     String listLiteral(List<String> elementExprs);
+
+    /**
+     * Text as {@code normalize} compares it: lower-cased, without Unicode punctuation
+     * (categories P*), runs of white space (ASCII controls \t\n\v\f\r and categories Z*)
+     * as one space, no space at either end. See docs/duplicates-and-splits.md.
+     */
+    String normalizeText(String expr);
+
+    /** The SHA-256 of the UTF-8 bytes of a string, as 64 lower-case hex digits. */
+    String sha256Hex(String expr);
+
+    /** A value's text for hashing: the engine's canonical VARCHAR cast. */
+    String castText(String expr);
+
+    /** An expression giving each row of a table its position in insertion order (not for views). */
+    String rowOrdinal();
 }

@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public interface SqlEngine extends AutoCloseable {
 
+    /** Scratch tables of operations start with this; they are not datasets. */
+    String WORK_PREFIX = "__assay_";
+
     /**
      * Runs one statement. When it yields rows and {@code bindAs} is given, they become a table
      * of that name and its preview is returned; rows that cannot be bound (EXPLAIN, say) are
@@ -31,7 +34,21 @@ public interface SqlEngine extends AutoCloseable {
      */
     org.apache.arrow.vector.ipc.ArrowReader arrowBatches(String relation, int batchRows);
 
-    /** Names of the tables and views of the session. */
+    /** The rows of a query as Arrow batches, streamed; the caller closes the reader (see {@link #arrowBatches}). */
+    org.apache.arrow.vector.ipc.ArrowReader arrowQuery(String sql, int batchRows);
+
+    /**
+     * Makes (or replaces) table {@code name} from Arrow batches computed in Java, passed
+     * through the Arrow C stream interface: {@code rows} makes the reader with the allocator
+     * given; it is read to the end and closed.
+     */
+    void createTable(String name,
+            java.util.function.Function<org.apache.arrow.memory.BufferAllocator, org.apache.arrow.vector.ipc.ArrowReader> rows);
+
+    /** True when the relation is a view (its rows have no stored order), false for a table. */
+    boolean isView(String relation);
+
+    /** Names of the tables and views of the session, without the operations' scratch tables. */
     List<String> relations();
 
     /**

@@ -1,5 +1,7 @@
 package dev.assay.dsl.lang;
 
+import dev.assay.dsl.duplicates.Match;
+import dev.assay.dsl.split.SplitPlan;
 import dev.assay.dsl.workspace.Workspace;
 import java.util.Locale;
 
@@ -27,8 +29,28 @@ public final class Interpreter {
         if (statement instanceof Statement.Profile profile) {
             return workspace.dataset(profile.dataset()).profile(profile.columns());
         }
+        if (statement instanceof Statement.Duplicates d) {
+            return workspace.dataset(d.dataset()).duplicates(match(d.on(), d.near()));
+        }
+        if (statement instanceof Statement.Dedup d) {
+            return workspace.dataset(d.dataset()).dedup(d.target(), match(d.on(), d.near()));
+        }
+        if (statement instanceof Statement.Split split) {
+            return workspace.dataset(split.dataset()).split(new SplitPlan(split.targets(), split.percentages(),
+                    split.by(), split.stratify(), split.group(), split.orderBy(), split.seed() != null ? split.seed() : 0L));
+        }
+        if (statement instanceof Statement.Leakage leakage) {
+            return workspace.dataset(leakage.left()).leakage(workspace.dataset(leakage.right()),
+                    match(leakage.on(), leakage.near()));
+        }
         throw new NotYetAvailableException(statement.position() + ": '" + keyword(statement)
                 + "' is part of the language but not yet available in this version of Assay");
+    }
+
+    private static Match match(Statement.KeySpec on, java.math.BigDecimal near) {
+        Match match = Match.on(on.columns());
+        match = on.normalize() ? match.normalized() : match;
+        return near != null ? match.near(near.doubleValue()) : match;
     }
 
     static String keyword(Statement statement) {

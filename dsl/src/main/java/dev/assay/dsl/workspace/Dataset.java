@@ -2,6 +2,19 @@ package dev.assay.dsl.workspace;
 
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.TablePreview;
+import dev.assay.dsl.duplicates.Comparison;
+import dev.assay.dsl.duplicates.Deduplicated;
+import dev.assay.dsl.duplicates.Deduplicator;
+import dev.assay.dsl.duplicates.DuplicateFinder;
+import dev.assay.dsl.duplicates.Duplicates;
+import dev.assay.dsl.duplicates.KeyColumns;
+import dev.assay.dsl.duplicates.Leakage;
+import dev.assay.dsl.duplicates.LeakageFinder;
+import dev.assay.dsl.duplicates.Match;
+import dev.assay.dsl.split.SplitPlan;
+import dev.assay.dsl.split.SplitResult;
+import dev.assay.dsl.split.Splitter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -81,6 +94,78 @@ public final class Dataset {
             chosen.add(column);
         }
         return chosen;
+    }
+
+    /** Exact duplicate rows (whole rows compared). */
+    public Duplicates duplicates() {
+        return duplicates(Match.allColumns());
+    }
+
+    /** Exact duplicates over the match's columns, and near duplicates of its text column when asked. */
+    public Duplicates duplicates(Match match) {
+        return new DuplicateFinder(workspace.engine()).find(name, compare(match, this));
+    }
+
+    /** A new dataset {@code target} with the first row of each exact group (whole rows compared). */
+    public Deduplicated dedup(String target) {
+        return dedup(target, Match.allColumns());
+    }
+
+    /** A new dataset {@code target} with the first row (in this dataset's order) of each group or near cluster. */
+    public Deduplicated dedup(String target, Match match) {
+        Workspace.checkName(target);
+        return new Deduplicator(workspace.engine()).dedup(name, compare(match, this), target);
+    }
+
+    /** Splits into new datasets named by the plan, e.g. {@code SplitPlan.into("train", "test").percent(80, 20)}. */
+    public SplitResult split(SplitPlan plan) {
+        plan.names().forEach(Workspace::checkName);
+        plan.validate();
+        List<String> named = new ArrayList<>(plan.by());
+        for (String c : java.util.Arrays.asList(plan.stratify(), plan.group(), plan.orderBy())) {
+            if (c != null) {
+                named.add(c);
+            }
+        }
+        columns(named.stream().distinct().toList());
+        List<String> all = schema().stream().map(Column::name).toList();
+        String label = plan.stratify() != null ? plan.stratify()
+                : all.stream().filter(c -> c.equalsIgnoreCase("label")).findFirst().orElse(null);
+        return new Splitter(workspace.engine()).split(name, plan, all, label);
+    }
+
+    /** Rows of {@code other} (say test) that also occur in this dataset (say train), whole rows compared. */
+    public Leakage leakage(Dataset other) {
+        return leakage(other, Match.allColumns());
+    }
+
+    /** Rows of {@code other} that also occur in this dataset, exactly or (with {@code near}) as near duplicates. */
+    public Leakage leakage(Dataset other, Match match) {
+        Comparison comparison = compare(match, this);
+        other.columns(comparison.keys().names()); // the same columns must exist on the other side
+        return new LeakageFinder(workspace.engine()).find(name, other.name(), comparison);
+    }
+
+    /** A match resolved against this dataset's columns, with the errors a user can act on. */
+    private Comparison compare(Match match, Dataset dataset) {
+        List<Column> keys = match.columns().isEmpty() ? schema() : columns(match.columns());
+        Column text = null;
+        if (match.isNear()) {
+            List<Column> candidates = match.columns().isEmpty()
+                    ? keys.stream().filter(KeyColumns::isText).toList() : keys;
+            if (candidates.size() != 1) {
+                List<String> texts = schema().stream().filter(KeyColumns::isText).map(Column::name).toList();
+                throw new IllegalArgumentException("near duplicates compare one text column; "
+                        + (match.columns().isEmpty() ? "" : "got " + candidates.size() + ", ") + "say which with 'on COLUMN'"
+                        + (texts.isEmpty() ? " (" + dataset.name + " has no text column)"
+                        : " (text columns of " + dataset.name + ": " + String.join(", ", texts) + ")"));
+            }
+            text = candidates.get(0);
+            if (!KeyColumns.isText(text)) {
+                throw new IllegalArgumentException("near duplicates compare text; '" + text.name() + "' is " + text.type());
+            }
+        }
+        return new Comparison(new KeyColumns(keys, match.normalize()), text, match.near());
     }
 
     @Override

@@ -179,6 +179,10 @@ public final class Workspace implements AutoCloseable {
 
     /** Dataset names are identifiers: they appear in SQL (quoted) and in the language. */
     public static void checkName(String name) {
+        if (name.startsWith(SqlEngine.WORK_PREFIX)) {
+            throw new IllegalArgumentException("'" + name + "' is not a dataset name: names starting with "
+                    + SqlEngine.WORK_PREFIX + " are kept for Assay's scratch tables");
+        }
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("'" + name + "' is not a dataset name: use letters, digits and _, "
                     + "not starting with a digit");

@@ -141,7 +141,7 @@ public final class ProfileRenderer implements Renderer<Profile> {
         if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
             if (!Double.isFinite(d)) {
-                return String.valueOf(ProfileJson.value(d));
+                return String.valueOf(dev.assay.dsl.result.JsonValue.of(d));
             }
             if (d == Math.rint(d) && Math.abs(d) < 1e15) {
                 return String.format(Locale.ROOT, "%,.0f", d);
@@ -154,6 +154,6 @@ public final class ProfileRenderer implements Renderer<Profile> {
         if (v instanceof BigDecimal b) {
             return b.toPlainString();
         }
-        return String.valueOf(ProfileJson.value(v));
+        return String.valueOf(dev.assay.dsl.result.JsonValue.of(v));
     }
 }

@@ -1,0 +1,46 @@
+package dev.assay.dsl.duplicates;
+
+import dev.assay.dsl.engine.OrderedSource;
+import dev.assay.dsl.engine.SqlEngine;
+import dev.assay.dsl.engine.WorkTable;
+
+/**
+ * {@code dedup}: a new dataset with the first row (in the source's order) of each exact
+ * group, or of each near-duplicate cluster, in the source's order. Rows whose text is NULL
+ * take no part in near duplicates and are all kept.
+ */
+public final class Deduplicator {
+
+    private final SqlEngine engine;
+
+    public Deduplicator(SqlEngine engine) {
+        this.engine = engine;
+    }
+
+    public Deduplicated dedup(String dataset, Comparison comparison, String target) {
+        try (OrderedSource source = OrderedSource.of(engine, dataset, target.equals(dataset))) {
+            long before = engine.count(dataset);
+            String ord = source.ordinal();
+            if (comparison.isNear()) {
+                DuplicateFinder finder = new DuplicateFinder(engine);
+                String column = comparison.text().name();
+                try (WorkTable docs = NearDocs.of(engine, source, column);
+                     WorkTable clusters = finder.clusters(docs, LshBanding.forThreshold(comparison.near()), comparison.near())) {
+                    keep(target, source, engine.quoteIdentifier(column) + " IS NULL OR " + ord + " IN (SELECT min(d.first_ord) FROM "
+                            + docs.quoted() + " d LEFT JOIN " + clusters.quoted() + " c ON c.doc = d.doc GROUP BY coalesce(c.root, d.doc))");
+                }
+            } else {
+                KeyColumns keys = comparison.keys();
+                keep(target, source, ord + " IN (SELECT min(ord) FROM (SELECT " + ord + " AS ord, "
+                        + keys.selectList(engine.dialect(), null) + " FROM " + source.table() + ") GROUP BY " + keys.keyNames() + ")");
+            }
+            return new Deduplicated(target, dataset, before, engine.count(target), comparison.keys().names(),
+                    comparison.keys().normalize(), comparison.near());
+        }
+    }
+
+    private void keep(String target, OrderedSource source, String condition) {
+        engine.run("CREATE OR REPLACE TABLE " + engine.quoteIdentifier(target) + " AS SELECT * FROM " + source.table()
+                + " WHERE " + condition + " ORDER BY " + source.ordinal(), null, 0);
+    }
+}

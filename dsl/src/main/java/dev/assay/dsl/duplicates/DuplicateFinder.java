@@ -1,0 +1,149 @@
+package dev.assay.dsl.duplicates;
+
+import dev.assay.dsl.engine.OrderedSource;
+import dev.assay.dsl.engine.SqlEngine;
+import dev.assay.dsl.engine.WorkTable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exact and near duplicates of a dataset. The exact count is one grouping query (rows,
+ * distinct keys, keys seen more than once and the largest groups in one pass); near
+ * duplicates go through {@link NearPairs} and a union-find of the confirmed pairs.
+ */
+public final class DuplicateFinder {
+
+    /** How many of the largest groups and clusters a result shows. */
+    static final int LARGEST = 5;
+    /** Texts shown per near-duplicate cluster. */
+    static final int EXAMPLES = 3;
+
+    private final SqlEngine engine;
+
+    public DuplicateFinder(SqlEngine engine) {
+        this.engine = engine;
+    }
+
+    public Duplicates find(String dataset, Comparison comparison) {
+        KeyColumns keys = comparison.keys();
+        try (OrderedSource source = OrderedSource.of(engine, dataset)) {
+            List<Object> summary = engine.smallResult("SELECT coalesce(sum(n), 0)::BIGINT, "
+                    + "(coalesce(sum(n), 0) - count(*))::BIGINT, count(*) FILTER (WHERE n > 1)::BIGINT, "
+                    + "max_by(first_ord, {'n': n, 'first': -first_ord}, " + LARGEST + ") FILTER (WHERE n > 1), "
+                    + "max_by(n, {'n': n, 'first': -first_ord}, " + LARGEST + ") FILTER (WHERE n > 1) FROM ("
+                    + "SELECT count(*) AS n, min(ord) AS first_ord FROM (SELECT " + source.ordinal() + " AS ord, "
+                    + keys.selectList(engine.dialect(), null) + " FROM " + source.table() + ") GROUP BY "
+                    + keys.keyNames() + ")").get(0);
+            long rows = ((Number) summary.get(0)).longValue();
+            List<Long> firstRows = longs(summary.get(3));
+            List<DuplicateGroup> largest = groups(source, keys, firstRows, longs(summary.get(4)));
+            NearSummary near = comparison.isNear() ? near(source, comparison) : null;
+            return new Duplicates(dataset, rows, keys.names(), keys.normalize(), ((Number) summary.get(1)).longValue(),
+                    ((Number) summary.get(2)).longValue(), largest, near);
+        }
+    }
+
+    /** The groups of the given sizes and first rows (largest first), with their key values as written. */
+    private List<DuplicateGroup> groups(OrderedSource source, KeyColumns keys, List<Long> firstRows, List<Long> sizes) {
+        if (firstRows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Object>> values = rowsAt(source, keys.names(), firstRows);
+        List<DuplicateGroup> out = new ArrayList<>();
+        for (int g = 0; g < firstRows.size(); g++) {
+            Map<String, Object> named = new LinkedHashMap<>();
+            List<Object> row = values.get(firstRows.get(g));
+            for (int i = 0; i < keys.columns().size(); i++) {
+                named.put(keys.columns().get(i).name(), row.get(i));
+            }
+            out.add(new DuplicateGroup(sizes.get(g), firstRows.get(g), named));
+        }
+        return out;
+    }
+
+    /** The values of some columns in the rows at the given positions, by position. */
+    Map<Long, List<Object>> rowsAt(OrderedSource source, List<String> columns, List<Long> positions) {
+        String in = String.join(", ", positions.stream().map(String::valueOf).toList());
+        Map<Long, List<Object>> out = new LinkedHashMap<>();
+        for (List<Object> row : engine.smallResult("SELECT " + source.ordinal() + ", "
+                + String.join(", ", columns.stream().map(engine::quoteIdentifier).toList()) + " FROM " + source.table()
+                + " WHERE " + source.ordinal() + " IN (" + in + ")")) {
+            out.put(((Number) row.get(0)).longValue(), row.subList(1, row.size()));
+        }
+        return out;
+    }
+
+    private NearSummary near(OrderedSource source, Comparison comparison) {
+        LshBanding banding = LshBanding.forThreshold(comparison.near());
+        String column = comparison.text().name();
+        try (WorkTable docs = NearDocs.of(engine, source, column);
+             WorkTable clusters = clusters(docs, banding, comparison.near())) {
+            List<Object> summary = engine.smallResult("SELECT count(*)::BIGINT, coalesce(sum(rows), 0)::BIGINT, "
+                    + "max_by(cluster, {'rows': rows, 'first': -first_row}, " + LARGEST + ") FROM ("
+                    + clusterSizes(docs, clusters) + ")").get(0);
+            List<Long> top = longs(summary.get(2));
+            return new NearSummary(column, comparison.near(), ((Number) summary.get(0)).longValue(),
+                    ((Number) summary.get(1)).longValue(), largestClusters(source, column, docs, clusters, top), banding);
+        }
+    }
+
+    /**
+     * Joins confirmed pairs into clusters: a table of {@code doc, root} for every document in
+     * a near-duplicate cluster of two or more texts (a cluster is named by its first document).
+     */
+    WorkTable clusters(WorkTable docs, LshBanding banding, double threshold) {
+        UnionFind sets = new UnionFind();
+        new NearPairs(engine, banding).find(docs, NearDocs.count(engine, docs), threshold, (x, y, s) -> sets.union(x, y));
+        Map<Long, Long> roots = sets.roots();
+        long[] doc = new long[roots.size()];
+        long[] root = new long[roots.size()];
+        int i = 0;
+        for (Map.Entry<Long, Long> e : roots.entrySet()) {
+            doc[i] = e.getKey();
+            root[i++] = e.getValue();
+        }
+        WorkTable table = WorkTable.named(engine, "clusters");
+        int n = i;
+        engine.createTable(table.name(), allocator -> new dev.assay.dsl.engine.LongColumnsReader(allocator,
+                List.of("doc", "root"), List.of(doc, root), n));
+        return table;
+    }
+
+    /** One row per cluster of two or more rows: {@code cluster, rows, first_row, docs}. */
+    static String clusterSizes(WorkTable docs, WorkTable clusters) {
+        return "SELECT coalesce(c.root, d.doc) AS cluster, sum(d.n) AS rows, min(d.first_ord) AS first_row, "
+                + "list(d.first_ord ORDER BY d.first_ord) AS firsts FROM " + docs.quoted() + " d LEFT JOIN "
+                + clusters.quoted() + " c ON c.doc = d.doc GROUP BY 1 HAVING sum(d.n) >= 2";
+    }
+
+    private List<NearCluster> largestClusters(OrderedSource source, String column, WorkTable docs, WorkTable clusters,
+                                              List<Long> top) {
+        if (top.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(", ", top.stream().map(String::valueOf).toList());
+        List<List<Object>> rows = engine.smallResult("WITH s AS (" + clusterSizes(docs, clusters) + "), e AS ("
+                + "SELECT cluster, rows, first_row, unnest(firsts[1:" + EXAMPLES + "]) AS ord FROM s WHERE cluster IN (" + in
+                + ")) SELECT e.cluster, e.rows, e.first_row, list(t." + engine.quoteIdentifier(column) + " ORDER BY e.ord) FROM e JOIN "
+                + source.table() + " t ON t." + source.ordinal() + " = e.ord GROUP BY ALL");
+        Map<Long, NearCluster> byCluster = new LinkedHashMap<>();
+        for (List<Object> row : rows) {
+            List<String> examples = new ArrayList<>();
+            for (Object o : (List<?>) row.get(3)) {
+                examples.add(String.valueOf(o));
+            }
+            byCluster.put(((Number) row.get(0)).longValue(), new NearCluster(((Number) row.get(1)).longValue(),
+                    ((Number) row.get(2)).longValue(), examples));
+        }
+        return top.stream().map(byCluster::get).toList();
+    }
+
+    static List<Long> longs(Object list) {
+        if (list == null) {
+            return List.of();
+        }
+        return ((List<?>) list).stream().map(o -> ((Number) o).longValue()).toList();
+    }
+}

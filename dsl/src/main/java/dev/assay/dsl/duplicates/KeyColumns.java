@@ -1,0 +1,68 @@
+package dev.assay.dsl.duplicates;
+
+import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.engine.SqlDialect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The columns that make a row's key, as SQL expressions: text columns go through
+ * {@link SqlDialect#normalizeText} when normalizing, other types compare as they are.
+ */
+public record KeyColumns(List<Column> columns, boolean normalize) {
+
+    public KeyColumns {
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("a key needs at least one column");
+        }
+        columns = List.copyOf(columns);
+    }
+
+    public List<String> names() {
+        return columns.stream().map(Column::name).toList();
+    }
+
+    /** One key expression per column, over {@code alias} (or unqualified when null). */
+    List<String> expressions(SqlDialect dialect, String alias) {
+        List<String> out = new ArrayList<>();
+        for (Column c : columns) {
+            String ref = (alias == null ? "" : alias + ".") + dialect.quoteIdentifier(c.name());
+            out.add(normalize && isText(c) ? dialect.normalizeText(ref) : ref);
+        }
+        return out;
+    }
+
+    /** {@code expr AS k0, expr AS k1, ...} for a select list. */
+    String selectList(SqlDialect dialect, String alias) {
+        List<String> e = expressions(dialect, alias);
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < e.size(); i++) {
+            parts.add(e.get(i) + " AS k" + i);
+        }
+        return String.join(", ", parts);
+    }
+
+    /** {@code k0, k1, ...}: the key columns of a select list made by {@link #selectList}. */
+    String keyNames() {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            parts.add("k" + i);
+        }
+        return String.join(", ", parts);
+    }
+
+    /** Null-safe equality of the keys of two aliases made by {@link #selectList}. */
+    String sameKey(String left, String right) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            parts.add(left + ".k" + i + " IS NOT DISTINCT FROM " + right + ".k" + i);
+        }
+        return String.join(" AND ", parts);
+    }
+
+    public static boolean isText(Column c) {
+        String type = c.type().toUpperCase(Locale.ROOT);
+        return type.equals("VARCHAR") || type.startsWith("VARCHAR(") || type.equals("TEXT") || type.equals("STRING");
+    }
+}

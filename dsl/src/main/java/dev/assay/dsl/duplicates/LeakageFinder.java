@@ -1,0 +1,107 @@
+package dev.assay.dsl.duplicates;
+
+import dev.assay.dsl.engine.LongColumnsReader;
+import dev.assay.dsl.engine.OrderedSource;
+import dev.assay.dsl.engine.SqlEngine;
+import dev.assay.dsl.engine.WorkTable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code leakage LEFT, RIGHT}: which rows of RIGHT also occur in LEFT. Exact overlap is one
+ * join of the two sides' key groups; near overlap runs {@link NearPairs} over the texts of
+ * both and keeps the pairs that cross from one side to the other.
+ */
+public final class LeakageFinder {
+
+    private final SqlEngine engine;
+
+    public LeakageFinder(SqlEngine engine) {
+        this.engine = engine;
+    }
+
+    /** {@code comparison}'s columns must exist, by name, in both datasets. */
+    public Leakage find(String left, String right, Comparison comparison) {
+        KeyColumns keys = comparison.keys();
+        try (OrderedSource l = OrderedSource.of(engine, left); OrderedSource r = OrderedSource.of(engine, right)) {
+            String select = keys.selectList(engine.dialect(), null);
+            String group = keys.keyNames();
+            String order = "{'n': r.n, 'first': -r.first_ord}";
+            List<Object> s = engine.smallResult("WITH l AS (SELECT " + group + ", count(*) AS n FROM (SELECT " + select + " FROM "
+                    + l.table() + ") GROUP BY " + group + "), r AS (SELECT " + group + ", count(*) AS n, min(ord) AS first_ord FROM (SELECT "
+                    + r.ordinal() + " AS ord, " + select + " FROM " + r.table() + ") GROUP BY " + group + ") "
+                    + "SELECT coalesce(sum(r.n), 0)::BIGINT, count(*)::BIGINT, coalesce(sum(l.n), 0)::BIGINT, "
+                    + "max_by(r.first_ord, " + order + ", " + DuplicateFinder.LARGEST + "), max_by(r.n, " + order + ", "
+                    + DuplicateFinder.LARGEST + "), max_by(l.n, " + order + ", " + DuplicateFinder.LARGEST + ") "
+                    + "FROM r JOIN l ON " + keys.sameKey("r", "l")).get(0);
+            List<Long> firsts = DuplicateFinder.longs(s.get(3));
+            List<Long> rightCounts = DuplicateFinder.longs(s.get(4));
+            List<Long> leftCounts = DuplicateFinder.longs(s.get(5));
+            List<Leakage.SharedKey> examples = new ArrayList<>();
+            if (!firsts.isEmpty()) {
+                Map<Long, List<Object>> values = new DuplicateFinder(engine).rowsAt(r, keys.names(), firsts);
+                for (int i = 0; i < firsts.size(); i++) {
+                    Map<String, Object> named = new LinkedHashMap<>();
+                    for (int c = 0; c < keys.names().size(); c++) {
+                        named.put(keys.names().get(c), values.get(firsts.get(i)).get(c));
+                    }
+                    examples.add(new Leakage.SharedKey(named, leftCounts.get(i), rightCounts.get(i)));
+                }
+            }
+            Long nearRows = null;
+            List<Leakage.NearMatch> nearExamples = List.of();
+            if (comparison.isNear()) {
+                NearOverlap overlap = near(l, r, comparison);
+                nearRows = overlap.rows;
+                nearExamples = overlap.examples;
+            }
+            return new Leakage(left, right, keys.names(), keys.normalize(), engine.count(left), engine.count(right),
+                    ((Number) s.get(0)).longValue(), ((Number) s.get(1)).longValue(), ((Number) s.get(2)).longValue(),
+                    examples, comparison.near(), nearRows, nearExamples);
+        }
+    }
+
+    private record NearOverlap(long rows, List<Leakage.NearMatch> examples) {
+    }
+
+    private NearOverlap near(OrderedSource left, OrderedSource right, Comparison comparison) {
+        String column = comparison.text().name();
+        String col = engine.quoteIdentifier(column);
+        try (WorkTable docs = NearDocs.of(engine, left, right, column);
+             WorkTable linked = WorkTable.named(engine, "linked")) {
+            long[][] pairs = {new long[1024], new long[1024]};
+            int[] n = {0};
+            new NearPairs(engine, LshBanding.forThreshold(comparison.near()))
+                    .find(docs, NearDocs.count(engine, docs), comparison.near(), (x, y, sim) -> {
+                        if (n[0] == pairs[0].length) {
+                            pairs[0] = Arrays.copyOf(pairs[0], n[0] * 2);
+                            pairs[1] = Arrays.copyOf(pairs[1], n[0] * 2);
+                        }
+                        pairs[0][n[0]] = x;
+                        pairs[1][n[0]++] = y;
+                    });
+            engine.createTable(linked.name(), allocator -> new LongColumnsReader(allocator, List.of("a", "b"),
+                    List.of(pairs[0], pairs[1]), n[0]));
+            // Each right-side text linked to a left-side text, in both directions of a pair.
+            String crossing = "SELECT p.a AS rdoc, min(p.b) AS ldoc FROM (SELECT a, b FROM " + linked.quoted()
+                    + " UNION ALL SELECT b, a FROM " + linked.quoted() + ") p JOIN " + docs.quoted() + " o ON o.doc = p.b "
+                    + "WHERE o.n_left > 0 GROUP BY p.a";
+            long rows = ((Number) engine.smallResult("SELECT coalesce(sum(d.n_right), 0)::BIGINT FROM " + docs.quoted()
+                    + " d WHERE d.n_right > 0 AND (d.n_left > 0 OR d.doc IN (SELECT rdoc FROM (" + crossing + ")))")
+                    .get(0).get(0)).longValue();
+            List<Leakage.NearMatch> examples = new ArrayList<>();
+            for (List<Object> row : engine.smallResult("SELECT d.first_right, rt." + col + ", o.first_left, lt." + col
+                    + " FROM (" + crossing + ") c JOIN " + docs.quoted() + " d ON d.doc = c.rdoc JOIN " + docs.quoted()
+                    + " o ON o.doc = c.ldoc JOIN " + right.table() + " rt ON rt." + right.ordinal() + " = d.first_right JOIN "
+                    + left.table() + " lt ON lt." + left.ordinal() + " = o.first_left WHERE d.n_right > 0 AND d.n_left = 0 "
+                    + "ORDER BY d.first_right LIMIT " + DuplicateFinder.EXAMPLES)) {
+                examples.add(new Leakage.NearMatch(((Number) row.get(0)).longValue(), String.valueOf(row.get(1)),
+                        ((Number) row.get(2)).longValue(), String.valueOf(row.get(3))));
+            }
+            return new NearOverlap(rows, examples);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.assay.dsl.split;
+
+import dev.assay.dsl.engine.OrderedSource;
+import dev.assay.dsl.engine.SqlDialect;
+import dev.assay.dsl.engine.SqlEngine;
+import dev.assay.dsl.engine.WorkTable;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits a dataset into new datasets, each in the source's row order. A hash split places a
+ * row by {@link SplitKey} alone, so adding rows never moves an old one; a stratified or time
+ * split ranks the rows of each stratum (by seeded hash, or by the time column) and cuts the
+ * ranking at round(n * cumulative share), which keeps every part within one row of its exact
+ * share. The assignment is computed once into a narrow scratch table of (row, part).
+ */
+public final class Splitter {
+
+    private final SqlEngine engine;
+
+    public Splitter(SqlEngine engine) {
+        this.engine = engine;
+    }
+
+    /** {@code plan}'s columns must exist in {@code dataset}; {@code labelColumn} may be null. */
+    public SplitResult split(String dataset, SplitPlan plan, List<String> allColumns, String labelColumn) {
+        plan.validate();
+        SqlDialect d = engine.dialect();
+        boolean replacesSource = plan.names().contains(dataset);
+        try (OrderedSource source = OrderedSource.of(engine, dataset, replacesSource);
+             WorkTable assignment = WorkTable.of(engine, "split", assignment(source, plan, allColumns))) {
+            List<SplitResult.Part> parts = new ArrayList<>();
+            long total = ((Number) engine.smallResult("SELECT count(*) FROM " + source.table()).get(0).get(0)).longValue();
+            for (int i = 0; i < plan.names().size(); i++) {
+                String name = plan.names().get(i);
+                engine.run("CREATE OR REPLACE TABLE " + d.quoteIdentifier(name) + " AS SELECT * FROM " + source.table()
+                        + " WHERE " + source.ordinal() + " IN (SELECT ord FROM " + assignment.quoted() + " WHERE part = " + i
+                        + ") ORDER BY " + source.ordinal(), null, 0);
+                long rows = engine.count(name);
+                parts.add(new SplitResult.Part(name, rows, total == 0 ? 0 : (double) rows / total,
+                        labelColumn == null ? null : labelCounts(name, labelColumn)));
+            }
+            List<String> key = plan.stratify() != null || plan.orderBy() != null ? List.of()
+                    : plan.hashKey().isEmpty() ? allColumns : plan.hashKey();
+            return new SplitResult(dataset, plan.method(), key, plan.seed(), labelColumn, parts);
+        }
+    }
+
+    private String assignment(OrderedSource source, SplitPlan plan, List<String> allColumns) {
+        SqlDialect d = engine.dialect();
+        List<String> hashColumns = plan.hashKey().isEmpty() ? allColumns : plan.hashKey();
+        String hash = SplitKey.sqlHex16(d, plan.seed(), hashColumns);
+        if (plan.stratify() == null && plan.orderBy() == null) {
+            StringBuilder part = new StringBuilder("CASE");
+            List<String> bounds = SplitKey.boundaries(plan.percentages());
+            for (int i = 0; i < bounds.size(); i++) {
+                part.append(" WHEN h < ").append(d.quoteLiteral(bounds.get(i))).append(" THEN ").append(i);
+            }
+            part.append(" ELSE ").append(bounds.size()).append(" END");
+            return "SELECT ord, " + part + " AS part FROM (SELECT " + source.ordinal() + " AS ord, " + hash + " AS h FROM "
+                    + source.table() + ")";
+        }
+        String partition = plan.stratify() != null ? "PARTITION BY " + d.quoteIdentifier(plan.stratify()) + " " : "";
+        String order = plan.orderBy() != null ? d.quoteIdentifier(plan.orderBy()) + " ASC NULLS LAST, " + source.ordinal()
+                : hash + ", " + source.ordinal();
+        String ranked = "SELECT " + source.ordinal() + " AS ord, (row_number() OVER (" + partition + "ORDER BY " + order
+                + ") - 1) AS r, count(*) OVER (" + partition.strip() + ") AS n FROM " + source.table();
+        return "SELECT ord, " + rankCut(plan.percentages()) + " AS part FROM (" + ranked + ")";
+    }
+
+    /**
+     * Part of the row ranked r (0-based) of n: the first i with r < round(n * cum_i / 100),
+     * in integer arithmetic (percentages scaled to whole units), rounding halves up.
+     */
+    static String rankCut(List<BigDecimal> percentages) {
+        int scale = percentages.stream().mapToInt(p -> Math.max(0, p.stripTrailingZeros().scale())).max().orElse(0);
+        BigDecimal unit = BigDecimal.TEN.pow(scale);
+        long total = BigDecimal.valueOf(100).multiply(unit).longValueExact();
+        StringBuilder part = new StringBuilder("CASE");
+        BigDecimal cumulative = BigDecimal.ZERO;
+        for (int i = 0; i < percentages.size() - 1; i++) {
+            cumulative = cumulative.add(percentages.get(i));
+            long units = cumulative.multiply(unit).longValueExact();
+            part.append(" WHEN r < (2 * n * ").append(units).append(" + ").append(total).append(") // ")
+                    .append(2 * total).append(" THEN ").append(i);
+        }
+        return part.append(" ELSE ").append(percentages.size() - 1).append(" END").toString();
+    }
+
+    private Map<String, Long> labelCounts(String part, String labelColumn) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        String label = engine.quoteIdentifier(labelColumn);
+        for (List<Object> row : engine.smallResult("SELECT " + label + ", count(*)::BIGINT FROM " + engine.quoteIdentifier(part)
+                + " GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST")) {
+            counts.put(String.valueOf(dev.assay.dsl.result.JsonValue.of(row.get(0))), ((Number) row.get(1)).longValue());
+        }
+        return counts;
+    }
+}
