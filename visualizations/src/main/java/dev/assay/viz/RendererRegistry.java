@@ -27,6 +27,10 @@ public final class RendererRegistry {
         registry.register(dev.assay.dsl.workspace.Dataset.class, new dev.assay.viz.table.DatasetRenderer());
         registry.register(dev.assay.dsl.load.Loaded.class, new dev.assay.viz.table.LoadedRenderer());
         registry.register(dev.assay.dsl.profile.Profile.class, new dev.assay.viz.profile.ProfileRenderer());
+        registry.register(dev.assay.dsl.duplicates.Duplicates.class, new dev.assay.viz.rows.DuplicatesRenderer());
+        registry.register(dev.assay.dsl.duplicates.Deduplicated.class, new dev.assay.viz.rows.DeduplicatedRenderer());
+        registry.register(dev.assay.dsl.duplicates.Leakage.class, new dev.assay.viz.rows.LeakageRenderer());
+        registry.register(dev.assay.dsl.split.SplitResult.class, new dev.assay.viz.rows.SplitRenderer());
         return registry;
     }
 

@@ -1,0 +1,19 @@
+package dev.assay.viz.rows;
+
+import dev.assay.dsl.duplicates.Deduplicated;
+import dev.assay.viz.MimeBundle;
+import dev.assay.viz.Renderer;
+import java.util.Locale;
+
+/** What dedup kept and removed, in one sentence. */
+public final class DeduplicatedRenderer implements Renderer<Deduplicated> {
+
+    @Override
+    public MimeBundle render(Deduplicated d) {
+        String how = d.near() != null ? "near duplicates (Jaccard >= " + d.near() + ") of " + String.join(", ", d.on())
+                : "duplicates on " + String.join(", ", d.on()) + (d.normalize() ? ", normalized" : "");
+        return new Sections().line(String.format(Locale.ROOT, "%s: %s rows of %s's %s, removing %s %s (%s)", d.dataset(),
+                Sections.count(d.rows()), d.source(), Sections.count(d.sourceRows()), Sections.count(d.removed()), how,
+                Sections.percent(d.removed(), d.sourceRows()))).bundle("assay-dedup", d.toJson());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.assay.viz.rows;
+
+import dev.assay.dsl.duplicates.DuplicateGroup;
+import dev.assay.dsl.duplicates.Duplicates;
+import dev.assay.dsl.duplicates.NearCluster;
+import dev.assay.dsl.duplicates.NearSummary;
+import dev.assay.viz.MimeBundle;
+import dev.assay.viz.Renderer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Duplicates: the counts in a sentence, the largest groups, then the near-duplicate clusters. */
+public final class DuplicatesRenderer implements Renderer<Duplicates> {
+
+    @Override
+    public MimeBundle render(Duplicates d) {
+        Sections s = new Sections();
+        String over = String.join(", ", d.on()) + (d.normalize() ? ", normalized" : "");
+        String sentence = String.format(Locale.ROOT, "Duplicates in %s on %s: %s duplicate rows (%s of %s rows) in %s groups",
+                d.dataset(), over, Sections.count(d.duplicateRows()), Sections.percent(d.duplicateRows(), d.rows()),
+                Sections.count(d.rows()), Sections.count(d.groups()));
+        if (d.largest().isEmpty()) {
+            s.line(sentence);
+        } else {
+            List<String[]> rows = new ArrayList<>();
+            List<String> header = new ArrayList<>(List.of("rows", "first row"));
+            header.addAll(d.on());
+            rows.add(header.toArray(String[]::new));
+            for (DuplicateGroup g : d.largest()) {
+                List<String> row = new ArrayList<>(List.of(Sections.count(g.count()), Sections.count(g.firstRow())));
+                d.on().forEach(c -> row.add(Sections.cell(g.values().get(c))));
+                rows.add(row.toArray(String[]::new));
+            }
+            boolean[] right = new boolean[header.size()];
+            right[0] = true;
+            right[1] = true;
+            s.table(sentence + "; the largest:", rows, right);
+        }
+        NearSummary near = d.near();
+        if (near != null) {
+            String nearSentence = String.format(Locale.ROOT,
+                    "Near duplicates of %s (Jaccard >= %s of character %d-grams, exact duplicates included): %s clusters "
+                            + "holding %s rows", near.column(), near.threshold(), near.banding().shingleLength(),
+                    Sections.count(near.clusters()), Sections.count(near.rowsInClusters()));
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"rows", "first row", "examples"});
+            for (NearCluster c : near.largest()) {
+                rows.add(new String[] {Sections.count(c.rows()), Sections.count(c.firstRow()), String.join("\n", c.examples())});
+            }
+            s.table(near.largest().isEmpty() ? nearSentence : nearSentence + "; the largest:", rows,
+                    new boolean[] {true, true, false});
+        }
+        return s.bundle("assay-duplicates", d.toJson());
+    }
+}

@@ -1,0 +1,55 @@
+package dev.assay.viz.rows;
+
+import dev.assay.dsl.duplicates.Leakage;
+import dev.assay.viz.MimeBundle;
+import dev.assay.viz.Renderer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Leakage: how many rows of the second dataset occur in the first, with examples. */
+public final class LeakageRenderer implements Renderer<Leakage> {
+
+    @Override
+    public MimeBundle render(Leakage l) {
+        Sections s = new Sections();
+        String over = String.join(", ", l.on()) + (l.normalize() ? ", normalized" : "");
+        String sentence = String.format(Locale.ROOT, "Leakage from %s into %s on %s: %s of %s's %s rows (%s) also occur in %s "
+                + "(%s shared keys, on %s rows of %s)", l.left(), l.right(), over, Sections.count(l.exactOverlapRows()), l.right(),
+                Sections.count(l.rightRows()), Sections.percent(l.exactOverlapRows(), l.rightRows()), l.left(),
+                Sections.count(l.sharedKeys()), Sections.count(l.leftOverlapRows()), l.left());
+        if (l.examples().isEmpty()) {
+            s.line(sentence);
+        } else {
+            List<String[]> rows = new ArrayList<>();
+            List<String> header = new ArrayList<>(l.on());
+            header.add("rows in " + l.left());
+            header.add("rows in " + l.right());
+            rows.add(header.toArray(String[]::new));
+            for (Leakage.SharedKey k : l.examples()) {
+                List<String> row = new ArrayList<>();
+                l.on().forEach(c -> row.add(Sections.cell(k.values().get(c))));
+                row.add(Sections.count(k.leftCount()));
+                row.add(Sections.count(k.rightCount()));
+                rows.add(row.toArray(String[]::new));
+            }
+            boolean[] right = new boolean[header.size()];
+            right[header.size() - 1] = true;
+            right[header.size() - 2] = true;
+            s.table(sentence + "; for example:", rows, right);
+        }
+        if (l.nearOverlapRows() != null) {
+            String near = String.format(Locale.ROOT, "With near duplicates (Jaccard >= %s): %s of %s's rows (%s) have a match in %s",
+                    l.nearThreshold(), Sections.count(l.nearOverlapRows()), l.right(),
+                    Sections.percent(l.nearOverlapRows(), l.rightRows()), l.left());
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"row of " + l.right(), "text", "row of " + l.left(), "text"});
+            for (Leakage.NearMatch m : l.nearExamples()) {
+                rows.add(new String[] {Sections.count(m.rightRow()), m.rightText(), Sections.count(m.leftRow()), m.leftText()});
+            }
+            s.table(l.nearExamples().isEmpty() ? near : near + "; near, not equal, for example:", rows,
+                    new boolean[] {true, false, true, false});
+        }
+        return s.bundle("assay-leakage", l.toJson());
+    }
+}

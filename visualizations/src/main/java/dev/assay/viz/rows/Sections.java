@@ -1,0 +1,108 @@
+package dev.assay.viz.rows;
+
+import static dev.assay.viz.Html.escape;
+
+import dev.assay.viz.MimeBundle;
+import dev.assay.viz.TextGrid;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A result shown as a few sentences, each optionally followed by a small table: the same
+ * content as plain text (for consoles) and as escaped HTML (for notebooks and reports).
+ */
+final class Sections {
+
+    /** Cells longer than this are cut in the table, the whole value kept in the HTML title. */
+    static final int MAX_CELL = 60;
+
+    private record Section(String sentence, List<String[]> table, boolean[] rightAligned) {
+    }
+
+    private final List<Section> sections = new ArrayList<>();
+
+    /** A sentence shown on its own. */
+    Sections line(String sentence) {
+        sections.add(new Section(sentence, null, null));
+        return this;
+    }
+
+    /** A sentence and a table under it: the first row is the header. */
+    Sections table(String sentence, List<String[]> rows, boolean[] rightAligned) {
+        sections.add(new Section(sentence, rows, rightAligned));
+        return this;
+    }
+
+    MimeBundle bundle(String cssClass, Map<String, Object> json) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put(MimeBundle.TEXT_PLAIN, text());
+        data.put(MimeBundle.TEXT_HTML, html(cssClass));
+        data.put(MimeBundle.APPLICATION_JSON, json);
+        return new MimeBundle(data, Map.of());
+    }
+
+    private String text() {
+        StringBuilder t = new StringBuilder();
+        for (Section s : sections) {
+            t.append(s.sentence()).append('\n');
+            if (s.table() != null && s.table().size() > 1) {
+                List<String[]> cut = new ArrayList<>();
+                for (String[] row : s.table()) {
+                    String[] c = new String[row.length];
+                    for (int i = 0; i < row.length; i++) {
+                        c[i] = TextGrid.cut(oneLine(row[i]), MAX_CELL);
+                    }
+                    cut.add(c);
+                }
+                t.append(TextGrid.of(cut, 1, s.rightAligned())).append('\n');
+            }
+        }
+        return t.toString().stripTrailing();
+    }
+
+    private String html(String cssClass) {
+        StringBuilder h = new StringBuilder("<div class=\"").append(escape(cssClass)).append("\">\n");
+        for (Section s : sections) {
+            h.append("<p>").append(escape(s.sentence())).append("</p>\n");
+            if (s.table() == null || s.table().size() < 2) {
+                continue;
+            }
+            h.append("<table>\n<thead><tr>");
+            for (String head : s.table().get(0)) {
+                h.append("<th>").append(escape(head)).append("</th>");
+            }
+            h.append("</tr></thead>\n<tbody>\n");
+            for (String[] row : s.table().subList(1, s.table().size())) {
+                h.append("<tr>");
+                for (int i = 0; i < row.length; i++) {
+                    h.append("<td style=\"text-align:").append(s.rightAligned()[i] ? "right" : "left")
+                            .append(";white-space:pre-wrap\" title=\"").append(escape(row[i])).append("\">")
+                            .append(escape(TextGrid.cut(row[i], MAX_CELL))).append("</td>");
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</tbody></table>\n");
+        }
+        return h.append("</div>").toString();
+    }
+
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    static String percent(long part, long whole) {
+        return whole == 0 ? "0%" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+    }
+
+    /** A cell value as text: NULL shown as such, line breaks as visible marks. */
+    static String cell(Object v) {
+        return v == null ? "NULL" : String.valueOf(dev.assay.dsl.result.JsonValue.of(v));
+    }
+
+    private static String oneLine(String s) {
+        return s.replace("\r", "").replace('\n', '⏎');
+    }
+}
