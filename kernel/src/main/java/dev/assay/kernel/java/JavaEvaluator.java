@@ -34,7 +34,8 @@ public final class JavaEvaluator implements AutoCloseable {
     static final List<String> DEFAULT_IMPORTS = List.of(
             "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.time.*",
             "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*",
-            "java.util.stream.*", "static dev.assay.kernel.api.Notebook.*");
+            "java.util.stream.*", "static dev.assay.kernel.api.Notebook.*",
+            "dev.assay.dsl.duplicates.Match", "dev.assay.dsl.split.SplitPlan");
 
     /** Variables every session starts with. */
     static final String PREDEFINED =

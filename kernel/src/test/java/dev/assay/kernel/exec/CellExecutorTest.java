@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.kernel.java.Completion;
+import dev.assay.viz.MimeBundle;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -206,9 +207,20 @@ class CellExecutorTest {
         CellError column = errorOf("%%assay\nprofile plants on speces");
         assertTrue(column.evalue().endsWith("line 2, column 1: no column 'speces' in plants; did you mean 'species'?"),
                 column.evalue());
-        CellError later = errorOf("%%assay\nduplicates plants");
-        assertTrue(later.evalue().endsWith("'duplicates' is part of the language but not yet available in this version of Assay"),
+        CellError later = errorOf("%%assay\ndrift plants vs plants");
+        assertTrue(later.evalue().endsWith("'drift' is part of the language but not yet available in this version of Assay"),
                 later.evalue());
+
+        // A split binds every part: Java sees them at once, and the result carries its JSON.
+        RecordingSink split = run("%%assay\ntrain, test = split plants 80/20 stratify species seed 1");
+        MimeBundle shown = split.events.get(split.events.size() - 1).bundle();
+        assertEquals("split", ((java.util.Map<?, ?>) shown.data().get(MimeBundle.APPLICATION_JSON)).get("kind"));
+        assertTrue(((String) shown.data().get(MimeBundle.TEXT_HTML)).contains("<table>"));
+        assertEquals("150", run("assay.dataset(\"train\").count() + assay.dataset(\"test\").count()").result());
+        assertEquals("1", run("assay.dataset(\"plants\").duplicates(Match.allColumns()).duplicateRows()").result(),
+                "Match is imported in every session; iris has one repeated row");
+        RecordingSink dups = run("%%assay\nduplicates plants");
+        assertTrue(dups.result().startsWith("Duplicates in plants on "), dups.result());
     }
 
     @Test

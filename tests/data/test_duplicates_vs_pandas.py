@@ -1,0 +1,503 @@
+"""Assay's ``duplicates``, ``dedup``, ``split`` and ``leakage`` against pandas, on the real
+datasets in ``../shared/data`` (diamonds, titanic and the SMS Spam Collection).
+
+The reference values are computed here, in the same run, from the data files themselves
+with pandas and the standard library; nothing is copied from Assay's output. Row-level
+results (the rows `dedup` keeps, the rows of each split part, the halves given to
+`leakage`) are exported from the kernel with ``%%sql COPY ... TO 'file.csv' (HEADER)`` and
+read back with pandas. Runs under the Python of ``../shared/tools/pyenv`` (pandas,
+jupyter_client 8):
+
+    ASSAY_SHARED=../shared ASSAY_JAR=kernel/target/assay.jar \\
+        target/pyenv/bin/python -m pytest -v tests/data/test_duplicates_vs_pandas.py
+
+ASSAY_JAR and JUPYTER_PATH work as in tests/data/test_profile_vs_pandas.py (through
+tests/assay_kernelspec.py). One kernel serves every test of this module.
+
+The definitions reproduced here, independently of Assay's code:
+
+- a key is the `on` columns (every column without `on`); NULLs are equal to each other,
+  as pandas' ``duplicated`` and DuckDB's GROUP BY treat them;
+- ``normalize`` (text columns only): ``str.lower``, drop every character of a Unicode
+  punctuation category (P*), turn each run of \\t \\n \\x0b \\f \\r and separator (Z*)
+  characters into one space, strip spaces at both ends;
+- a hash split puts a row in the first part i whose boundary floor(cum%_i * 2**64 / 100)
+  is above the first 64 bits of SHA-256 of the canonical text
+  ``assay-split-v1|SEED`` + per key column ``|N`` (NULL) or ``|S<len>:<text>``;
+- a stratified split gives each part, within each stratum of n rows,
+  round(n * cum%_i / 100) - round(n * cum%_(i-1) / 100) rows (halves up), so within one
+  row of n * p_i.
+"""
+
+import csv
+import hashlib
+import json
+import os
+import queue
+import re
+import sys
+import time
+import unicodedata
+from collections import Counter
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import assay_kernelspec  # noqa: E402  (tests/assay_kernelspec.py)
+from jupyter_client import KernelManager
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+# $ASSAY_SHARED/data, by default ../shared/data beside the clone (tests/run-all sets it).
+DATA_DIR = Path(os.environ.get("ASSAY_SHARED") or REPO_ROOT.parent / "shared") / "data"
+SMS_PATH = DATA_DIR / "sms_spam.tsv"
+KERNEL_NAME = "assay"
+STARTUP_TIMEOUT = 120
+# Generous: the first cell of a fresh JVM compiles JShell and opens DuckDB.
+CELL_TIMEOUT = 300
+LARGEST = 5  # groups listed in `largest`
+
+
+# ---------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def assay_jar():
+    jar = assay_kernelspec.jar_path()
+    if jar is None:
+        pytest.fail("no kernel jar: build it (mvn -B package) or set ASSAY_JAR")
+    return jar
+
+
+@pytest.fixture(scope="module")
+def kernelspec(assay_jar, tmp_path_factory):
+    """The `assay` kernelspec that starts ASSAY_JAR, found through JUPYTER_PATH or installed."""
+    return assay_kernelspec.kernelspec_for(assay_jar, lambda: tmp_path_factory.mktemp("jupyter-prefix"))
+
+
+@pytest.fixture(scope="module")
+def kernel(kernelspec):
+    """One running Assay kernel (a blocking client) for every test of this module."""
+    km = KernelManager(kernel_name=KERNEL_NAME)
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
+        yield kc
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+
+
+@pytest.fixture(scope="module")
+def sms(kernel):
+    """The SMS Spam Collection read by pandas, and loaded into the kernel as dataset `sms`."""
+    assert SMS_PATH.is_file(), f"missing {SMS_PATH}"
+    # The file has no quoting: quote='' in Assay, QUOTE_NONE in pandas.
+    run_cell(kernel, "%%assay\nsms = load " + assay_string(str(SMS_PATH))
+             + r" with (delimiter='\t', quote='', header=true)")
+    return pd.read_csv(SMS_PATH, sep="\t", quoting=csv.QUOTE_NONE, keep_default_na=False,
+                       na_values=[""], dtype=str)
+
+
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory):
+    """A folder for the CSV files the kernel exports."""
+    return tmp_path_factory.mktemp("exports")
+
+
+# ---------------------------------------------------------------- talking to the kernel
+
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def _next_for(get, msg_id, deadline, what, code):
+    """The next message from `get` whose parent is `msg_id`, before the deadline."""
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            pytest.fail(f"no {what} within the time limit for the cell:\n{code}")
+        try:
+            msg = get(timeout=remaining)
+        except queue.Empty:
+            continue
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
+
+
+def run_cell(kc, code, timeout=CELL_TIMEOUT):
+    """Executes one cell and returns its IOPub messages (up to status idle); fails on an error."""
+    msg_id = kc.execute(code, allow_stdin=False)
+    deadline = time.monotonic() + timeout
+    messages = []
+    while not messages or not (messages[-1]["msg_type"] == "status"
+                               and messages[-1]["content"]["execution_state"] == "idle"):
+        messages.append(_next_for(kc.get_iopub_msg, msg_id, deadline, "status idle", code))
+    reply = _next_for(kc.get_shell_msg, msg_id, deadline, "execute_reply", code)
+    for msg in messages:
+        if msg["msg_type"] == "error":
+            content = msg["content"]
+            traceback = ANSI.sub("", "\n".join(content.get("traceback", [])))
+            pytest.fail(f"the cell failed:\n{code}\n{content.get('ename')}: "
+                        f"{content.get('evalue')}\n{traceback}", pytrace=False)
+    if reply["content"].get("status") != "ok":
+        pytest.fail(f"the cell's execute_reply is not ok:\n{code}\n{reply['content']}")
+    return messages
+
+
+def result_json(kc, code):
+    """Runs a cell; the application/json of its last execute_result or display_data."""
+    messages = run_cell(kc, code)
+    outputs = [m for m in messages if m["msg_type"] in ("execute_result", "display_data")]
+    if not outputs or "application/json" not in outputs[-1]["content"]["data"]:
+        pytest.fail(f"{code!r} gave no application/json output; IOPub: "
+                    f"{[m['msg_type'] for m in messages]}")
+    value = outputs[-1]["content"]["data"]["application/json"]
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def assay_string(text):
+    """A single-quoted string literal of the Assay language."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+BOOLEAN_WORDS = [{"true": True, "false": False}, {"yes": True, "no": False}]
+
+
+def as_duckdb_booleans(frame):
+    """Text columns of only true/false or only yes/no words become booleans, as in DuckDB's sniffer."""
+    for c in frame.columns:
+        if not pd.api.types.is_string_dtype(frame[c]):
+            continue
+        present = frame[c].dropna()
+        for words in BOOLEAN_WORDS:
+            if len(present) and set(present.str.lower()) <= set(words):
+                frame[c] = frame[c].map(lambda v: words[v.lower()], na_action="ignore").astype("boolean")
+    return frame
+
+
+def load_csv(kc, name, path):
+    """Loads a CSV file into the kernel; pandas reads it as DuckDB does (empty field = NULL)."""
+    assert path.is_file(), f"missing {path}"
+    run_cell(kc, f"%%assay\n{name} = load {assay_string(str(path))}")
+    return as_duckdb_booleans(pd.read_csv(path, keep_default_na=False, na_values=[""],
+                                          float_precision="round_trip"))
+
+
+def export(kc, dataset, folder):
+    """The rows of a kernel dataset, in its stored order, through COPY ... TO a CSV file."""
+    path = folder / f"{dataset}.csv"
+    run_cell(kc, f"%%sql\nCOPY {dataset} TO '{path}' (HEADER)")
+    return pd.read_csv(path, keep_default_na=False, na_values=[""], dtype=str)
+
+
+# ---------------------------------------------------------------- the pandas side
+
+# Characters that are whitespace for normalize besides the separators (Z*).
+CONTROL_SPACE = set("\t\n\x0b\f\r")
+
+
+def normalize(text):
+    """The normalized text of a key (see the module docstring)."""
+    out = []
+    for ch in text.lower():
+        category = unicodedata.category(ch)
+        if category.startswith("P"):
+            continue
+        if ch in CONTROL_SPACE or category.startswith("Z"):
+            # Punctuation is gone already, so a run may span where it was.
+            if not out or out[-1] != " ":
+                out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out).strip(" ")
+
+
+def key_frame(frame, columns, normalized):
+    """The key columns of a frame, text columns normalized when asked."""
+    keys = frame[columns].copy()
+    if normalized:
+        for c in columns:
+            if pd.api.types.is_string_dtype(keys[c]):
+                keys[c] = keys[c].map(normalize, na_action="ignore")
+    return keys
+
+
+def key_tuples(frame, columns, normalized):
+    """One hashable key per row; missing values (NaN) as None, so that they are equal."""
+    keys = key_frame(frame, columns, normalized).astype(object)
+    return list(keys.where(keys.notna(), None).itertuples(index=False, name=None))
+
+
+def expected_duplicates(frame, columns, normalized):
+    """rows, duplicate_rows, groups and the largest groups as [(count, first_row)]."""
+    keys = key_frame(frame, columns, normalized)
+    group = keys.groupby(columns, dropna=False, sort=False).ngroup()
+    # Row positions are 0-based file positions: the frames keep their RangeIndex.
+    stats = pd.DataFrame({"group": group, "row": range(len(frame))}) \
+        .groupby("group")["row"].agg(count="size", first_row="min")
+    repeated = stats[stats["count"] > 1].sort_values(["count", "first_row"], ascending=[False, True])
+    duplicate_rows = int(keys.duplicated(keep="first").sum())
+    assert duplicate_rows == int((stats["count"] - 1).sum()), "pandas disagrees with itself"
+    return {"rows": len(frame), "duplicate_rows": duplicate_rows, "groups": len(repeated),
+            "largest": [(int(c), int(r)) for c, r in repeated.head(LARGEST).itertuples(index=False)]}
+
+
+def split_boundaries(percentages):
+    """The upper bound of every part but the last, as an integer fraction of 2**64."""
+    bounds, cumulative = [], Fraction(0)
+    for p in percentages[:-1]:
+        cumulative += Fraction(p)
+        bounds.append(int(cumulative * 2 ** 64 / 100))  # int() floors a positive Fraction
+    return bounds
+
+
+def hash_part(seed, values, bounds):
+    """The part of a hash split for one row's key values (text, None for NULL)."""
+    text = f"assay-split-v1|{seed}"
+    for v in values:
+        text += "|N" if v is None else f"|S{len(v)}:{v}"
+    h = int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:16], 16)
+    return next((i for i, bound in enumerate(bounds) if h < bound), len(bounds))
+
+
+def round_half_up(value):
+    return int(value + Fraction(1, 2)) if value >= 0 else -int(-value + Fraction(1, 2))
+
+
+def stratum_part_rows(n, percentages):
+    """Rows of each part in a stratum of n rows: differences of round(n * cum% / 100)."""
+    cuts, cumulative = [0], Fraction(0)
+    for p in percentages:
+        cumulative += Fraction(p)
+        cuts.append(round_half_up(n * cumulative / 100))
+    return [b - a for a, b in zip(cuts, cuts[1:])]
+
+
+def rows_of(frame):
+    """A frame's rows as tuples (None for missing), for order-sensitive comparison."""
+    return key_tuples(frame, list(frame.columns), False)
+
+
+# ---------------------------------------------------------------- comparing
+
+
+def same_value(actual, expected):
+    """A JSON value from Assay equals a pandas cell (NaN = null, numbers as float)."""
+    if pd.isna(expected):
+        return actual is None
+    if isinstance(expected, (bool, np.bool_)):
+        return isinstance(actual, bool) and actual == bool(expected)
+    if isinstance(expected, str):
+        return actual == expected
+    return isinstance(actual, (int, float)) and not isinstance(actual, bool) \
+        and float(actual) == float(expected)
+
+
+def check_fields(what, actual, expected):
+    """Fails with every field of `expected` that differs in `actual`, named by `what`."""
+    problems = [f"{what} {field}: Assay {actual.get(field)!r}, pandas {value!r}"
+                for field, value in expected.items() if actual.get(field) != value]
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+def first_difference(actual_rows, expected_rows):
+    """Where two row lists first differ, for a failure message."""
+    for i, (a, e) in enumerate(zip(actual_rows, expected_rows)):
+        if a != e:
+            return f"row {i}: Assay {a!r}, pandas {e!r}"
+    return f"lengths: Assay {len(actual_rows)}, pandas {len(expected_rows)}"
+
+
+def check_rows(what, actual, expected):
+    """The exported rows of a dataset are exactly `expected`'s rows, in the same order."""
+    actual_rows, expected_rows = rows_of(actual), rows_of(expected)
+    if actual_rows != expected_rows:
+        pytest.fail(f"{what}: the rows differ from pandas' ({len(actual_rows)} vs "
+                    f"{len(expected_rows)}); first difference at "
+                    f"{first_difference(actual_rows, expected_rows)}", pytrace=False)
+
+
+def check_label_counts(what, part_json, part_rows, label):
+    counts = {k: int(v) for k, v in part_rows[label].value_counts().items()}
+    if part_json["label_counts"] != counts:
+        pytest.fail(f"{what} part {part_json['name']} label_counts: Assay "
+                    f"{part_json['label_counts']}, exported rows {counts}", pytrace=False)
+
+
+# ---------------------------------------------------------------- duplicates and dedup
+
+DUPLICATE_CASES = [
+    # (id, dataset, file, `on` clause, key columns or None for every column, normalize)
+    ("diamonds-rows", "diamonds", "diamonds.csv", "", None, False),
+    ("titanic-rows", "titanic", "titanic.csv", "", None, False),
+    ("sms-SMS", "sms", None, " on SMS", ["SMS"], False),
+    ("sms-SMS-normalize", "sms", None, " on SMS normalize", ["SMS"], True),
+]
+
+
+@pytest.mark.parametrize("dataset, file, on, columns, normalized",
+                         [c[1:] for c in DUPLICATE_CASES], ids=[c[0] for c in DUPLICATE_CASES])
+def test_duplicates_match_pandas(kernel, sms, dataset, file, on, columns, normalized):
+    frame = sms if file is None else load_csv(kernel, dataset, DATA_DIR / file)
+    columns = columns or list(frame.columns)
+    expected = expected_duplicates(frame, columns, normalized)
+    what = f"duplicates {dataset}{on}"
+    actual = result_json(kernel, f"%%assay\nduplicates {dataset}{on}")
+
+    check_fields(what, actual, {"kind": "duplicates", "dataset": dataset, "on": columns,
+                                "normalize": normalized, "near": None, "rows": expected["rows"],
+                                "duplicate_rows": expected["duplicate_rows"],
+                                "groups": expected["groups"]})
+    largest = [(g.get("count"), g.get("first_row")) for g in actual["largest"]]
+    assert largest == expected["largest"], \
+        f"{what} largest (count, first_row): Assay {largest}, pandas {expected['largest']}"
+
+    # Each listed group shows the values of a row of its key: its first row's, up to normalize.
+    for group in actual["largest"]:
+        first = frame.iloc[group["first_row"]]
+        values = group["values"]
+        assert list(values) == columns, f"{what}: a group's values have the columns {list(values)}"
+        for c in columns:
+            shown, original = values[c], first[c]
+            if normalized and isinstance(original, str):
+                ok = isinstance(shown, str) and normalize(shown) == normalize(original)
+            else:
+                ok = same_value(shown, original)
+            assert ok, (f"{what}: the group whose first row is {group['first_row']} shows "
+                        f"{c}={shown!r}, that row has {original!r}")
+
+
+def test_dedup_keeps_pandas_first_rows(kernel, sms, exports):
+    keep = ~key_frame(sms, ["SMS"], True).duplicated(keep="first")
+    expected = sms[keep]
+    actual = result_json(kernel, "%%assay\nclean = dedup sms on SMS normalize")
+    check_fields("dedup sms on SMS normalize", actual, {
+        "kind": "dedup", "dataset": "clean", "source": "sms", "source_rows": len(sms),
+        "rows": len(expected), "removed": len(sms) - len(expected), "on": ["SMS"],
+        "normalize": True, "near": None})
+    check_rows("dedup sms on SMS normalize (exported `clean`)", export(kernel, "clean", exports), expected)
+
+
+# ---------------------------------------------------------------- splits
+
+HASH_SPLITS = [
+    # (id, names, percentages, `by` columns or None for the whole row, seed)
+    ("by-SMS", ["hash_a", "hash_b"], [80, 20], ["SMS"], 3),
+    ("whole-row", ["row_a", "row_b", "row_c"], [60, 25, 15], None, 7),
+]
+
+
+@pytest.mark.parametrize("names, percentages, by, seed",
+                         [c[1:] for c in HASH_SPLITS], ids=[c[0] for c in HASH_SPLITS])
+def test_hash_split_follows_the_canonical_hash(kernel, sms, exports, names, percentages, by, seed):
+    columns = by or list(sms.columns)  # without `by`: every column, Label then SMS
+    statement = (f"{', '.join(names)} = split sms {'/'.join(map(str, percentages))}"
+                 + (f" by {', '.join(by)}" if by else "") + f" seed {seed}")
+    # Every column of sms is VARCHAR, so a value's canonical text is the string itself.
+    bounds = split_boundaries(percentages)
+    part_of_row = pd.Series([hash_part(seed, key, bounds) for key in key_tuples(sms, columns, False)])
+
+    actual = result_json(kernel, f"%%assay\n{statement}")
+    check_fields(statement, actual, {"kind": "split", "source": "sms", "method": "hash",
+                                     "key": columns, "seed": seed, "rows": len(sms)})
+    assert [p["name"] for p in actual["parts"]] == names, f"{statement}: parts {actual['parts']}"
+
+    exported = []
+    for i, (name, part) in enumerate(zip(names, actual["parts"])):
+        rows = export(kernel, name, exports)
+        expected = sms[part_of_row == i]
+        assert part["rows"] == len(expected), \
+            f"{statement} part {name} rows: Assay {part['rows']}, pandas {len(expected)}"
+        check_rows(f"{statement} (exported part {name})", rows, expected)
+        check_label_counts(statement, part, rows, "Label")
+        exported.append(rows.assign(part=i))
+
+    # Redundant with the row check when it passes, but says directly what a split by key promises.
+    together = pd.concat(exported, ignore_index=True)
+    parts_per_key = together.groupby(columns)["part"].nunique()
+    spread = parts_per_key[parts_per_key > 1]
+    assert spread.empty, f"{statement}: {len(spread)} keys in more than one part, e.g. {spread.index[0]!r}"
+
+
+def test_stratified_split_shares_each_stratum(kernel, sms, exports):
+    names, percentages = ["strat_train", "strat_val", "strat_test"], [80, 10, 10]
+    statement = f"{', '.join(names)} = split sms 80/10/10 stratify Label seed 5"
+    actual = result_json(kernel, f"%%assay\n{statement}")
+    check_fields(statement, actual, {"kind": "split", "source": "sms", "method": "stratified",
+                                     "seed": 5, "label_column": "Label", "rows": len(sms)})
+
+    parts = [export(kernel, name, exports) for name in names]
+    for name, part, rows in zip(names, actual["parts"], parts):
+        assert part["name"] == name and part["rows"] == len(rows), \
+            f"{statement} part {name}: Assay {part['name']} with {part['rows']} rows, exported {len(rows)}"
+        check_label_counts(statement, part, rows, "Label")
+
+    # Every source row lands in exactly one part.
+    assert Counter(rows_of(pd.concat(parts, ignore_index=True))) == Counter(rows_of(sms)), \
+        f"{statement}: the parts together are not the rows of sms"
+
+    for label, n in sms["Label"].value_counts().items():
+        counts = [int((rows["Label"] == label).sum()) for rows in parts]
+        for name, count, p in zip(names, counts, percentages):
+            assert abs(count - Fraction(n * p, 100)) <= 1, \
+                f"{statement}: stratum {label} (n={n}) has {count} rows in {name}, n*p = {n * p / 100}"
+        assert counts == stratum_part_rows(n, percentages), \
+            f"{statement}: stratum {label} part rows {counts}, rounding rule {stratum_part_rows(n, percentages)}"
+
+
+# ---------------------------------------------------------------- leakage
+
+LEAKAGE_CASES = [
+    # (id, `on` clause, key columns or None for every column, normalize)
+    ("SMS", " on SMS", ["SMS"], False),
+    ("SMS-normalize", " on SMS normalize", ["SMS"], True),
+    ("whole-row", "", None, False),
+]
+
+
+@pytest.fixture(scope="module")
+def halves(kernel, sms, exports):
+    """Datasets even_rows and odd_rows of sms (by file position), checked against pandas."""
+    run_cell(kernel, "%%sql even_rows\nSELECT * FROM sms WHERE rowid % 2 = 0")
+    run_cell(kernel, "%%sql odd_rows\nSELECT * FROM sms WHERE rowid % 2 = 1")
+    left, right = sms.iloc[0::2].reset_index(drop=True), sms.iloc[1::2].reset_index(drop=True)
+    # Guards the premise that rowid is the file position, so a failure below is about leakage.
+    check_rows("even_rows (rowid % 2 = 0)", export(kernel, "even_rows", exports), left)
+    check_rows("odd_rows (rowid % 2 = 1)", export(kernel, "odd_rows", exports), right)
+    return left, right
+
+
+@pytest.mark.parametrize("on, columns, normalized",
+                         [c[1:] for c in LEAKAGE_CASES], ids=[c[0] for c in LEAKAGE_CASES])
+def test_leakage_matches_pandas(kernel, sms, halves, on, columns, normalized):
+    left, right = halves
+    columns = columns or list(sms.columns)
+    left_keys = Counter(key_tuples(left, columns, normalized))
+    right_keys = Counter(key_tuples(right, columns, normalized))
+    shared = left_keys.keys() & right_keys.keys()
+    statement = f"leakage even_rows, odd_rows{on}"
+    actual = result_json(kernel, f"%%assay\n{statement}")
+
+    check_fields(statement, actual, {
+        "kind": "leakage", "left": "even_rows", "right": "odd_rows", "on": columns,
+        "normalize": normalized, "left_rows": len(left), "right_rows": len(right),
+        "exact_overlap_rows": sum(right_keys[k] for k in shared),
+        "shared_keys": len(shared),
+        "left_overlap_rows": sum(left_keys[k] for k in shared)})
+    assert actual["examples"], f"{statement}: no examples although {len(shared)} keys are shared"
+
+    # Each example is a shared key, with its row counts on either side.
+    for example in actual["examples"]:
+        values = tuple(example["values"][c] for c in columns)
+        key = tuple(normalize(v) if normalized else v for v in values)
+        assert key in shared, f"{statement}: example {values!r} is not a shared key in pandas"
+        got = (example["left_rows"], example["right_rows"])
+        assert got == (left_keys[key], right_keys[key]), \
+            f"{statement}: example {values!r} (left_rows, right_rows): Assay {got}, " \
+            f"pandas {(left_keys[key], right_keys[key])}"
