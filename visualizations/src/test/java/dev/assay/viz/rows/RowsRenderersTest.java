@@ -1,0 +1,76 @@
+package dev.assay.viz.rows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.assay.dsl.duplicates.Deduplicated;
+import dev.assay.dsl.duplicates.DuplicateGroup;
+import dev.assay.dsl.duplicates.Duplicates;
+import dev.assay.dsl.duplicates.Leakage;
+import dev.assay.dsl.split.SplitResult;
+import dev.assay.viz.MimeBundle;
+import dev.assay.viz.RendererRegistry;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The duplicates, dedup, split and leakage results as text, escaped HTML and their JSON. */
+class RowsRenderersTest {
+
+    private final RendererRegistry registry = RendererRegistry.withDefaults();
+
+    private static final Duplicates DUPLICATES = new Duplicates("msgs", 7, List.of("text"), true, 4, 2,
+            List.of(new DuplicateGroup(4, 0, Map.of("text", "<script>alert(1)</script>")),
+                    new DuplicateGroup(2, 3, Collections.singletonMap("text", null))), null);
+
+    @Test
+    void duplicatesShowCountsAndEscapedGroups() {
+        MimeBundle b = registry.render(DUPLICATES);
+        assertEquals(String.join("\n",
+                "Duplicates in msgs on text, normalized: 4 duplicate rows (57.1% of 7 rows) in 2 groups; the largest:",
+                "rows | first row | text                     ",
+                "-----+-----------+--------------------------",
+                "   4 |         0 | <script>alert(1)</script>",
+                "   2 |         3 | NULL"), b.plainText());
+        String html = (String) b.data().get(MimeBundle.TEXT_HTML);
+        assertFalse(html.contains("<script>"), html);
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) b.data().get(MimeBundle.APPLICATION_JSON);
+        assertEquals(List.of("kind", "dataset", "rows", "on", "normalize", "duplicate_rows", "groups", "largest", "near"),
+                List.copyOf(json.keySet()));
+        assertEquals(4L, json.get("duplicate_rows"));
+        assertEquals(null, json.get("near"));
+    }
+
+    @Test
+    void splitShowsEachPartWithItsLabels() {
+        SplitResult r = new SplitResult("sms", "stratified", List.of(), 7, "Label", List.of(
+                new SplitResult.Part("train", 80, 0.8, Map.of("ham", 70L)),
+                new SplitResult.Part("test", 20, 0.2, Map.of("ham", 17L))));
+        MimeBundle b = registry.render(r);
+        assertTrue(b.plainText().startsWith("Split sms (100 rows) stratified by Label, seed 7:\npart  | rows | share  | Label"),
+                b.plainText());
+        assertTrue(b.plainText().contains("train |   80 | 80.00% | ham: 70"), b.plainText());
+        assertEquals("split", ((Map<?, ?>) b.data().get(MimeBundle.APPLICATION_JSON)).get("kind"));
+    }
+
+    @Test
+    void dedupAndLeakageSayWhatHappened() {
+        MimeBundle d = registry.render(new Deduplicated("clean", "sms", 10, 7, List.of("SMS"), false, 0.8));
+        assertEquals("clean: 7 rows of sms's 10, removing 3 near duplicates (Jaccard >= 0.8) of SMS (30.0%)", d.plainText());
+        Leakage l = new Leakage("train", "test", List.of("SMS"), false, 100, 10, 2, 1, 3,
+                List.of(new Leakage.SharedKey(Map.of("SMS", "ok"), 3, 2)), 0.8, 4L,
+                List.of(new Leakage.NearMatch(5, "ok then", 9, "ok then!")));
+        MimeBundle b = registry.render(l);
+        assertTrue(b.plainText().startsWith("Leakage from train into test on SMS: 2 of test's 10 rows (20.0%) also occur in "
+                + "train (1 shared keys, on 3 rows of train); for example:"), b.plainText());
+        assertTrue(b.plainText().contains("With near duplicates (Jaccard >= 0.8): 4 of test's rows (40.0%) have a match in train"),
+                b.plainText());
+        Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.APPLICATION_JSON);
+        assertEquals(2L, json.get("exact_overlap_rows"));
+        assertEquals(4L, json.get("near_overlap_rows"));
+    }
+}
