@@ -177,6 +177,7 @@ def as_duckdb_booleans(frame):
         for words in BOOLEAN_WORDS:
             if len(present) and set(present.str.lower()) <= set(words):
                 frame[c] = frame[c].map(lambda v: words[v.lower()], na_action="ignore").astype("boolean")
+                break
     return frame
 
 
@@ -266,7 +267,8 @@ def hash_part(seed, values, bounds):
 
 
 def round_half_up(value):
-    return int(value + Fraction(1, 2)) if value >= 0 else -int(-value + Fraction(1, 2))
+    """A non-negative Fraction rounded to an integer, halves up."""
+    return int(value + Fraction(1, 2))
 
 
 def stratum_part_rows(n, percentages):
