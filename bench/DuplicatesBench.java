@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  *
  *   java -Xmx512m --add-opens=java.base/java.nio=ALL-UNNAMED -cp kernel/target/assay.jar bench/DuplicatesBench.java [ROWS]
  *
- * Each row has a text of 15 words (about 90 characters) computed from its row number; every
+ * Each row has a text of 15 words (about 90 characters) drawn by MD5 of its row number; every
  * 20th row copies the previous row's text with one word changed (a planted near duplicate,
  * Jaccard about 0.8) and every 50th repeats an earlier text exactly. Each figure is the
  * median of three runs after one warm-up run.
@@ -26,7 +26,7 @@ public class DuplicatesBench {
         try (Workspace ws = Workspace.embedded()) {
             ws.query("""
                     WITH base AS (SELECT range AS i, array_to_string(list_transform(range(15),
-                             lambda k: 'w' || ((range * 2654435761 + k * 40503) * (k + 1) % 1000003 % 20000)), ' ') AS text FROM range(ROWS))
+                             lambda k: 'w' || (('0x' || left(md5(range || '-' || k), 6))::INTEGER % 20000)), ' ') AS text FROM range(ROWS))
                     SELECT i AS id, 'label' || (i % 3) AS label,
                            CASE WHEN i % 20 = 19 THEN (SELECT regexp_replace(b.text, '^w[0-9]+', 'changed') FROM base b WHERE b.i = base.i - 1)
                                 WHEN i % 50 = 7 THEN (SELECT b.text FROM base b WHERE b.i = base.i / 2)

@@ -31,12 +31,8 @@ The definitions reproduced here, independently of Assay's code:
 
 import csv
 import hashlib
-import json
 import os
-import queue
-import re
 import sys
-import time
 import unicodedata
 from collections import Counter
 from fractions import Fraction
@@ -46,51 +42,17 @@ import numpy as np
 import pandas as pd
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import assay_kernelspec  # noqa: E402  (tests/assay_kernelspec.py)
-from jupyter_client import KernelManager
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from kernel_cells import result_json, run_cell  # noqa: E402  (tests/data/kernel_cells.py)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # $ASSAY_SHARED/data, by default ../shared/data beside the clone (tests/run-all sets it).
 DATA_DIR = Path(os.environ.get("ASSAY_SHARED") or REPO_ROOT.parent / "shared") / "data"
 SMS_PATH = DATA_DIR / "sms_spam.tsv"
-KERNEL_NAME = "assay"
-STARTUP_TIMEOUT = 120
-# Generous: the first cell of a fresh JVM compiles JShell and opens DuckDB.
-CELL_TIMEOUT = 300
 LARGEST = 5  # groups listed in `largest`
 
 
 # ---------------------------------------------------------------- fixtures
-
-
-@pytest.fixture(scope="module")
-def assay_jar():
-    jar = assay_kernelspec.jar_path()
-    if jar is None:
-        pytest.fail("no kernel jar: build it (mvn -B package) or set ASSAY_JAR")
-    return jar
-
-
-@pytest.fixture(scope="module")
-def kernelspec(assay_jar, tmp_path_factory):
-    """The `assay` kernelspec that starts ASSAY_JAR, found through JUPYTER_PATH or installed."""
-    return assay_kernelspec.kernelspec_for(assay_jar, lambda: tmp_path_factory.mktemp("jupyter-prefix"))
-
-
-@pytest.fixture(scope="module")
-def kernel(kernelspec):
-    """One running Assay kernel (a blocking client) for every test of this module."""
-    km = KernelManager(kernel_name=KERNEL_NAME)
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    try:
-        kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
-        yield kc
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=False)
 
 
 @pytest.fixture(scope="module")
@@ -111,54 +73,6 @@ def exports(tmp_path_factory):
 
 
 # ---------------------------------------------------------------- talking to the kernel
-
-ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-
-
-def _next_for(get, msg_id, deadline, what, code):
-    """The next message from `get` whose parent is `msg_id`, before the deadline."""
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            pytest.fail(f"no {what} within the time limit for the cell:\n{code}")
-        try:
-            msg = get(timeout=remaining)
-        except queue.Empty:
-            continue
-        if msg["parent_header"].get("msg_id") == msg_id:
-            return msg
-
-
-def run_cell(kc, code, timeout=CELL_TIMEOUT):
-    """Executes one cell and returns its IOPub messages (up to status idle); fails on an error."""
-    msg_id = kc.execute(code, allow_stdin=False)
-    deadline = time.monotonic() + timeout
-    messages = []
-    while not messages or not (messages[-1]["msg_type"] == "status"
-                               and messages[-1]["content"]["execution_state"] == "idle"):
-        messages.append(_next_for(kc.get_iopub_msg, msg_id, deadline, "status idle", code))
-    reply = _next_for(kc.get_shell_msg, msg_id, deadline, "execute_reply", code)
-    for msg in messages:
-        if msg["msg_type"] == "error":
-            content = msg["content"]
-            traceback = ANSI.sub("", "\n".join(content.get("traceback", [])))
-            pytest.fail(f"the cell failed:\n{code}\n{content.get('ename')}: "
-                        f"{content.get('evalue')}\n{traceback}", pytrace=False)
-    if reply["content"].get("status") != "ok":
-        pytest.fail(f"the cell's execute_reply is not ok:\n{code}\n{reply['content']}")
-    return messages
-
-
-def result_json(kc, code):
-    """Runs a cell; the application/json of its last execute_result or display_data."""
-    messages = run_cell(kc, code)
-    outputs = [m for m in messages if m["msg_type"] in ("execute_result", "display_data")]
-    if not outputs or "application/json" not in outputs[-1]["content"]["data"]:
-        pytest.fail(f"{code!r} gave no application/json output; IOPub: "
-                    f"{[m['msg_type'] for m in messages]}")
-    value = outputs[-1]["content"]["data"]["application/json"]
-    return json.loads(value) if isinstance(value, str) else value
-
 
 def assay_string(text):
     """A single-quoted string literal of the Assay language."""
