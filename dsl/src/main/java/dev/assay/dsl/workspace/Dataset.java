@@ -118,6 +118,11 @@ public final class Dataset {
     }
 
     /** Splits into new datasets named by the plan, e.g. {@code SplitPlan.into("train", "test").percent(80, 20)}. */
+    public SplitResult split(SplitPlan.Builder plan) {
+        return split(plan.build());
+    }
+
+    /** Splits into new datasets named by the plan. */
     public SplitResult split(SplitPlan plan) {
         plan.names().forEach(Workspace::checkName);
         plan.validate();

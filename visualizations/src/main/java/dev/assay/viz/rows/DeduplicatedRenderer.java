@@ -12,8 +12,8 @@ public final class DeduplicatedRenderer implements Renderer<Deduplicated> {
     public MimeBundle render(Deduplicated d) {
         String how = d.near() != null ? "near duplicates (Jaccard >= " + d.near() + ") of " + String.join(", ", d.on())
                 : "duplicates on " + String.join(", ", d.on()) + (d.normalize() ? ", normalized" : "");
-        return new Sections().line(String.format(Locale.ROOT, "%s: %s rows of %s's %s, removing %s %s (%s)", d.dataset(),
-                Sections.count(d.rows()), d.source(), Sections.count(d.sourceRows()), Sections.count(d.removed()), how,
-                Sections.percent(d.removed(), d.sourceRows()))).bundle("assay-dedup", d.toJson());
+        return new Sections().line(String.format(Locale.ROOT, "%s: kept %s of the %s rows of %s, removing %s %s (%s)",
+                d.dataset(), Sections.count(d.rows()), Sections.count(d.sourceRows()), d.source(), Sections.count(d.removed()),
+                how, Sections.percent(d.removed(), d.sourceRows()))).bundle("assay-dedup", d.toJson());
     }
 }

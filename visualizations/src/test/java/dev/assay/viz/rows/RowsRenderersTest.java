@@ -60,7 +60,7 @@ class RowsRenderersTest {
     @Test
     void dedupAndLeakageSayWhatHappened() {
         MimeBundle d = registry.render(new Deduplicated("clean", "sms", 10, 7, List.of("SMS"), false, 0.8));
-        assertEquals("clean: 7 rows of sms's 10, removing 3 near duplicates (Jaccard >= 0.8) of SMS (30.0%)", d.plainText());
+        assertEquals("clean: kept 7 of the 10 rows of sms, removing 3 near duplicates (Jaccard >= 0.8) of SMS (30.0%)", d.plainText());
         Leakage l = new Leakage("train", "test", List.of("SMS"), false, 100, 10, 2, 1, 3,
                 List.of(new Leakage.SharedKey(Map.of("SMS", "ok"), 3, 2)), 0.8, 4L,
                 List.of(new Leakage.NearMatch(5, "ok then", 9, "ok then!")));
