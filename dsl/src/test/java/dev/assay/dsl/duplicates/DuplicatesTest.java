@@ -114,6 +114,28 @@ class DuplicatesTest {
     }
 
     @Test
+    void aCancelledNearSearchStopsAndLeavesTheWorkspaceUsable() throws Exception {
+        ws.query("SELECT range AS id, 'message number ' || range || ' about ' || (range % 977) AS text FROM range(400000)", "many");
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread search = new Thread(() -> {
+            try {
+                ws.dataset("many").duplicates(Match.on("text").near(0.5));
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        search.start();
+        Thread.sleep(300);
+        ws.cancel();
+        search.interrupt();
+        search.join();
+        assertTrue(failure.get() instanceof dev.assay.dsl.engine.QueryCancelledException, String.valueOf(failure.get()));
+        ws.resetCancel();
+        assertEquals(2, ((Duplicates) run("duplicates msgs on text")).duplicateRows(), "the workspace works on");
+        assertTrue(ws.datasets().stream().noneMatch(n -> n.startsWith("__assay_")), "no scratch table shows as a dataset");
+    }
+
+    @Test
     void badInputSaysWhatIsWrong() {
         assertEquals("no column 'txt' in msgs; did you mean 'text'?", assertThrows(IllegalArgumentException.class,
                 () -> run("duplicates msgs on txt")).getMessage());
