@@ -2,9 +2,9 @@ package dev.assay.dsl.duplicates;
 
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.SqlDialect;
+import dev.assay.dsl.profile.ColumnKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The columns that make a row's key, as SQL expressions: text columns go through
@@ -62,7 +62,6 @@ public record KeyColumns(List<Column> columns, boolean normalize) {
     }
 
     public static boolean isText(Column c) {
-        String type = c.type().toUpperCase(Locale.ROOT);
-        return type.equals("VARCHAR") || type.startsWith("VARCHAR(") || type.equals("TEXT") || type.equals("STRING");
+        return ColumnKind.of(c.type()) == ColumnKind.TEXT;
     }
 }

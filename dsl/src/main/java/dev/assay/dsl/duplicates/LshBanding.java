@@ -30,10 +30,6 @@ public record LshBanding(int hashes, int bands, int rows, int shingleLength) {
         return new LshBanding(HASHES, HASHES / best, best, Shingles.LENGTH);
     }
 
-    double candidateProbability(double similarity) {
-        return candidateProbability(similarity, bands, rows);
-    }
-
     private static double candidateProbability(double s, int bands, int rows) {
         return 1 - Math.pow(1 - Math.pow(s, rows), bands);
     }

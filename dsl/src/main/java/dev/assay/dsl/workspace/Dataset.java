@@ -103,7 +103,7 @@ public final class Dataset {
 
     /** Exact duplicates over the match's columns, and near duplicates of its text column when asked. */
     public Duplicates duplicates(Match match) {
-        return new DuplicateFinder(workspace.engine()).find(name, compare(match, this));
+        return new DuplicateFinder(workspace.engine()).find(name, compare(match));
     }
 
     /** A new dataset {@code target} with the first row of each exact group (whole rows compared). */
@@ -114,7 +114,7 @@ public final class Dataset {
     /** A new dataset {@code target} with the first row (in this dataset's order) of each group or near cluster. */
     public Deduplicated dedup(String target, Match match) {
         Workspace.checkName(target);
-        return new Deduplicator(workspace.engine()).dedup(name, compare(match, this), target);
+        return new Deduplicator(workspace.engine()).dedup(name, compare(match), target);
     }
 
     /** Splits into new datasets named by the plan, e.g. {@code SplitPlan.into("train", "test").percent(80, 20)}. */
@@ -125,7 +125,6 @@ public final class Dataset {
     /** Splits into new datasets named by the plan. */
     public SplitResult split(SplitPlan plan) {
         plan.names().forEach(Workspace::checkName);
-        plan.validate();
         List<String> named = new ArrayList<>(plan.by());
         for (String c : java.util.Arrays.asList(plan.stratify(), plan.group(), plan.orderBy())) {
             if (c != null) {
@@ -146,13 +145,13 @@ public final class Dataset {
 
     /** Rows of {@code other} that also occur in this dataset, exactly or (with {@code near}) as near duplicates. */
     public Leakage leakage(Dataset other, Match match) {
-        Comparison comparison = compare(match, this);
+        Comparison comparison = compare(match);
         other.columns(comparison.keys().names()); // the same columns must exist on the other side
         return new LeakageFinder(workspace.engine()).find(name, other.name(), comparison);
     }
 
     /** A match resolved against this dataset's columns, with the errors a user can act on. */
-    private Comparison compare(Match match, Dataset dataset) {
+    private Comparison compare(Match match) {
         List<Column> keys = match.columns().isEmpty() ? schema() : columns(match.columns());
         Column text = null;
         if (match.isNear()) {
@@ -162,8 +161,8 @@ public final class Dataset {
                 List<String> texts = schema().stream().filter(KeyColumns::isText).map(Column::name).toList();
                 throw new IllegalArgumentException("near duplicates compare one text column; "
                         + (match.columns().isEmpty() ? "" : "got " + candidates.size() + ", ") + "say which with 'on COLUMN'"
-                        + (texts.isEmpty() ? " (" + dataset.name + " has no text column)"
-                        : " (text columns of " + dataset.name + ": " + String.join(", ", texts) + ")"));
+                        + (texts.isEmpty() ? " (" + name + " has no text column)"
+                        : " (text columns of " + name + ": " + String.join(", ", texts) + ")"));
             }
             text = candidates.get(0);
             if (!KeyColumns.isText(text)) {

@@ -67,7 +67,7 @@ class SplitTest {
         for (List<Object> row : ws.engine().smallResult("SELECT id::VARCHAR, label, 'a' FROM a USING SAMPLE 50 ROWS "
                 + "UNION ALL SELECT id::VARCHAR, label, 'b' FROM b USING SAMPLE 50 ROWS")) {
             String hex = SplitKey.hex16(5, List.of((String) row.get(0), (String) row.get(1)));
-            int part = SplitKey.part(hex, r.parts().stream().map(p -> new java.math.BigDecimal(p.name().equals("a") ? 70 : 30)).toList());
+            int part = SplitKey.part(hex, List.of(java.math.BigDecimal.valueOf(70), java.math.BigDecimal.valueOf(30)));
             assertEquals(row.get(2), part == 0 ? "a" : "b", "row " + row);
         }
     }
