@@ -27,7 +27,7 @@ public final class Deduplicator {
                 try (WorkTable docs = NearDocs.of(engine, source, column);
                      WorkTable clusters = finder.clusters(docs, LshBanding.forThreshold(comparison.near()), comparison.near())) {
                     keep(target, source, engine.quoteIdentifier(column) + " IS NULL OR " + ord + " IN (SELECT min(d.first_ord) FROM "
-                            + docs.quoted() + " d LEFT JOIN " + clusters.quoted() + " c ON c.doc = d.doc GROUP BY coalesce(c.root, d.doc))");
+                            + docs.quoted() + " d LEFT JOIN " + clusters.quoted() + " c ON c.doc = d.doc GROUP BY " + DuplicateFinder.clusterOf("c", "d") + ")");
                 }
             } else {
                 KeyColumns keys = comparison.keys();

@@ -79,14 +79,48 @@ public final class DuplicateFinder {
         LshBanding banding = LshBanding.forThreshold(comparison.near());
         String column = comparison.text().name();
         try (WorkTable docs = NearDocs.of(engine, source, column);
-             WorkTable clusters = clusters(docs, banding, comparison.near())) {
+             WorkTable clusters = clusters(docs, banding, comparison.near());
+             WorkTable sizes = WorkTable.of(engine, "cluster_sizes", "SELECT " + clusterOf("c", "d")
+                     + " AS cluster, sum(d.n) AS rows, min(d.first_ord) AS first_row FROM " + docs.quoted() + " d LEFT JOIN "
+                     + clusters.quoted() + " c ON c.doc = d.doc GROUP BY 1 HAVING sum(d.n) >= 2")) {
             List<Object> summary = engine.smallResult("SELECT count(*)::BIGINT, coalesce(sum(rows), 0)::BIGINT, "
-                    + "max_by(cluster, {'rows': rows, 'first': -first_row}, " + LARGEST + ") FROM ("
-                    + clusterSizes(docs, clusters) + ")").get(0);
+                    + "max_by(cluster, {'rows': rows, 'first': -first_row}, " + LARGEST + "), "
+                    + "max_by(rows, {'rows': rows, 'first': -first_row}, " + LARGEST + "), "
+                    + "max_by(first_row, {'rows': rows, 'first': -first_row}, " + LARGEST + ") FROM " + sizes.quoted()).get(0);
             List<Long> top = longs(summary.get(2));
+            List<Long> rows = longs(summary.get(3));
+            List<Long> firsts = longs(summary.get(4));
+            Map<Long, List<String>> examples = examples(source, column, docs, clusters, top);
+            List<NearCluster> largest = new ArrayList<>();
+            for (int i = 0; i < top.size(); i++) {
+                largest.add(new NearCluster(rows.get(i), firsts.get(i), examples.get(top.get(i))));
+            }
             return new NearSummary(column, comparison.near(), ((Number) summary.get(0)).longValue(),
-                    ((Number) summary.get(1)).longValue(), largestClusters(source, column, docs, clusters, top), banding);
+                    ((Number) summary.get(1)).longValue(), largest, banding);
         }
+    }
+
+    /** The cluster of a document: its root when it was joined to another, else itself. */
+    static String clusterOf(String clusters, String docs) {
+        return "coalesce(" + clusters + ".root, " + docs + ".doc)";
+    }
+
+    /** The first few texts (as written, earliest first) of each of the given clusters. */
+    private Map<Long, List<String>> examples(OrderedSource source, String column, WorkTable docs, WorkTable clusters,
+                                             List<Long> top) {
+        Map<Long, List<String>> out = new LinkedHashMap<>();
+        if (top.isEmpty()) {
+            return out;
+        }
+        String in = String.join(", ", top.stream().map(String::valueOf).toList());
+        for (List<Object> row : engine.smallResult("SELECT e.cluster, t." + engine.quoteIdentifier(column) + " FROM (SELECT "
+                + clusterOf("c", "d") + " AS cluster, d.first_ord FROM " + docs.quoted() + " d LEFT JOIN " + clusters.quoted()
+                + " c ON c.doc = d.doc WHERE " + clusterOf("c", "d") + " IN (" + in + ") QUALIFY row_number() OVER "
+                + "(PARTITION BY cluster ORDER BY d.first_ord) <= " + EXAMPLES + ") e JOIN " + source.table() + " t ON t."
+                + source.ordinal() + " = e.first_ord ORDER BY e.cluster, e.first_ord")) {
+            out.computeIfAbsent(((Number) row.get(0)).longValue(), k -> new ArrayList<>()).add(String.valueOf(row.get(1)));
+        }
+        return out;
     }
 
     /**
@@ -109,35 +143,6 @@ public final class DuplicateFinder {
         engine.createTable(table.name(), allocator -> new dev.assay.dsl.engine.LongColumnsReader(allocator,
                 List.of("doc", "root"), List.of(doc, root), n));
         return table;
-    }
-
-    /** One row per cluster of two or more rows: {@code cluster, rows, first_row, docs}. */
-    static String clusterSizes(WorkTable docs, WorkTable clusters) {
-        return "SELECT coalesce(c.root, d.doc) AS cluster, sum(d.n) AS rows, min(d.first_ord) AS first_row, "
-                + "list(d.first_ord ORDER BY d.first_ord) AS firsts FROM " + docs.quoted() + " d LEFT JOIN "
-                + clusters.quoted() + " c ON c.doc = d.doc GROUP BY 1 HAVING sum(d.n) >= 2";
-    }
-
-    private List<NearCluster> largestClusters(OrderedSource source, String column, WorkTable docs, WorkTable clusters,
-                                              List<Long> top) {
-        if (top.isEmpty()) {
-            return List.of();
-        }
-        String in = String.join(", ", top.stream().map(String::valueOf).toList());
-        List<List<Object>> rows = engine.smallResult("WITH s AS (" + clusterSizes(docs, clusters) + "), e AS ("
-                + "SELECT cluster, rows, first_row, unnest(firsts[1:" + EXAMPLES + "]) AS ord FROM s WHERE cluster IN (" + in
-                + ")) SELECT e.cluster, e.rows, e.first_row, list(t." + engine.quoteIdentifier(column) + " ORDER BY e.ord) FROM e JOIN "
-                + source.table() + " t ON t." + source.ordinal() + " = e.ord GROUP BY ALL");
-        Map<Long, NearCluster> byCluster = new LinkedHashMap<>();
-        for (List<Object> row : rows) {
-            List<String> examples = new ArrayList<>();
-            for (Object o : (List<?>) row.get(3)) {
-                examples.add(String.valueOf(o));
-            }
-            byCluster.put(((Number) row.get(0)).longValue(), new NearCluster(((Number) row.get(1)).longValue(),
-                    ((Number) row.get(2)).longValue(), examples));
-        }
-        return top.stream().map(byCluster::get).toList();
     }
 
     static List<Long> longs(Object list) {

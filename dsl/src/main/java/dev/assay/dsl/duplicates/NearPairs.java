@@ -52,15 +52,10 @@ final class NearPairs {
      * and {@code text VARCHAR} (normalized, not null), with a similarity of at least {@code threshold}.
      */
     void find(WorkTable docs, long count, double threshold, Sink sink) {
-        try (WorkTable bands = WorkTable.named(engine, "bands");
-             WorkTable chunk = WorkTable.named(engine, "bands_chunk")) {
+        try (WorkTable bands = WorkTable.of(engine, "bands", "SELECT 0::BIGINT AS doc, 0::BIGINT AS band, 0::BIGINT AS key LIMIT 0")) {
             for (long from = 0; from < count; from += CHUNK_DOCS) {
                 checkInterrupted();
-                boolean first = from == 0;
-                writeBandKeys(docs, from, Math.min(count, from + CHUNK_DOCS), first ? bands : chunk);
-                if (!first) {
-                    engine.run("INSERT INTO " + bands.quoted() + " SELECT * FROM " + chunk.quoted(), null, 0);
-                }
+                writeBandKeys(docs, from, Math.min(count, from + CHUNK_DOCS), bands);
             }
             if (count == 0) {
                 return;
@@ -103,7 +98,7 @@ final class NearPairs {
                 bandColumn[i * bands + b] = b;
             }
         });
-        engine.createTable(target.name(), allocator -> new LongColumnsReader(allocator,
+        engine.insertInto(target.name(), allocator -> new LongColumnsReader(allocator,
                 List.of("doc", "band", "key"), List.of(docColumn, bandColumn, keyColumn), rows * bands));
     }
 

@@ -147,6 +147,16 @@ public final class DuckDbEngine implements SqlEngine {
 
     @Override
     public void createTable(String name, java.util.function.Function<BufferAllocator, ArrowReader> rows) {
+        writeArrow("CREATE OR REPLACE TABLE " + quoteIdentifier(name) + " AS", name, rows);
+    }
+
+    @Override
+    public void insertInto(String name, java.util.function.Function<BufferAllocator, ArrowReader> rows) {
+        writeArrow("INSERT INTO " + quoteIdentifier(name), name, rows);
+    }
+
+    /** Registers the Java batches as a scannable stream and runs {@code into SELECT * FROM stream}. */
+    private void writeArrow(String into, String name, java.util.function.Function<BufferAllocator, ArrowReader> rows) {
         String stream = WORK_PREFIX + "stream_" + Long.toHexString(System.nanoTime());
         try (BufferAllocator child = allocator().newChildAllocator(stream, 0, Long.MAX_VALUE);
              ArrowReader reader = rows.apply(child);
@@ -154,7 +164,7 @@ public final class DuckDbEngine implements SqlEngine {
             Data.exportArrayStream(child, reader, exported);
             withStatement(st -> {
                 connection().unwrap(DuckDBConnection.class).registerArrowStream(stream, exported);
-                st.execute("CREATE OR REPLACE TABLE " + quoteIdentifier(name) + " AS SELECT * FROM " + quoteIdentifier(stream));
+                st.execute(into + " SELECT * FROM " + quoteIdentifier(stream));
                 return null;
             });
         } catch (java.io.IOException e) {

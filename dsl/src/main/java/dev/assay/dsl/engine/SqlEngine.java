@@ -45,6 +45,10 @@ public interface SqlEngine extends AutoCloseable {
     void createTable(String name,
             java.util.function.Function<org.apache.arrow.memory.BufferAllocator, org.apache.arrow.vector.ipc.ArrowReader> rows);
 
+    /** Appends Arrow batches computed in Java to an existing table of the same columns, as {@link #createTable}. */
+    void insertInto(String name,
+            java.util.function.Function<org.apache.arrow.memory.BufferAllocator, org.apache.arrow.vector.ipc.ArrowReader> rows);
+
     /** True when the relation is a view (its rows have no stored order), false for a table. */
     boolean isView(String relation);
 
