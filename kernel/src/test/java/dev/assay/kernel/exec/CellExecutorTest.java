@@ -176,7 +176,7 @@ class CellExecutorTest {
 
     @Test
     void javaLoadsFilesIntoDatasetsThatSqlSees() {
-        String iris = dev.assay.kernel.SharedData.file("iris.csv").toString();
+        String iris = dev.assay.dsl.SharedData.file("iris.csv").toString();
         RecordingSink loaded = run("assay.load(\"" + iris.replace("\\", "\\\\") + "\", \"flowers\", Map.of())");
         assertTrue(loaded.result().startsWith("Loaded 150 rows from "), loaded.result());
         RecordingSink species = run("%%sql\nSELECT count(DISTINCT species) AS n FROM flowers");
@@ -188,7 +188,7 @@ class CellExecutorTest {
 
     @Test
     void assayCellsLoadAndShowAndSayWhereTheyFail() {
-        String iris = dev.assay.kernel.SharedData.file("iris.csv").toString();
+        String iris = dev.assay.dsl.SharedData.file("iris.csv").toString();
         RecordingSink cell = run("%%assay\n# the classic\nplants = load '" + iris + "'\nshow plants limit 3");
         assertEquals(List.of("display", "result"), cell.kinds(), "each statement shows its result, the last as result");
         assertTrue(cell.events.get(0).bundle().plainText().startsWith("Loaded 150 rows"));
