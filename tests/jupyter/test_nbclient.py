@@ -22,14 +22,11 @@ import base64
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import assay_kernelspec  # noqa: E402  (tests/assay_kernelspec.py)
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
@@ -40,23 +37,6 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Generous: the first cell of a fresh JVM compiles JShell (about a second here).
 CELL_TIMEOUT = 120
 RUN_TIMEOUT = 300
-
-
-# ---------------------------------------------------------------- fixtures
-
-
-@pytest.fixture(scope="session")
-def assay_jar():
-    jar = assay_kernelspec.jar_path()
-    if jar is None:
-        pytest.fail("no kernel jar: build it (mvn -B package) or set ASSAY_JAR")
-    return jar
-
-
-@pytest.fixture(scope="session")
-def kernelspec(assay_jar, tmp_path_factory):
-    """The `assay` kernelspec that starts ASSAY_JAR, found through JUPYTER_PATH or installed."""
-    return assay_kernelspec.kernelspec_for(assay_jar, lambda: tmp_path_factory.mktemp("jupyter-prefix"))
 
 
 # ---------------------------------------------------------------- notebooks and helpers
