@@ -67,24 +67,33 @@ public final class LeakageFinder {
     private record NearOverlap(long rows, List<Leakage.NearMatch> examples) {
     }
 
+    /** The confirmed pairs as two growing columns, ready to go back to the engine. */
+    private static final class ConfirmedPairs implements NearPairs.Sink {
+        long[] x = new long[1024];
+        long[] y = new long[1024];
+        int size;
+
+        @Override
+        public void accept(long a, long b, double similarity) {
+            if (size == x.length) {
+                x = Arrays.copyOf(x, size * 2);
+                y = Arrays.copyOf(y, size * 2);
+            }
+            x[size] = a;
+            y[size++] = b;
+        }
+    }
+
     private NearOverlap near(OrderedSource left, OrderedSource right, Comparison comparison) {
         String column = comparison.text().name();
         String col = engine.quoteIdentifier(column);
         try (WorkTable docs = NearDocs.of(engine, left, right, column);
              WorkTable linked = WorkTable.named(engine, "linked")) {
-            long[][] pairs = {new long[1024], new long[1024]};
-            int[] n = {0};
+            ConfirmedPairs pairs = new ConfirmedPairs();
             new NearPairs(engine, LshBanding.forThreshold(comparison.near()))
-                    .find(docs, NearDocs.count(engine, docs), comparison.near(), (x, y, sim) -> {
-                        if (n[0] == pairs[0].length) {
-                            pairs[0] = Arrays.copyOf(pairs[0], n[0] * 2);
-                            pairs[1] = Arrays.copyOf(pairs[1], n[0] * 2);
-                        }
-                        pairs[0][n[0]] = x;
-                        pairs[1][n[0]++] = y;
-                    });
+                    .find(docs, NearDocs.count(engine, docs), comparison.near(), pairs);
             engine.createTable(linked.name(), allocator -> new LongColumnsReader(allocator, List.of("a", "b"),
-                    List.of(pairs[0], pairs[1]), n[0]));
+                    List.of(pairs.x, pairs.y), pairs.size));
             // Each right-side text linked to a left-side text, in both directions of a pair.
             String crossing = "SELECT p.a AS rdoc, min(p.b) AS ldoc FROM (SELECT a, b FROM " + linked.quoted()
                     + " UNION ALL SELECT b, a FROM " + linked.quoted() + ") p JOIN " + docs.quoted() + " o ON o.doc = p.b "

@@ -62,9 +62,9 @@ public record SplitPlan(List<String> names, List<BigDecimal> percentages, List<S
         }
     }
 
-    /** The columns whose values decide a row's part by hash: group, by, or (empty) the whole row. */
-    List<String> hashKey() {
-        return group != null ? List.of(group) : by;
+    /** The columns whose values decide a row's part by hash: group, by, or else all of {@code allColumns}. */
+    List<String> hashKey(List<String> allColumns) {
+        return group != null ? List.of(group) : by.isEmpty() ? allColumns : by;
     }
 
     public String method() {

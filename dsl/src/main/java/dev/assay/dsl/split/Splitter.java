@@ -43,16 +43,14 @@ public final class Splitter {
                 parts.add(new SplitResult.Part(name, rows, total == 0 ? 0 : (double) rows / total,
                         labelColumn == null ? null : labelCounts(name, labelColumn)));
             }
-            List<String> key = plan.stratify() != null || plan.orderBy() != null ? List.of()
-                    : plan.hashKey().isEmpty() ? allColumns : plan.hashKey();
+            List<String> key = plan.stratify() != null || plan.orderBy() != null ? List.of() : plan.hashKey(allColumns);
             return new SplitResult(dataset, plan.method(), key, plan.seed(), labelColumn, parts);
         }
     }
 
     private String assignment(OrderedSource source, SplitPlan plan, List<String> allColumns) {
         SqlDialect d = engine.dialect();
-        List<String> hashColumns = plan.hashKey().isEmpty() ? allColumns : plan.hashKey();
-        String hash = SplitKey.sqlHex16(d, plan.seed(), hashColumns);
+        String hash = SplitKey.sqlHex16(d, plan.seed(), plan.hashKey(allColumns));
         if (plan.stratify() == null && plan.orderBy() == null) {
             StringBuilder part = new StringBuilder("CASE");
             List<String> bounds = SplitKey.boundaries(plan.percentages());
