@@ -30,7 +30,7 @@ final class Sections {
         return this;
     }
 
-    /** A sentence and a table under it: the first row is the header. */
+    /** A sentence and a table under it: the first row is the header; a null cell is NULL. */
     Sections table(String sentence, List<String[]> rows, boolean[] rightAligned) {
         sections.add(new Section(sentence, rows, rightAligned));
         return this;
@@ -53,7 +53,7 @@ final class Sections {
                 for (String[] row : s.table()) {
                     String[] c = new String[row.length];
                     for (int i = 0; i < row.length; i++) {
-                        c[i] = TextGrid.cut(oneLine(row[i]), MAX_CELL);
+                        c[i] = row[i] == null ? "NULL" : TextGrid.cut(oneLine(row[i]), MAX_CELL);
                     }
                     cut.add(c);
                 }
@@ -78,6 +78,11 @@ final class Sections {
             for (String[] row : s.table().subList(1, s.table().size())) {
                 h.append("<tr>");
                 for (int i = 0; i < row.length; i++) {
+                    if (row[i] == null) {
+                        // As in table previews: NULL must not look like the text 'NULL'.
+                        h.append("<td style=\"color:#888;font-style:italic\">NULL</td>");
+                        continue;
+                    }
                     h.append("<td style=\"text-align:").append(s.rightAligned()[i] ? "right" : "left")
                             .append(";white-space:pre-wrap\" title=\"").append(escape(row[i])).append("\">")
                             .append(escape(TextGrid.cut(row[i], MAX_CELL))).append("</td>");
@@ -97,9 +102,9 @@ final class Sections {
         return whole == 0 ? "0%" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
     }
 
-    /** A cell value as text: NULL shown as such, line breaks as visible marks. */
+    /** A cell value as text, or null for NULL (shown apart from any text). */
     static String cell(Object v) {
-        return v == null ? "NULL" : String.valueOf(dev.assay.dsl.result.JsonValue.of(v));
+        return v == null ? null : String.valueOf(dev.assay.dsl.result.JsonValue.of(v));
     }
 
     private static String oneLine(String s) {

@@ -37,6 +37,7 @@ class RowsRenderersTest {
         String html = (String) b.data().get(MimeBundle.TEXT_HTML);
         assertFalse(html.contains("<script>"), html);
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
+        assertTrue(html.contains("<td style=\"color:#888;font-style:italic\">NULL</td>"), "NULL set apart: " + html);
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) b.data().get(MimeBundle.APPLICATION_JSON);
         assertEquals(List.of("kind", "dataset", "rows", "on", "normalize", "duplicate_rows", "groups", "largest", "near"),
