@@ -27,24 +27,45 @@ def _next_for(get, msg_id, deadline, what, code):
             return msg
 
 
-def run_cell(kc, code, timeout=CELL_TIMEOUT):
-    """Executes one cell and returns its IOPub messages (up to status idle); fails on an error."""
+def execute(kc, code, timeout=CELL_TIMEOUT):
+    """Executes one cell; its IOPub messages (up to status idle) and its execute_reply."""
     msg_id = kc.execute(code, allow_stdin=False)
     deadline = time.monotonic() + timeout
     messages = []
     while not messages or not (messages[-1]["msg_type"] == "status"
                                and messages[-1]["content"]["execution_state"] == "idle"):
         messages.append(_next_for(kc.get_iopub_msg, msg_id, deadline, "status idle", code))
-    reply = _next_for(kc.get_shell_msg, msg_id, deadline, "execute_reply", code)
+    return messages, _next_for(kc.get_shell_msg, msg_id, deadline, "execute_reply", code)
+
+
+def error_text(msg):
+    """An error message's ename, evalue and traceback as plain text."""
+    content = msg["content"]
+    traceback = ANSI.sub("", "\n".join(content.get("traceback", [])))
+    return f"{content.get('ename')}: {content.get('evalue')}\n{traceback}"
+
+
+def run_cell(kc, code, timeout=CELL_TIMEOUT):
+    """Executes one cell and returns its IOPub messages (up to status idle); fails on an error."""
+    messages, reply = execute(kc, code, timeout)
     for msg in messages:
         if msg["msg_type"] == "error":
-            content = msg["content"]
-            traceback = ANSI.sub("", "\n".join(content.get("traceback", [])))
-            pytest.fail(f"the cell failed:\n{code}\n{content.get('ename')}: "
-                        f"{content.get('evalue')}\n{traceback}", pytrace=False)
+            pytest.fail(f"the cell failed:\n{code}\n{error_text(msg)}", pytrace=False)
     if reply["content"].get("status") != "ok":
         pytest.fail(f"the cell's execute_reply is not ok:\n{code}\n{reply['content']}")
     return messages
+
+
+def cell_error(kc, code, timeout=CELL_TIMEOUT):
+    """Runs a cell that must fail; the text of its error messages."""
+    messages, reply = execute(kc, code, timeout)
+    errors = [error_text(m) for m in messages if m["msg_type"] == "error"]
+    if not errors:
+        pytest.fail(f"the cell did not fail (execute_reply {reply['content'].get('status')}):\n{code}",
+                    pytrace=False)
+    assert reply["content"].get("status") == "error", \
+        f"the cell sent an error but its execute_reply is {reply['content'].get('status')}"
+    return "\n".join(errors)
 
 
 def result_json(kc, code):

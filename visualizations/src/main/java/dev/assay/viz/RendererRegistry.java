@@ -31,6 +31,7 @@ public final class RendererRegistry {
         registry.register(dev.assay.dsl.duplicates.Deduplicated.class, new dev.assay.viz.rows.DeduplicatedRenderer());
         registry.register(dev.assay.dsl.duplicates.Leakage.class, new dev.assay.viz.rows.LeakageRenderer());
         registry.register(dev.assay.dsl.split.SplitResult.class, new dev.assay.viz.rows.SplitRenderer());
+        registry.register(dev.assay.dsl.drift.Drift.class, new dev.assay.viz.rows.DriftRenderer());
         return registry;
     }
 

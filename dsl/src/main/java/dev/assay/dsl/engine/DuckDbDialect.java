@@ -121,4 +121,19 @@ public final class DuckDbDialect implements SqlDialect {
     public String rowOrdinal() {
         return "rowid";
     }
+
+    @Override
+    public String isFinite(String expr) {
+        return "isfinite(" + expr + ")";
+    }
+
+    @Override
+    public String castWideInteger(String expr) {
+        return "CAST(" + expr + " AS HUGEINT)";
+    }
+
+    @Override
+    public String words(String expr) {
+        return "regexp_extract_all(lower(" + expr + "), '[\\p{L}\\p{N}]+')";
+    }
 }

@@ -70,6 +70,15 @@ public interface SqlDialect {
     /** A value's text for hashing: the engine's canonical VARCHAR cast. */
     String castText(String expr);
 
+    /** True when a DOUBLE is neither NaN nor infinite. */
+    String isFinite(String expr);
+
+    /** An integer expression widened to 128 bits, so that products of row counts cannot overflow. */
+    String castWideInteger(String expr);
+
+    /** The list of words of a string: lower-cased runs of Unicode letters and digits. */
+    String words(String expr);
+
     /** An expression giving each row of a table its position in insertion order (not for views). */
     String rowOrdinal();
 }

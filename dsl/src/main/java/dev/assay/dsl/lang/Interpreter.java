@@ -1,5 +1,6 @@
 package dev.assay.dsl.lang;
 
+import dev.assay.dsl.drift.DriftPlan;
 import dev.assay.dsl.duplicates.Match;
 import dev.assay.dsl.split.SplitPlan;
 import dev.assay.dsl.workspace.Workspace;
@@ -42,6 +43,11 @@ public final class Interpreter {
         if (statement instanceof Statement.Leakage leakage) {
             return workspace.dataset(leakage.left()).leakage(workspace.dataset(leakage.right()),
                     match(leakage.on(), leakage.near()));
+        }
+        if (statement instanceof Statement.Drift drift) {
+            DriftPlan plan = DriftPlan.on(drift.columns()).using(drift.using() != null ? drift.using() : "auto");
+            plan = drift.threshold() != null ? plan.threshold(drift.threshold().doubleValue()) : plan;
+            return workspace.dataset(drift.reference()).drift(workspace.dataset(drift.current()), plan);
         }
         throw new NotYetAvailableException(statement.position() + ": '" + keyword(statement)
                 + "' is part of the language but not yet available in this version of Assay");

@@ -1,6 +1,7 @@
 package dev.assay.dsl.lang;
 
-import dev.assay.dsl.workspace.Suggestions;
+import dev.assay.dsl.drift.DriftMethod;
+import dev.assay.dsl.naming.Suggestions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The language of DESIGN.md, one statement a line. Keywords are case-insensitive; the
@@ -20,7 +22,7 @@ public final class Parser {
             "leakage", "drift", "pin", "versions", "diff", "check", "report");
     /** The statements that can bind a name: {@code name = load ...}, {@code dedup}, {@code split}. */
     static final List<String> BINDING_STATEMENTS = List.of("load", "dedup", "split");
-    static final List<String> DRIFT_METHODS = List.of("psi", "ks", "js", "wasserstein", "chi2", "hellinger", "z", "auto");
+    static final List<String> DRIFT_METHODS = Stream.concat(DriftMethod.keywords().stream(), Stream.of("auto")).toList();
     static final List<String> COMPARISONS = List.of("<", "<=", "=", "==", ">=", ">", "!=");
 
     private final List<Token> tokens;
@@ -188,6 +190,13 @@ public final class Parser {
         expectWord("vs");
         String current = name("the current dataset");
         Clauses c = clauses(Set.of("on", "using", "threshold"));
+        if (c.using != null && c.threshold != null && c.thresholdAt != null) {
+            DriftMethod method = DriftMethod.of(c.using);
+            String problem = method == null ? null : method.thresholdProblem(c.threshold.doubleValue());
+            if (problem != null) {
+                throw new ParseException(c.thresholdAt, "threshold " + c.threshold.toPlainString() + " is out of range: " + problem);
+            }
+        }
         return new Statement.Drift(reference, current, c.on.columns(), c.using, c.threshold, first.position());
     }
 
@@ -256,6 +265,7 @@ public final class Parser {
         Long seed;
         String using;
         BigDecimal threshold;
+        Position thresholdAt;
     }
 
     private Clauses clauses(Set<String> allowed) {
@@ -305,6 +315,7 @@ public final class Parser {
                 case "threshold" -> {
                     Token t = peek();
                     c.threshold = number("a threshold");
+                    c.thresholdAt = t.position();
                     if (c.threshold.signum() < 0) {
                         throw new ParseException(t.position(), "the threshold must not be negative, got " + t.text());
                     }

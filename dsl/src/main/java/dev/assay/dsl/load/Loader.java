@@ -2,7 +2,7 @@ package dev.assay.dsl.load;
 
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.SqlException;
-import dev.assay.dsl.workspace.Suggestions;
+import dev.assay.dsl.naming.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -37,8 +37,13 @@ public enum ColumnKind {
         return OTHER;
     }
 
+    /** Integer types: numpy floors a Sturges bin width at 1 for integer data. */
+    public static boolean isInteger(String engineType) {
+        return INTEGERS.contains(engineType.toUpperCase(Locale.ROOT));
+    }
+
     /** Floating-point types can hold NaN, which a profile counts as missing (as pandas does). */
-    static boolean isFloat(String engineType) {
+    public static boolean isFloat(String engineType) {
         return FLOATS.contains(engineType.toUpperCase(Locale.ROOT));
     }
 

@@ -1,5 +1,6 @@
 package dev.assay.dsl.profile;
 
+import dev.assay.dsl.engine.SqlDialect;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,7 @@ public record Histogram(List<Object> edges, List<Long> counts) {
      * The k + 1 edges numpy uses: {@code linspace(lo, hi, k + 1)}, i.e. {@code lo + i * step}
      * with the last edge exactly {@code hi}. numpy widens a zero-width range by 0.5 each side.
      */
-    static double[] edges(double min, double max, int bins) {
+    public static double[] edges(double min, double max, int bins) {
         double lo = min;
         double hi = max;
         if (lo == hi) {
@@ -39,6 +40,30 @@ public record Histogram(List<Object> edges, List<Long> counts) {
         }
         edges[bins] = hi;
         return edges;
+    }
+
+    /**
+     * The bin index of a DOUBLE expression as arithmetic gives it, for {@link #binIndexSql}: the
+     * last bin takes the maximum. NULL stays NULL (LEAST would turn it into a bin).
+     */
+    public static String rawBinSql(SqlDialect sql, String value, double[] edges) {
+        int bins = edges.length - 1;
+        String raw = "CAST(floor((" + value + " - " + sql.doubleLiteral(edges[0]) + ") / "
+                + sql.doubleLiteral(edges[bins] - edges[0]) + " * " + bins + ") AS BIGINT)";
+        return "CASE WHEN " + raw + " > " + (bins - 1) + " THEN " + (bins - 1) + " ELSE " + raw + " END";
+    }
+
+    /**
+     * numpy's bin of a value (0-based): the raw index from {@link #rawBinSql}, named {@code raw},
+     * corrected by one against the exact edges, so that a value on an edge falls where numpy
+     * puts it ([left, right), the last bin closed).
+     */
+    public static String binIndexSql(SqlDialect sql, String value, String raw, double[] edges) {
+        int last = edges.length - 2;
+        String list = sql.listLiteral(java.util.Arrays.stream(edges).mapToObj(sql::doubleLiteral).toList());
+        return "CASE WHEN " + value + " < " + sql.listElement(list, raw + " + 1") + " THEN " + raw + " - 1"
+                + " WHEN " + raw + " <> " + last + " AND " + value + " >= " + sql.listElement(list, raw + " + 2")
+                + " THEN " + raw + " + 1 ELSE " + raw + " END";
     }
 
     static List<Object> boxed(double[] edges) {

@@ -145,18 +145,9 @@ final class ProfileQueries {
             String x = "x" + j;
             String i = "i" + j;
             String value = sql.castDouble(b.temporal() ? sql.epochMicros(alias(b.column())) : alias(b.column()));
-            double lo = b.edges()[0];
-            double hi = b.edges()[b.bins()];
-            int last = b.bins() - 1;
             inner.add(value + " AS " + x);
-            // Not LEAST: it skips NULL, and a missing value must stay without a bin.
-            String raw = "CAST(floor((" + value + " - " + sql.doubleLiteral(lo) + ") / " + sql.doubleLiteral(hi - lo)
-                    + " * " + b.bins() + ") AS BIGINT)";
-            inner.add("CASE WHEN " + raw + " > " + last + " THEN " + last + " ELSE " + raw + " END AS " + i);
-            String edges = sql.listLiteral(java.util.Arrays.stream(b.edges()).mapToObj(sql::doubleLiteral).toList());
-            outer.add(sql.countsPerValue("CASE WHEN " + x + " < " + sql.listElement(edges, i + " + 1") + " THEN " + i + " - 1"
-                    + " WHEN " + i + " <> " + last + " AND " + x + " >= " + sql.listElement(edges, i + " + 2") + " THEN " + i + " + 1"
-                    + " ELSE " + i + " END"));
+            inner.add(Histogram.rawBinSql(sql, value, b.edges()) + " AS " + i);
+            outer.add(sql.countsPerValue(Histogram.binIndexSql(sql, x, i, b.edges())));
         }
         return cleaned() + ", b AS (SELECT " + String.join(",\n  ", inner) + " FROM v)\nSELECT "
                 + String.join(",\n  ", outer) + "\nFROM b";

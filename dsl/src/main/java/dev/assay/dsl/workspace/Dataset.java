@@ -1,7 +1,8 @@
 package dev.assay.dsl.workspace;
 
-import dev.assay.dsl.engine.Column;
-import dev.assay.dsl.engine.TablePreview;
+import dev.assay.dsl.drift.Drift;
+import dev.assay.dsl.drift.DriftDetector;
+import dev.assay.dsl.drift.DriftPlan;
 import dev.assay.dsl.duplicates.Comparison;
 import dev.assay.dsl.duplicates.Deduplicated;
 import dev.assay.dsl.duplicates.Deduplicator;
@@ -11,6 +12,9 @@ import dev.assay.dsl.duplicates.KeyColumns;
 import dev.assay.dsl.duplicates.Leakage;
 import dev.assay.dsl.duplicates.LeakageFinder;
 import dev.assay.dsl.duplicates.Match;
+import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.engine.TablePreview;
+import dev.assay.dsl.naming.Suggestions;
 import dev.assay.dsl.split.SplitPlan;
 import dev.assay.dsl.split.SplitResult;
 import dev.assay.dsl.split.Splitter;
@@ -148,6 +152,19 @@ public final class Dataset {
         Comparison comparison = compare(match);
         other.columns(comparison.keys().names()); // the same columns must exist on the other side
         return new LeakageFinder(workspace.engine()).find(name, other.name(), comparison);
+    }
+
+    /**
+     * Which columns moved between this dataset (the reference) and {@code current}: every
+     * column of both, each with the method Evidently would choose.
+     */
+    public Drift drift(Dataset current) {
+        return drift(current, DriftPlan.auto());
+    }
+
+    /** Drift of the plan's columns, e.g. {@code DriftPlan.on("fare").using("psi").threshold(0.2)}. */
+    public Drift drift(Dataset current, DriftPlan plan) {
+        return new DriftDetector(workspace.engine()).compare(name, current.name(), plan);
     }
 
     /** A match resolved against this dataset's columns, with the errors a user can act on. */

@@ -118,6 +118,10 @@ class ParserTest {
         assertTrue(error("duplicates x near 1.5").contains("the near threshold must be in (0, 1], got 1.5"));
         assertTrue(error("duplicates x near 0").contains("the near threshold must be in (0, 1], got 0"));
         assertTrue(error("drift a vs b threshold -1").contains("the threshold must not be negative"));
+        assertEquals("line 1, column 33: threshold 1.5 is out of range: ks, a test, takes a p-value threshold between 0 "
+                + "and 1 (exclusive), like 0.05", error("drift a vs b using ks threshold 1.5"));
+        assertEquals("line 1, column 24: threshold 0 is out of range: psi, a distance, takes a threshold above 0, like 0.1",
+                error("drift a vs b threshold 0 using psi"));
     }
 
     @Test

@@ -35,7 +35,8 @@ public final class JavaEvaluator implements AutoCloseable {
             "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.time.*",
             "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*",
             "java.util.stream.*", "static dev.assay.kernel.api.Notebook.*",
-            "dev.assay.dsl.duplicates.Match", "dev.assay.dsl.split.SplitPlan");
+            "dev.assay.dsl.duplicates.Match", "dev.assay.dsl.split.SplitPlan",
+            "dev.assay.dsl.drift.DriftPlan");
 
     /** Variables every session starts with. */
     static final String PREDEFINED =

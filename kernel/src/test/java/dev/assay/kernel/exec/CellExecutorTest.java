@@ -207,9 +207,17 @@ class CellExecutorTest {
         CellError column = errorOf("%%assay\nprofile plants on speces");
         assertTrue(column.evalue().endsWith("line 2, column 1: no column 'speces' in plants; did you mean 'species'?"),
                 column.evalue());
-        CellError later = errorOf("%%assay\ndrift plants vs plants");
-        assertTrue(later.evalue().endsWith("'drift' is part of the language but not yet available in this version of Assay"),
+        CellError later = errorOf("%%assay\npin plants as 'plants'");
+        assertTrue(later.evalue().endsWith("'pin' is part of the language but not yet available in this version of Assay"),
                 later.evalue());
+        CellError wrongMethod = errorOf("%%assay\ndrift plants vs plants on species using ks");
+        assertTrue(wrongMethod.evalue().endsWith("line 2, column 1: column 'species': ks compares numbers and this column "
+                + "is categorical: use chi2, z, psi, js or hellinger"), wrongMethod.evalue());
+        RecordingSink drift = run("%%assay\ndrift plants vs plants");
+        assertTrue(drift.result().startsWith("Drift from plants (150 rows) to plants (150 rows): 0 of 5 columns drifted"),
+                drift.result());
+        assertEquals("0", run("assay.dataset(\"plants\").drift(assay.dataset(\"plants\"), DriftPlan.on(\"species\")"
+                + ".using(\"chi2\")).column(\"species\").statistic().intValue()").result(), "DriftPlan is imported");
 
         // A split binds every part: Java sees them at once, and the result carries its JSON.
         RecordingSink split = run("%%assay\ntrain, test = split plants 80/20 stratify species seed 1");

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.dsl.drift.ColumnDrift;
+import dev.assay.dsl.drift.Drift;
+import dev.assay.dsl.drift.DriftKind;
+import dev.assay.dsl.drift.DriftMethod;
 import dev.assay.dsl.duplicates.Deduplicated;
 import dev.assay.dsl.duplicates.DuplicateGroup;
 import dev.assay.dsl.duplicates.Duplicates;
@@ -16,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The duplicates, dedup, split and leakage results as text, escaped HTML and their JSON. */
+/** The duplicates, dedup, split, leakage and drift results as text, escaped HTML and their JSON. */
 class RowsRenderersTest {
 
     private final RendererRegistry registry = RendererRegistry.withDefaults();
@@ -44,6 +48,33 @@ class RowsRenderersTest {
                 List.copyOf(json.keySet()));
         assertEquals(4L, json.get("duplicate_rows"));
         assertEquals(null, json.get("near"));
+    }
+
+    @Test
+    void driftShowsTheVerdictEveryColumnAndWhatWasSkipped() {
+        Drift d = new Drift("train", "test", 1000, 800, List.of(
+                new ColumnDrift("fare", "DOUBLE", DriftKind.NUMERIC, DriftMethod.KS, 0.0412, 2.345e-7, 0.05, true,
+                        990, 800, 10, 0, "exact p-value"),
+                new ColumnDrift("<b>kind</b>", "VARCHAR", DriftKind.CATEGORICAL, DriftMethod.CHI2, null, 0.0, 0.05, true,
+                        1000, 800, 0, 0, "1 value(s) occur only in the current data"),
+                new ColumnDrift("tip", "DOUBLE", DriftKind.NUMERIC, DriftMethod.PSI, 0.0123, null, 0.1, false,
+                        1000, 800, 0, 0, null)),
+                List.of(new Drift.Skipped("tags", "drift compares numbers, dates, booleans and text; it is VARCHAR[]")));
+        MimeBundle b = registry.render(d);
+        String text = b.plainText();
+        assertTrue(text.startsWith("Drift from train (1,000 rows) to test (800 rows): 2 of 3 columns drifted (66.7%) — the "
+                + "dataset has drifted (at least half of its columns):"), text);
+        assertTrue(text.contains("fare        | numeric     | ks     |    0.0412 | 2.345e-07 |      0.05 | DRIFT   |"), text);
+        assertTrue(text.contains("|         ∞ |         0 |"), "an infinite chi-square: " + text);
+        assertTrue(text.contains("tip         | numeric     | psi    |    0.0123 |           |       0.1 | no "), text);
+        assertTrue(text.contains("Not compared:\ncolumn | why"), text);
+        String html = (String) b.data().get(MimeBundle.TEXT_HTML);
+        assertFalse(html.contains("<b>kind</b>"), html);
+        Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.APPLICATION_JSON);
+        assertEquals(List.of("kind", "reference", "current", "reference_rows", "current_rows", "columns", "skipped",
+                "drifted_columns", "drifted_share", "dataset_drift"), List.copyOf(json.keySet()));
+        assertEquals(true, json.get("dataset_drift"));
+        assertEquals(null, ((Map<?, ?>) ((List<?>) json.get("columns")).get(1)).get("statistic"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.assay.dsl.workspace;
+package dev.assay.dsl.naming;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
