@@ -47,14 +47,15 @@ final class ColumnValues implements AutoCloseable {
 
     static ColumnValues of(SqlEngine engine, String reference, String current, Column referenceColumn, Column currentColumn) {
         SqlDialect sql = engine.dialect();
-        ColumnKind kind = ColumnKind.of(referenceColumn.type());
+        ColumnKind kind = DriftKind.valuesOf(referenceColumn.type());
         boolean numeric = kind == ColumnKind.NUMERIC || kind == ColumnKind.TEMPORAL;
         boolean integer = kind == ColumnKind.TEMPORAL
                 || ColumnKind.isInteger(referenceColumn.type()) && ColumnKind.isInteger(currentColumn.type());
         boolean mayBeNonFinite = ColumnKind.isFloat(referenceColumn.type()) || ColumnKind.isFloat(currentColumn.type());
         String column = sql.quoteIdentifier(referenceColumn.name());
+        // Text is cast so that an enumeration and a VARCHAR meet as labels.
         String value = kind == ColumnKind.TEMPORAL ? sql.castDouble(sql.epochMicros(column))
-                : numeric ? sql.castDouble(column) : column;
+                : numeric ? sql.castDouble(column) : kind == ColumnKind.TEXT ? sql.castText(column) : column;
         String query = "SELECT v, count(*) FILTER (WHERE s = 0) AS r, count(*) FILTER (WHERE s = 1) AS c FROM ("
                 + "SELECT 0 AS s, " + value + " AS v FROM " + sql.quoteIdentifier(reference)
                 + " UNION ALL SELECT 1 AS s, " + value + " AS v FROM " + sql.quoteIdentifier(current)

@@ -99,11 +99,11 @@ public final class DriftDetector {
 
     /** Null when the two columns can be compared, else why not. */
     private static String incomparable(Column r, Column c, String reference, String current) {
-        ColumnKind kind = ColumnKind.of(r.type());
+        ColumnKind kind = DriftKind.valuesOf(r.type());
         if (kind == ColumnKind.OTHER) {
             return "drift compares numbers, dates, booleans and text; it is " + r.type();
         }
-        if (ColumnKind.of(c.type()) != kind) {
+        if (DriftKind.valuesOf(c.type()) != kind) {
             return "it is " + r.type() + " in " + reference + " but " + c.type() + " in " + current
                     + "; cast one side so that both are numbers, times, booleans or text";
         }
@@ -121,7 +121,7 @@ public final class DriftDetector {
     }
 
     private ColumnDrift compareColumn(Column r, Column c, ColumnValues values, DriftPlan plan, long referenceRows, long currentRows) {
-        ColumnKind type = ColumnKind.of(r.type());
+        ColumnKind type = DriftKind.valuesOf(r.type());
         DriftKind kind = type == ColumnKind.NUMERIC || type == ColumnKind.TEMPORAL ? DriftKind.NUMERIC
                 : type == ColumnKind.BOOLEAN ? DriftKind.CATEGORICAL
                 : DriftKind.ofText(values.referenceDistinct, values.referenceValues);
@@ -142,7 +142,8 @@ public final class DriftDetector {
         String type2 = r.type().equals(c.type()) ? r.type() : r.type() + " / " + c.type();
         return new ColumnDrift(r.name(), type2, kind, method, o.statistic(), o.pValue(), threshold, drifted,
                 values.referenceValues, values.currentValues, referenceRows - values.referenceValues,
-                currentRows - values.currentValues, o.note());
+                currentRows - values.currentValues, o.note(),
+                DistributionQueries.of(kind, values, type == ColumnKind.TEMPORAL));
     }
 
     /**

@@ -17,6 +17,15 @@ public enum DriftKind {
         return distinct > FREE_TEXT_MIN_DISTINCT && distinct * 2 > values ? TEXT : CATEGORICAL;
     }
 
+    /**
+     * The profile kind drift reads a column as: enumerations (pandas categoricals, Parquet
+     * dictionaries) are text to it, compared by their labels.
+     */
+    static dev.assay.dsl.profile.ColumnKind valuesOf(String engineType) {
+        return engineType.toUpperCase(Locale.ROOT).startsWith("ENUM(") ? dev.assay.dsl.profile.ColumnKind.TEXT
+                : dev.assay.dsl.profile.ColumnKind.of(engineType);
+    }
+
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
     }

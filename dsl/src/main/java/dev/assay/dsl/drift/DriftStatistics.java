@@ -156,7 +156,11 @@ final class DriftStatistics {
         long categories = ColumnValues.number(row.get(1));
         long onlyCurrent = ColumnValues.number(row.get(2));
         if (onlyCurrent > 0) {
-            return new Outcome(null, 0.0, onlyCurrent + " value(s) occur only in the current data (such as '" + row.get(3)
+            String example = String.valueOf(row.get(3));
+            if (v.integer && example.endsWith(".0")) {
+                example = example.substring(0, example.length() - 2); // integers travel as DOUBLE
+            }
+            return new Outcome(null, 0.0, onlyCurrent + " value(s) occur only in the current data (such as '" + example
                     + "'): chi-square is infinite");
         }
         double statistic = row.get(0) == null ? 0 : ((Number) row.get(0)).doubleValue();
@@ -189,11 +193,8 @@ final class DriftStatistics {
      * over the most common words of both together, all other words pooled in one bin.
      */
     private static Outcome text(ColumnValues v) {
-        SqlDialect sql = v.sql;
-        String ranked = "SELECT word, sum(r) AS r, sum(c) AS c FROM (SELECT unnest(" + sql.words("v") + ") AS word, r, c FROM "
-                + v.table.quoted() + ") GROUP BY word";
-        String top = "SELECT CASE WHEN row_number() OVER (ORDER BY r + c DESC, word) <= " + TEXT_WORDS
-                + " THEN word END AS k, r, c FROM (" + ranked + ")";
+        String top = "SELECT CASE WHEN row_number() OVER (ORDER BY r + c DESC, k) <= " + TEXT_WORDS
+                + " THEN k END AS k, r, c FROM (" + wordCounts(v) + ")";
         try (WorkTable words = WorkTable.of(v.engine, "drift_words", "SELECT k, sum(r) AS r, sum(c) AS c FROM (" + top
                 + ") GROUP BY k")) {
             List<Object> totals = v.query("SELECT coalesce(sum(r), 0), coalesce(sum(c), 0) FROM " + words.quoted()).get(0);
@@ -205,6 +206,12 @@ final class DriftStatistics {
             double distance = jensenShannon(v, "SELECT * FROM " + words.quoted(), nr, nc);
             return new Outcome(distance, null, mostChanged(v, words, nr, nc));
         }
+    }
+
+    /** Every word of the text column with its counts on each side: (k, r, c). */
+    static String wordCounts(ColumnValues v) {
+        return "SELECT word AS k, sum(r) AS r, sum(c) AS c FROM (SELECT unnest(" + v.sql.words("v") + ") AS word, r, c FROM "
+                + v.table.quoted() + ") GROUP BY word";
     }
 
     /** The three words whose share moved most, for the note: "'free' 0.8% -> 2.1%". */

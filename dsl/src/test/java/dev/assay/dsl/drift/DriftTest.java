@@ -152,6 +152,45 @@ class DriftTest {
     }
 
     @Test
+    void quotedNamesEnumerationsAndDatesWork() {
+        ws.query("SELECT i % 3 AS \"it's \"\"odd\"\"\", CAST(['x', 'y', 'z'][1 + i % 3] AS ENUM('x', 'y', 'z')) AS e, "
+                + "DATE '2024-01-01' + CAST(i AS INTEGER) AS day FROM range(100) r(i)", "weird");
+        ws.query("SELECT i % 4 AS \"it's \"\"odd\"\"\", ['x', 'y', 'w'][1 + i % 3] AS e, "
+                + "DATE '2024-01-01' + CAST(i AS INTEGER) AS day FROM range(100) r(i)", "plain");
+        Drift d = drift("weird", "plain", DriftPlan.auto());
+        assertEquals(List.of("it's \"odd\"", "e", "day"), d.columns().stream().map(ColumnDrift::name).toList());
+        ColumnDrift e = d.column("e");
+        assertEquals(DriftKind.CATEGORICAL, e.kind(), "an enumeration compares with text by its labels");
+        assertEquals("1 value(s) occur only in the current data (such as 'w'): chi-square is infinite", e.note());
+        ColumnDrift odd = drift("weird", "plain", DriftPlan.on("it's \"odd\"").using("chi2")).column("it's \"odd\"");
+        assertEquals("1 value(s) occur only in the current data (such as '3'): chi-square is infinite", odd.note());
+        assertEquals(0.0, d.column("day").statistic(), 0, "the same dates");
+        assertEquals(DriftKind.NUMERIC, d.column("day").kind());
+    }
+
+    @Test
+    void eachColumnCarriesBothDistributionsOnTheSameBins() {
+        ws.query("SELECT i / 10.0 AS x, 'label ' || (i % 30) AS many FROM range(1000) r(i)", "wide_ref");
+        ws.query("SELECT i / 8.0 AS x, 'label ' || (i % 25) AS many FROM range(600) r(i)", "wide_cur");
+        Drift d = drift("wide_ref", "wide_cur", DriftPlan.auto());
+        Distribution x = d.column("x").distribution();
+        assertTrue(x.isHistogram());
+        assertEquals(x.edges().size(), x.reference().size() + 1);
+        assertEquals(12, x.reference().size(), "Sturges over 1,600 values: ceil(log2(1600) + 1) = 12 bins");
+        assertEquals(0.0, x.edges().get(0), 0);
+        assertEquals(99.9, x.edges().get(x.edges().size() - 1), 0, "the larger maximum of both samples");
+        assertEquals(1.0, x.reference().stream().mapToDouble(Double::doubleValue).sum(), 1e-12);
+        assertEquals(1.0, x.current().stream().mapToDouble(Double::doubleValue).sum(), 1e-12);
+        Distribution many = d.column("many").distribution();
+        assertEquals(Distribution.MAX_LABELS + 1, many.labels().size(), "20 labels and the rest pooled");
+        assertNull(many.labels().get(Distribution.MAX_LABELS));
+        // Labels 0-9 occur 58 times in both together, 10-24 57 times, 25-29 33 times.
+        assertEquals(List.of("label 0", "label 1", "label 2"), many.labels().subList(0, 3), "most frequent first");
+        assertEquals(List.of("label 9", "label 10", "label 11"), many.labels().subList(9, 12), "ties by label");
+        assertEquals(1.0, many.reference().stream().mapToDouble(Double::doubleValue).sum(), 1e-12);
+    }
+
+    @Test
     void scratchTablesAreDroppedAndNothingElseChanges() {
         List<String> before = ws.engine().relations();
         drift("ref", "same", DriftPlan.auto());

@@ -54,11 +54,11 @@ class RowsRenderersTest {
     void driftShowsTheVerdictEveryColumnAndWhatWasSkipped() {
         Drift d = new Drift("train", "test", 1000, 800, List.of(
                 new ColumnDrift("fare", "DOUBLE", DriftKind.NUMERIC, DriftMethod.KS, 0.0412, 2.345e-7, 0.05, true,
-                        990, 800, 10, 0, "exact p-value"),
+                        990, 800, 10, 0, "exact p-value", null),
                 new ColumnDrift("<b>kind</b>", "VARCHAR", DriftKind.CATEGORICAL, DriftMethod.CHI2, null, 0.0, 0.05, true,
-                        1000, 800, 0, 0, "1 value(s) occur only in the current data"),
+                        1000, 800, 0, 0, "1 value(s) occur only in the current data", null),
                 new ColumnDrift("tip", "DOUBLE", DriftKind.NUMERIC, DriftMethod.PSI, 0.0123, null, 0.1, false,
-                        1000, 800, 0, 0, null)),
+                        1000, 800, 0, 0, null, null)),
                 List.of(new Drift.Skipped("tags", "drift compares numbers, dates, booleans and text; it is VARCHAR[]")));
         MimeBundle b = registry.render(d);
         String text = b.plainText();
