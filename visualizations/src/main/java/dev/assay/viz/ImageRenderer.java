@@ -26,4 +26,11 @@ final class ImageRenderer implements Renderer<RenderedImage> {
         Map<String, Object> size = Map.of("width", image.getWidth(), "height", image.getHeight());
         return new MimeBundle(data, Map.of(MimeBundle.IMAGE_PNG, size));
     }
+
+    /** XChart charts, drawn headless. */
+    static MimeBundle chart(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+        java.awt.image.BufferedImage image = dev.assay.viz.chart.ChartImages.image(chart);
+        String title = chart.getTitle() == null || chart.getTitle().isBlank() ? "" : " " + chart.getTitle();
+        return MimeBundle.text("<chart" + title + ", " + image.getWidth() + "x" + image.getHeight() + ">").withImage(image);
+    }
 }

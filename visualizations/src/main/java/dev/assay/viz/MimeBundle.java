@@ -46,6 +46,30 @@ public record MimeBundle(Map<String, Object> data, Map<String, Object> metadata)
         return new MimeBundle(copy, metadata);
     }
 
+    /** A copy with a PNG picture (and its size as metadata, so front ends lay it out before decoding). */
+    public MimeBundle withImage(java.awt.image.BufferedImage image) {
+        Map<String, Object> copy = new LinkedHashMap<>(data);
+        copy.put(IMAGE_PNG, dev.assay.viz.chart.ChartImages.base64Png(image));
+        Map<String, Object> meta = new LinkedHashMap<>(metadata);
+        meta.put(IMAGE_PNG, Map.of("width", image.getWidth(), "height", image.getHeight()));
+        return new MimeBundle(copy, meta);
+    }
+
+    /**
+     * A copy with the chart the supplier draws, or this bundle unchanged when the machine
+     * cannot draw (a JDK without fonts or fontconfig fails inside AWT): the tables and the
+     * JSON matter more than the picture, so they are never lost with it.
+     */
+    public MimeBundle withChart(java.util.function.Supplier<java.awt.image.BufferedImage> chart) {
+        java.awt.image.BufferedImage image;
+        try {
+            image = chart.get();
+        } catch (java.awt.AWTError | InternalError | LinkageError | RuntimeException e) {
+            return this;
+        }
+        return image == null ? this : withImage(image);
+    }
+
     public String plainText() {
         return (String) data.get(TEXT_PLAIN);
     }

@@ -23,6 +23,7 @@ public final class RendererRegistry {
         registry.register(MimeBundle.class, bundle -> bundle);
         registry.register(Displayable.class, Displayable::toMimeBundle);
         registry.register(java.awt.image.RenderedImage.class, new ImageRenderer());
+        registry.register(org.knowm.xchart.internal.chartpart.Chart.class, ImageRenderer::chart);
         registry.register(dev.assay.dsl.engine.TablePreview.class, new dev.assay.viz.table.TableRenderer());
         registry.register(dev.assay.dsl.workspace.Dataset.class, new dev.assay.viz.table.DatasetRenderer());
         registry.register(dev.assay.dsl.load.Loaded.class, new dev.assay.viz.table.LoadedRenderer());

@@ -34,7 +34,7 @@ public final class ProfileRenderer implements Renderer<Profile> {
         data.put(MimeBundle.TEXT_PLAIN, text(profile));
         data.put(MimeBundle.TEXT_HTML, html(profile));
         data.put(MimeBundle.APPLICATION_JSON, profile.toJson());
-        return new MimeBundle(data, Map.of());
+        return new MimeBundle(data, Map.of()).withChart(() -> dev.assay.viz.chart.ProfileCharts.grid(profile));
     }
 
     static String text(Profile p) {

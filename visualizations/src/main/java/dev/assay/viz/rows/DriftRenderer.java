@@ -4,16 +4,23 @@ import dev.assay.dsl.drift.ColumnDrift;
 import dev.assay.dsl.drift.Drift;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
+import dev.assay.viz.chart.DriftCharts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Drift: the verdict, then one row per column (method, statistic, p-value, threshold, verdict), then what was skipped. */
+/**
+ * Drift: the verdict, then one row per column (method, statistic, p-value, threshold, verdict
+ * and, in HTML, a thumbnail of both distributions; drifted rows marked), then what was
+ * skipped; the PNG shows every column's distributions at full size.
+ */
 public final class DriftRenderer implements Renderer<Drift> {
 
     @Override
     public MimeBundle render(Drift d) {
         List<String[]> rows = new ArrayList<>();
+        List<String> thumbnails = new ArrayList<>();
+        boolean[] drifted = new boolean[d.columns().size()];
         rows.add(new String[] {"column", "kind", "method", "statistic", "p-value", "threshold", "drifted",
             "missing (ref / cur)", "note"});
         for (ColumnDrift c : d.columns()) {
@@ -22,20 +29,32 @@ public final class DriftRenderer implements Renderer<Drift> {
                 number(c.threshold()), c.drifted() ? "DRIFT" : "no",
                 Sections.count(c.referenceMissing()) + " / " + Sections.count(c.currentMissing()),
                 c.note() == null ? "" : c.note()});
+            thumbnails.add(thumbnail(c));
+            drifted[rows.size() - 2] = c.drifted();
         }
         String verdict = String.format(Locale.ROOT, "Drift from %s (%s rows) to %s (%s rows): %d of %d columns drifted (%s)"
                 + " — %s", d.reference(), Sections.count(d.referenceRows()), d.current(), Sections.count(d.currentRows()),
                 d.driftedColumns(), d.columns().size(), Sections.percent(d.driftedColumns(), d.columns().size()),
                 d.datasetDrift() ? "the dataset has drifted (at least half of its columns)" : "no dataset drift");
         Sections s = new Sections().table(verdict + ":", rows,
-                new boolean[] {false, false, false, true, true, true, false, true, false});
+                new boolean[] {false, false, false, true, true, true, false, true, false},
+                "reference / current", thumbnails, drifted);
         if (!d.skipped().isEmpty()) {
             List<String[]> skipped = new ArrayList<>();
             skipped.add(new String[] {"column", "why"});
             d.skipped().forEach(k -> skipped.add(new String[] {k.name(), k.reason()}));
             s.table("Not compared:", skipped, new boolean[] {false, false});
         }
-        return s.bundle("assay-drift", d.toJson());
+        return s.bundle("assay-drift", d.toJson()).withChart(() -> DriftCharts.grid(d));
+    }
+
+    /** The column's two distributions as a small base64 PNG, or null when there are none or nothing can be drawn. */
+    private static String thumbnail(ColumnDrift c) {
+        if (c.distribution() == null) {
+            return null;
+        }
+        MimeBundle drawn = MimeBundle.text("").withChart(() -> DriftCharts.thumbnail(c));
+        return (String) drawn.data().get(MimeBundle.IMAGE_PNG);
     }
 
     /** Four significant digits, in plain or scientific notation as the size asks. */

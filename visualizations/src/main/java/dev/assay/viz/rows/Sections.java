@@ -19,20 +19,40 @@ final class Sections {
     /** Cells longer than this are cut in the table, the whole value kept in the HTML title. */
     static final int MAX_CELL = 60;
 
-    private record Section(String sentence, List<String[]> table, boolean[] rightAligned) {
+    /**
+     * A sentence and optionally a table; {@code images} (base64 PNG per body row, HTML only)
+     * add a picture column, {@code marked} rows are highlighted in HTML.
+     */
+    private record Section(String sentence, List<String[]> table, boolean[] rightAligned, List<String> images,
+                           boolean[] marked) {
     }
 
     private final List<Section> sections = new ArrayList<>();
 
     /** A sentence shown on its own. */
     Sections line(String sentence) {
-        sections.add(new Section(sentence, null, null));
+        sections.add(new Section(sentence, null, null, null, null));
         return this;
     }
 
     /** A sentence and a table under it: the first row is the header; a null cell is NULL. */
     Sections table(String sentence, List<String[]> rows, boolean[] rightAligned) {
-        sections.add(new Section(sentence, rows, rightAligned));
+        sections.add(new Section(sentence, rows, rightAligned, null, null));
+        return this;
+    }
+
+    /**
+     * A table whose HTML rows also carry a small picture each (base64 PNG, in the last column,
+     * under {@code imageHeader}) and are highlighted when {@code marked}; the text form is the
+     * plain table.
+     */
+    Sections table(String sentence, List<String[]> rows, boolean[] rightAligned, String imageHeader, List<String> images,
+                   boolean[] marked) {
+        List<String[]> withHeader = new ArrayList<>(rows);
+        String[] header = java.util.Arrays.copyOf(rows.get(0), rows.get(0).length + 1);
+        header[header.length - 1] = imageHeader;
+        withHeader.set(0, header);
+        sections.add(new Section(sentence, withHeader, rightAligned, images, marked));
         return this;
     }
 
@@ -50,7 +70,10 @@ final class Sections {
             t.append(s.sentence()).append('\n');
             if (s.table() != null && s.table().size() > 1) {
                 List<String[]> cut = new ArrayList<>();
-                for (String[] row : s.table()) {
+                for (String[] full : s.table()) {
+                    // The picture column is for HTML only.
+                    String[] row = s.images() != null && full == s.table().get(0)
+                            ? java.util.Arrays.copyOf(full, full.length - 1) : full;
                     String[] c = new String[row.length];
                     for (int i = 0; i < row.length; i++) {
                         c[i] = row[i] == null ? "NULL" : TextGrid.cut(oneLine(row[i]), MAX_CELL);
@@ -75,8 +98,10 @@ final class Sections {
                 h.append("<th>").append(escape(head)).append("</th>");
             }
             h.append("</tr></thead>\n<tbody>\n");
-            for (String[] row : s.table().subList(1, s.table().size())) {
-                h.append("<tr>");
+            for (int r = 1; r < s.table().size(); r++) {
+                String[] row = s.table().get(r);
+                boolean marked = s.marked() != null && s.marked()[r - 1];
+                h.append(marked ? "<tr style=\"background:#fbe3d6\">" : "<tr>");
                 for (int i = 0; i < row.length; i++) {
                     if (row[i] == null) {
                         // As in table previews: NULL must not look like the text 'NULL'.
@@ -86,6 +111,11 @@ final class Sections {
                     h.append("<td style=\"text-align:").append(s.rightAligned()[i] ? "right" : "left")
                             .append(";white-space:pre-wrap\" title=\"").append(escape(row[i])).append("\">")
                             .append(escape(TextGrid.cut(row[i], MAX_CELL))).append("</td>");
+                }
+                if (s.images() != null) {
+                    String png = s.images().get(r - 1);
+                    h.append("<td>").append(png == null ? "" : "<img alt=\"distributions\" src=\"data:image/png;base64,"
+                            + png + "\">").append("</td>");
                 }
                 h.append("</tr>\n");
             }

@@ -1,0 +1,51 @@
+package dev.assay.viz.chart;
+
+import java.awt.Color;
+import java.awt.Font;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/** One look for every chart: fonts that read at notebook size, light grid, no boxes, labels that fit. */
+final class ChartStyle {
+
+    /** DejaVu Sans is what Debian's fontconfig serves for the logical SansSerif font. */
+    private static final String FONT = Font.SANS_SERIF;
+
+    private ChartStyle() {
+    }
+
+    static CategoryChart bars(int width, int height, String title, String xTitle, String yTitle) {
+        CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        var s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderVisible(false);
+        s.setChartTitleBoxVisible(false);
+        s.setChartTitleFont(new Font(FONT, Font.BOLD, 13));
+        s.setChartFontColor(Palette.TEXT);
+        s.setAxisTitleFont(new Font(FONT, Font.PLAIN, 11));
+        s.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 10));
+        s.setAxisTickLabelsColor(Palette.TEXT);
+        s.setLegendFont(new Font(FONT, Font.PLAIN, 10));
+        s.setLegendBorderColor(Color.WHITE);
+        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setPlotGridVerticalLinesVisible(false);
+        s.setPlotGridLinesColor(Palette.GRID);
+        s.setAxisTicksMarksVisible(false);
+        s.setChartPadding(8);
+        s.setAvailableSpaceFill(0.85);
+        s.setXAxisMaxLabelCount(12);
+        s.setYAxisMin(0.0);
+        return chart;
+    }
+
+    /** Many or long x labels turn 45 degrees so that none is cut or overlaps its neighbour. */
+    static void fitXLabels(CategoryChart chart, java.util.List<String> labels) {
+        int longest = labels.stream().mapToInt(String::length).max().orElse(0);
+        if (labels.size() * Math.max(4, longest) > 40) {
+            chart.getStyler().setXAxisLabelRotation(45);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.assay.viz.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.assay.dsl.drift.Drift;
+import dev.assay.dsl.drift.DriftPlan;
+import dev.assay.dsl.profile.Profile;
+import dev.assay.dsl.workspace.Workspace;
+import dev.assay.viz.MimeBundle;
+import dev.assay.viz.RendererRegistry;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.knowm.xchart.CategoryChart;
+
+/**
+ * The pictures of drift and profile results, drawn from real results of a real DuckDB: every
+ * PNG decodes, has the size its metadata says and is not blank, and the palette's reference
+ * and current colours are where two distributions are drawn.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChartsTest {
+
+    private final RendererRegistry registry = RendererRegistry.withDefaults();
+    private Workspace ws;
+    private Drift drift;
+    private Profile profile;
+
+    @BeforeAll
+    void open() {
+        System.setProperty("java.awt.headless", "true");
+        ws = Workspace.embedded();
+        String columns = "CASE WHEN i % 17 = 0 THEN NULL ELSE (i % 97) * SCALE END AS amount, "
+                + "TIMESTAMP '2024-03-01' + INTERVAL (i * 7) MINUTE AS at, "
+                + "'a very long category name that needs cutting, number ' || (i % 30) AS category, "
+                + "i % 3 = 0 AS flag, '<script>x</script>' || (i % 2) AS html";
+        ws.query("SELECT " + columns.replace("SCALE", "1.0") + " FROM range(3000) r(i)", "before");
+        ws.query("SELECT " + columns.replace("SCALE", "1.3") + " FROM range(2000) r(i)", "after");
+        drift = ws.dataset("before").drift(ws.dataset("after"), DriftPlan.auto());
+        profile = ws.dataset("before").profile();
+    }
+
+    @AfterAll
+    void close() {
+        ws.close();
+    }
+
+    private static BufferedImage decoded(MimeBundle b) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode((String) b.data().get(MimeBundle.IMAGE_PNG))));
+        Map<?, ?> size = (Map<?, ?>) b.metadata().get(MimeBundle.IMAGE_PNG);
+        assertEquals(size.get("width"), image.getWidth());
+        assertEquals(size.get("height"), image.getHeight());
+        return image;
+    }
+
+    /** The share of pixels that are not white. */
+    private static double inked(BufferedImage image) {
+        long inked = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
+                    inked++;
+                }
+            }
+        }
+        return (double) inked / ((long) image.getWidth() * image.getHeight());
+    }
+
+    /** True when some pixel is within a small distance of the colour. */
+    private static boolean has(BufferedImage image, Color c) {
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                Color p = new Color(image.getRGB(x, y));
+                if (Math.abs(p.getRed() - c.getRed()) + Math.abs(p.getGreen() - c.getGreen()) + Math.abs(p.getBlue() - c.getBlue()) < 12) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void driftBundleCarriesOneChartPerColumnAsPng() throws Exception {
+        MimeBundle b = registry.render(drift);
+        BufferedImage image = decoded(b);
+        int rows = (drift.columns().size() + DriftCharts.COLUMNS - 1) / DriftCharts.COLUMNS;
+        assertEquals(DriftCharts.COLUMNS * DriftCharts.WIDTH, image.getWidth());
+        assertEquals(rows * DriftCharts.HEIGHT, image.getHeight());
+        double ink = inked(image);
+        assertTrue(ink > 0.05 && ink < 0.8, "drawn, not blank and not a solid block: " + ink);
+        assertTrue(has(image, Palette.REFERENCE) && has(image, Palette.CURRENT), "both series in their palette colours");
+    }
+
+    @Test
+    void driftHtmlHasAThumbnailPerColumnAndMarksDriftedRows() throws Exception {
+        String html = (String) registry.render(drift).data().get(MimeBundle.TEXT_HTML);
+        int thumbnails = html.split("<img alt=\"distributions\" src=\"data:image/png;base64,", -1).length - 1;
+        assertEquals(drift.columns().size(), thumbnails, html);
+        long drifted = drift.driftedColumns();
+        assertTrue(drifted > 0, "the scaled amount drifts");
+        assertEquals(drifted, html.split("<tr style=\"background:#fbe3d6\">", -1).length - 1);
+        assertTrue(!html.contains("<script>x"), "text in charts' tables stays escaped");
+        BufferedImage thumb = DriftCharts.thumbnail(drift.column("amount"));
+        assertTrue(inked(thumb) > 0.05, "the thumbnail shows bars");
+        String plain = registry.render(drift).plainText();
+        assertTrue(!plain.contains("reference / current"), "the picture column is for HTML only: " + plain);
+    }
+
+    @Test
+    void profileBundleShowsMissingValuesThenEveryColumn() throws Exception {
+        MimeBundle b = registry.render(profile);
+        BufferedImage image = decoded(b);
+        int rows = (profile.columns().size() + ProfileCharts.COLUMNS - 1) / ProfileCharts.COLUMNS;
+        assertEquals(ProfileCharts.COLUMNS * ProfileCharts.WIDTH, image.getWidth());
+        assertEquals((rows + 1) * ProfileCharts.HEIGHT, image.getHeight(), "the missing-values chart spans the top row");
+        assertTrue(inked(image) > 0.05, "not blank");
+        assertTrue(has(image, Palette.ALERT), "amount has missing values, drawn in the alert colour");
+        assertTrue(has(image, Palette.SINGLE));
+    }
+
+    @Test
+    void chartsRenderThroughTheRegistryAndAsSvg() throws Exception {
+        CategoryChart chart = DriftCharts.charts(drift).get(0);
+        MimeBundle b = registry.render(chart);
+        assertTrue(b.plainText().startsWith("<chart amount · "), b.plainText());
+        assertTrue(inked(decoded(b)) > 0.05);
+        String svg = ChartImages.svg(chart);
+        assertTrue(svg.contains("<svg") && svg.contains("</svg>"), svg.substring(0, Math.min(200, svg.length())));
+    }
+
+    @Test
+    void labelsStayShortDistinctAndReadable() {
+        assertEquals("Upper Ea…e North", AxisLabels.category("Upper East Side North"));
+        assertEquals("Upper Ea…e South", AxisLabels.category("Upper East Side South"));
+        assertEquals("(other)", AxisLabels.category(null));
+        assertEquals(List.of("a", "b", "a #2"), DriftCharts.unique(List.of("a", "b", "a")));
+        assertEquals("15k", AxisLabels.number(15000.0));
+        assertEquals("1500", AxisLabels.number(1500.0));
+        assertEquals("2.5M", AxisLabels.number(2.5e6));
+        assertEquals("0.125", AxisLabels.number(0.125));
+        assertEquals("3", AxisLabels.number(3.0));
+        double march1 = 1_709_251_200e6; // 2024-03-01T00:00Z in microseconds
+        assertEquals("2024-03-01", AxisLabels.time(march1, 86_400e6));
+        assertEquals("03-01 00:00", AxisLabels.time(march1, 3_600e6));
+        assertEquals("03-01 00:00:00", AxisLabels.time(march1, 10e6));
+    }
+}
