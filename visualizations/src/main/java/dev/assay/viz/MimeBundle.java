@@ -56,18 +56,32 @@ public record MimeBundle(Map<String, Object> data, Map<String, Object> metadata)
     }
 
     /**
-     * A copy with the chart the supplier draws, or this bundle unchanged when the machine
-     * cannot draw (a JDK without fonts or fontconfig fails inside AWT): the tables and the
+     * A copy with the chart the supplier draws, as image/png and also at the end of the HTML
+     * (notebook front ends show only the richest type, and JupyterLab prefers HTML), folded
+     * under {@code caption} when {@code folded}. When the machine cannot draw (a JDK without
+     * fonts or fontconfig fails inside AWT) the bundle comes back unchanged: the tables and the
      * JSON matter more than the picture, so they are never lost with it.
      */
-    public MimeBundle withChart(java.util.function.Supplier<java.awt.image.BufferedImage> chart) {
+    public MimeBundle withChart(java.util.function.Supplier<java.awt.image.BufferedImage> chart, String caption,
+                                boolean folded) {
         java.awt.image.BufferedImage image;
         try {
             image = chart.get();
         } catch (java.awt.AWTError | InternalError | LinkageError | RuntimeException e) {
             return this;
         }
-        return image == null ? this : withImage(image);
+        if (image == null) {
+            return this;
+        }
+        MimeBundle withImage = withImage(image);
+        Object html = data.get(TEXT_HTML);
+        if (!(html instanceof String h)) {
+            return withImage;
+        }
+        String img = "<img alt=\"" + Html.escape(caption) + "\" style=\"max-width:100%\" width=\"" + image.getWidth()
+                + "\" src=\"data:image/png;base64," + withImage.data().get(IMAGE_PNG) + "\">";
+        String block = folded ? "<details><summary>" + Html.escape(caption) + "</summary>" + img + "</details>" : img;
+        return withImage.with(TEXT_HTML, h + "\n<div class=\"assay-charts\">" + block + "</div>");
     }
 
     public String plainText() {

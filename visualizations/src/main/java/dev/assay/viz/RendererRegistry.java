@@ -16,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RendererRegistry {
 
     private final Map<Class<?>, Renderer<Object>> renderers = new ConcurrentHashMap<>();
+    /** Broad renderers (records, maps, collections), asked in order only when no registration matches. */
+    private final Map<Class<?>, Renderer<Object>> fallbacks = new ConcurrentHashMap<>();
+    private final java.util.List<Class<?>> fallbackOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A registry with the built-in renderers (images, bundles, displayables, plain text). */
     public static RendererRegistry withDefaults() {
@@ -33,6 +36,9 @@ public final class RendererRegistry {
         registry.register(dev.assay.dsl.duplicates.Leakage.class, new dev.assay.viz.rows.LeakageRenderer());
         registry.register(dev.assay.dsl.split.SplitResult.class, new dev.assay.viz.rows.SplitRenderer());
         registry.register(dev.assay.dsl.drift.Drift.class, new dev.assay.viz.rows.DriftRenderer());
+        registry.registerFallback(Record.class, dev.assay.viz.rows.JavaValueRenderers.records());
+        registry.registerFallback(java.util.Map.class, dev.assay.viz.rows.JavaValueRenderers.maps());
+        registry.registerFallback(java.util.Collection.class, dev.assay.viz.rows.JavaValueRenderers.collections());
         return registry;
     }
 
@@ -41,11 +47,25 @@ public final class RendererRegistry {
         renderers.put(type, (Renderer<Object>) renderer);
     }
 
+    /**
+     * A renderer for a broad family of values (every record, every map) that any registration
+     * matching the value, even through an interface, overrides.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> void registerFallback(Class<T> type, Renderer<? super T> renderer) {
+        if (fallbacks.put(type, (Renderer<Object>) renderer) == null) {
+            fallbackOrder.add(type);
+        }
+    }
+
     public MimeBundle render(Object value) {
         if (value == null) {
             return MimeBundle.text("null");
         }
         Renderer<Object> renderer = find(value.getClass());
+        if (renderer == null) {
+            renderer = fallbackOrder.stream().filter(t -> t.isInstance(value)).findFirst().map(fallbacks::get).orElse(null);
+        }
         if (renderer == null) {
             return MimeBundle.text(PlainTextRenderer.describe(value));
         }

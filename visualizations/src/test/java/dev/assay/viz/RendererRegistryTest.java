@@ -1,6 +1,7 @@
 package dev.assay.viz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,5 +70,47 @@ class RendererRegistryTest {
     void bundlesAlwaysCarryPlainText() {
         assertThrows(IllegalArgumentException.class,
                 () -> new MimeBundle(Map.of(MimeBundle.TEXT_HTML, "<p>"), Map.of()));
+    }
+
+    record Passenger(String name, int age, String note) {
+    }
+
+    record Shown(int x) implements Displayable {
+        @Override
+        public MimeBundle toMimeBundle() {
+            return MimeBundle.text("shown " + x);
+        }
+    }
+
+    @Test
+    void recordsMapsAndListsOfRecordsBecomeTablesAndKeepTheirText() {
+        RendererRegistry registry = RendererRegistry.withDefaults();
+        Passenger allen = new Passenger("Allen", 29, "<script>x</script>");
+        MimeBundle one = registry.render(allen);
+        assertEquals(allen.toString(), one.plainText(), "consoles see what JShell prints");
+        String html = (String) one.data().get(MimeBundle.TEXT_HTML);
+        assertTrue(html.contains("<th>field</th><th>value</th>") && html.contains(">Allen</td>"), html);
+        assertFalse(html.contains("<script>"), html);
+
+        java.util.List<Passenger> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            many.add(new Passenger("p" + i, i, i % 2 == 0 ? "" : null));
+        }
+        MimeBundle list = registry.render(many);
+        assertEquals(many.toString(), list.plainText());
+        String table = (String) list.data().get(MimeBundle.TEXT_HTML);
+        assertTrue(table.contains("Passenger: first 100 of 250 records:"), table);
+        assertEquals(101, table.split("<tr", -1).length - 1, "a header and 100 rows");
+        assertTrue(table.contains("text-align:right;white-space:pre-wrap\" title=\"99\">99</td>"), "numbers right-aligned");
+        assertTrue(table.contains("<td style=\"color:#888;font-style:italic\">NULL</td>"), "null apart from the empty string");
+        assertTrue(table.contains("title=\"&quot;&quot;\">&quot;&quot;</td>"), "the empty string shown as \"\"");
+
+        MimeBundle map = registry.render(new java.util.TreeMap<>(java.util.Map.of("a", 1, "b", 2)));
+        assertEquals("{a=1, b=2}", map.plainText());
+        assertTrue(((String) map.data().get(MimeBundle.TEXT_HTML)).contains("2 entries:"));
+
+        assertEquals("[1, 2]", registry.render(java.util.List.of(1, 2)).plainText());
+        assertEquals(null, registry.render(java.util.List.of(1, 2)).data().get(MimeBundle.TEXT_HTML), "plain lists stay text");
+        assertEquals("shown 3", registry.render(new Shown(3)).plainText(), "an interface registration beats the record fallback");
     }
 }

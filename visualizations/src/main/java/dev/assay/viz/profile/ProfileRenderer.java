@@ -34,7 +34,8 @@ public final class ProfileRenderer implements Renderer<Profile> {
         data.put(MimeBundle.TEXT_PLAIN, text(profile));
         data.put(MimeBundle.TEXT_HTML, html(profile));
         data.put(MimeBundle.APPLICATION_JSON, profile.toJson());
-        return new MimeBundle(data, Map.of()).withChart(() -> dev.assay.viz.chart.ProfileCharts.grid(profile));
+        return new MimeBundle(data, Map.of()).withChart(() -> dev.assay.viz.chart.ProfileCharts.grid(profile),
+                "charts: missing values and every column", true);
     }
 
     static String text(Profile p) {

@@ -45,7 +45,8 @@ public final class DriftRenderer implements Renderer<Drift> {
             d.skipped().forEach(k -> skipped.add(new String[] {k.name(), k.reason()}));
             s.table("Not compared:", skipped, new boolean[] {false, false});
         }
-        return s.bundle("assay-drift", d.toJson()).withChart(() -> DriftCharts.grid(d));
+        return s.bundle("assay-drift", d.toJson()).withChart(() -> DriftCharts.grid(d), "reference and current distributions",
+                false);
     }
 
     /** The column's two distributions as a small base64 PNG, or null when there are none or nothing can be drawn. */
@@ -53,7 +54,7 @@ public final class DriftRenderer implements Renderer<Drift> {
         if (c.distribution() == null) {
             return null;
         }
-        MimeBundle drawn = MimeBundle.text("").withChart(() -> DriftCharts.thumbnail(c));
+        MimeBundle drawn = MimeBundle.text("").withChart(() -> DriftCharts.thumbnail(c), "", false);
         return (String) drawn.data().get(MimeBundle.IMAGE_PNG);
     }
 

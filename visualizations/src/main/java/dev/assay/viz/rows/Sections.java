@@ -64,6 +64,14 @@ final class Sections {
         return new MimeBundle(data, Map.of());
     }
 
+    /** Only the HTML of these sections, next to a plain text given by the caller (a value's usual text). */
+    MimeBundle htmlWithText(String cssClass, String plainText) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put(MimeBundle.TEXT_PLAIN, plainText);
+        data.put(MimeBundle.TEXT_HTML, html(cssClass));
+        return new MimeBundle(data, Map.of());
+    }
+
     private String text() {
         StringBuilder t = new StringBuilder();
         for (Section s : sections) {

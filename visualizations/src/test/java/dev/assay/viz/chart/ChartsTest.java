@@ -111,6 +111,8 @@ class ChartsTest {
         assertTrue(!html.contains("<script>x"), "text in charts' tables stays escaped");
         BufferedImage thumb = DriftCharts.thumbnail(drift.column("amount"));
         assertTrue(inked(thumb) > 0.05, "the thumbnail shows bars");
+        assertTrue(html.contains("<div class=\"assay-charts\"><img alt=\"reference and current distributions\""),
+                "the full charts also in the HTML, which JupyterLab prefers to the PNG");
         String plain = registry.render(drift).plainText();
         assertTrue(!plain.contains("reference / current"), "the picture column is for HTML only: " + plain);
     }

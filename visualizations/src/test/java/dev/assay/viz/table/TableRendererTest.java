@@ -66,4 +66,30 @@ class TableRendererTest {
         Map<String, Object> json = (Map<String, Object>) b.data().get(MimeBundle.APPLICATION_JSON);
         assertEquals(List.of("2019-03-04T16:19:00"), ((List<?>) json.get("rows")).get(0));
     }
+
+    @Test
+    void wideAndLongTablesStayComplete() {
+        // 120 columns, a preview of 20 rows of a table of ten million.
+        List<Column> columns = new java.util.ArrayList<>();
+        for (int c = 0; c < 120; c++) {
+            columns.add(new Column("column_" + c, c % 2 == 0 ? "DOUBLE" : "VARCHAR"));
+        }
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (int r = 0; r < 20; r++) {
+            List<Object> row = new java.util.ArrayList<>();
+            for (int c = 0; c < 120; c++) {
+                row.add(c % 2 == 0 ? (Object) (r * 1.5 + c) : "r" + r + "&c" + c);
+            }
+            rows.add(row);
+        }
+        MimeBundle wide = RendererRegistry.withDefaults().render(new TablePreview("wide", columns, rows, 10_000_000L));
+        String html = (String) wide.data().get(MimeBundle.TEXT_HTML);
+        assertEquals(120, html.split("<th[ >]", -1).length - 1, "every column has its header");
+        assertEquals(21, html.split("<tr[ >]", -1).length - 1, "header and 20 rows");
+        assertTrue(html.contains("first 20 of 10,000,000 rows"), "the total count");
+        assertTrue(html.contains("r19&amp;c119"), "the last cell, escaped");
+        String[] lines = wide.plainText().split("\n");
+        assertEquals(lines[0].length(), lines[3].length(), "the text grid stays aligned however wide");
+        assertTrue(lines[lines.length - 1].endsWith("first 20 of 10,000,000 rows, 120 columns"), lines[lines.length - 1]);
+    }
 }
