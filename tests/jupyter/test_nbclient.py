@@ -420,3 +420,29 @@ def test_sql_cells_show_tables_and_bind_names(kernelspec):
     assert total["data"]["application/json"]["rows"] == [[14]]
     (error,) = outputs_of_type(broken, "error")
     assert error["ename"] == "SqlError" and "no_such_table" in error["evalue"]
+
+
+def png_size(data):
+    """(width, height) from a PNG's IHDR chunk, which follows the signature."""
+    assert data.startswith(PNG_SIGNATURE)
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def test_profile_and_drift_results_carry_charts(kernelspec):
+    # Through a real Jupyter client: the bundles hold decodable PNGs of the size their
+    # metadata gives, and the HTML (what JupyterLab shows) holds the same pictures.
+    penguins = REPO_ROOT / "sample-notebooks" / "data" / "penguins.csv"
+    nb = execute(notebook(
+        f"%%assay\npenguins = load '{penguins}'\nprofile penguins",
+        "%%sql\nCREATE OR REPLACE TABLE biscoe AS SELECT * FROM penguins WHERE island = 'Biscoe';\n"
+        "CREATE OR REPLACE TABLE others AS SELECT * FROM penguins WHERE island <> 'Biscoe'",
+        "%%assay\ndrift biscoe vs others on bill_length_mm, species",
+    ))
+    profile_cell, _, drift_cell = code_cells(nb)
+    for cell, kind in ((profile_cell, "profile"), (drift_cell, "drift")):
+        result = [o for o in cell.outputs if "data" in o][-1]  # the cell's last statement
+        assert result["data"]["application/json"]["kind"] == kind
+        width, height = png_size(base64.b64decode(result["data"]["image/png"]))
+        assert (width, height) == (result["metadata"]["image/png"]["width"], result["metadata"]["image/png"]["height"])
+        assert width >= 600 and height >= 200, (kind, width, height)
+        assert 'class="assay-charts"' in result["data"]["text/html"]

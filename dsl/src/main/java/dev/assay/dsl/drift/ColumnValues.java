@@ -11,8 +11,8 @@ import java.util.List;
  * One column of both datasets reduced to its distinct values and their counts on each side:
  * a scratch table (v, r, c), r counting the reference and c the current. Every statistic is
  * computed from it inside the engine, so no values enter the Java heap. Numbers become DOUBLE
- * (NaN and infinities are missing), dates and timestamps microseconds since 1970, booleans
- * and text stay as they are.
+ * (NaN and infinities are missing), dates and timestamps microseconds since 1970; booleans
+ * stay as they are and text (enumerations too) is VARCHAR.
  */
 final class ColumnValues implements AutoCloseable {
 
@@ -47,7 +47,7 @@ final class ColumnValues implements AutoCloseable {
 
     static ColumnValues of(SqlEngine engine, String reference, String current, Column referenceColumn, Column currentColumn) {
         SqlDialect sql = engine.dialect();
-        ColumnKind kind = DriftKind.valuesOf(referenceColumn.type());
+        ColumnKind kind = DriftKind.columnKindOf(referenceColumn.type());
         boolean numeric = kind == ColumnKind.NUMERIC || kind == ColumnKind.TEMPORAL;
         boolean integer = kind == ColumnKind.TEMPORAL
                 || ColumnKind.isInteger(referenceColumn.type()) && ColumnKind.isInteger(currentColumn.type());

@@ -2,8 +2,8 @@ package dev.assay.dsl.drift;
 
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.SqlEngine;
-import dev.assay.dsl.profile.ColumnKind;
 import dev.assay.dsl.naming.Suggestions;
+import dev.assay.dsl.profile.ColumnKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -99,11 +99,11 @@ public final class DriftDetector {
 
     /** Null when the two columns can be compared, else why not. */
     private static String incomparable(Column r, Column c, String reference, String current) {
-        ColumnKind kind = DriftKind.valuesOf(r.type());
+        ColumnKind kind = DriftKind.columnKindOf(r.type());
         if (kind == ColumnKind.OTHER) {
             return "drift compares numbers, dates, booleans and text; it is " + r.type();
         }
-        if (DriftKind.valuesOf(c.type()) != kind) {
+        if (DriftKind.columnKindOf(c.type()) != kind) {
             return "it is " + r.type() + " in " + reference + " but " + c.type() + " in " + current
                     + "; cast one side so that both are numbers, times, booleans or text";
         }
@@ -121,7 +121,7 @@ public final class DriftDetector {
     }
 
     private ColumnDrift compareColumn(Column r, Column c, ColumnValues values, DriftPlan plan, long referenceRows, long currentRows) {
-        ColumnKind type = DriftKind.valuesOf(r.type());
+        ColumnKind type = DriftKind.columnKindOf(r.type());
         DriftKind kind = type == ColumnKind.NUMERIC || type == ColumnKind.TEMPORAL ? DriftKind.NUMERIC
                 : type == ColumnKind.BOOLEAN ? DriftKind.CATEGORICAL
                 : DriftKind.ofText(values.referenceDistinct, values.referenceValues);
@@ -139,8 +139,8 @@ public final class DriftDetector {
         DriftStatistics.Outcome o = DriftStatistics.compute(method, kind, values);
         double statistic = o.statistic() == null ? Double.POSITIVE_INFINITY : o.statistic();
         boolean drifted = method.drifted(statistic, o.pValue(), threshold);
-        String type2 = r.type().equals(c.type()) ? r.type() : r.type() + " / " + c.type();
-        return new ColumnDrift(r.name(), type2, kind, method, o.statistic(), o.pValue(), threshold, drifted,
+        String shownType = r.type().equals(c.type()) ? r.type() : r.type() + " / " + c.type();
+        return new ColumnDrift(r.name(), shownType, kind, method, o.statistic(), o.pValue(), threshold, drifted,
                 values.referenceValues, values.currentValues, referenceRows - values.referenceValues,
                 currentRows - values.currentValues, o.note(),
                 DistributionQueries.of(kind, values, type == ColumnKind.TEMPORAL));

@@ -21,7 +21,7 @@ public enum DriftKind {
      * The profile kind drift reads a column as: enumerations (pandas categoricals, Parquet
      * dictionaries) are text to it, compared by their labels.
      */
-    static dev.assay.dsl.profile.ColumnKind valuesOf(String engineType) {
+    static dev.assay.dsl.profile.ColumnKind columnKindOf(String engineType) {
         return engineType.toUpperCase(Locale.ROOT).startsWith("ENUM(") ? dev.assay.dsl.profile.ColumnKind.TEXT
                 : dev.assay.dsl.profile.ColumnKind.of(engineType);
     }

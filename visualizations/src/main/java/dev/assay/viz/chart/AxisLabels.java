@@ -46,6 +46,13 @@ final class AxisLabels {
         return DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(ZoneOffset.UTC).format(t);
     }
 
+    /** A column name for a chart title: one line, cut at the end when longer than 28 characters. */
+    static String title(String name) {
+        String oneLine = name.replace('\n', ' ').replace('\r', ' ');
+        int[] cps = oneLine.codePoints().toArray();
+        return cps.length <= 28 ? oneLine : new String(cps, 0, 27) + "…";
+    }
+
     /** A category name on one line, cut in the middle when long: names often differ at their end ("... North"). */
     static String category(String label) {
         if (label == null) {

@@ -118,7 +118,7 @@ public final class DriftCharts {
             measure = String.format(Locale.ROOT, "%s %s %s %s", c.method().keyword(), AxisLabels.number(c.statistic()),
                     c.drifted() ? "≥" : "<", AxisLabels.number(c.threshold()));
         }
-        return AxisLabels.category(c.name()).replace("…", "") + " · " + measure + " · " + (c.drifted() ? "drifted" : "no drift");
+        return AxisLabels.title(c.name()) + " · " + measure + " · " + (c.drifted() ? "drifted" : "no drift");
     }
 
     private static String xTitle(ColumnDrift c, Distribution d) {

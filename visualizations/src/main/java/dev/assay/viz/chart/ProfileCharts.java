@@ -92,7 +92,7 @@ public final class ProfileCharts {
         } else {
             return null;
         }
-        CategoryChart chart = ChartStyle.bars(WIDTH, HEIGHT, AxisLabels.category(c.name()).replace("…", "") + " ("
+        CategoryChart chart = ChartStyle.bars(WIDTH, HEIGHT, AxisLabels.title(c.name()) + " ("
                 + c.type().toLowerCase(java.util.Locale.ROOT) + ")", xTitle, "rows");
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setYAxisDecimalPattern("#,##0");
