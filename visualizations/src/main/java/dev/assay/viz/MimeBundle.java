@@ -47,7 +47,7 @@ public record MimeBundle(Map<String, Object> data, Map<String, Object> metadata)
     }
 
     /** A copy with a PNG picture (and its size as metadata, so front ends lay it out before decoding). */
-    public MimeBundle withImage(java.awt.image.BufferedImage image) {
+    public MimeBundle withImage(java.awt.image.RenderedImage image) {
         Map<String, Object> copy = new LinkedHashMap<>(data);
         copy.put(IMAGE_PNG, dev.assay.viz.chart.ChartImages.base64Png(image));
         Map<String, Object> meta = new LinkedHashMap<>(metadata);

@@ -35,7 +35,7 @@ public final class ChartImages {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    public static String base64Png(BufferedImage image) {
+    public static String base64Png(java.awt.image.RenderedImage image) {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", png);
