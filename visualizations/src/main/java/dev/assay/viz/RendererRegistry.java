@@ -39,6 +39,7 @@ public final class RendererRegistry {
         registry.registerFallback(Record.class, dev.assay.viz.rows.JavaValueRenderers.records());
         registry.registerFallback(java.util.Map.class, dev.assay.viz.rows.JavaValueRenderers.maps());
         registry.registerFallback(java.util.Collection.class, dev.assay.viz.rows.JavaValueRenderers.collections());
+        registry.registerFallback(Object[].class, dev.assay.viz.rows.JavaValueRenderers.arrays());
         return registry;
     }
 

@@ -112,5 +112,8 @@ class RendererRegistryTest {
         assertEquals("[1, 2]", registry.render(java.util.List.of(1, 2)).plainText());
         assertEquals(null, registry.render(java.util.List.of(1, 2)).data().get(MimeBundle.TEXT_HTML), "plain lists stay text");
         assertEquals("shown 3", registry.render(new Shown(3)).plainText(), "an interface registration beats the record fallback");
+        MimeBundle array = registry.render(new Passenger[] {allen});
+        assertEquals(PlainTextRenderer.describe(new Passenger[] {allen}), array.plainText());
+        assertTrue(((String) array.data().get(MimeBundle.TEXT_HTML)).contains("Passenger: 1 record:"));
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Java values a cell returns, shown as tables in HTML: a record as its fields, a map as its
  * entries, a collection of records of one type as one row per record. The text stays what
- * JShell prints, so consoles and scripts see the value as they expect.
+ * JShell prints, so consoles and scripts see the value as they expect. Arrays of records too.
  */
 public final class JavaValueRenderers {
 
@@ -78,6 +78,17 @@ public final class JavaValueRenderers {
             String shown = c.size() > MAX_ROWS ? "first " + MAX_ROWS + " of " + count(c.size(), "", "") : count(c.size(), "", "");
             return new Sections().table(type.getSimpleName() + ": " + shown.trim() + " " + (c.size() == 1 ? "record" : "records")
                     + ":", rows, numeric).htmlWithText("assay-records", PlainTextRenderer.describe(c));
+        };
+    }
+
+    /** Arrays of records as the same table as a list of them, with the array's own text. */
+    public static Renderer<Object[]> arrays() {
+        Renderer<List<Object>> list = collections();
+        return a -> {
+            MimeBundle asList = list.render(java.util.Arrays.asList(a));
+            Object html = asList.data().get(MimeBundle.TEXT_HTML);
+            MimeBundle text = MimeBundle.text(PlainTextRenderer.describe(a));
+            return html == null ? text : text.with(MimeBundle.TEXT_HTML, html);
         };
     }
 
