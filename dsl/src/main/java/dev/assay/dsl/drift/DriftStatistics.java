@@ -19,7 +19,7 @@ final class DriftStatistics {
     record Outcome(Double statistic, Double pValue, String note) {
     }
 
-    /** Below this many distinct reference values, psi and js compare numbers value by value (Evidently's rule). */
+    /** Above this many distinct reference values psi and js bin numbers (Sturges); at or below, value by value (Evidently's rule). */
     static final int BINNED_ABOVE_DISTINCT = 20;
     /** Free text compares the frequencies of this many most common words, the rest pooled. */
     static final int TEXT_WORDS = 100;
@@ -52,12 +52,21 @@ final class DriftStatistics {
         return v.perValue();
     }
 
+    /**
+     * |F_ref - F_cur| at a value of {@link ColumnValues#cumulative()}, times n_ref n_cur: the
+     * exact integer |c_ref n_cur - c_cur n_ref|, in 128 bits.
+     */
+    private static String cdfGap(ColumnValues v) {
+        SqlDialect sql = v.sql;
+        return "abs(" + sql.castWideInteger("cr") + " * " + v.currentValues + " - " + sql.castWideInteger("cc") + " * "
+                + v.referenceValues + ")";
+    }
+
     /** D = max |F_ref - F_cur|, as the exact numerator max |c_ref n_cur - c_cur n_ref| over the values. */
     private static Outcome ks(ColumnValues v) {
         SqlDialect sql = v.sql;
-        String gap = "abs(" + sql.castWideInteger("cr") + " * " + v.currentValues + " - " + sql.castWideInteger("cc")
-                + " * " + v.referenceValues + ")";
-        Object largest = v.query("SELECT " + sql.castText("max(" + gap + ")") + " FROM (" + v.cumulative() + ")").get(0).get(0);
+        Object largest = v.query("SELECT " + sql.castText("max(" + cdfGap(v) + ")") + " FROM (" + v.cumulative() + ")")
+                .get(0).get(0);
         KolmogorovSmirnov.Result r = KolmogorovSmirnov.test(v.referenceValues, v.currentValues, new BigInteger((String) largest));
         String how = Math.max(v.referenceValues, v.currentValues) <= KolmogorovSmirnov.EXACT_LIMIT ? "exact p-value"
                 : "asymptotic p-value";
@@ -70,9 +79,8 @@ final class DriftStatistics {
      */
     private static Outcome wasserstein(ColumnValues v) {
         SqlDialect sql = v.sql;
-        String gap = sql.castDouble("abs(" + sql.castWideInteger("cr") + " * " + v.currentValues + " - "
-                + sql.castWideInteger("cc") + " * " + v.referenceValues + ")");
-        double area = v.scalar("SELECT " + sql.compensatedSum(gap + " * (next - v)") + " FROM (" + v.cumulative() + ")");
+        double area = v.scalar("SELECT " + sql.compensatedSum(sql.castDouble(cdfGap(v)) + " * (next - v)") + " FROM ("
+                + v.cumulative() + ")");
         if (Double.isNaN(area)) {
             area = 0; // a single value: no gaps
         }
