@@ -23,6 +23,8 @@ public final class DriftCharts {
     public static final int WIDTH = 440;
     public static final int HEIGHT = 270;
     public static final int COLUMNS = 2;
+    /** At most this many columns are drawn in the result's picture (drifted ones first), to bound its size. */
+    public static final int MAX_CHARTS = 40;
 
     private DriftCharts() {
     }
@@ -38,9 +40,16 @@ public final class DriftCharts {
         return charts;
     }
 
-    /** The charts of every column as one image of small multiples, or null when there is none. */
+    /**
+     * The charts as one image of small multiples, or null when there is none: drifted columns
+     * first, at most {@link #MAX_CHARTS} (a picture of hundreds of columns would hold a hundred
+     * megabytes of pixels).
+     */
     public static BufferedImage grid(Drift drift) {
-        List<BufferedImage> images = charts(drift).stream().map(ChartImages::image).toList();
+        List<ColumnDrift> shown = new ArrayList<>(drift.columns().stream().filter(c -> c.distribution() != null).toList());
+        shown.sort(java.util.Comparator.comparing(c -> !c.drifted())); // stable: column order within each group
+        List<BufferedImage> images = shown.stream().limit(MAX_CHARTS).map(c -> ChartImages.image(column(c, WIDTH, HEIGHT, true)))
+                .toList();
         return images.isEmpty() ? null : ChartImages.grid(images, COLUMNS);
     }
 

@@ -25,6 +25,8 @@ public final class ProfileCharts {
     public static final int WIDTH = 320;
     public static final int HEIGHT = 220;
     public static final int COLUMNS = 3;
+    /** At most this many columns get a chart in the result's picture, to bound its size. */
+    public static final int MAX_CHARTS = 60;
 
     private ProfileCharts() {
     }
@@ -42,15 +44,15 @@ public final class ProfileCharts {
         return charts;
     }
 
-    /** The missing-values chart across the top, the columns' charts as small multiples below. */
+    /** The missing-values chart across the top, the first {@link #MAX_CHARTS} columns' charts as small multiples below. */
     public static BufferedImage grid(Profile p) {
         List<CategoryChart> charts = charts(p);
         BufferedImage top = ChartImages.image(charts.get(0));
         if (charts.size() == 1) {
             return top;
         }
-        BufferedImage columns = ChartImages.grid(charts.subList(1, charts.size()).stream().map(ChartImages::image).toList(),
-                COLUMNS);
+        BufferedImage columns = ChartImages.grid(charts.subList(1, Math.min(charts.size(), MAX_CHARTS + 1)).stream()
+                .map(ChartImages::image).toList(), COLUMNS);
         return ChartImages.stack(top, columns);
     }
 

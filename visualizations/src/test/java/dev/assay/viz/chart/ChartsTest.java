@@ -130,6 +130,20 @@ class ChartsTest {
     }
 
     @Test
+    void wideResultsDrawABoundedPicture() throws Exception {
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (int c = 0; c < 70; c++) {
+            select.append(c == 0 ? "" : ", ").append("(i * ").append(c + 1).append(") % 50 AS c").append(c);
+        }
+        ws.query(select + " FROM range(200) r(i)", "wide");
+        BufferedImage profileImage = decoded(registry.render(ws.dataset("wide").profile()));
+        assertEquals((ProfileCharts.MAX_CHARTS / ProfileCharts.COLUMNS + 1) * ProfileCharts.HEIGHT, profileImage.getHeight());
+        ws.query(select.toString().replace("% 50", "% 47") + " FROM range(300) r(i)", "wide_other");
+        BufferedImage driftImage = decoded(registry.render(ws.dataset("wide").drift(ws.dataset("wide_other"))));
+        assertEquals(DriftCharts.MAX_CHARTS / DriftCharts.COLUMNS * DriftCharts.HEIGHT, driftImage.getHeight());
+    }
+
+    @Test
     void chartsRenderThroughTheRegistryAndAsSvg() throws Exception {
         CategoryChart chart = DriftCharts.charts(drift).get(0);
         MimeBundle b = registry.render(chart);
