@@ -5,21 +5,27 @@ import dev.assay.dsl.engine.SqlDialect;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.WorkTable;
 import dev.assay.dsl.profile.ColumnKind;
+import dev.assay.dsl.profile.Histogram;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One column of both datasets reduced to its distinct values and their counts on each side:
  * a scratch table (v, r, c), r counting the reference and c the current. Every statistic is
  * computed from it inside the engine, so no values enter the Java heap. Numbers become DOUBLE
  * (NaN and infinities are missing), dates and timestamps microseconds since 1970; booleans
- * stay as they are and text (enumerations too) is VARCHAR.
+ * stay as they are and text (enumerations too) is VARCHAR. Relations that several methods
+ * read (the share bins, the word counts) are made once, on first use, and dropped with it.
  */
 final class ColumnValues implements AutoCloseable {
 
     final SqlEngine engine;
     final SqlDialect sql;
     final WorkTable table;
-    final boolean numeric;
+    /** The column's kind as drift reads it: ENUM is TEXT (see {@link DriftKind#columnKindOf}). */
+    final ColumnKind columnKind;
     /** numpy floors a Sturges width at 1 for integer data: integers and microseconds. */
     final boolean integer;
     final long referenceValues;
@@ -28,13 +34,15 @@ final class ColumnValues implements AutoCloseable {
     final long referenceDistinct;
     final double min;
     final double max;
+    private final Map<String, WorkTable> derived = new LinkedHashMap<>();
 
-    private ColumnValues(SqlEngine engine, WorkTable table, boolean numeric, boolean integer) {
+    private ColumnValues(SqlEngine engine, WorkTable table, ColumnKind columnKind, boolean integer) {
         this.engine = engine;
         this.sql = engine.dialect();
         this.table = table;
-        this.numeric = numeric;
+        this.columnKind = columnKind;
         this.integer = integer;
+        boolean numeric = isNumeric(columnKind);
         List<Object> row = engine.smallResult("SELECT count(*), count(*) FILTER (WHERE r > 0), coalesce(sum(r), 0), "
                 + "coalesce(sum(c), 0)" + (numeric ? ", min(v), max(v)" : "") + " FROM " + table.quoted()).get(0);
         this.distinct = number(row.get(0));
@@ -48,7 +56,7 @@ final class ColumnValues implements AutoCloseable {
     static ColumnValues of(SqlEngine engine, String reference, String current, Column referenceColumn, Column currentColumn) {
         SqlDialect sql = engine.dialect();
         ColumnKind kind = DriftKind.columnKindOf(referenceColumn.type());
-        boolean numeric = kind == ColumnKind.NUMERIC || kind == ColumnKind.TEMPORAL;
+        boolean numeric = isNumeric(kind);
         boolean integer = kind == ColumnKind.TEMPORAL
                 || ColumnKind.isInteger(referenceColumn.type()) && ColumnKind.isInteger(currentColumn.type());
         boolean mayBeNonFinite = ColumnKind.isFloat(referenceColumn.type()) || ColumnKind.isFloat(currentColumn.type());
@@ -60,7 +68,23 @@ final class ColumnValues implements AutoCloseable {
                 + "SELECT 0 AS s, " + value + " AS v FROM " + sql.quoteIdentifier(reference)
                 + " UNION ALL SELECT 1 AS s, " + value + " AS v FROM " + sql.quoteIdentifier(current)
                 + ") WHERE v IS NOT NULL" + (mayBeNonFinite ? " AND " + sql.isFinite("v") : "") + " GROUP BY v";
-        return new ColumnValues(engine, WorkTable.of(engine, "drift_values", query), numeric, integer);
+        return new ColumnValues(engine, WorkTable.of(engine, "drift_values", query), kind, integer);
+    }
+
+    private static boolean isNumeric(ColumnKind kind) {
+        return kind == ColumnKind.NUMERIC || kind == ColumnKind.TEMPORAL;
+    }
+
+    /** Numbers and times are numeric; booleans categorical; text free text or categorical by its reference values. */
+    DriftKind driftKind() {
+        if (isNumeric(columnKind)) {
+            return DriftKind.NUMERIC;
+        }
+        return columnKind == ColumnKind.BOOLEAN ? DriftKind.CATEGORICAL : DriftKind.ofText(referenceDistinct, referenceValues);
+    }
+
+    boolean temporal() {
+        return columnKind == ColumnKind.TEMPORAL;
     }
 
     /** Per distinct value: (k, r, c). */
@@ -68,10 +92,43 @@ final class ColumnValues implements AutoCloseable {
         return "SELECT v AS k, r, c FROM " + table.quoted();
     }
 
+    /** The Sturges edges over both samples together, which psi, js and the distribution share. */
+    double[] shareEdges() {
+        return SturgesBins.edges(referenceValues + currentValues, min, max, integer);
+    }
+
+    /** {@link #perBin} of {@link #shareEdges()}, made once. */
+    String shareBins() {
+        return "SELECT * FROM " + derived("drift_bins", perBin(shareEdges()));
+    }
+
+    /** Every word of the text with its counts on each side, (k, r, c), made once: tokenizing is the costly part. */
+    String wordCounts() {
+        return "SELECT * FROM " + derived("drift_words", "SELECT word AS k, sum(r) AS r, sum(c) AS c FROM (SELECT unnest("
+                + sql.words("v") + ") AS word, r, c FROM " + table.quoted() + ") GROUP BY word");
+    }
+
+    /**
+     * The {@code n} most frequent labels of a (k, r, c) relation (by r + c, ties by label as
+     * text) and every other label pooled under a null label: (k, r, c, first), {@code first}
+     * the rank of the bin's first label, for ordering.
+     */
+    String topLabels(String counts, int n) {
+        String ranked = "SELECT " + sql.castText("k") + " AS k, r, c, row_number() OVER (ORDER BY r + c DESC, "
+                + sql.castText("k") + ") AS rank FROM (" + counts + ")";
+        return "SELECT CASE WHEN rank <= " + n + " THEN k END AS k, sum(r) AS r, sum(c) AS c, min(rank) AS first FROM ("
+                + ranked + ") GROUP BY 1";
+    }
+
+    /** A scratch table of the query's rows under this purpose, made on first use; its quoted name. */
+    private String derived(String purpose, String query) {
+        return derived.computeIfAbsent(purpose, p -> WorkTable.of(engine, p, query)).quoted();
+    }
+
     /** Per bin of the edges, empty bins included: (k, r, c), k the 0-based bin. */
     String perBin(double[] edges) {
-        String raw = dev.assay.dsl.profile.Histogram.rawBinSql(sql, "v", edges);
-        String bin = dev.assay.dsl.profile.Histogram.binIndexSql(sql, "v", "i", edges);
+        String raw = Histogram.rawBinSql(sql, "v", edges);
+        String bin = Histogram.binIndexSql(sql, "v", "i", edges);
         return "SELECT t.k, coalesce(b.r, 0) AS r, coalesce(b.c, 0) AS c FROM range(" + (edges.length - 1) + ") AS t(k) "
                 + "LEFT JOIN (SELECT " + bin + " AS k, sum(r) AS r, sum(c) AS c FROM (SELECT v, r, c, " + raw + " AS i FROM "
                 + table.quoted() + ") GROUP BY 1) AS b ON b.k = t.k";
@@ -98,6 +155,7 @@ final class ColumnValues implements AutoCloseable {
 
     @Override
     public void close() {
+        new ArrayList<>(derived.values()).forEach(WorkTable::close);
         table.close();
     }
 }

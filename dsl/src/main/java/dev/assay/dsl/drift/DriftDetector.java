@@ -121,12 +121,9 @@ public final class DriftDetector {
     }
 
     private ColumnDrift compareColumn(Column r, Column c, ColumnValues values, DriftPlan plan, long referenceRows, long currentRows) {
-        ColumnKind type = DriftKind.columnKindOf(r.type());
-        DriftKind kind = type == ColumnKind.NUMERIC || type == ColumnKind.TEMPORAL ? DriftKind.NUMERIC
-                : type == ColumnKind.BOOLEAN ? DriftKind.CATEGORICAL
-                : DriftKind.ofText(values.referenceDistinct, values.referenceValues);
+        DriftKind kind = values.driftKind();
         DriftMethod method = plan.method() != null ? plan.method() : auto(kind, values.referenceValues, values.distinct);
-        String unsuitable = unsuitable(method, kind, type, values);
+        String unsuitable = unsuitable(method, kind, values);
         if (unsuitable != null) {
             throw new IllegalArgumentException("column '" + r.name() + "': " + unsuitable);
         }
@@ -143,7 +140,7 @@ public final class DriftDetector {
         return new ColumnDrift(r.name(), shownType, kind, method, o.statistic(), o.pValue(), threshold, drifted,
                 values.referenceValues, values.currentValues, referenceRows - values.referenceValues,
                 currentRows - values.currentValues, o.note(),
-                DistributionQueries.of(kind, values, type == ColumnKind.TEMPORAL));
+                DistributionQueries.of(kind, values));
     }
 
     /**
@@ -164,7 +161,7 @@ public final class DriftDetector {
     }
 
     /** Null when the method applies to the column, else why not and what to use instead. */
-    private static String unsuitable(DriftMethod method, DriftKind kind, ColumnKind type, ColumnValues values) {
+    private static String unsuitable(DriftMethod method, DriftKind kind, ColumnValues values) {
         if ((method == DriftMethod.KS || method == DriftMethod.WASSERSTEIN) && kind != DriftKind.NUMERIC) {
             return method.keyword() + " compares numbers and this column is " + kind.jsonName()
                     + ": use chi2, z, psi, js or hellinger";
@@ -172,7 +169,7 @@ public final class DriftDetector {
         if (method == DriftMethod.Z && values.distinct > 2) {
             return "z compares a column with two values and this one has " + values.distinct + ": use chi2 or js";
         }
-        if (method == DriftMethod.TEXT && type != ColumnKind.TEXT) {
+        if (method == DriftMethod.TEXT && values.columnKind != ColumnKind.TEXT) {
             return "text compares the words of text and this column is " + kind.jsonName() + ": use auto";
         }
         return null;

@@ -1,5 +1,6 @@
 package dev.assay.dsl.drift;
 
+import dev.assay.dsl.profile.ColumnKind;
 import java.util.Locale;
 
 /**
@@ -21,9 +22,8 @@ public enum DriftKind {
      * The profile kind drift reads a column as: enumerations (pandas categoricals, Parquet
      * dictionaries) are text to it, compared by their labels.
      */
-    static dev.assay.dsl.profile.ColumnKind columnKindOf(String engineType) {
-        return engineType.toUpperCase(Locale.ROOT).startsWith("ENUM(") ? dev.assay.dsl.profile.ColumnKind.TEXT
-                : dev.assay.dsl.profile.ColumnKind.of(engineType);
+    static ColumnKind columnKindOf(String engineType) {
+        return engineType.toUpperCase(Locale.ROOT).startsWith("ENUM(") ? ColumnKind.TEXT : ColumnKind.of(engineType);
     }
 
     public String jsonName() {

@@ -47,7 +47,7 @@ final class DriftStatistics {
     /** Numbers with many reference values: Sturges bins over both samples; otherwise one bin per value. */
     private static String shareBins(DriftKind kind, ColumnValues v) {
         if (kind == DriftKind.NUMERIC && v.referenceDistinct > BINNED_ABOVE_DISTINCT) {
-            return v.perBin(SturgesBins.edges(v.referenceValues + v.currentValues, v.min, v.max, v.integer));
+            return v.shareBins();
         }
         return v.perValue();
     }
@@ -201,10 +201,8 @@ final class DriftStatistics {
      * over the most common words of both together, all other words pooled in one bin.
      */
     private static Outcome text(ColumnValues v) {
-        String top = "SELECT CASE WHEN row_number() OVER (ORDER BY r + c DESC, k) <= " + TEXT_WORDS
-                + " THEN k END AS k, r, c FROM (" + wordCounts(v) + ")";
-        try (WorkTable words = WorkTable.of(v.engine, "drift_words", "SELECT k, sum(r) AS r, sum(c) AS c FROM (" + top
-                + ") GROUP BY k")) {
+        try (WorkTable words = WorkTable.of(v.engine, "drift_top_words", "SELECT k, r, c FROM ("
+                + v.topLabels(v.wordCounts(), TEXT_WORDS) + ")")) {
             List<Object> totals = v.query("SELECT coalesce(sum(r), 0), coalesce(sum(c), 0) FROM " + words.quoted()).get(0);
             long nr = ColumnValues.number(totals.get(0));
             long nc = ColumnValues.number(totals.get(1));
@@ -214,12 +212,6 @@ final class DriftStatistics {
             double distance = jensenShannon(v, "SELECT * FROM " + words.quoted(), nr, nc);
             return new Outcome(distance, null, mostChanged(v, words, nr, nc));
         }
-    }
-
-    /** Every word of the text column with its counts on each side: (k, r, c). */
-    static String wordCounts(ColumnValues v) {
-        return "SELECT word AS k, sum(r) AS r, sum(c) AS c FROM (SELECT unnest(" + v.sql.words("v") + ") AS word, r, c FROM "
-                + v.table.quoted() + ") GROUP BY word";
     }
 
     /** The three words whose share moved most, for the note: "'free' 0.8% -> 2.1%". */
