@@ -68,10 +68,19 @@ class KolmogorovSmirnovTest {
     }
 
     @Test
-    void largeSamplesUseTheAsymptoticLawWithRoundedEffectiveSize() {
-        // Above 10,000 values the p-value is kstwo.sf(D, round(n1 n2 / (n1 + n2))): 15,000 and 30,000 give 10,000.
-        long gap = 15_000L * 30_000L / 100; // D = 0.01
-        double viaTest = KolmogorovSmirnov.test(15_000, 30_000, BigInteger.valueOf(gap)).pValue();
-        assertEquals(KolmogorovDistribution.sf(10_000, 0.01), viaTest, 0);
+    void largeSamplesApproachKolmogorovsLimit() {
+        // Above 10,000 values the p-value is that of D_n with n = round(n1 n2 / (n1 + n2)); for large n it
+        // tends to Kolmogorov's Q(sqrt(n) D) = 2 sum_k (-1)^(k-1) exp(-2 k^2 n D^2), within O(1 / sqrt(n)).
+        long n1 = 2_000_000;
+        long n2 = 2_000_000; // n = 1,000,000
+        for (double lambda : new double[] {0.6, 1.0, 1.36, 1.8}) {
+            long gap = Math.round(lambda / Math.sqrt(1_000_000) * n1 * n2);
+            double limit = 0;
+            for (int k = 1; k <= 100; k++) {
+                limit += 2 * Math.pow(-1, k - 1) * Math.exp(-2.0 * k * k * lambda * lambda);
+            }
+            double p = KolmogorovSmirnov.test(n1, n2, BigInteger.valueOf(gap)).pValue();
+            assertEquals(limit, p, 0.003, "lambda = " + lambda);
+        }
     }
 }

@@ -31,13 +31,11 @@ public final class DriftCharts {
 
     /** Every compared column's chart, for users who restyle or save them (PNG, SVG). */
     public static List<CategoryChart> charts(Drift drift) {
-        List<CategoryChart> charts = new ArrayList<>();
-        for (ColumnDrift c : drift.columns()) {
-            if (c.distribution() != null) {
-                charts.add(column(c, WIDTH, HEIGHT, true));
-            }
-        }
-        return charts;
+        return charts(drift.columns());
+    }
+
+    private static List<CategoryChart> charts(List<ColumnDrift> columns) {
+        return columns.stream().filter(c -> c.distribution() != null).map(c -> column(c, WIDTH, HEIGHT, true)).toList();
     }
 
     /**
@@ -46,10 +44,9 @@ public final class DriftCharts {
      * megabytes of pixels).
      */
     public static BufferedImage grid(Drift drift) {
-        List<ColumnDrift> shown = new ArrayList<>(drift.columns().stream().filter(c -> c.distribution() != null).toList());
+        List<ColumnDrift> shown = new ArrayList<>(drift.columns());
         shown.sort(java.util.Comparator.comparing(c -> !c.drifted())); // stable: column order within each group
-        List<BufferedImage> images = shown.stream().limit(MAX_CHARTS).map(c -> ChartImages.image(column(c, WIDTH, HEIGHT, true)))
-                .toList();
+        List<BufferedImage> images = charts(shown).stream().limit(MAX_CHARTS).map(ChartImages::image).toList();
         return images.isEmpty() ? null : ChartImages.grid(images, COLUMNS);
     }
 

@@ -7,10 +7,8 @@ import dev.assay.dsl.profile.Profile;
 import dev.assay.dsl.profile.ValueCount;
 import dev.assay.dsl.result.JsonValue;
 import java.awt.image.BufferedImage;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
@@ -123,20 +121,9 @@ public final class ProfileCharts {
         return DriftCharts.unique(labels);
     }
 
-    /** Microseconds since 1970 (UTC) of a profile's temporal edge. */
+    /** Microseconds since 1970 (UTC) of a profile's temporal edge (the profile gives UTC LocalDateTimes). */
     private static double micros(Object t) {
-        if (t instanceof LocalDateTime dt) {
-            return dt.toEpochSecond(ZoneOffset.UTC) * 1e6 + dt.getNano() / 1e3;
-        }
-        if (t instanceof LocalDate d) {
-            return d.toEpochDay() * 86_400e6;
-        }
-        if (t instanceof java.time.OffsetDateTime o) {
-            return o.toEpochSecond() * 1e6 + o.getNano() / 1e3;
-        }
-        if (t instanceof Temporal) {
-            return java.time.Instant.from((Temporal) t).toEpochMilli() * 1e3;
-        }
-        throw new IllegalArgumentException("not a time: " + t);
+        LocalDateTime dt = (LocalDateTime) t;
+        return dt.toEpochSecond(ZoneOffset.UTC) * 1e6 + dt.getNano() / 1e3;
     }
 }

@@ -53,7 +53,8 @@ public final class JavaValueRenderers {
     /** Collections of records of one type become a table; other collections keep their text only. */
     public static <C extends Collection<?>> Renderer<C> collections() {
         return c -> {
-            Class<?> type = c.isEmpty() ? null : c.iterator().next() == null ? null : c.iterator().next().getClass();
+            Object first = c.isEmpty() ? null : c.iterator().next();
+            Class<?> type = first == null ? null : first.getClass();
             if (type == null || !type.isRecord() || !c.stream().allMatch(type::isInstance)) {
                 return MimeBundle.text(PlainTextRenderer.describe(c));
             }
@@ -75,9 +76,9 @@ public final class JavaValueRenderers {
                 }
                 rows.add(row);
             }
-            String shown = c.size() > MAX_ROWS ? "first " + MAX_ROWS + " of " + count(c.size(), "", "") : count(c.size(), "", "");
-            return new Sections().table(type.getSimpleName() + ": " + shown.trim() + " " + (c.size() == 1 ? "record" : "records")
-                    + ":", rows, numeric).htmlWithText("assay-records", PlainTextRenderer.describe(c));
+            String shown = (c.size() > MAX_ROWS ? "first " + MAX_ROWS + " of " : "") + count(c.size(), "record", "records");
+            return new Sections().table(type.getSimpleName() + ": " + shown + ":", rows, numeric)
+                    .htmlWithText("assay-records", PlainTextRenderer.describe(c));
         };
     }
 
@@ -116,6 +117,6 @@ public final class JavaValueRenderers {
     }
 
     private static String count(long n, String one, String many) {
-        return String.format(Locale.ROOT, "%,d", n) + (one.isEmpty() ? "" : " " + (n == 1 ? one : many));
+        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? one : many);
     }
 }

@@ -62,30 +62,20 @@ class ChartsTest {
         return image;
     }
 
+    private static java.util.stream.IntStream pixels(BufferedImage image) {
+        return java.util.Arrays.stream(image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth()))
+                .map(rgb -> rgb & 0xFFFFFF);
+    }
+
     /** The share of pixels that are not white. */
     private static double inked(BufferedImage image) {
-        long inked = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if ((image.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
-                    inked++;
-                }
-            }
-        }
-        return (double) inked / ((long) image.getWidth() * image.getHeight());
+        return (double) pixels(image).filter(rgb -> rgb != 0xFFFFFF).count() / ((long) image.getWidth() * image.getHeight());
     }
 
     /** True when some pixel is within a small distance of the colour. */
     private static boolean has(BufferedImage image, Color c) {
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                Color p = new Color(image.getRGB(x, y));
-                if (Math.abs(p.getRed() - c.getRed()) + Math.abs(p.getGreen() - c.getGreen()) + Math.abs(p.getBlue() - c.getBlue()) < 12) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return pixels(image).anyMatch(rgb -> Math.abs((rgb >> 16) - c.getRed()) + Math.abs(((rgb >> 8) & 0xFF) - c.getGreen())
+                + Math.abs((rgb & 0xFF) - c.getBlue()) < 12);
     }
 
     @Test
