@@ -36,6 +36,11 @@ public final class RendererRegistry {
         registry.register(dev.assay.dsl.duplicates.Leakage.class, new dev.assay.viz.rows.LeakageRenderer());
         registry.register(dev.assay.dsl.split.SplitResult.class, new dev.assay.viz.rows.SplitRenderer());
         registry.register(dev.assay.dsl.drift.Drift.class, new dev.assay.viz.rows.DriftRenderer());
+        registry.register(dev.assay.dsl.store.Pinned.class, new dev.assay.viz.rows.PinnedRenderer());
+        registry.register(dev.assay.dsl.store.VersionHistory.class, new dev.assay.viz.rows.VersionHistoryRenderer());
+        registry.register(dev.assay.dsl.store.GcReport.class, new dev.assay.viz.rows.GcReportRenderer());
+        registry.register(dev.assay.dsl.workspace.LoadedPin.class, new dev.assay.viz.table.LoadedPinRenderer());
+        registry.register(dev.assay.dsl.diff.DatasetDiff.class, new dev.assay.viz.rows.DatasetDiffRenderer());
         registry.registerFallback(Record.class, dev.assay.viz.rows.JavaValueRenderers.records());
         registry.registerFallback(java.util.Map.class, dev.assay.viz.rows.JavaValueRenderers.maps());
         registry.registerFallback(java.util.Collection.class, dev.assay.viz.rows.JavaValueRenderers.collections());

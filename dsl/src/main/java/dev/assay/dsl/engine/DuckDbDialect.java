@@ -136,4 +136,55 @@ public final class DuckDbDialect implements SqlDialect {
     public String words(String expr) {
         return "regexp_extract_all(lower(" + expr + "), '[\\p{L}\\p{N}]+')";
     }
+
+    @Override
+    public String fingerprintField(String expr, String type) {
+        String t = type.toUpperCase(java.util.Locale.ROOT);
+        if (PLAIN_TEXT_TYPES.contains(t) || t.startsWith("DECIMAL")) {
+            return castText(expr);
+        }
+        if (t.equals("FLOAT") || t.equals("DOUBLE")) {
+            // C's %.17g reads back as the same double; every NaN is one value.
+            return "CASE WHEN isnan(" + expr + ") THEN 'nan' ELSE printf('%.17g', CAST(" + expr + " AS DOUBLE)) END";
+        }
+        if (t.equals("DATE")) {
+            return "CASE WHEN isfinite(" + expr + ") THEN CAST(" + expr + " - DATE '1970-01-01' AS VARCHAR) ELSE "
+                    + castText(expr) + " END";
+        }
+        if (t.equals("TIME")) {
+            return "CAST(epoch_us(" + expr + ") AS VARCHAR)";
+        }
+        if (t.startsWith("TIMESTAMP")) {
+            // Infinite timestamps have no epoch: their text ('infinity') is not a number either.
+            String epoch = t.equals("TIMESTAMP_NS") ? "epoch_ns" : "epoch_us";
+            return "CASE WHEN isfinite(" + expr + ") THEN CAST(" + epoch + "(" + expr + ") AS VARCHAR) ELSE "
+                    + castText(expr) + " END";
+        }
+        String text = t.equals("BLOB") ? "hex(" + expr + ")" : castText(expr);
+        return "(CAST(strlen(" + text + ") AS VARCHAR) || ':' || " + text + ")";
+    }
+
+    /** Types whose VARCHAR cast is already a canonical, self-delimiting field (digits, signs, true/false). */
+    private static final java.util.Set<String> PLAIN_TEXT_TYPES = java.util.Set.of("BOOLEAN", "TINYINT", "SMALLINT",
+            "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT");
+
+    @Override
+    public String concatSkippingNulls(List<String> exprs) {
+        return exprs.size() == 1 ? "coalesce(" + exprs.get(0) + ", '')" : "concat(" + String.join(", ", exprs) + ")";
+    }
+
+    @Override
+    public String hexWord(String hexExpr, int index) {
+        return "CAST('0x' || substr(" + hexExpr + ", " + (16 * index + 1) + ", 16) AS UBIGINT)";
+    }
+
+    @Override
+    public String copyToParquet(String relation, String path) {
+        return "COPY " + quoteIdentifier(relation) + " TO " + quoteLiteral(path) + " (FORMAT parquet, COMPRESSION zstd)";
+    }
+
+    @Override
+    public String readParquet(String path) {
+        return "read_parquet(" + quoteLiteral(path) + ")";
+    }
 }

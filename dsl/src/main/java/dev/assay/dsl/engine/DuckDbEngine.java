@@ -184,6 +184,57 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     @Override
+    public java.util.OptionalLong relationId(String relation) {
+        return withStatement(st -> {
+            try (ResultSet rs = st.executeQuery("SELECT table_oid FROM duckdb_tables() WHERE NOT internal AND table_name = "
+                    + quoteLiteral(relation) + " UNION ALL SELECT view_oid FROM duckdb_views() WHERE NOT internal "
+                    + "AND view_name = " + quoteLiteral(relation))) {
+                return rs.next() ? java.util.OptionalLong.of(rs.getLong(1)) : java.util.OptionalLong.empty();
+            }
+        });
+    }
+
+    /**
+     * DuckDB's own parse tree ({@code json_serialize_sql}) names every base table a SELECT reads.
+     * Other statements (CREATE TABLE ... AS, INSERT) have no such tree: their bare and quoted
+     * words are taken instead, which may name more than is read, never less.
+     */
+    @Override
+    public java.util.Set<String> relationsRead(String statement) {
+        String json = withStatement(st -> {
+            try (ResultSet rs = st.executeQuery("SELECT json_serialize_sql(" + quoteLiteral(stripTrailingSemicolons(statement)) + ")")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(json);
+            if (!tree.path("error").asBoolean(false)) {
+                collectBaseTables(tree, names);
+                return names;
+            }
+        } catch (java.io.IOException e) {
+            // fall through to the words of the statement
+        }
+        java.util.regex.Matcher words = WORD.matcher(statement);
+        while (words.find()) {
+            names.add(words.group(1) != null ? words.group(1).replace("\"\"", "\"") : words.group(2));
+        }
+        return names;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final Pattern WORD = Pattern.compile("\"((?:[^\"]|\"\")*)\"|([A-Za-z_][A-Za-z0-9_]*)");
+
+    private static void collectBaseTables(com.fasterxml.jackson.databind.JsonNode node, java.util.Set<String> names) {
+        if ("BASE_TABLE".equals(node.path("type").asText()) && node.has("table_name")) {
+            names.add(node.get("table_name").asText());
+        }
+        node.forEach(child -> collectBaseTables(child, names));
+    }
+
+    @Override
     public List<String> relations() {
         return withStatement(st -> {
             List<String> names = new ArrayList<>();
@@ -300,6 +351,28 @@ public final class DuckDbEngine implements SqlEngine {
     @Override
     public void resetCancel() {
         cancelled = false;
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public synchronized void renameReplacing(String from, String to) {
+        String drop = isView(to) ? "DROP VIEW " : "DROP TABLE IF EXISTS ";
+        withStatement(st -> {
+            st.execute("BEGIN TRANSACTION");
+            try {
+                st.execute(drop + quoteIdentifier(to));
+                st.execute("ALTER TABLE " + quoteIdentifier(from) + " RENAME TO " + quoteIdentifier(to));
+                st.execute("COMMIT");
+            } catch (SQLException e) {
+                st.execute("ROLLBACK");
+                throw e;
+            }
+            return null;
+        });
     }
 
     private void throwIfCancelled(Throwable cause) {

@@ -81,4 +81,24 @@ public interface SqlDialect {
 
     /** An expression giving each row of a table its position in insertion order (not for views). */
     String rowOrdinal();
+
+    /**
+     * A value's field in a fingerprint's row encoding (docs/versions.md), or NULL for NULL:
+     * numbers, booleans and times as digits and signs (never empty, never '|'), any other type
+     * as its byte length, ':' and its text, so that the fields of a row joined by '|' can be
+     * read back one way only.
+     */
+    String fingerprintField(String expr, String type);
+
+    /** Strings joined into one; NULL arguments count as the empty string. */
+    String concatSkippingNulls(List<String> exprs);
+
+    /** Word {@code index} (0-based) of a hex digest: 16 hex digits as an unsigned 64-bit integer. */
+    String hexWord(String hexExpr, int index);
+
+    /** A statement writing a relation to a compressed Parquet file. */
+    String copyToParquet(String relation, String path);
+
+    /** A table expression reading a Parquet file. */
+    String readParquet(String path);
 }

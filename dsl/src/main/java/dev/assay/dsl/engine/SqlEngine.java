@@ -52,6 +52,19 @@ public interface SqlEngine extends AutoCloseable {
     /** True when the relation is a view (its rows have no stored order), false for a table. */
     boolean isView(String relation);
 
+    /**
+     * An identity of the relation's current definition: it changes when the relation is dropped
+     * and made again under the same name, so that what is known of the old one is not carried
+     * over to the new. Empty when there is no such relation.
+     */
+    java.util.OptionalLong relationId(String relation);
+
+    /**
+     * The relations a SQL statement reads, as far as the engine can tell: those named in its
+     * FROM clauses (subqueries included). Names of CTEs may appear; callers keep the ones they know.
+     */
+    java.util.Set<String> relationsRead(String statement);
+
     /** Names of the tables and views of the session, without the operations' scratch tables. */
     List<String> relations();
 
@@ -63,6 +76,15 @@ public interface SqlEngine extends AutoCloseable {
 
     /** Lets statements run again after {@link #cancel()} (at the start of the next cell). */
     void resetCancel();
+
+    /** True between {@link #cancel()} and {@link #resetCancel()}: work outside SQL (waiting for a lock) stops too. */
+    boolean isCancelled();
+
+    /**
+     * Gives table {@code from} the name {@code to} in one transaction, replacing whatever table
+     * or view had that name; until it commits, {@code to} keeps its old rows.
+     */
+    void renameReplacing(String from, String to);
 
     /** Work beyond this much memory spills to disk (or fails, for what cannot spill). */
     void setMemoryLimit(MemoryLimit limit);

@@ -3,6 +3,7 @@ package dev.assay.dsl.lang;
 import dev.assay.dsl.drift.DriftPlan;
 import dev.assay.dsl.duplicates.Match;
 import dev.assay.dsl.split.SplitPlan;
+import dev.assay.dsl.workspace.DiffSide;
 import dev.assay.dsl.workspace.Workspace;
 import java.util.Locale;
 
@@ -21,8 +22,18 @@ public final class Interpreter {
     /** The statement's result: a value the renderer registry knows how to show. */
     public Object run(Statement statement) {
         // Java 17: no pattern matching in switch yet.
-        if (statement instanceof Statement.Load load && !load.pin()) {
-            return workspace.load(load.path(), load.target(), load.options());
+        if (statement instanceof Statement.Load load) {
+            return load.pin() ? workspace.loadPin(load.path(), load.target())
+                    : workspace.load(load.path(), load.target(), load.options());
+        }
+        if (statement instanceof Statement.Pin pin) {
+            return workspace.dataset(pin.dataset()).pin(pin.label());
+        }
+        if (statement instanceof Statement.Versions versions) {
+            return workspace.versions(versions.label());
+        }
+        if (statement instanceof Statement.Diff diff) {
+            return workspace.diff(side(diff.from()), side(diff.to()), diff.on());
         }
         if (statement instanceof Statement.Show show) {
             return workspace.dataset(show.dataset()).show(show.limit() != null ? show.limit() : Workspace.PREVIEW_ROWS);
@@ -51,6 +62,10 @@ public final class Interpreter {
         }
         throw new NotYetAvailableException(statement.position() + ": '" + keyword(statement)
                 + "' is part of the language but not yet available in this version of Assay");
+    }
+
+    private static DiffSide side(Statement.DiffSide side) {
+        return side.pinned() ? DiffSide.version(side.text()) : DiffSide.dataset(side.text());
     }
 
     private static Match match(Statement.KeySpec on, java.math.BigDecimal near) {

@@ -21,7 +21,7 @@ public final class LanguageAssist {
 
     /** Words after which a dataset name comes. */
     private static final Set<String> BEFORE_DATASET = Set.of("show", "profile", "duplicates", "dedup", "split",
-            "leakage", "drift", "pin", "report", "check", "vs");
+            "leakage", "drift", "pin", "diff", "report", "check", "vs");
     /** Words after which a column name comes. */
     private static final Set<String> BEFORE_COLUMN = Set.of("on", "by", "stratify", "group");
     private static final List<String> CLAUSES = List.of("as", "by", "group", "limit", "near", "normalize", "on",
@@ -47,8 +47,11 @@ public final class LanguageAssist {
         String typed = text.substring(start, cursor);
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
         String before = text.substring(lineStart, start);
-        if (before.chars().filter(c -> c == '\'').count() % 2 == 1 || before.contains("#")) {
-            return new Completions(List.of(), start, end); // inside a string or a comment
+        if (before.chars().filter(c -> c == '\'').count() % 2 == 1 && !before.contains("#")) {
+            return labels(text, lineStart + before.lastIndexOf('\''), cursor, workspace);
+        }
+        if (before.contains("#")) {
+            return new Completions(List.of(), start, end); // inside a comment
         }
         List<String> words = words(before);
         String previous = words.isEmpty() ? "" : words.get(words.size() - 1).toLowerCase(Locale.ROOT);
@@ -79,6 +82,37 @@ public final class LanguageAssist {
                 .sorted(String.CASE_INSENSITIVE_ORDER).toList()));
         return new Completions(matches, start, end);
     }
+
+    /**
+     * Inside a quoted string: the store's labels where a label comes ({@code pin X as '},
+     * {@code versions '}, {@code load pin '}, {@code diff '}), nothing elsewhere (paths, say).
+     */
+    private static Completions labels(String text, int quote, int cursor, Workspace workspace) {
+        int end = cursor;
+        while (end < text.length() && isLabelChar(text.charAt(end))) {
+            end++;
+        }
+        String typed = text.substring(quote + 1, cursor);
+        List<String> words = words(text.substring(text.lastIndexOf('\n', quote) + 1, quote));
+        String previous = words.isEmpty() ? "" : words.get(words.size() - 1).toLowerCase(Locale.ROOT);
+        if (!LABEL_BEFORE.contains(previous) || !typed.chars().allMatch(c -> isLabelChar((char) c))) {
+            return new Completions(List.of(), cursor, cursor);
+        }
+        List<String> matches;
+        try {
+            matches = workspace.store().labels().stream().filter(l -> l.startsWith(typed)).toList();
+        } catch (RuntimeException e) {
+            matches = List.of(); // an unreadable store completes nothing; pin and load say why
+        }
+        return new Completions(matches, quote + 1, end);
+    }
+
+    private static boolean isLabelChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.');
+    }
+
+    /** Words after which a version label in quotes comes. */
+    private static final Set<String> LABEL_BEFORE = Set.of("pin", "as", "versions", "diff");
 
     /** The schema and row count of the dataset named by the word at {@code cursor}, if it is one. */
     public static Optional<String> describe(String text, int cursor, Workspace workspace) {

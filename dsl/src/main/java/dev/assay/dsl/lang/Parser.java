@@ -2,6 +2,7 @@ package dev.assay.dsl.lang;
 
 import dev.assay.dsl.drift.DriftMethod;
 import dev.assay.dsl.naming.Suggestions;
+import dev.assay.dsl.store.VersionRef;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ public final class Parser {
             case "leakage" -> leakage(first);
             case "drift" -> drift(first);
             case "pin" -> pin(first);
-            case "versions" -> new Statement.Versions(string("a version label in quotes"), first.position());
+            case "versions" -> new Statement.Versions(label("a version label in quotes, like 'reviews-train'"), first.position());
             case "diff" -> diff(first);
             case "check" -> check(first);
             case "report" -> report(first);
@@ -121,7 +122,8 @@ public final class Parser {
 
     private Statement load(String target, Position at) {
         boolean pin = acceptWord("pin");
-        String path = string(pin ? "a version label in quotes, like 'reviews-train@2'" : "a path in quotes, like 'data/reviews.csv'");
+        String path = pin ? versionRef("a version label in quotes, like 'reviews-train@2'")
+                : string("a path in quotes, like 'data/reviews.csv'");
         Map<String, Object> options = new LinkedHashMap<>();
         if (acceptWord("with")) {
             if (pin) {
@@ -203,13 +205,44 @@ public final class Parser {
     private Statement pin(Token first) {
         String dataset = name("a dataset name");
         expectWord("as");
-        return new Statement.Pin(dataset, string("a version label in quotes, like 'reviews-train'"), first.position());
+        return new Statement.Pin(dataset, label("a version label in quotes, like 'reviews-train'"), first.position());
+    }
+
+    /** A label in quotes, checked here so that a bad one is reported at its line and column. */
+    private String label(String what) {
+        Token t = peek();
+        String label = string(what);
+        try {
+            VersionRef.checkLabel(label);
+        } catch (IllegalArgumentException e) {
+            throw new ParseException(t.position(), e.getMessage());
+        }
+        return label;
+    }
+
+    /** {@code 'label@N'} or {@code 'label'} in quotes, checked where it is written. */
+    private String versionRef(String what) {
+        Token t = peek();
+        String ref = string(what);
+        try {
+            VersionRef.parse(ref);
+        } catch (IllegalArgumentException e) {
+            throw new ParseException(t.position(), e.getMessage());
+        }
+        return ref;
     }
 
     private Statement diff(Token first) {
-        String from = string("a version in quotes, like 'reviews-train@1'");
-        String to = string("a second version in quotes");
+        Statement.DiffSide from = diffSide("a version in quotes, like 'reviews-train@1', or a dataset name");
+        Statement.DiffSide to = diffSide("a second version in quotes, or a dataset name");
         return new Statement.Diff(from, to, optionalColumns("on"), first.position());
+    }
+
+    private Statement.DiffSide diffSide(String what) {
+        if (peek().kind() == Token.Kind.WORD && !peek().text().equalsIgnoreCase("on")) {
+            return new Statement.DiffSide(name(what), false);
+        }
+        return new Statement.DiffSide(versionRef(what), true);
     }
 
     private Statement report(Token first) {

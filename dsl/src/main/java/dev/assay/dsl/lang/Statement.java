@@ -47,7 +47,11 @@ public sealed interface Statement {
     record Versions(String label, Position position) implements Statement {
     }
 
-    record Diff(String from, String to, List<String> on, Position position) implements Statement {
+    /** {@code diff A B [on KEY]}: each side a version in quotes ({@code pinned}) or a dataset name. */
+    record Diff(DiffSide from, DiffSide to, List<String> on, Position position) implements Statement {
+    }
+
+    record DiffSide(String text, boolean pinned) {
     }
 
     /** {@code check NAME: rule, ...}; a rule is a measure, a comparison and a value. */

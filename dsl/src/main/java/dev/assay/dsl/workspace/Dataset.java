@@ -18,6 +18,9 @@ import dev.assay.dsl.naming.Suggestions;
 import dev.assay.dsl.split.SplitPlan;
 import dev.assay.dsl.split.SplitResult;
 import dev.assay.dsl.split.Splitter;
+import dev.assay.dsl.store.Pinned;
+import dev.assay.dsl.store.Pinner;
+import dev.assay.dsl.store.Provenance;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -118,7 +121,11 @@ public final class Dataset {
     /** A new dataset {@code target} with the first row (in this dataset's order) of each group or near cluster. */
     public Deduplicated dedup(String target, Match match) {
         Workspace.checkName(target);
-        return new Deduplicator(workspace.engine()).dedup(name, compare(match), target);
+        Comparison comparison = compare(match);
+        Provenance provenance = workspace.lineage().derived(List.of(name), OperationText.dedup(target, name, match));
+        Deduplicated made = new Deduplicator(workspace.engine()).dedup(name, comparison, target);
+        workspace.lineage().record(target, provenance);
+        return made;
     }
 
     /** Splits into new datasets named by the plan, e.g. {@code SplitPlan.into("train", "test").percent(80, 20)}. */
@@ -139,7 +146,10 @@ public final class Dataset {
         List<String> all = schema().stream().map(Column::name).toList();
         String label = plan.stratify() != null ? plan.stratify()
                 : all.stream().filter(c -> c.equalsIgnoreCase("label")).findFirst().orElse(null);
-        return new Splitter(workspace.engine()).split(name, plan, all, label);
+        Provenance provenance = workspace.lineage().derived(List.of(name), OperationText.split(name, plan));
+        SplitResult parts = new Splitter(workspace.engine()).split(name, plan, all, label);
+        plan.names().forEach(part -> workspace.lineage().record(part, provenance));
+        return parts;
     }
 
     /** Rows of {@code other} (say test) that also occur in this dataset (say train), whole rows compared. */
@@ -165,6 +175,23 @@ public final class Dataset {
     /** Drift of the plan's columns, e.g. {@code DriftPlan.on("fare").using("psi").threshold(0.2)}. */
     public Drift drift(Dataset current, DriftPlan plan) {
         return new DriftDetector(workspace.engine()).compare(name, current.name(), plan);
+    }
+
+    /**
+     * Pins this dataset's rows as the next version of {@code label} (letters, digits, '-', '_'
+     * and '.'), with its lineage: the pinned versions it was made from and the statements that
+     * made it. Content equal to the label's latest version returns that version.
+     */
+    public Pinned pin(String label) {
+        Pinned pinned = new Pinner(workspace.engine(), workspace.store()).pin(name, label, workspace.lineage().of(name));
+        // From now on this dataset is that version: what is made from it descends from it.
+        workspace.lineage().record(name, Provenance.pinned(pinned.version().asParent()));
+        return pinned;
+    }
+
+    /** How {@code other} differs from this dataset; with key columns, which rows changed and how. */
+    public dev.assay.dsl.diff.DatasetDiff diff(Dataset other, String... keys) {
+        return workspace.diff(DiffSide.dataset(name), DiffSide.dataset(other.name()), List.of(keys));
     }
 
     /** A match resolved against this dataset's columns, with the errors a user can act on. */

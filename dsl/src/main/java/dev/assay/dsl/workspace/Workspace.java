@@ -12,6 +12,11 @@ import dev.assay.dsl.load.Loader;
 import dev.assay.dsl.naming.Suggestions;
 import dev.assay.dsl.sql.SqlScript;
 import dev.assay.dsl.sql.SqlStatement;
+import dev.assay.dsl.store.PinLoader;
+import dev.assay.dsl.store.Provenance;
+import dev.assay.dsl.store.VersionHistory;
+import dev.assay.dsl.store.VersionRef;
+import dev.assay.dsl.store.VersionStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,11 +39,18 @@ public final class Workspace implements AutoCloseable {
 
     private final SqlEngine engine;
     private final Path baseDirectory;
+    private final Lineage lineage;
+    private VersionStore store;
 
-    /** Relative paths resolve against {@code baseDirectory}. */
+    /**
+     * Relative paths resolve against {@code baseDirectory}; pinned versions are kept in
+     * {@code ASSAY_STORE} or {@code .assay/} there (see {@link #useStore}).
+     */
     public Workspace(SqlEngine engine, Path baseDirectory) {
         this.engine = engine;
         this.baseDirectory = baseDirectory.toAbsolutePath();
+        this.lineage = new Lineage(engine);
+        this.store = VersionStore.locate(System.getenv(), this.baseDirectory);
     }
 
     /**
@@ -63,6 +75,8 @@ public final class Workspace implements AutoCloseable {
             checkName(bindAs);
         }
         List<SqlStatement> statements = SqlScript.split(script);
+        // Asked before running: the script may replace a dataset it reads.
+        Provenance made = lineage.derived(relationsRead(statements), OperationText.sql(bindAs != null ? bindAs : LAST_RESULT, script));
         Optional<TablePreview> shown = Optional.empty();
         for (int i = 0; i < statements.size(); i++) {
             SqlStatement statement = statements.get(i);
@@ -72,6 +86,9 @@ public final class Workspace implements AutoCloseable {
                         last ? (bindAs != null ? bindAs : LAST_RESULT) : null, PREVIEW_ROWS);
                 if (rows.isPresent()) {
                     shown = rows;
+                    if (last && rows.get().name() != null) {
+                        lineage.record(rows.get().name(), made);
+                    }
                 }
             } catch (SqlException e) {
                 throw new SqlException((statements.size() > 1 ? "statement at line " + statement.line() + ": " : "")
@@ -79,6 +96,18 @@ public final class Workspace implements AutoCloseable {
             }
         }
         return shown;
+    }
+
+    /** The datasets a script reads, as the engine can tell (each once, by its own name). */
+    private List<String> relationsRead(List<SqlStatement> statements) {
+        List<String> known = datasets();
+        java.util.Set<String> read = new java.util.LinkedHashSet<>();
+        for (SqlStatement statement : statements) {
+            for (String name : engine.relationsRead(statement.text())) {
+                known.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().ifPresent(read::add);
+            }
+        }
+        return List.copyOf(read);
     }
 
     public List<String> datasets() {
@@ -129,7 +158,55 @@ public final class Workspace implements AutoCloseable {
             engine.run("DROP TABLE IF EXISTS " + engine.quoteIdentifier(LoadPlan.REJECTS_TABLE), null, 0);
             engine.run("DROP TABLE IF EXISTS " + engine.quoteIdentifier(LoadPlan.REJECTS_SCAN), null, 0);
         }
+        lineage.record(name, Provenance.made(OperationText.load(name, path, options)));
         return new Loaded(new Dataset(this, name), path, plan.format(), rows, rejected);
+    }
+
+    /**
+     * Loads a pinned version ({@code 'label@3'}, or {@code 'label'} for the latest) as dataset
+     * {@code name}, after checking the snapshot against its fingerprint; on any failure the
+     * dataset {@code name} keeps what it held.
+     */
+    public LoadedPin loadPin(String version, String name) {
+        checkName(name);
+        var loaded = new PinLoader(engine, store).load(VersionRef.parse(version), name);
+        lineage.record(name, Provenance.pinned(loaded.asParent()));
+        return new LoadedPin(new Dataset(this, name), loaded);
+    }
+
+    /** The versions of a label, oldest first, with the lineage of the latest. */
+    public VersionHistory versions(String label) {
+        VersionRef.checkLabel(label);
+        return store.history(label);
+    }
+
+    /**
+     * How pinned version {@code to} differs from {@code from} (each {@code 'label@N'} or
+     * {@code 'label'}): schema, rows only on one side, and with key columns, changed rows.
+     */
+    public dev.assay.dsl.diff.DatasetDiff diff(String from, String to, String... keys) {
+        return diff(DiffSide.version(from), DiffSide.version(to), List.of(keys));
+    }
+
+    /** A diff of two sides, each a pinned version or a dataset of this workspace. */
+    public dev.assay.dsl.diff.DatasetDiff diff(DiffSide from, DiffSide to, List<String> keys) {
+        try (DiffSide.Opened a = from.open(this); DiffSide.Opened b = to.open(this)) {
+            return new dev.assay.dsl.diff.Differ(engine).diff(a.relation(), a.title(), b.relation(), b.title(), keys);
+        }
+    }
+
+    /** Where pinned versions are kept. */
+    public VersionStore store() {
+        return store;
+    }
+
+    /** Keeps pinned versions in {@code directory} (relative to the working directory) from now on. */
+    public void useStore(String directory) {
+        store = new VersionStore(baseDirectory.resolve(directory));
+    }
+
+    Lineage lineage() {
+        return lineage;
     }
 
     /** A dataset name from a file name: {@code data/2024-reviews.csv} gives {@code _2024_reviews}. */

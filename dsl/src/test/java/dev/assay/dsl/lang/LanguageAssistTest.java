@@ -54,6 +54,21 @@ class LanguageAssistTest {
     }
 
     @Test
+    void storedLabelsInsideTheQuotesWhereALabelComes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path store) {
+        ws.useStore(store.toString());
+        ws.dataset("reviews").pin("reviews-train");
+        ws.dataset("reruns").pin("reviews-test.v2");
+        assertEquals(List.of("reviews-test.v2", "reviews-train"), complete("versions 'rev"));
+        assertEquals(List.of("reviews-train"), complete("old = load pin 'reviews-tr"));
+        assertEquals(List.of("reviews-test.v2"), complete("pin reruns as 'reviews-te"));
+        assertEquals(List.of("reviews-test.v2", "reviews-train"), complete("diff 'reviews-train@1' '"));
+        LanguageAssist.Completions c = LanguageAssist.complete("versions 'reviews-tr'", 19, ws);
+        assertEquals(10, c.start(), "the whole label is replaced, '-' included");
+        assertEquals(20, c.end());
+        assertEquals(List.of(), complete("x = load 'rev"), "paths are not labels");
+    }
+
+    @Test
     void clausesElsewhereAndNothingInsideStrings() {
         assertEquals(List.of("near", "normalize"), complete("duplicates reviews on text n"));
         assertEquals(List.of("psi"), complete("drift reviews vs reruns using p"));

@@ -144,4 +144,25 @@ class ParserTest {
                 error("x = load 'a' with (quote='', quote='\"')"));
         assertTrue(error("show x limit -3").contains("expected a row count (0 or more, no fraction)"));
     }
+
+    @Test
+    void versionLabelsAreCheckedWhereTheyAreWritten() {
+        assertEquals("line 2, column 14: '../x' is not a version label: '/' at character 3; labels use letters, digits, "
+                + "'-', '_' and '.' (at most 100 characters)", error("show a\npin train as '../x'"));
+        assertTrue(error("pin train as ''").startsWith("line 1, column 14: a version label cannot be empty"));
+        assertTrue(error("versions 'a/b'").startsWith("line 1, column 10: 'a/b' is not a version label"));
+        assertTrue(error("old = load pin 'raw@two'").startsWith("line 1, column 16: 'raw@two' is not a version: write 'LABEL@N'"));
+        assertTrue(error("diff 'a@1' 'b@0'").startsWith("line 1, column 12: versions are numbered from 1"));
+    }
+
+    @Test
+    void diffTakesVersionsOrDatasets() {
+        Statement.Diff versions = (Statement.Diff) one("diff 'raw@1' 'raw' on id, day");
+        assertEquals(new Statement.DiffSide("raw@1", true), versions.from());
+        assertEquals(new Statement.DiffSide("raw", true), versions.to());
+        assertEquals(List.of("id", "day"), versions.on());
+        Statement.Diff datasets = (Statement.Diff) one("diff train 'raw@2'");
+        assertEquals(new Statement.DiffSide("train", false), datasets.from());
+        assertEquals(List.of(), datasets.on());
+    }
 }

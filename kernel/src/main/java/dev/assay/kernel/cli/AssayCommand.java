@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = AssayCommand.Version.class,
         description = "Assay: a Jupyter kernel for Java with a language for training-data work.",
-        subcommands = {InstallCommand.class, KernelCommand.class, RunCommand.class})
+        subcommands = {InstallCommand.class, KernelCommand.class, RunCommand.class, StoreCommand.class})
 public final class AssayCommand implements Runnable {
 
     @CommandLine.Spec
@@ -28,7 +28,7 @@ public final class AssayCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: install, kernel or run");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: install, kernel, run or store");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

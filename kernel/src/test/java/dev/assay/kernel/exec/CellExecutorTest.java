@@ -207,9 +207,12 @@ class CellExecutorTest {
         CellError column = errorOf("%%assay\nprofile plants on speces");
         assertTrue(column.evalue().endsWith("line 2, column 1: no column 'speces' in plants; did you mean 'species'?"),
                 column.evalue());
-        CellError later = errorOf("%%assay\npin plants as 'plants'");
-        assertTrue(later.evalue().endsWith("'pin' is part of the language but not yet available in this version of Assay"),
+        CellError later = errorOf("%%assay\ncheck plants: rows > 1");
+        assertTrue(later.evalue().endsWith("'check' is part of the language but not yet available in this version of Assay"),
                 later.evalue());
+        CellError label = errorOf("%%assay\npin plants as '../plants'");
+        assertTrue(label.evalue().endsWith("line 2, column 15: '../plants' is not a version label: '/' at character 3; "
+                + "labels use letters, digits, '-', '_' and '.' (at most 100 characters)"), label.evalue());
         CellError wrongMethod = errorOf("%%assay\ndrift plants vs plants on species using ks");
         assertTrue(wrongMethod.evalue().endsWith("line 2, column 1: column 'species': ks compares numbers and this column "
                 + "is categorical: use chi2, z, psi, js or hellinger"), wrongMethod.evalue());

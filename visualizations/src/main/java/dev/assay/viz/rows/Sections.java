@@ -41,6 +41,12 @@ final class Sections {
         return this;
     }
 
+    /** A table whose {@code marked} body rows are highlighted in HTML (the text form is the plain table). */
+    Sections table(String sentence, List<String[]> rows, boolean[] rightAligned, boolean[] marked) {
+        sections.add(new Section(sentence, rows, rightAligned, null, marked));
+        return this;
+    }
+
     /**
      * A table whose HTML rows also carry a small picture each (base64 PNG, in the last column,
      * under {@code imageHeader}) and are highlighted when {@code marked}; the text form is the

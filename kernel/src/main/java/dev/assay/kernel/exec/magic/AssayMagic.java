@@ -7,6 +7,7 @@ import dev.assay.dsl.lang.ParseException;
 import dev.assay.dsl.lang.Parser;
 import dev.assay.dsl.lang.Statement;
 import dev.assay.dsl.load.LoadException;
+import dev.assay.dsl.store.StoreException;
 import dev.assay.kernel.exec.CellContext;
 import dev.assay.kernel.exec.CellError;
 import dev.assay.kernel.exec.SourceExcerpt;
@@ -51,7 +52,8 @@ final class AssayMagic implements Magic {
                 result = interpreter.run(statement);
             } catch (QueryCancelledException e) {
                 return CellError.of("InterruptedException", "the statement was cancelled");
-            } catch (LoadException | SqlException | IllegalArgumentException | Interpreter.NotYetAvailableException e) {
+            } catch (LoadException | SqlException | StoreException | IllegalArgumentException
+                     | Interpreter.NotYetAvailableException e) {
                 String message = e.getMessage().replaceFirst("^line \\d+, column \\d+: ", "");
                 return located("AssayError", message, statement.position().line(), statement.position().column(),
                         body, context.label());

@@ -1,0 +1,47 @@
+package dev.assay.dsl.store;
+
+import dev.assay.dsl.engine.SqlEngine;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Pins a relation under a label: fingerprints it (outside the lock: it reads only the engine),
+ * then, as the store's only writer, returns the latest version when its content is the same,
+ * or writes a Parquet snapshot aside, moves it into place and records the next version.
+ */
+public final class Pinner {
+
+    private final SqlEngine engine;
+    private final VersionStore store;
+
+    public Pinner(SqlEngine engine, VersionStore store) {
+        this.engine = engine;
+        this.store = store;
+    }
+
+    public Pinned pin(String relation, String label, Provenance provenance) {
+        VersionRef.checkLabel(label);
+        Content content = new Fingerprinter(engine).of(relation);
+        return store.write(engine::isCancelled, writer -> {
+            List<StoredVersion> versions = store.versions(label);
+            if (!versions.isEmpty() && versions.get(versions.size() - 1).fingerprint().equals(content.fingerprint())) {
+                return new Pinned(relation, versions.get(versions.size() - 1), false);
+            }
+            VersionStore.Snapshot snapshot = writer.existingSnapshot(content.fingerprint())
+                    .orElseGet(() -> writeSnapshot(relation, content.fingerprint(), writer));
+            StoredVersion version = new StoredVersion(label, versions.size() + 1, content.fingerprint(), content.rows(),
+                    content.schema(), Instant.now().truncatedTo(ChronoUnit.MILLIS), provenance.operations(),
+                    provenance.parents(), snapshot.sha256(), snapshot.bytes());
+            writer.append(version);
+            return new Pinned(relation, version, true);
+        });
+    }
+
+    private VersionStore.Snapshot writeSnapshot(String relation, Fingerprint fingerprint, VersionStore.Writer writer) {
+        Path aside = writer.newFile(".parquet");
+        engine.run(engine.dialect().copyToParquet(relation, aside.toString()), null, 0);
+        return writer.keepSnapshot(aside, fingerprint);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.assay.viz.rows;
+
+import dev.assay.dsl.diff.DatasetDiff;
+import dev.assay.viz.MimeBundle;
+import dev.assay.viz.Renderer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A diff, most telling first: whether anything changed, the schema, rows on one side only,
+ * changed rows by key, then how each column's summary moved (moved rows highlighted).
+ */
+public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
+
+    @Override
+    public MimeBundle render(DatasetDiff diff) {
+        Sections s = new Sections();
+        String sides = String.format(Locale.ROOT, "%s (%s rows) -> %s (%s rows)", diff.from(), Sections.count(diff.fromRows()),
+                diff.to(), Sections.count(diff.toRows()));
+        if (diff.identical()) {
+            s.line(sides + ": identical schema and rows");
+        } else {
+            s.line(sides);
+        }
+        schema(diff, s);
+        rows(diff, s);
+        if (diff.keyed() != null) {
+            keyed(diff, s);
+        }
+        columns(diff, s);
+        return s.bundle("assay-diff", diff.toJson());
+    }
+
+    private static void schema(DatasetDiff diff, Sections s) {
+        if (diff.added().isEmpty() && diff.removed().isEmpty() && diff.retyped().isEmpty()) {
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"column", "change", "type in " + diff.from(), "type in " + diff.to()});
+        diff.removed().forEach(c -> rows.add(new String[] {c.name(), "removed", c.type(), ""}));
+        diff.added().forEach(c -> rows.add(new String[] {c.name(), "added", "", c.type()}));
+        diff.retyped().forEach(t -> rows.add(new String[] {t.name(), "type changed", t.from(), t.to()}));
+        s.table("Schema changes:", rows, new boolean[] {false, false, false, false});
+    }
+
+    private static void rows(DatasetDiff diff, Sections s) {
+        if (diff.compared().isEmpty()) {
+            s.line("No column in common: rows were not compared");
+            return;
+        }
+        s.line(String.format(Locale.ROOT, "Rows (as multisets, over %d %s): %s only in %s, %s only in %s",
+                diff.compared().size(), diff.compared().size() == 1 ? "column" : "columns in common",
+                Sections.count(diff.onlyInFrom()), diff.from(), Sections.count(diff.onlyInTo()), diff.to()));
+        examples("Only in " + diff.from() + ", for example:", diff.compared(), diff.onlyInFromExamples(), s);
+        examples("Only in " + diff.to() + ", for example:", diff.compared(), diff.onlyInToExamples(), s);
+    }
+
+    private static void examples(String sentence, List<String> columns, List<List<Object>> examples, Sections s) {
+        if (examples.isEmpty()) {
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(columns.toArray(String[]::new));
+        examples.forEach(r -> rows.add(r.stream().map(Sections::cell).toArray(String[]::new)));
+        s.table(sentence, rows, new boolean[columns.size()]);
+    }
+
+    private static void keyed(DatasetDiff diff, Sections s) {
+        DatasetDiff.Keyed k = diff.keyed();
+        String on = String.join(", ", diff.on());
+        s.line(String.format(Locale.ROOT, "By %s: %s keys in both, %s of them changed; %s added in %s, %s removed",
+                on, Sections.count(k.matched()), Sections.count(k.changed()), Sections.count(k.added()), diff.to(),
+                Sections.count(k.removed())));
+        if (k.changed() > 0) {
+            List<String[]> perColumn = new ArrayList<>();
+            perColumn.add(new String[] {"column", "rows changed", "share of matched"});
+            for (Map.Entry<String, Long> e : k.changesPerColumn().entrySet()) {
+                if (e.getValue() > 0) {
+                    perColumn.add(new String[] {e.getKey(), Sections.count(e.getValue()), Sections.percent(e.getValue(), k.matched())});
+                }
+            }
+            s.table("Changed columns:", perColumn, new boolean[] {false, true, true});
+            List<String[]> examples = new ArrayList<>();
+            examples.add(new String[] {on, "column", "in " + diff.from(), "in " + diff.to()});
+            for (DatasetDiff.Change c : k.examples()) {
+                examples.add(new String[] {key(c.key()), c.column(), Sections.cell(c.from()), Sections.cell(c.to())});
+            }
+            s.table("Changed values, for example:", examples, new boolean[] {false, false, false, false});
+        }
+        keys("Added keys, for example: ", k.addedKeys(), s);
+        keys("Removed keys, for example: ", k.removedKeys(), s);
+    }
+
+    private static void keys(String sentence, List<List<Object>> keys, Sections s) {
+        if (!keys.isEmpty()) {
+            s.line(sentence + String.join("; ", keys.stream().map(DatasetDiffRenderer::key).toList()));
+        }
+    }
+
+    private static String key(List<Object> values) {
+        List<String> parts = values.stream().map(v -> v == null ? "NULL" : Sections.cell(v)).toList();
+        return parts.size() == 1 ? parts.get(0) : "(" + String.join(", ", parts) + ")";
+    }
+
+    private static void columns(DatasetDiff diff, Sections s) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"column", "count", "missing", "distinct", "mean"});
+        List<Boolean> moved = new ArrayList<>();
+        for (DatasetDiff.ColumnMove m : diff.columns()) {
+            rows.add(new String[] {m.name(), pair(m, DatasetDiff.Summary::count), pair(m, DatasetDiff.Summary::missing),
+                    pair(m, DatasetDiff.Summary::distinct), pair(m, DatasetDiff.Summary::mean)});
+            moved.add(m.from() == null || m.to() == null || !m.from().equals(m.to()));
+        }
+        boolean[] marked = new boolean[moved.size()];
+        for (int i = 0; i < marked.length; i++) {
+            marked[i] = moved.get(i);
+        }
+        s.table("Columns (" + diff.from() + " -> " + diff.to() + "; changed ones marked):", rows,
+                new boolean[] {false, true, true, true, true}, marked);
+    }
+
+    /** {@code 12 -> 15} when the two sides differ, one value when they agree, '-' for a side without the column. */
+    private static String pair(DatasetDiff.ColumnMove m, java.util.function.Function<DatasetDiff.Summary, Object> field) {
+        boolean none = (m.from() == null || field.apply(m.from()) == null) && (m.to() == null || field.apply(m.to()) == null);
+        if (none) {
+            return "";
+        }
+        String from = m.from() == null ? "-" : format(field.apply(m.from()));
+        String to = m.to() == null ? "-" : format(field.apply(m.to()));
+        return Objects.equals(from, to) ? from : from + " -> " + to;
+    }
+
+    private static String format(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Double d) {
+            return String.format(Locale.ROOT, "%.6g", d);
+        }
+        return Sections.count(((Number) value).longValue());
+    }
+}

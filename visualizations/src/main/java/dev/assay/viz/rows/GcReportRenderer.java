@@ -1,0 +1,19 @@
+package dev.assay.viz.rows;
+
+import dev.assay.dsl.store.GcReport;
+import dev.assay.viz.MimeBundle;
+import dev.assay.viz.Renderer;
+import java.util.Locale;
+
+/** What gc removed from a store. */
+public final class GcReportRenderer implements Renderer<GcReport> {
+
+    @Override
+    public MimeBundle render(GcReport gc) {
+        Sections s = new Sections();
+        s.line(String.format(Locale.ROOT, "gc of %s: removed %d unreferenced %s (%s bytes); %d kept", gc.store(),
+                gc.removed().size(), gc.removed().size() == 1 ? "snapshot" : "snapshots", Sections.count(gc.freedBytes()),
+                gc.kept()));
+        return s.bundle("assay-gc", gc.toJson());
+    }
+}
