@@ -201,21 +201,21 @@ public final class DuckDbEngine implements SqlEngine {
      */
     @Override
     public java.util.Set<String> relationsRead(String statement) {
-        String json = withStatement(st -> {
-            try (ResultSet rs = st.executeQuery("SELECT json_serialize_sql(" + quoteLiteral(stripTrailingSemicolons(statement)) + ")")) {
-                rs.next();
-                return rs.getString(1);
-            }
-        });
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         try {
+            String json = withStatement(st -> {
+                try (ResultSet rs = st.executeQuery("SELECT json_serialize_sql(" + quoteLiteral(stripTrailingSemicolons(statement)) + ")")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
             com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(json);
             if (!tree.path("error").asBoolean(false)) {
                 collectBaseTables(tree, names);
                 return names;
             }
-        } catch (java.io.IOException e) {
-            // fall through to the words of the statement
+        } catch (java.io.IOException | SqlException e) {
+            // Lineage must never stop the statement itself: fall back to the words of the statement.
         }
         java.util.regex.Matcher words = WORD.matcher(statement);
         while (words.find()) {

@@ -210,26 +210,24 @@ public final class Parser {
 
     /** A label in quotes, checked here so that a bad one is reported at its line and column. */
     private String label(String what) {
-        Token t = peek();
-        String label = string(what);
-        try {
-            VersionRef.checkLabel(label);
-        } catch (IllegalArgumentException e) {
-            throw new ParseException(t.position(), e.getMessage());
-        }
-        return label;
+        return checkedString(what, VersionRef::checkLabel);
     }
 
     /** {@code 'label@N'} or {@code 'label'} in quotes, checked where it is written. */
     private String versionRef(String what) {
+        return checkedString(what, VersionRef::parse);
+    }
+
+    /** A string that {@code check} accepts; its refusal becomes an error at the string's position. */
+    private String checkedString(String what, java.util.function.Consumer<String> check) {
         Token t = peek();
-        String ref = string(what);
+        String text = string(what);
         try {
-            VersionRef.parse(ref);
+            check.accept(text);
         } catch (IllegalArgumentException e) {
             throw new ParseException(t.position(), e.getMessage());
         }
-        return ref;
+        return text;
     }
 
     private Statement diff(Token first) {

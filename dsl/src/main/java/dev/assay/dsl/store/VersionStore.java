@@ -149,8 +149,15 @@ public final class VersionStore {
         }
         return write(() -> false, writer -> {
             Set<String> referenced = new HashSet<>();
-            // A label file that cannot be read stops gc: its versions might need any snapshot.
-            labels().forEach(label -> versions(label).forEach(v -> referenced.add(v.fingerprint().hex() + SNAPSHOT_SUFFIX)));
+            for (String label : labels()) {
+                try {
+                    versions(label).forEach(v -> referenced.add(v.fingerprint().hex() + SNAPSHOT_SUFFIX));
+                } catch (RuntimeException e) {
+                    // Its versions might need any snapshot: removing nothing is the only safe answer.
+                    throw new StoreException("gc stopped, nothing removed: the versions of '" + label + "' cannot be read ("
+                            + e.getMessage() + ")", e);
+                }
+            }
             List<String> removed = new ArrayList<>();
             long freed = 0;
             int kept = 0;

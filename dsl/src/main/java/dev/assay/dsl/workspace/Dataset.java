@@ -1,5 +1,6 @@
 package dev.assay.dsl.workspace;
 
+import dev.assay.dsl.diff.DatasetDiff;
 import dev.assay.dsl.drift.Drift;
 import dev.assay.dsl.drift.DriftDetector;
 import dev.assay.dsl.drift.DriftPlan;
@@ -190,7 +191,7 @@ public final class Dataset {
     }
 
     /** How {@code other} differs from this dataset; with key columns, which rows changed and how. */
-    public dev.assay.dsl.diff.DatasetDiff diff(Dataset other, String... keys) {
+    public DatasetDiff diff(Dataset other, String... keys) {
         return workspace.diff(DiffSide.dataset(name), DiffSide.dataset(other.name()), List.of(keys));
     }
 

@@ -1,5 +1,7 @@
 package dev.assay.dsl.workspace;
 
+import dev.assay.dsl.diff.DatasetDiff;
+import dev.assay.dsl.diff.Differ;
 import dev.assay.dsl.engine.DuckDbEngine;
 import dev.assay.dsl.engine.MemoryLimit;
 import dev.assay.dsl.engine.SqlEngine;
@@ -184,14 +186,14 @@ public final class Workspace implements AutoCloseable {
      * How pinned version {@code to} differs from {@code from} (each {@code 'label@N'} or
      * {@code 'label'}): schema, rows only on one side, and with key columns, changed rows.
      */
-    public dev.assay.dsl.diff.DatasetDiff diff(String from, String to, String... keys) {
+    public DatasetDiff diff(String from, String to, String... keys) {
         return diff(DiffSide.version(from), DiffSide.version(to), List.of(keys));
     }
 
     /** A diff of two sides, each a pinned version or a dataset of this workspace. */
-    public dev.assay.dsl.diff.DatasetDiff diff(DiffSide from, DiffSide to, List<String> keys) {
+    public DatasetDiff diff(DiffSide from, DiffSide to, List<String> keys) {
         try (DiffSide.Opened a = from.open(this); DiffSide.Opened b = to.open(this)) {
-            return new dev.assay.dsl.diff.Differ(engine).diff(a.relation(), a.title(), b.relation(), b.title(), keys);
+            return new Differ(engine).diff(a.relation(), a.title(), b.relation(), b.title(), keys);
         }
     }
 

@@ -222,6 +222,18 @@ class PinTest {
     }
 
     @Test
+    void aDamagedLabelFileStopsGcBeforeItRemovesAnything() throws IOException {
+        ws.dataset("penguins").pin("penguins");
+        Path orphan = Files.writeString(store.resolve("snapshots").resolve("1".repeat(64) + ".parquet"), "orphan");
+        Files.writeString(store.resolve("labels").resolve("broken.json"), "{ not json");
+        StoreException e = assertThrows(StoreException.class, () -> ws.store().gc());
+        assertTrue(e.getMessage().startsWith("gc stopped, nothing removed: the versions of 'broken' cannot be read"),
+                e.getMessage());
+        assertTrue(Files.exists(orphan));
+        assertEquals(1, ws.versions("penguins").versions().size(), "other labels still read");
+    }
+
+    @Test
     void theSameContentUnderTwoLabelsSharesOneSnapshot() {
         Pinned a = ws.dataset("penguins").pin("a");
         Pinned b = ws.dataset("penguins").pin("b");

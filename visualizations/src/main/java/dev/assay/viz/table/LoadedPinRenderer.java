@@ -14,19 +14,12 @@ public final class LoadedPinRenderer implements Renderer<LoadedPin> {
 
     @Override
     public MimeBundle render(LoadedPin loaded) {
-        MimeBundle table = tables.render(loaded.dataset().show());
         String summary = String.format(Locale.ROOT, "Loaded %s as %s: %,d rows, content checked against %s",
                 loaded.version().ref(), loaded.dataset().name(), loaded.version().rows(), loaded.version().fingerprint());
-        Map<String, Object> data = new LinkedHashMap<>(table.data());
-        data.put(MimeBundle.TEXT_PLAIN, summary + "\n" + table.plainText());
-        data.put(MimeBundle.TEXT_HTML, "<p>" + dev.assay.viz.Html.escape(summary) + "</p>" + table.data().get(MimeBundle.TEXT_HTML));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> json = new LinkedHashMap<>((Map<String, Object>) table.data().get(MimeBundle.APPLICATION_JSON));
-        json.put("kind", "load");
+        Map<String, Object> json = new LinkedHashMap<>();
         json.put("source", "pin '" + loaded.version().ref() + "'");
         json.put("format", "pin");
         json.put("version", loaded.version().toJson());
-        data.put(MimeBundle.APPLICATION_JSON, json);
-        return new MimeBundle(data, table.metadata());
+        return LoadedRenderer.summaryAbove(tables.render(loaded.dataset().show()), summary, json);
     }
 }

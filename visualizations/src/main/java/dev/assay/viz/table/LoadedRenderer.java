@@ -14,19 +14,28 @@ public final class LoadedRenderer implements Renderer<Loaded> {
 
     @Override
     public MimeBundle render(Loaded loaded) {
-        MimeBundle table = tables.render(loaded.dataset().show());
         String summary = String.format(Locale.ROOT, "Loaded %,d rows from %s as %s%s", loaded.rows(), loaded.source(),
                 loaded.dataset().name(), loaded.rejectedRows() > 0
                         ? String.format(Locale.ROOT, "; skipped %,d malformed rows", loaded.rejectedRows()) : "");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("source", loaded.source());
+        json.put("format", loaded.format().name().toLowerCase(Locale.ROOT));
+        json.put("rejected_rows", loaded.rejectedRows());
+        return summaryAbove(tables.render(loaded.dataset().show()), summary, json);
+    }
+
+    /**
+     * A table preview with a sentence above it (text and HTML) and its JSON as {@code kind: "load"}
+     * with {@code fields} added: what every kind of load shows.
+     */
+    static MimeBundle summaryAbove(MimeBundle table, String summary, Map<String, Object> fields) {
         Map<String, Object> data = new LinkedHashMap<>(table.data());
         data.put(MimeBundle.TEXT_PLAIN, summary + "\n" + table.plainText());
         data.put(MimeBundle.TEXT_HTML, "<p>" + dev.assay.viz.Html.escape(summary) + "</p>" + table.data().get(MimeBundle.TEXT_HTML));
         @SuppressWarnings("unchecked")
         Map<String, Object> json = new LinkedHashMap<>((Map<String, Object>) table.data().get(MimeBundle.APPLICATION_JSON));
         json.put("kind", "load");
-        json.put("source", loaded.source());
-        json.put("format", loaded.format().name().toLowerCase(Locale.ROOT));
-        json.put("rejected_rows", loaded.rejectedRows());
+        json.putAll(fields);
         data.put(MimeBundle.APPLICATION_JSON, json);
         return new MimeBundle(data, table.metadata());
     }
