@@ -137,6 +137,15 @@ class PinTest {
     }
 
     @Test
+    void theStoreIsAssayStoreElseDotAssayInTheWorkingDirectory() {
+        Path base = dir.resolve("notebooks");
+        assertEquals(base.resolve(".assay").toAbsolutePath(), VersionStore.locate(Map.of(), base).root());
+        assertEquals(base.resolve("shared/versions").toAbsolutePath(),
+                VersionStore.locate(Map.of("ASSAY_STORE", "shared/versions"), base).root());
+        assertEquals(Path.of("/srv/store"), VersionStore.locate(Map.of("ASSAY_STORE", "/srv/store"), base).root());
+    }
+
+    @Test
     void unknownLabelsAndVersionsNameWhatExists() {
         ws.dataset("penguins").pin("penguins");
         IllegalArgumentException label = assertThrows(IllegalArgumentException.class, () -> ws.loadPin("pengiuns", "p"));
