@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.StreamCapture;
 import dev.assay.kernel.notebook.NotebookFormatException;
+import dev.assay.kernel.notebook.NotebookParameters;
 import dev.assay.kernel.notebook.NotebookRunner;
 import dev.assay.viz.RendererRegistry;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code assay run NOTEBOOK [-o OUT]}: executes a notebook headless. Exit 0 when every cell
+ * {@code assay run NOTEBOOK [-o OUT] [-p NAME=VALUE ...] [--timeout SECONDS]}: executes a notebook headless. Exit 0 when every cell
  * succeeded, 1 when one failed, 2 when the notebook could not be read or written. Cells see
  * the notebook's directory as their working directory, as they do in Jupyter.
  */
@@ -32,6 +33,15 @@ final class RunCommand implements Callable<Integer> {
             description = "where to write the executed notebook (default: NAME.out.ipynb beside it)")
     Path output;
 
+    @Option(names = {"-p", "--parameter"}, paramLabel = "NAME=VALUE",
+            description = "a parameter, injected after the cell tagged 'parameters' (typed: integer, decimal, "
+                    + "true/false, else text) and $NAME in %%assay cells; repeatable")
+    java.util.List<String> parameters = new java.util.ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "interrupt and fail a cell that runs longer than this")
+    Double timeoutSeconds;
+
     /** Set on the child process that already runs in the notebook's directory. */
     @Option(names = "--in-notebook-dir", hidden = true)
     boolean inNotebookDir;
@@ -39,6 +49,17 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream err = System.err;
+        NotebookParameters given;
+        try {
+            given = NotebookParameters.parse(parameters);
+        } catch (IllegalArgumentException e) {
+            err.println("assay run: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        if (timeoutSeconds != null && !(timeoutSeconds > 0)) {
+            err.println("assay run: --timeout must be a number of seconds above 0, got " + timeoutSeconds);
+            return BAD_INPUT;
+        }
         ObjectNode document;
         try {
             document = NotebookRunner.read(notebook);
@@ -49,13 +70,24 @@ final class RunCommand implements Callable<Integer> {
         Path out = (output != null ? output : defaultOutput(notebook)).toAbsolutePath();
         Path notebookDir = notebook.toAbsolutePath().getParent();
         if (!inNotebookDir && !notebookDir.equals(Path.of("").toAbsolutePath())) {
-            return WorkingDirectory.rerunIn(notebookDir, "run", notebook.toAbsolutePath().toString(),
-                    "-o", out.toString(), "--in-notebook-dir");
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", notebook.toAbsolutePath().toString(),
+                    "-o", out.toString(), "--in-notebook-dir"));
+            parameters.forEach(p -> args.addAll(java.util.List.of("-p", p)));
+            if (timeoutSeconds != null) {
+                args.addAll(java.util.List.of("--timeout", timeoutSeconds.toString()));
+            }
+            return WorkingDirectory.rerunIn(notebookDir, args.toArray(String[]::new));
         }
+        if (!given.isEmpty()) {
+            given.injectInto(document);
+        }
+        java.time.Duration timeout = timeoutSeconds == null ? null
+                : java.time.Duration.ofMillis(Math.round(timeoutSeconds * 1000));
         NotebookRunner.Result result;
         try (StreamCapture streams = StreamCapture.install();
              CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams)) {
-            result = new NotebookRunner(executor, streams.log()).run(document);
+            executor.setParameters(given.rawValues());
+            result = new NotebookRunner(executor, streams.log(), timeout).run(document);
         }
         try {
             NotebookRunner.write(document, out);

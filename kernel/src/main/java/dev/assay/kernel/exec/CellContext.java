@@ -20,6 +20,12 @@ public interface CellContext {
     /** Makes {@code value} the cell's result, shown when the cell ends. */
     void result(Object value);
 
+    /**
+     * What {@code $NAME} stands for in a {@code %%assay} cell: the raw text of the run's
+     * parameter NAME, else the value of the Java variable NAME (a parameters cell's default).
+     */
+    java.util.Optional<String> parameter(String name);
+
     /** The session's data workspace (its database opens on first use). */
     dev.assay.dsl.workspace.Workspace workspace();
 }

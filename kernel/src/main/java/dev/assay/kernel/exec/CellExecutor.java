@@ -40,6 +40,8 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
     private volatile OutputSink current = OutputSink.DISCARD;
     private volatile InputSource currentInput = InputSource.unavailable("no cell is running");
     private volatile boolean interruptRequested;
+    /** The raw text of a headless run's parameters ({@code -p NAME=VALUE}), for {@code $NAME}. */
+    private volatile Map<String, String> parameters = Map.of();
     private int executionCount;
 
     public CellExecutor(RendererRegistry renderers, StreamCapture streams) {
@@ -72,6 +74,11 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
     }
 
     /** Stops the running cell, if any; called from the control thread. */
+    /** Sets the run's parameters, which {@code $NAME} in {@code %%assay} cells stands for. */
+    public void setParameters(Map<String, String> values) {
+        parameters = Map.copyOf(values);
+    }
+
     public void interrupt() {
         interruptRequested = true;
         workspace.cancel();
@@ -248,6 +255,12 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
         @Override
         public Workspace workspace() {
             return workspace;
+        }
+
+        @Override
+        public Optional<String> parameter(String name) {
+            String given = parameters.get(name);
+            return given != null ? Optional.of(given) : evaluator().variableText(name);
         }
 
         @Override

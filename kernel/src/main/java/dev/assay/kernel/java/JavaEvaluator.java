@@ -212,6 +212,41 @@ public final class JavaEvaluator implements AutoCloseable {
         shell.close();
     }
 
+    /**
+     * The value of the session's Java variable {@code name} as text: a String's characters
+     * (not its Java literal), anything else as JShell shows it; empty when there is none.
+     */
+    public Optional<String> variableText(String name) {
+        return shell.variables()
+                .filter(v -> v.name().equals(name) && shell.status(v).isActive())
+                .reduce((a, b) -> b)
+                .map(v -> {
+                    String shown = shell.varValue(v);
+                    return v.typeName().equals("String") && shown.length() >= 2 && shown.startsWith("\"") && shown.endsWith("\"")
+                            ? unescape(shown.substring(1, shown.length() - 1)) : shown;
+                });
+    }
+
+    /** Undoes the escapes JShell writes in a String's value ({@code \"}, {@code \\}, {@code \n}, {@code \t}, {@code \r}). */
+    private static String unescape(String literal) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c == '\\' && i + 1 < literal.length()) {
+                char next = literal.charAt(++i);
+                out.append(switch (next) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    case 'r' -> '\r';
+                    default -> next;
+                });
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     private String variableAt(String unit) {
         int i = unit.length();
         while (i > 0 && Character.isJavaIdentifierPart(unit.charAt(i - 1))) {

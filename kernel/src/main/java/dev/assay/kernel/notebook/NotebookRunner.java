@@ -43,10 +43,17 @@ public final class NotebookRunner {
 
     private final CellExecutor executor;
     private final PrintStream progress;
+    private final java.time.Duration cellTimeout;
 
     public NotebookRunner(CellExecutor executor, PrintStream progress) {
+        this(executor, progress, null);
+    }
+
+    /** A run that interrupts any cell still running after {@code cellTimeout} (null: no limit) and fails it. */
+    public NotebookRunner(CellExecutor executor, PrintStream progress, java.time.Duration cellTimeout) {
         this.executor = executor;
         this.progress = progress;
+        this.cellTimeout = cellTimeout;
     }
 
     /** Reads and checks a notebook file: nbformat 4 with a list of cells. */
@@ -107,16 +114,26 @@ public final class NotebookRunner {
             }
             progress.printf("[%d/%d] cell %d ...%n", ran + 1, codeCells, index);
             long start = System.nanoTime();
+            java.time.Instant started = java.time.Instant.now();
             NotebookOutputs outputs = new NotebookOutputs(displays);
-            ExecuteOutcome outcome = executor.execute(
-                    new ExecuteRequest(source, false, true, java.util.Map.of(), true, true), outputs, NO_INPUT);
+            CellTimer timer = CellTimer.start(cellTimeout, executor::interrupt);
+            ExecuteOutcome outcome;
+            try {
+                outcome = executor.execute(new ExecuteRequest(source, false, true, java.util.Map.of(), true, true),
+                        outputs, NO_INPUT);
+            } finally {
+                timer.cancel();
+            }
             ran++;
             cell.set("outputs", outputs.outputs());
             cell.put("execution_count", outcome.executionCount());
+            recordTiming(cell, started, java.time.Instant.now());
             progress.printf("[%d/%d] cell %d %s in %.2f s%n", ran, codeCells, index,
-                    outcome.ok() ? "done" : "FAILED", (System.nanoTime() - start) / 1e9);
+                    outcome.ok() ? "done" : timer.fired() ? "TIMED OUT" : "FAILED", (System.nanoTime() - start) / 1e9);
             if (!outcome.ok()) {
-                String failure = outcome.error().ename() + ": " + outcome.error().evalue();
+                String failure = timer.fired()
+                        ? "the cell ran longer than --timeout " + timer.limitText() + " and was interrupted"
+                        : outcome.error().ename() + ": " + outcome.error().evalue();
                 progress.println("cell " + index + " failed:");
                 outcome.error().traceback().forEach(line -> progress.println("  " + line.replaceAll("\u001b\\[[0-9;]*m", "")));
                 result = new Result(ran, index, failure);
@@ -127,6 +144,18 @@ public final class NotebookRunner {
         kernelspec.put("name", "assay").put("display_name", "Assay (Java)").put("language", "java");
         metadata.set("language_info", KernelInfo.languageInfo());
         return result != null ? result : new Result(ran, 0, null);
+    }
+
+    /**
+     * When the cell started and ended, under the keys JupyterLab and nbclient use for a cell's
+     * timing ({@code metadata.execution}), so the run's timings show as an interactive run's do.
+     */
+    private static void recordTiming(ObjectNode cell, java.time.Instant started, java.time.Instant ended) {
+        ObjectNode execution = cell.withObjectProperty("metadata").putObject("execution");
+        execution.put("iopub.status.busy", started.toString());
+        execution.put("shell.execute_reply.started", started.toString());
+        execution.put("shell.execute_reply", ended.toString());
+        execution.put("iopub.status.idle", ended.toString());
     }
 
     /** Writes the notebook as nbformat does (one-space indent), atomically. */

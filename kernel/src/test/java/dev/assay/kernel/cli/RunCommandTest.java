@@ -167,4 +167,90 @@ class RunCommandTest {
         assertEquals(2, run("run").exit());
         assertEquals(2, run("frobnicate").exit());
     }
+
+    /** Tags the code cell {@code index} (0-based among code cells) of a notebook file. */
+    private static void tag(Path notebook, int index, String tag) throws Exception {
+        ObjectNode nb = (ObjectNode) JSON.readTree(notebook.toFile());
+        int seen = 0;
+        for (JsonNode cell : nb.path("cells")) {
+            if (cell.path("cell_type").asText().equals("code") && seen++ == index) {
+                ((ObjectNode) cell.path("metadata")).putArray("tags").add(tag);
+            }
+        }
+        Files.writeString(notebook, JSON.writeValueAsString(nb));
+    }
+
+    private static String text(JsonNode cell) {
+        StringBuilder all = new StringBuilder();
+        for (JsonNode output : cell.path("outputs")) {
+            all.append(output.path("text").asText()).append(output.path("data").path("text/plain").asText());
+        }
+        return all.toString();
+    }
+
+    @Test
+    void parametersOfEachTypeReachJavaAndTheLanguage() throws Exception {
+        Files.writeString(dir.resolve("numbers.csv"), "n\n1\n2\n3\n4\n");
+        Path nb = notebook("int rows = 1;\ndouble ratio = 0;\nboolean flag = false;\nString name = \"default\";\nlong big = 0;",
+                "rows + 1",
+                "String.valueOf(ratio * 2) + \"|\" + flag + \"|\" + name + \"|\" + (big + 1)",
+                "%%assay\nnums = load '$file'\nshow nums limit $rows");
+        tag(nb, 0, "parameters");
+        Path out = dir.resolve("params.ipynb");
+        Run r = run("run", nb.toString(), "-o", out.toString(), "-p", "rows=2", "-p", "ratio=0.25", "-p", "flag=true",
+                "-p", "name=it's \"quoted\" \\ text", "-p", "big=12345678901", "-p", "file=numbers.csv");
+        assertEquals(0, r.exit(), r.stderr());
+        JsonNode cells = JSON.readTree(out.toFile()).path("cells");
+        JsonNode injected = cells.get(2);
+        assertEquals("injected-parameters", injected.path("metadata").path("tags").get(0).asText(),
+                "injected right after the parameters cell");
+        assertTrue(injected.path("source").asText().contains("int rows = 2;\ndouble ratio = 0.25;\nboolean flag = true;"),
+                injected.path("source").asText());
+        assertEquals("3", text(cells.get(3)), "the integer overrides the default");
+        assertEquals("\"0.5|true|it's \\\"quoted\\\" \\\\ text|12345678902\"", text(cells.get(4)));
+        String shown = text(cells.get(5));
+        assertTrue(shown.contains("first 2 of 4 rows") || shown.contains("2 of 4"), "limit $rows and load '$file': " + shown);
+
+        // Run again on the output: the injected cell is replaced, not added twice.
+        Path again = dir.resolve("again.ipynb");
+        assertEquals(0, run("run", out.toString(), "-o", again.toString(), "-p", "rows=3", "-p", "file=numbers.csv").exit());
+        JsonNode rerun = JSON.readTree(again.toFile()).path("cells");
+        assertEquals(cells.size(), rerun.size());
+        assertEquals("4", text(rerun.get(3)));
+    }
+
+    @Test
+    void anUnknownParameterIsAnErrorAtItsPlace() throws Exception {
+        Path nb = notebook("%%assay\nshow $missing");
+        Run r = run("run", nb.toString(), "-o", dir.resolve("unknown.ipynb").toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.stderr().contains("line 2, column 6: no parameter or Java variable 'missing' for $missing"), r.stderr());
+    }
+
+    @Test
+    void badParametersAndTimeoutsAreUsageErrors() throws Exception {
+        Path nb = notebook("1");
+        assertEquals(2, run("run", nb.toString(), "-p", "1x=3").exit());
+        assertEquals(2, run("run", nb.toString(), "-p", "novalue").exit());
+        assertEquals(2, run("run", nb.toString(), "-p", "class=1").exit());
+        assertEquals(2, run("run", nb.toString(), "-p", "a=1", "-p", "a=2").exit());
+        assertEquals(2, run("run", nb.toString(), "--timeout", "0").exit());
+    }
+
+    @Test
+    void aCellOverItsTimeoutIsInterruptedAndFailsTheRun() throws Exception {
+        Path nb = notebook("System.out.println(\"first\");", "Thread.sleep(120_000);", "System.out.println(\"never\");");
+        Path out = dir.resolve("slow.ipynb");
+        Run r = run("run", nb.toString(), "-o", out.toString(), "--timeout", "3");
+        assertEquals(1, r.exit(), r.stderr());
+        assertTrue(r.stderr().contains("TIMED OUT") && r.stderr().contains("longer than --timeout 3 s"), r.stderr());
+        JsonNode cells = JSON.readTree(out.toFile()).path("cells");
+        assertEquals("error", cells.get(2).path("outputs").get(0).path("output_type").asText());
+        assertTrue(cells.get(3).path("execution_count").isNull(), "the cell after it did not run");
+        JsonNode timing = cells.get(1).path("metadata").path("execution");
+        java.time.Instant started = java.time.Instant.parse(timing.path("shell.execute_reply.started").asText());
+        java.time.Instant ended = java.time.Instant.parse(timing.path("shell.execute_reply").asText());
+        assertFalse(ended.isBefore(started), "per-cell timing in the cell's metadata");
+        assertTrue(cells.get(2).path("metadata").path("execution").has("shell.execute_reply"));
+    }
 }

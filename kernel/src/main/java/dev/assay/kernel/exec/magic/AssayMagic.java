@@ -12,6 +12,7 @@ import dev.assay.kernel.exec.CellContext;
 import dev.assay.kernel.exec.CellError;
 import dev.assay.kernel.exec.SourceExcerpt;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code %%assay}: the data language. The whole cell is parsed before anything runs, so a
@@ -38,6 +39,12 @@ final class AssayMagic implements Magic {
     @Override
     public CellError run(String args, String body, CellContext context) {
         List<Statement> statements;
+        Optional<UnknownParameter> unknown = firstUnknownParameter(body, context);
+        if (unknown.isPresent()) {
+            return located("ParseError", unknown.get().message(), unknown.get().line(), unknown.get().column(), body,
+                    context.label());
+        }
+        body = substituteParameters(body, context);
         try {
             statements = Parser.parse(body);
         } catch (ParseException e) {
@@ -65,6 +72,36 @@ final class AssayMagic implements Magic {
             }
         }
         return null;
+    }
+
+    private static final java.util.regex.Pattern PARAMETER = java.util.regex.Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
+
+    /**
+     * {@code $NAME} replaced by the raw text of parameter NAME everywhere, quoted strings
+     * included (DESIGN.md), so {@code load '$DATA'} takes the path a run was given.
+     */
+    private static String substituteParameters(String body, CellContext context) {
+        return PARAMETER.matcher(body).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                context.parameter(m.group(1)).orElseThrow()));
+    }
+
+    private record UnknownParameter(int line, int column, String message) {
+    }
+
+    /** The first {@code $NAME} that names neither a parameter nor a Java variable, with where it is. */
+    private static Optional<UnknownParameter> firstUnknownParameter(String body, CellContext context) {
+        String[] lines = body.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            java.util.regex.Matcher m = PARAMETER.matcher(lines[i]);
+            while (m.find()) {
+                if (context.parameter(m.group(1)).isEmpty()) {
+                    return Optional.of(new UnknownParameter(i + 1, m.start() + 1, "no parameter or Java variable '"
+                            + m.group(1) + "' for $" + m.group(1) + " (give it with assay run -p " + m.group(1)
+                            + "=VALUE, or declare it in a Java cell)"));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** An error at a line of the body, reported at its line in the cell (the magic is line 1). */
