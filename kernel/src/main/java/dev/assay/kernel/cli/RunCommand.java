@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code assay run NOTEBOOK [-o OUT] [-p NAME=VALUE ...] [--timeout SECONDS]}: executes a notebook headless. Exit 0 when every cell
- * succeeded, 1 when one failed, 2 when the notebook could not be read or written. Cells see
+ * {@code assay run NOTEBOOK [-o OUT] [-p NAME=VALUE ...] [--timeout SECONDS]}: executes a
+ * notebook headless. Exit 0 when every cell succeeded, 1 when one failed (or ran past the
+ * timeout), 2 for bad arguments or a notebook that could not be read or written. Cells see
  * the notebook's directory as their working directory, as they do in Jupyter.
  */
 @Command(name = "run", description = "Execute a notebook headless and write the executed notebook.")

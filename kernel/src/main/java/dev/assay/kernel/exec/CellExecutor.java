@@ -73,12 +73,12 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
         return onWorker(() -> run(request, sink, input));
     }
 
-    /** Stops the running cell, if any; called from the control thread. */
     /** Sets the run's parameters, which {@code $NAME} in {@code %%assay} cells stands for. */
     public void setParameters(Map<String, String> values) {
         parameters = Map.copyOf(values);
     }
 
+    /** Stops the running cell, if any; called from the control thread. */
     public void interrupt() {
         interruptRequested = true;
         workspace.cancel();
