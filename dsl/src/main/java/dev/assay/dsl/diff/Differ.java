@@ -61,12 +61,13 @@ public final class Differ {
             toExamples = onlyInTo == 0 ? List.of() : engine.smallResult(exceptTo + " ORDER BY ALL LIMIT " + EXAMPLES);
         }
         DatasetDiff.Keyed keyed = keys.isEmpty() ? null : keyed(a, aTitle, b, bTitle, keys, common, retyped);
-        Map<String, DatasetDiff.Summary> fromSummaries = summaries(a, from);
-        Map<String, DatasetDiff.Summary> toSummaries = summaries(b, to);
+        Summaries fromSummaries = summaries(a, from);
+        Summaries toSummaries = summaries(b, to);
         List<DatasetDiff.ColumnMove> moves = new ArrayList<>();
-        from.forEach(c -> moves.add(new DatasetDiff.ColumnMove(c.name(), fromSummaries.get(c.name()), toSummaries.get(c.name()))));
-        added.forEach(c -> moves.add(new DatasetDiff.ColumnMove(c.name(), null, toSummaries.get(c.name()))));
-        return new DatasetDiff(aTitle, bTitle, keys, added, removed, retyped, engine.count(a), engine.count(b), common,
+        from.forEach(c -> moves.add(new DatasetDiff.ColumnMove(c.name(), fromSummaries.columns().get(c.name()),
+                toSummaries.columns().get(c.name()))));
+        added.forEach(c -> moves.add(new DatasetDiff.ColumnMove(c.name(), null, toSummaries.columns().get(c.name()))));
+        return new DatasetDiff(aTitle, bTitle, keys, added, removed, retyped, fromSummaries.rows(), toSummaries.rows(), common,
                 onlyInFrom, onlyInTo, fromExamples, toExamples, keyed, moves);
     }
 
@@ -187,8 +188,12 @@ public final class Differ {
         return changes;
     }
 
-    /** Count, missing, distinct and mean of every column, in one scan. */
-    private Map<String, DatasetDiff.Summary> summaries(String relation, List<Column> schema) {
+    /** A relation's row count and the summary of each of its columns. */
+    private record Summaries(long rows, Map<String, DatasetDiff.Summary> columns) {
+    }
+
+    /** The row count, and count, missing, distinct and mean of every column, in one scan. */
+    private Summaries summaries(String relation, List<Column> schema) {
         StringBuilder select = new StringBuilder("SELECT count(*)");
         for (Column c : schema) {
             String q = d.quoteIdentifier(c.name());
@@ -210,7 +215,7 @@ public final class Differ {
             out.put(schema.get(i).name(), new DatasetDiff.Summary(count, rows - count,
                     ((Number) row.get(2 + 3 * i)).longValue(), mean == null ? null : ((Number) mean).doubleValue()));
         }
-        return out;
+        return new Summaries(rows, out);
     }
 
     private static Optional<Column> find(List<Column> schema, String name) {

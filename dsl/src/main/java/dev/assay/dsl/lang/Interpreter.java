@@ -3,7 +3,6 @@ package dev.assay.dsl.lang;
 import dev.assay.dsl.drift.DriftPlan;
 import dev.assay.dsl.duplicates.Match;
 import dev.assay.dsl.split.SplitPlan;
-import dev.assay.dsl.workspace.DiffSide;
 import dev.assay.dsl.workspace.Workspace;
 import java.util.Locale;
 
@@ -33,7 +32,7 @@ public final class Interpreter {
             return workspace.versions(versions.label());
         }
         if (statement instanceof Statement.Diff diff) {
-            return workspace.diff(side(diff.from()), side(diff.to()), diff.on());
+            return workspace.diff(diff.from(), diff.to(), diff.on());
         }
         if (statement instanceof Statement.Show show) {
             return workspace.dataset(show.dataset()).show(show.limit() != null ? show.limit() : Workspace.PREVIEW_ROWS);
@@ -62,10 +61,6 @@ public final class Interpreter {
         }
         throw new NotYetAvailableException(statement.position() + ": '" + keyword(statement)
                 + "' is part of the language but not yet available in this version of Assay");
-    }
-
-    private static DiffSide side(Statement.DiffSide side) {
-        return side.pinned() ? DiffSide.version(side.text()) : DiffSide.dataset(side.text());
     }
 
     private static Match match(Statement.KeySpec on, java.math.BigDecimal near) {

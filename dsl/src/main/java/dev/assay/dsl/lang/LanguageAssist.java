@@ -1,6 +1,7 @@
 package dev.assay.dsl.lang;
 
 import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.store.VersionRef;
 import dev.assay.dsl.workspace.Dataset;
 import dev.assay.dsl.workspace.Workspace;
 import java.util.ArrayList;
@@ -89,13 +90,13 @@ public final class LanguageAssist {
      */
     private static Completions labels(String text, int quote, int cursor, Workspace workspace) {
         int end = cursor;
-        while (end < text.length() && isLabelChar(text.charAt(end))) {
+        while (end < text.length() && VersionRef.isLabelChar(text.charAt(end))) {
             end++;
         }
         String typed = text.substring(quote + 1, cursor);
         List<String> words = words(text.substring(text.lastIndexOf('\n', quote) + 1, quote));
         String previous = words.isEmpty() ? "" : words.get(words.size() - 1).toLowerCase(Locale.ROOT);
-        if (!LABEL_BEFORE.contains(previous) || !typed.chars().allMatch(c -> isLabelChar((char) c))) {
+        if (!LABEL_BEFORE.contains(previous) || !typed.chars().allMatch(c -> VersionRef.isLabelChar((char) c))) {
             return new Completions(List.of(), cursor, cursor);
         }
         List<String> matches;
@@ -105,10 +106,6 @@ public final class LanguageAssist {
             matches = List.of(); // an unreadable store completes nothing; pin and load say why
         }
         return new Completions(matches, quote + 1, end);
-    }
-
-    private static boolean isLabelChar(char c) {
-        return c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.');
     }
 
     /** Words after which a version label in quotes comes. */

@@ -3,6 +3,7 @@ package dev.assay.dsl.lang;
 import dev.assay.dsl.drift.DriftMethod;
 import dev.assay.dsl.naming.Suggestions;
 import dev.assay.dsl.store.VersionRef;
+import dev.assay.dsl.workspace.DiffSide;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -231,16 +232,16 @@ public final class Parser {
     }
 
     private Statement diff(Token first) {
-        Statement.DiffSide from = diffSide("a version in quotes, like 'reviews-train@1', or a dataset name");
-        Statement.DiffSide to = diffSide("a second version in quotes, or a dataset name");
+        DiffSide from = diffSide("a version in quotes, like 'reviews-train@1', or a dataset name");
+        DiffSide to = diffSide("a second version in quotes, or a dataset name");
         return new Statement.Diff(from, to, optionalColumns("on"), first.position());
     }
 
-    private Statement.DiffSide diffSide(String what) {
+    private DiffSide diffSide(String what) {
         if (peek().kind() == Token.Kind.WORD && !peek().text().equalsIgnoreCase("on")) {
-            return new Statement.DiffSide(name(what), false);
+            return DiffSide.dataset(name(what));
         }
-        return new Statement.DiffSide(versionRef(what), true);
+        return DiffSide.version(versionRef(what));
     }
 
     private Statement report(Token first) {

@@ -1,5 +1,6 @@
 package dev.assay.dsl.lang;
 
+import dev.assay.dsl.workspace.DiffSide;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +48,8 @@ public sealed interface Statement {
     record Versions(String label, Position position) implements Statement {
     }
 
-    /** {@code diff A B [on KEY]}: each side a version in quotes ({@code pinned}) or a dataset name. */
+    /** {@code diff A B [on KEY]}: each side a version in quotes or a dataset name. */
     record Diff(DiffSide from, DiffSide to, List<String> on, Position position) implements Statement {
-    }
-
-    record DiffSide(String text, boolean pinned) {
     }
 
     /** {@code check NAME: rule, ...}; a rule is a measure, a comparison and a value. */

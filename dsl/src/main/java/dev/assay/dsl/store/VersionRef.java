@@ -39,8 +39,7 @@ public record VersionRef(String label, Integer version) {
         }
         for (int i = 0; i < label.length(); i++) {
             char c = label.charAt(i);
-            boolean allowed = c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.');
-            if (!allowed) {
+            if (!isLabelChar(c)) {
                 throw new IllegalArgumentException("'" + label + "' is not a version label: '" + describe(c)
                         + "' at character " + (i + 1) + "; " + LABEL_RULE);
             }
@@ -51,6 +50,11 @@ public record VersionRef(String label, Integer version) {
         if (label.length() > MAX_LABEL) {
             throw new IllegalArgumentException("the version label is " + label.length() + " characters long; " + LABEL_RULE);
         }
+    }
+
+    /** Letters and digits (ASCII), '-', '_' and '.'. */
+    public static boolean isLabelChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.');
     }
 
     private static String describe(char c) {

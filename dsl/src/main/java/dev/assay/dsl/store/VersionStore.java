@@ -108,15 +108,19 @@ public final class VersionStore {
      * each once; a parent the store no longer holds (another store's, say) is listed as missing.
      */
     public VersionHistory history(String label) {
-        StoredVersion latest = resolve(new VersionRef(label, null));
+        List<StoredVersion> versions = versions(label);
+        if (versions.isEmpty()) {
+            resolve(new VersionRef(label, null)); // fails, naming the labels there are
+        }
+        StoredVersion latest = versions.get(versions.size() - 1);
         List<StoredVersion> lineage = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         java.util.ArrayDeque<Parent> next = new java.util.ArrayDeque<>(latest.parents());
         Set<Parent> seen = new HashSet<>(latest.parents());
         while (!next.isEmpty()) {
             Parent parent = next.removeFirst();
-            List<StoredVersion> versions = versions(parent.label());
-            StoredVersion found = parent.version() <= versions.size() ? versions.get(parent.version() - 1) : null;
+            List<StoredVersion> ofParent = versions(parent.label());
+            StoredVersion found = parent.version() <= ofParent.size() ? ofParent.get(parent.version() - 1) : null;
             if (found == null || !found.fingerprint().equals(parent.fingerprint())) {
                 missing.add(parent.toString());
                 continue;
@@ -124,7 +128,7 @@ public final class VersionStore {
             lineage.add(found);
             found.parents().stream().filter(seen::add).forEach(next::addLast);
         }
-        return new VersionHistory(label, versions(label), lineage, missing);
+        return new VersionHistory(label, versions, lineage, missing);
     }
 
     /** Where the content of that fingerprint is (or would be) kept. */

@@ -16,6 +16,7 @@ import dev.assay.dsl.sql.SqlScript;
 import dev.assay.dsl.sql.SqlStatement;
 import dev.assay.dsl.store.PinLoader;
 import dev.assay.dsl.store.Provenance;
+import dev.assay.dsl.store.StoredVersion;
 import dev.assay.dsl.store.VersionHistory;
 import dev.assay.dsl.store.VersionRef;
 import dev.assay.dsl.store.VersionStore;
@@ -171,14 +172,13 @@ public final class Workspace implements AutoCloseable {
      */
     public LoadedPin loadPin(String version, String name) {
         checkName(name);
-        var loaded = new PinLoader(engine, store).load(VersionRef.parse(version), name);
+        StoredVersion loaded = new PinLoader(engine, store).load(VersionRef.parse(version), name);
         lineage.record(name, Provenance.pinned(loaded.asParent()));
         return new LoadedPin(new Dataset(this, name), loaded);
     }
 
     /** The versions of a label, oldest first, with the lineage of the latest. */
     public VersionHistory versions(String label) {
-        VersionRef.checkLabel(label);
         return store.history(label);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import dev.assay.dsl.workspace.DiffSide;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -158,11 +159,11 @@ class ParserTest {
     @Test
     void diffTakesVersionsOrDatasets() {
         Statement.Diff versions = (Statement.Diff) one("diff 'raw@1' 'raw' on id, day");
-        assertEquals(new Statement.DiffSide("raw@1", true), versions.from());
-        assertEquals(new Statement.DiffSide("raw", true), versions.to());
+        assertEquals(DiffSide.version("raw@1"), versions.from());
+        assertEquals(DiffSide.version("raw"), versions.to());
         assertEquals(List.of("id", "day"), versions.on());
         Statement.Diff datasets = (Statement.Diff) one("diff train 'raw@2'");
-        assertEquals(new Statement.DiffSide("train", false), datasets.from());
+        assertEquals(DiffSide.dataset("train"), datasets.from());
         assertEquals(List.of(), datasets.on());
     }
 }

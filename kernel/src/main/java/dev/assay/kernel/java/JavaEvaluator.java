@@ -217,9 +217,7 @@ public final class JavaEvaluator implements AutoCloseable {
      * (not its Java literal), anything else as JShell shows it; empty when there is none.
      */
     public Optional<String> variableText(String name) {
-        return shell.variables()
-                .filter(v -> v.name().equals(name) && shell.status(v).isActive())
-                .reduce((a, b) -> b)
+        return activeVariable(name)
                 .map(v -> {
                     String shown = shell.varValue(v);
                     return v.typeName().equals("String") && shown.length() >= 2 && shown.startsWith("\"") && shown.endsWith("\"")
@@ -256,11 +254,16 @@ public final class JavaEvaluator implements AutoCloseable {
         if (name.isEmpty() || (i > 0 && unit.charAt(i - 1) == '.')) {
             return null;
         }
-        return shell.variables()
-                .filter(v -> v.name().equals(name) && shell.status(v).isActive())
-                .reduce((a, b) -> b)
+        return activeVariable(name)
                 .map(v -> v.typeName() + " " + v.name() + " = " + shell.varValue(v))
                 .orElse(null);
+    }
+
+    /** The latest live declaration of the variable {@code name}. */
+    private Optional<jdk.jshell.VarSnippet> activeVariable(String name) {
+        return shell.variables()
+                .filter(v -> v.name().equals(name) && shell.status(v).isActive())
+                .reduce((a, b) -> b);
     }
 
     /**

@@ -209,7 +209,8 @@ class RunCommandTest {
         assertEquals("3", text(cells.get(3)), "the integer overrides the default");
         assertEquals("\"0.5|true|it's \\\"quoted\\\" \\\\ text|12345678902\"", text(cells.get(4)));
         String shown = text(cells.get(5));
-        assertTrue(shown.contains("first 2 of 4 rows") || shown.contains("2 of 4"), "limit $rows and load '$file': " + shown);
+        assertTrue(shown.contains("Loaded 4 rows from numbers.csv") && shown.contains("first 2 of 4 rows"),
+                "load '$file' and limit $rows: " + shown);
 
         // Run again on the output: the injected cell is replaced, not added twice.
         Path again = dir.resolve("again.ipynb");

@@ -12,7 +12,6 @@ import dev.assay.kernel.exec.CellContext;
 import dev.assay.kernel.exec.CellError;
 import dev.assay.kernel.exec.SourceExcerpt;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code %%assay}: the data language. The whole cell is parsed before anything runs, so a
@@ -39,12 +38,12 @@ final class AssayMagic implements Magic {
     @Override
     public CellError run(String args, String body, CellContext context) {
         List<Statement> statements;
-        Optional<UnknownParameter> unknown = firstUnknownParameter(body, context);
-        if (unknown.isPresent()) {
-            return located("ParseError", unknown.get().message(), unknown.get().line(), unknown.get().column(), body,
-                    context.label());
+        String written = body;
+        try {
+            body = substituteParameters(body, context);
+        } catch (UnknownParameter e) {
+            return located("ParseError", e.getMessage(), e.line, e.column, written, context.label());
         }
-        body = substituteParameters(body, context);
         try {
             statements = Parser.parse(body);
         } catch (ParseException e) {
@@ -78,30 +77,31 @@ final class AssayMagic implements Magic {
 
     /**
      * {@code $NAME} replaced by the raw text of parameter NAME everywhere, quoted strings
-     * included (DESIGN.md), so {@code load '$DATA'} takes the path a run was given.
+     * included (DESIGN.md), so {@code load '$DATA'} takes the path a run was given. A name that
+     * is neither a parameter nor a Java variable stops at its line and column.
      */
     private static String substituteParameters(String body, CellContext context) {
-        return PARAMETER.matcher(body).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
-                context.parameter(m.group(1)).orElseThrow()));
-    }
-
-    private record UnknownParameter(int line, int column, String message) {
-    }
-
-    /** The first {@code $NAME} that names neither a parameter nor a Java variable, with where it is. */
-    private static Optional<UnknownParameter> firstUnknownParameter(String body, CellContext context) {
         String[] lines = body.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            java.util.regex.Matcher m = PARAMETER.matcher(lines[i]);
-            while (m.find()) {
-                if (context.parameter(m.group(1)).isEmpty()) {
-                    return Optional.of(new UnknownParameter(i + 1, m.start() + 1, "no parameter or Java variable '"
-                            + m.group(1) + "' for $" + m.group(1) + " (give it with assay run -p " + m.group(1)
-                            + "=VALUE, or declare it in a Java cell)"));
-                }
-            }
+            int line = i + 1;
+            lines[i] = PARAMETER.matcher(lines[i]).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                    context.parameter(m.group(1)).orElseThrow(() -> new UnknownParameter(line, m.start() + 1, m.group(1)))));
         }
-        return Optional.empty();
+        return String.join("\n", lines);
+    }
+
+    /** A {@code $NAME} with nothing to stand for. */
+    private static final class UnknownParameter extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int line;
+        final int column;
+
+        UnknownParameter(int line, int column, String name) {
+            super("no parameter or Java variable '" + name + "' for $" + name + " (give it with assay run -p " + name
+                    + "=VALUE, or declare it in a Java cell)", null, false, false);
+            this.line = line;
+            this.column = column;
+        }
     }
 
     /** An error at a line of the body, reported at its line in the cell (the magic is line 1). */
