@@ -1,17 +1,13 @@
 import dev.assay.dsl.drift.Drift;
 import dev.assay.dsl.drift.DriftPlan;
 import dev.assay.dsl.workspace.Workspace;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * drift of two generated datasets of 10 columns against one raw DuckDB scan of both (min and
  * max of every column), in the same process:
  *
- *   java -Xmx512m --add-opens=java.base/java.nio=ALL-UNNAMED -cp kernel/target/assay.jar bench/DriftBench.java [ROWS]
+ *   bench/run DriftBench [ROWS]
  *
  * Columns: 4 doubles (continuous, about ROWS distinct values each), 2 integers (1,000 and
  * 100 values), a timestamp (second resolution), 2 categories (12 and 3 values) and a
@@ -44,43 +40,17 @@ public class DriftBench {
                     Runtime.getRuntime().maxMemory() >> 20);
             String scan = "SELECT min(a), max(a), min(b), max(b), min(c), max(c), min(d), max(d), min(e), max(e), min(f), max(f), "
                     + "min(g), max(g), min(h), max(h), min(k), max(k), min(l), max(l) FROM ";
-            double raw = median(() -> ws.sql(scan + "reference UNION ALL " + scan + "current", null));
+            double raw = Measure.median(() -> ws.sql(scan + "reference UNION ALL " + scan + "current", null));
             Drift[] last = new Drift[1];
-            double auto = median(() -> last[0] = ws.dataset("reference").drift(ws.dataset("current")));
-            row("drift, auto (wasserstein / js)", auto, raw);
+            double auto = Measure.median(() -> last[0] = ws.dataset("reference").drift(ws.dataset("current")));
+            Measure.row("drift, auto (wasserstein / js)", auto, "min and max of every column, both", raw);
             for (String m : new String[] {"psi", "ks"}) {
                 String[] numeric = {"a", "b", "c", "d", "e", "f", "g"};
-                double t = median(() -> ws.dataset("reference").drift(ws.dataset("current"), DriftPlan.on(numeric).using(m)));
-                row("drift, " + m + " on the 7 numeric columns", t, raw);
+                double t = Measure.median(() -> ws.dataset("reference").drift(ws.dataset("current"), DriftPlan.on(numeric).using(m)));
+                Measure.row("drift, " + m + " on the 7 numeric columns", t, "min and max of every column, both", raw);
             }
             System.out.printf(Locale.ROOT, "drifted columns (auto): %d of %d%n", last[0].driftedColumns(), last[0].columns().size());
-            System.out.printf(Locale.ROOT, "peak heap used %,d MB%n", peakHeapBytes() >> 20);
+            System.out.printf(Locale.ROOT, "peak heap used %,d MB%n", Measure.peakHeapBytes() >> 20);
         }
-    }
-
-    private static void row(String what, double assay, double base) {
-        System.out.printf(Locale.ROOT, "%-38s %7.2f s | raw scan of both %6.2f s | %.1fx%n", what, assay, base, assay / base);
-    }
-
-    private static double median(Supplier<Object> work) {
-        work.get();
-        double[] t = new double[3];
-        for (int i = 0; i < 3; i++) {
-            long start = System.nanoTime();
-            work.get();
-            t[i] = (System.nanoTime() - start) / 1e9;
-        }
-        java.util.Arrays.sort(t);
-        return t[1];
-    }
-
-    private static long peakHeapBytes() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 }

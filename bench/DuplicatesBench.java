@@ -2,17 +2,13 @@ import dev.assay.dsl.duplicates.Duplicates;
 import dev.assay.dsl.duplicates.Match;
 import dev.assay.dsl.split.SplitPlan;
 import dev.assay.dsl.workspace.Workspace;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * duplicates, dedup, near duplicates and split against the raw SQL that does the same
  * counting, on the same generated table in the same process:
  *
- *   java -Xmx512m --add-opens=java.base/java.nio=ALL-UNNAMED -cp kernel/target/assay.jar bench/DuplicatesBench.java [ROWS]
+ *   bench/run DuplicatesBench [ROWS]
  *
  * Each row has a text of 15 words (about 90 characters) drawn by MD5 of its row number; every
  * 20th row copies the previous row's text with one word changed (a planted near duplicate,
@@ -35,18 +31,18 @@ public class DuplicatesBench {
             var data = ws.dataset("generated");
             System.out.printf(Locale.ROOT, "rows %,d, max heap %,d MB%n", data.count(), Runtime.getRuntime().maxMemory() >> 20);
 
-            double raw = median(() -> ws.sql("SELECT count(*) - count(DISTINCT text) FROM generated", null));
-            double exact = median(() -> data.duplicates(Match.on("text")));
-            row("exact duplicates on text", exact, "count(*) - count(DISTINCT text)", raw);
+            double raw = Measure.median(() -> ws.sql("SELECT count(*) - count(DISTINCT text) FROM generated", null));
+            double exact = Measure.median(() -> data.duplicates(Match.on("text")));
+            Measure.row("exact duplicates on text", exact, "count(*) - count(DISTINCT text)", raw);
 
-            double distinct = median(() -> ws.sql("CREATE OR REPLACE TABLE d0 AS SELECT DISTINCT * FROM generated", null));
-            double dedup = median(() -> data.dedup("d1"));
-            row("dedup (whole rows, first kept, in order)", dedup, "SELECT DISTINCT *", distinct);
+            double distinct = Measure.median(() -> ws.sql("CREATE OR REPLACE TABLE d0 AS SELECT DISTINCT * FROM generated", null));
+            double dedup = Measure.median(() -> data.dedup("d1"));
+            Measure.row("dedup (whole rows, first kept, in order)", dedup, "SELECT DISTINCT *", distinct);
 
-            double hash = median(() -> ws.sql("CREATE OR REPLACE TABLE h0 AS SELECT *, left(sha256('x' || id), 16) < '8' "
+            double hash = Measure.median(() -> ws.sql("CREATE OR REPLACE TABLE h0 AS SELECT *, left(sha256('x' || id), 16) < '8' "
                     + "AS part FROM generated", null));
-            double split = median(() -> data.split(SplitPlan.into("a", "b").percent(80, 20).by("id").build()));
-            row("split 80/20 by id (two tables)", split, "one table with a SHA-256 part column", hash);
+            double split = Measure.median(() -> data.split(SplitPlan.into("a", "b").percent(80, 20).by("id").build()));
+            Measure.row("split 80/20 by id (two tables)", split, "one table with a SHA-256 part column", hash);
 
             long t = System.nanoTime();
             Duplicates near = data.duplicates(Match.on("text").near(0.7));
@@ -58,33 +54,7 @@ public class DuplicatesBench {
                     + "(SELECT id FROM near_clean)").get(0).get(0)).longValue();
             System.out.printf(Locale.ROOT, "near duplicates 0.7   %.1f s, %,.0f rows/s, %,d clusters, recall on planted pairs %.4f%n",
                     nearSeconds, rows / nearSeconds, near.near().clusters(), (double) caught / planted);
-            System.out.printf(Locale.ROOT, "peak heap used        %,d MB%n", peakHeapBytes() >> 20);
+            System.out.printf(Locale.ROOT, "peak heap used        %,d MB%n", Measure.peakHeapBytes() >> 20);
         }
-    }
-
-    private static void row(String what, double assay, String baseline, double base) {
-        System.out.printf(Locale.ROOT, "%-42s %7.2f s | %-38s %7.2f s | %.2fx%n", what, assay, baseline, base, assay / base);
-    }
-
-    private static double median(Supplier<Object> work) {
-        work.get();
-        double[] t = new double[3];
-        for (int i = 0; i < 3; i++) {
-            long start = System.nanoTime();
-            work.get();
-            t[i] = (System.nanoTime() - start) / 1e9;
-        }
-        java.util.Arrays.sort(t);
-        return t[1];
-    }
-
-    private static long peakHeapBytes() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 }

@@ -5,14 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * pin and load pin of generated rows against DuckDB's own COPY TO Parquet and Parquet read of
  * the same data, in the same process (the median of three runs after a warm-up):
  *
- *   java -Xmx512m --add-opens=java.base/java.nio=ALL-UNNAMED -cp kernel/target/assay.jar bench/PinBench.java [ROWS]
+ *   bench/run PinBench [ROWS]
  *
  * Columns: an id, two doubles, a timestamp, a category, a 40-character note and a boolean,
  * computed from the row number. Every pin goes to a fresh store, so each one fingerprints,
@@ -33,18 +32,18 @@ public class PinBench {
                     FROM range(ROWS) r(i)""").replace("ROWS", Long.toString(rows)), "data");
             System.out.printf(Locale.ROOT, "rows %,d, 7 columns, max heap %,d MB%n", rows, Runtime.getRuntime().maxMemory() >> 20);
             Path copy = scratch.resolve("copy.parquet");
-            double copyTime = median(() -> ws.sql("COPY data TO '" + copy + "' (FORMAT parquet, COMPRESSION zstd)", null));
+            double copyTime = Measure.median(() -> ws.sql("COPY data TO '" + copy + "' (FORMAT parquet, COMPRESSION zstd)", null));
             int[] run = {0};
-            double pin = median(() -> {
+            double pin = Measure.median(() -> {
                 ws.useStore(scratch.resolve("store-" + run[0]++).toString());
                 return ws.dataset("data").pin("data");
             });
-            row("pin (fingerprint, snapshot, record)", pin, "COPY TO Parquet", copyTime);
-            double again = median(() -> ws.dataset("data").pin("data"));
-            row("pin, unchanged (fingerprint only)", again, "COPY TO Parquet", copyTime);
-            double read = median(() -> ws.sql("CREATE OR REPLACE TABLE back AS SELECT * FROM read_parquet('" + copy + "')", null));
-            double load = median(() -> ws.loadPin("data", "loaded"));
-            row("load pin (read, file hash)", load, "CREATE TABLE from Parquet", read);
+            Measure.row("pin (fingerprint, snapshot, record)", pin, "COPY TO Parquet", copyTime);
+            double again = Measure.median(() -> ws.dataset("data").pin("data"));
+            Measure.row("pin, unchanged (fingerprint only)", again, "COPY TO Parquet", copyTime);
+            double read = Measure.median(() -> ws.sql("CREATE OR REPLACE TABLE back AS SELECT * FROM read_parquet('" + copy + "')", null));
+            double load = Measure.median(() -> ws.loadPin("data", "loaded"));
+            Measure.row("load pin (read, file hash)", load, "CREATE TABLE from Parquet", read);
         } finally {
             try (Stream<Path> files = Files.walk(scratch)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -52,21 +51,5 @@ public class PinBench {
                 // best effort: the folder is in the temporary directory
             }
         }
-    }
-
-    private static void row(String what, double assay, String baseline, double base) {
-        System.out.printf(Locale.ROOT, "%-38s %7.2f s | %-26s %6.2f s | %.2fx%n", what, assay, baseline, base, assay / base);
-    }
-
-    private static double median(Supplier<Object> work) {
-        work.get();
-        double[] t = new double[3];
-        for (int i = 0; i < 3; i++) {
-            long start = System.nanoTime();
-            work.get();
-            t[i] = (System.nanoTime() - start) / 1e9;
-        }
-        java.util.Arrays.sort(t);
-        return t[1];
     }
 }

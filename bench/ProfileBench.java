@@ -1,15 +1,12 @@
 import dev.assay.dsl.profile.Profile;
 import dev.assay.dsl.workspace.Workspace;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.Locale;
 
 /**
  * Profile of generated rows against DuckDB's own SUMMARIZE on the same table, in the same
  * process. Run with a small heap to show that no rows are held in Java:
  *
- *   java -Xmx512m -cp kernel/target/assay.jar bench/ProfileBench.java [ROWS]
+ *   bench/run ProfileBench [ROWS]
  *
  * The rows are generated from their row number (no random state), so every run profiles the
  * same data. SUMMARIZE approximates (HyperLogLog distinct counts, t-digest quantiles); the
@@ -43,7 +40,7 @@ public class ProfileBench {
 
             System.out.printf(Locale.ROOT, "rows                 %,d (%d columns)%n", profile.rows(), profile.columns().size());
             System.out.printf(Locale.ROOT, "max heap             %,d MB%n", Runtime.getRuntime().maxMemory() >> 20);
-            System.out.printf(Locale.ROOT, "peak heap used       %,d MB%n", peakHeapBytes() >> 20);
+            System.out.printf(Locale.ROOT, "peak heap used       %,d MB%n", Measure.peakHeapBytes() >> 20);
             System.out.printf(Locale.ROOT, "generate             %.1f s%n", generate);
             System.out.printf(Locale.ROOT, "DuckDB SUMMARIZE     %.1f s (approximate)%n", summarize);
             System.out.printf(Locale.ROOT, "Assay profile        %.1f s (exact)%n", exact);
@@ -55,15 +52,5 @@ public class ProfileBench {
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static long peakHeapBytes() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 }

@@ -1,0 +1,41 @@
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/** What every benchmark measures the same way: medians of timed runs, the peak heap, a ratio row. */
+final class Measure {
+
+    private Measure() {
+    }
+
+    /** The median of three timed runs after one untimed warm-up, in seconds. */
+    static double median(Supplier<Object> work) {
+        work.get();
+        double[] t = new double[3];
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            work.get();
+            t[i] = (System.nanoTime() - start) / 1e9;
+        }
+        java.util.Arrays.sort(t);
+        return t[1];
+    }
+
+    /** The most the heap pools have held at once so far: rows kept in Java would show here. */
+    static long peakHeapBytes() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    /** One line: Assay's time, the baseline's, and their ratio. */
+    static void row(String what, double assay, String baseline, double base) {
+        System.out.printf(Locale.ROOT, "%-42s %7.2f s | %-38s %7.2f s | %.2fx%n", what, assay, baseline, base, assay / base);
+    }
+}
