@@ -1,5 +1,8 @@
 package dev.assay.dsl.lang;
 
+import dev.assay.dsl.check.CheckFailedException;
+import dev.assay.dsl.check.CheckResult;
+import dev.assay.dsl.check.RuleException;
 import dev.assay.dsl.drift.DriftPlan;
 import dev.assay.dsl.duplicates.Match;
 import dev.assay.dsl.split.SplitPlan;
@@ -59,8 +62,23 @@ public final class Interpreter {
             plan = drift.threshold() != null ? plan.threshold(drift.threshold().doubleValue()) : plan;
             return workspace.dataset(drift.reference()).drift(workspace.dataset(drift.current()), plan);
         }
+        if (statement instanceof Statement.Check check) {
+            return check(check);
+        }
         throw new NotYetAvailableException(statement.position() + ": '" + keyword(statement)
                 + "' is part of the language but not yet available in this version of Assay");
+    }
+
+    /**
+     * The check's result when every rule holds; otherwise {@link CheckFailedException}. A rule
+     * that cannot be measured (an unknown column, say) is reported where the rule is written.
+     */
+    private CheckResult check(Statement.Check check) {
+        try {
+            return workspace.dataset(check.dataset()).check(check.rules());
+        } catch (RuleException e) {
+            throw new ParseException(check.rulePositions().get(e.ruleIndex()), e.getMessage());
+        }
     }
 
     private static Match match(Statement.KeySpec on, java.math.BigDecimal near) {

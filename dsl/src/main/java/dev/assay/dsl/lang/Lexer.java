@@ -32,7 +32,9 @@ final class Lexer {
             char c = text.charAt(i);
             Position at = new Position(line, i - lineStart + 1);
             if (c == '\n') {
-                tokens.add(new Token(Token.Kind.NEWLINE, "\n", at));
+                if (!endsWithComma(tokens)) { // a line ending in a comma goes on: long rule and column lists
+                    tokens.add(new Token(Token.Kind.NEWLINE, "\n", at));
+                }
                 i++;
                 line++;
                 lineStart = i;
@@ -70,6 +72,11 @@ final class Lexer {
         }
         tokens.add(new Token(Token.Kind.END, "", new Position(line, i - lineStart + 1)));
         return tokens;
+    }
+
+    private static boolean endsWithComma(List<Token> tokens) {
+        Token last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
+        return last != null && last.kind() == Token.Kind.SYMBOL && last.text().equals(",");
     }
 
     private String string(Position at) {

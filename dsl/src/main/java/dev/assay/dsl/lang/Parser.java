@@ -1,5 +1,8 @@
 package dev.assay.dsl.lang;
 
+import dev.assay.dsl.check.Measure;
+import dev.assay.dsl.check.Operator;
+import dev.assay.dsl.check.Rule;
 import dev.assay.dsl.drift.DriftMethod;
 import dev.assay.dsl.naming.Suggestions;
 import dev.assay.dsl.store.VersionRef;
@@ -25,7 +28,6 @@ public final class Parser {
     /** The statements that can bind a name: {@code name = load ...}, {@code dedup}, {@code split}. */
     static final List<String> BINDING_STATEMENTS = List.of("load", "dedup", "split");
     static final List<String> DRIFT_METHODS = Stream.concat(DriftMethod.keywords().stream(), Stream.of("auto")).toList();
-    static final List<String> COMPARISONS = List.of("<", "<=", "=", "==", ">=", ">", "!=");
 
     private final List<Token> tokens;
     private int next;
@@ -254,17 +256,19 @@ public final class Parser {
     private Statement check(Token first) {
         String dataset = name("a dataset name");
         expectSymbol(":");
-        List<Statement.Rule> rules = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
+        List<Position> positions = new ArrayList<>();
         do {
+            positions.add(peek().position());
             rules.add(rule());
         } while (acceptSymbol(","));
-        return new Statement.Check(dataset, rules, first.position());
+        return new Statement.Check(dataset, rules, positions, first.position());
     }
 
-    private Statement.Rule rule() {
+    /** {@code measure[(arguments)] comparison value[%]}; the measure's own rules are checked here, at its position. */
+    private Rule rule() {
         Token start = peek();
-        String measure = name("a measure (rows, missing(col), distinct(col), duplicates(cols), min, max, mean, pii, "
-                + "drift, fingerprint)").toLowerCase(Locale.ROOT);
+        String name = name("a measure (" + String.join(", ", Measure.NAMES) + ")");
         List<String> arguments = new ArrayList<>();
         if (acceptSymbol("(")) {
             do {
@@ -272,18 +276,30 @@ public final class Parser {
             } while (acceptSymbol(","));
             expectSymbol(")");
         }
+        Measure measure = atPosition(start, () -> Measure.of(name, arguments));
         Token comparison = peek();
-        if (comparison.kind() != Token.Kind.SYMBOL || !COMPARISONS.contains(comparison.text())) {
+        Operator operator = comparison.kind() == Token.Kind.SYMBOL ? Operator.of(comparison.text()).orElse(null) : null;
+        if (operator == null) {
             throw error(comparison, "expected a comparison (< <= = >= > !=)");
         }
         next++;
-        Token valueToken = peek();
-        BigDecimal value = number("a number");
-        boolean percent = acceptSymbol("%");
-        String text = measure + (arguments.isEmpty() ? "" : "(" + String.join(", ", arguments) + ")") + " "
-                + comparison.text() + " " + valueToken.text() + (percent ? "%" : "");
-        return new Statement.Rule(measure, arguments, comparison.text().equals("==") ? "=" : comparison.text(),
-                value, percent, text, start.position());
+        Token value = peek();
+        if (measure.isFingerprint()) {
+            String expected = string("a fingerprint or a version in quotes, like 'sha256:…' or 'label@1'");
+            return atPosition(value, () -> measure.compare(operator, expected));
+        }
+        BigDecimal limit = number("a number");
+        Measure measured = acceptSymbol("%") ? atPosition(value, measure::percent) : measure;
+        return measured.compare(operator, limit);
+    }
+
+    /** Runs a check of a value object and reports its refusal at {@code token}'s position. */
+    private static <T> T atPosition(Token token, java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new ParseException(token.position(), e.getMessage());
+        }
     }
 
     /** The optional clauses of a statement, in any order, each at most once. */

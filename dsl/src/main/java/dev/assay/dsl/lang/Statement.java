@@ -52,13 +52,9 @@ public sealed interface Statement {
     record Diff(DiffSide from, DiffSide to, List<String> on, Position position) implements Statement {
     }
 
-    /** {@code check NAME: rule, ...}; a rule is a measure, a comparison and a value. */
-    record Check(String dataset, List<Rule> rules, Position position) implements Statement {
-    }
-
-    /** {@code missing(text) < 1%}: {@code measure(arguments) comparison value[%]}. */
-    record Rule(String measure, List<String> arguments, String comparison, BigDecimal value, boolean percent,
-            String text, Position position) {
+    /** {@code check NAME: rule, ...}, with where each rule is written (errors point at the rule). */
+    record Check(String dataset, List<dev.assay.dsl.check.Rule> rules, List<Position> rulePositions, Position position)
+            implements Statement {
     }
 
     record Report(String dataset, String versus, String to, Position position) implements Statement {

@@ -1,5 +1,8 @@
 package dev.assay.dsl.workspace;
 
+import dev.assay.dsl.check.CheckFailedException;
+import dev.assay.dsl.check.CheckResult;
+import dev.assay.dsl.check.Rule;
 import dev.assay.dsl.diff.DatasetDiff;
 import dev.assay.dsl.drift.Drift;
 import dev.assay.dsl.drift.DriftDetector;
@@ -193,6 +196,32 @@ public final class Dataset {
     /** How {@code other} differs from this dataset; with key columns, which rows changed and how. */
     public DatasetDiff diff(Dataset other, String... keys) {
         return workspace.diff(DiffSide.dataset(name), DiffSide.dataset(other.name()), List.of(keys));
+    }
+
+    /**
+     * Measures the rules and fails when one does not hold: a {@link CheckFailedException}
+     * carrying the whole result, so a notebook shows every rule's value and then stops. For
+     * example {@code check(Measure.rows().greaterThan(1000), Measure.missing("text").percent().lessThan(1))}.
+     */
+    public CheckResult check(Rule... rules) {
+        return check(List.of(rules));
+    }
+
+    public CheckResult check(List<Rule> rules) {
+        CheckResult result = evaluate(rules);
+        if (!result.passed()) {
+            throw new CheckFailedException(result);
+        }
+        return result;
+    }
+
+    /** Measures the rules and returns every verdict without failing. */
+    public CheckResult evaluate(Rule... rules) {
+        return evaluate(List.of(rules));
+    }
+
+    public CheckResult evaluate(List<Rule> rules) {
+        return new RuleMeasurer(workspace, this).measure(rules);
     }
 
     /** A match resolved against this dataset's columns, with the errors a user can act on. */

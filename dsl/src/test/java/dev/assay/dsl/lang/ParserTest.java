@@ -70,11 +70,10 @@ class ParserTest {
         assertEquals(List.of("id"), ((Statement.Diff) s.get(12)).on());
         Statement.Check check = (Statement.Check) s.get(13);
         assertEquals(3, check.rules().size());
-        Statement.Rule pct = check.rules().get(2);
-        assertEquals("duplicates", pct.measure());
-        assertEquals("<", pct.comparison());
-        assertTrue(pct.percent());
+        dev.assay.dsl.check.Rule pct = check.rules().get(2);
+        assertEquals(dev.assay.dsl.check.Measure.duplicates("text").percent().lessThan(1), pct);
         assertEquals("duplicates(text) < 1%", pct.text());
+        assertEquals(new Position(14, 46), check.rulePositions().get(2));
         Statement.Report report = (Statement.Report) s.get(14);
         assertEquals("test", report.versus());
         assertEquals("report.html", report.to());
@@ -144,6 +143,26 @@ class ParserTest {
         assertEquals("line 1, column 30: option 'quote' is given twice",
                 error("x = load 'a' with (quote='', quote='\"')"));
         assertTrue(error("show x limit -3").contains("expected a row count (0 or more, no fraction)"));
+    }
+
+    @Test
+    void checkRulesAreCheckedWhereTheyAreWritten() {
+        Statement.Check c = (Statement.Check) one("check t: fingerprint = 'sha256:ab', fingerprint != 'raw@2', mean(x) >= -1.5");
+        assertEquals(dev.assay.dsl.check.Measure.fingerprint().notEqualTo("raw@2"), c.rules().get(1));
+        Statement.Check multiline = (Statement.Check) one("check t: rows > 0,   # a comment\n  missing(a) = 0,\n  pii = 0");
+        assertEquals(3, multiline.rules().size(), "a line ending in a comma continues");
+        assertEquals(new Position(3, 3), multiline.rulePositions().get(2));
+        assertEquals(new java.math.BigDecimal("-1.5"), c.rules().get(2).limit());
+        assertEquals("line 1, column 20: unknown measure 'missin'; did you mean 'missing'? (a rule measures rows, "
+                + "missing, distinct, duplicates, min, max, mean, pii, drift, fingerprint)",
+                error("check t: rows > 0, missin(a) = 0"));
+        assertEquals("line 1, column 17: rows cannot be a percentage; percentages are of the rows (missing, distinct, "
+                + "duplicates, pii) or of the columns (drift)", error("check t: rows > 5%"));
+        assertEquals("line 1, column 10: distinct measures one column: write distinct(COLUMN)", error("check t: distinct = 3"));
+        assertTrue(error("check t: fingerprint = 3").startsWith(
+                "line 1, column 24: expected a fingerprint or a version in quotes"));
+        assertEquals("line 1, column 24: fingerprint is compared with = or !=, not <", error("check t: fingerprint < 'a@1'"));
+        assertTrue(error("check t: rows > 'x'").startsWith("line 1, column 17: expected a number, found"));
     }
 
     @Test

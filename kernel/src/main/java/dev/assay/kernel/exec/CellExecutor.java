@@ -234,6 +234,9 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
                 out.stream("stderr", "note: " + note + "\n");
             }
             if (result.error() != null) {
+                if (result.value() != null) {
+                    display(result.value());
+                }
                 return result.error();
             }
             if (result.hasValue() && !(result.value() instanceof DisplayHandle)) {

@@ -26,11 +26,13 @@ final class CellExecutionControl extends DirectExecutionControl {
     private ThreadGroup running;
     private boolean stopRequested;
     private volatile Object lastValue;
+    private volatile Throwable lastFailure;
     private volatile boolean lastStopped;
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         lastValue = null;
+        lastFailure = null;
         lastStopped = false;
         AtomicReference<Object> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -69,6 +71,7 @@ final class CellExecutionControl extends DirectExecutionControl {
             throw new StoppedException();
         }
         if (t instanceof InvocationTargetException ite) {
+            lastFailure = ite.getCause();
             throw ite;
         }
         if (t instanceof Exception e) {
@@ -129,6 +132,11 @@ final class CellExecutionControl extends DirectExecutionControl {
 
     Object lastValue() {
         return lastValue;
+    }
+
+    /** What the last snippet threw, as thrown (JShell passes on only its class name, message and stack). */
+    Throwable lastFailure() {
+        return lastFailure;
     }
 
     boolean lastStopped() {

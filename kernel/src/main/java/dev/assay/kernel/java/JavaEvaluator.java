@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
+import dev.assay.dsl.check.CheckFailedException;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
@@ -36,7 +37,7 @@ public final class JavaEvaluator implements AutoCloseable {
             "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*",
             "java.util.stream.*", "static dev.assay.kernel.api.Notebook.*",
             "dev.assay.dsl.duplicates.Match", "dev.assay.dsl.split.SplitPlan",
-            "dev.assay.dsl.drift.DriftPlan");
+            "dev.assay.dsl.drift.DriftPlan", "dev.assay.dsl.check.Measure");
 
     /** Variables every session starts with. */
     static final String PREDEFINED =
@@ -119,7 +120,7 @@ public final class JavaEvaluator implements AutoCloseable {
                     return JavaResult.failed(error, notes);
                 }
                 if (event.exception() != null) {
-                    return JavaResult.failed(runtimeError(event.exception()), notes);
+                    return JavaResult.failedShowing(shownOnFailure(), runtimeError(event.exception()), notes);
                 }
                 if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
                         || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
@@ -321,6 +322,11 @@ public final class JavaEvaluator implements AutoCloseable {
         List<String> traceback = new ArrayList<>(SourceExcerpt.pointAt("Compilation error", where, cell.line(line), column));
         traceback.add(message);
         return new CellError("CompilationError", where + ": " + message, traceback);
+    }
+
+    /** A failed check's result, which the cell shows before its error so every rule's value is seen. */
+    private Object shownOnFailure() {
+        return provider.control().lastFailure() instanceof CheckFailedException failed ? failed.result() : null;
     }
 
     private CellError runtimeError(JShellException exception) {

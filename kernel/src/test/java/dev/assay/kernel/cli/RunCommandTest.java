@@ -13,6 +13,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -242,9 +244,10 @@ class RunCommandTest {
     void aCellOverItsTimeoutIsInterruptedAndFailsTheRun() throws Exception {
         Path nb = notebook("System.out.println(\"first\");", "Thread.sleep(120_000);", "System.out.println(\"never\");");
         Path out = dir.resolve("slow.ipynb");
-        Run r = run("run", nb.toString(), "-o", out.toString(), "--timeout", "3");
+        // 10 s, not less: on a loaded machine the first cell (JShell's first compile) can take seconds.
+        Run r = run("run", nb.toString(), "-o", out.toString(), "--timeout", "10");
         assertEquals(1, r.exit(), r.stderr());
-        assertTrue(r.stderr().contains("TIMED OUT") && r.stderr().contains("longer than --timeout 3 s"), r.stderr());
+        assertTrue(r.stderr().contains("TIMED OUT") && r.stderr().contains("longer than --timeout 10 s"), r.stderr());
         JsonNode cells = JSON.readTree(out.toFile()).path("cells");
         assertEquals("error", cells.get(2).path("outputs").get(0).path("output_type").asText());
         assertTrue(cells.get(3).path("execution_count").isNull(), "the cell after it did not run");
@@ -253,5 +256,36 @@ class RunCommandTest {
         java.time.Instant ended = java.time.Instant.parse(timing.path("shell.execute_reply").asText());
         assertFalse(ended.isBefore(started), "per-cell timing in the cell's metadata");
         assertTrue(cells.get(2).path("metadata").path("execution").has("shell.execute_reply"));
+    }
+
+    @Test
+    void aFailedCheckFailsTheRunAfterShowingEveryRuleAndAPassingOneDoesNot() throws Exception {
+        Files.writeString(dir.resolve("labels.csv"), "text,label\nhi,ham\nwin cash,spam\nhi,ham\nsee you,ham\n");
+        Path nb = notebook("int MIN_ROWS = 1;",
+                "%%assay\nmsgs = load 'labels.csv'\ncheck msgs: rows >= $MIN_ROWS,\n  duplicates(text) <= 25%, missing(label) = 0",
+                "System.out.println(\"after the check\");");
+        tag(nb, 0, "parameters");
+        Path passed = dir.resolve("passed.ipynb");
+        Run ok = run("run", nb.toString(), "-o", passed.toString(), "-p", "MIN_ROWS=4");
+        assertEquals(0, ok.exit(), ok.stderr());
+        JsonNode cells = JSON.readTree(passed.toFile()).path("cells");
+        assertTrue(text(cells.get(3)).contains("Check msgs passed: all 3 rules hold"), text(cells.get(3)));
+        assertEquals("after the check\n", text(cells.get(4)));
+
+        Path failed = dir.resolve("failed.ipynb");
+        Run bad = run("run", nb.toString(), "-o", failed.toString(), "-p", "MIN_ROWS=5");
+        assertEquals(1, bad.exit(), bad.stderr());
+        assertTrue(bad.stderr().contains("check msgs failed 1 of 3 rules: rows >= 5 (measured 4)"), bad.stderr());
+        JsonNode outputs = JSON.readTree(failed.toFile()).path("cells").get(3).path("outputs");
+        JsonNode check = outputs.get(outputs.size() - 2).path("data").path("application/json");
+        assertEquals("check", check.path("kind").asText());
+        assertFalse(check.path("passed").asBoolean());
+        assertEquals(List.of("rows >= 5", "duplicates(text) <= 25%", "missing(label) = 0"),
+                StreamSupport.stream(check.path("rules").spliterator(), false).map(rule -> rule.path("rule").asText()).toList());
+        assertEquals(25.0, check.path("rules").get(1).path("value").asDouble(), "one of four texts repeats");
+        assertTrue(check.path("rules").get(1).path("passed").asBoolean());
+        assertEquals("CheckFailed", outputs.get(outputs.size() - 1).path("ename").asText());
+        assertTrue(JSON.readTree(failed.toFile()).path("cells").get(4).path("execution_count").isNull(),
+                "the cell after a failed check does not run");
     }
 }

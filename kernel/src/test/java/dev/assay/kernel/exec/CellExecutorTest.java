@@ -40,6 +40,11 @@ class CellExecutorTest {
         return session.error(code);
     }
 
+    private static CellError errorIn(RecordingSink sink) {
+        return sink.events.stream().filter(e -> e.kind().equals("error")).map(RecordingSink.Event::error).findFirst()
+                .orElseThrow(() -> new AssertionError("no error in " + sink.events));
+    }
+
     @Test
     void cellWithDeclarationsMethodsClassesAndALastExpression() {
         RecordingSink sink = run("""
@@ -207,8 +212,8 @@ class CellExecutorTest {
         CellError column = errorOf("%%assay\nprofile plants on speces");
         assertTrue(column.evalue().endsWith("line 2, column 1: no column 'speces' in plants; did you mean 'species'?"),
                 column.evalue());
-        CellError later = errorOf("%%assay\ncheck plants: rows > 1");
-        assertTrue(later.evalue().endsWith("'check' is part of the language but not yet available in this version of Assay"),
+        CellError later = errorOf("%%assay\nreport plants");
+        assertTrue(later.evalue().endsWith("'report' is part of the language but not yet available in this version of Assay"),
                 later.evalue());
         CellError label = errorOf("%%assay\npin plants as '../plants'");
         assertTrue(label.evalue().endsWith("line 2, column 15: '../plants' is not a version label: '/' at character 3; "
@@ -232,6 +237,39 @@ class CellExecutorTest {
                 "Match is imported in every session; iris has one repeated row");
         RecordingSink dups = run("%%assay\nduplicates plants");
         assertTrue(dups.result().startsWith("Duplicates in plants on "), dups.result());
+    }
+
+    @Test
+    void aFailedCheckShowsEveryRuleThenFailsTheCellFromEitherFrontDoor() {
+        String iris = dev.assay.dsl.SharedData.file("iris.csv").toString();
+        run("%%assay\nflowers = load '" + iris + "'");
+
+        RecordingSink passed = run("%%assay\ncheck flowers: rows = 150, duplicates < 1%");
+        assertEquals(List.of("result"), passed.kinds());
+        assertTrue(passed.result().startsWith("Check flowers passed: all 2 rules hold"), passed.result());
+
+        RecordingSink failed = run("%%assay\nshow flowers limit 1\ncheck flowers: rows > 1000, duplicates = 0");
+        assertEquals(List.of("display", "display", "error"), failed.kinds(), "the check's result comes before the error");
+        MimeBundle shown = failed.events.get(1).bundle();
+        java.util.Map<?, ?> json = (java.util.Map<?, ?>) shown.data().get(MimeBundle.APPLICATION_JSON);
+        assertEquals(false, json.get("passed"));
+        assertEquals(2, ((List<?>) json.get("rules")).size());
+        CellError error = errorIn(failed);
+        assertEquals("CheckFailed", error.ename());
+        assertTrue(error.evalue().endsWith("line 3, column 1: check flowers failed 2 of 2 rules: rows > 1000 (measured 150); "
+                + "duplicates = 0 (measured 1)"), error.evalue());
+
+        CellError column = errorOf("%%assay\ncheck flowers: rows > 1,\n  mean(specie) > 1");
+        assertTrue(column.evalue().endsWith("line 3, column 3: no column 'specie' in flowers; did you mean 'species'?"),
+                column.evalue());
+
+        RecordingSink java = run("assay.dataset(\"flowers\").check(Measure.missing(\"species\").equalTo(0), "
+                + "Measure.mean(\"sepal_length\").greaterThan(6))");
+        assertEquals(List.of("display", "error"), java.kinds());
+        assertEquals("dev.assay.dsl.check.CheckFailedException", errorIn(java).ename());
+        assertTrue(errorIn(java).evalue().startsWith("check flowers failed 1 of 2 rules: mean(sepal_length) > 6 (measured 5.84333)"),
+                errorIn(java).evalue());
+        assertEquals("true", run("assay.dataset(\"flowers\").evaluate(Measure.rows().equalTo(150)).passed()").result());
     }
 
     @Test

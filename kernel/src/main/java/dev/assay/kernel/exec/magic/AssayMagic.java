@@ -1,5 +1,6 @@
 package dev.assay.kernel.exec.magic;
 
+import dev.assay.dsl.check.CheckFailedException;
 import dev.assay.dsl.engine.QueryCancelledException;
 import dev.assay.dsl.engine.SqlException;
 import dev.assay.dsl.lang.Interpreter;
@@ -58,6 +59,13 @@ final class AssayMagic implements Magic {
                 result = interpreter.run(statement);
             } catch (QueryCancelledException e) {
                 return CellError.of("InterruptedException", "the statement was cancelled");
+            } catch (CheckFailedException e) {
+                context.display(e.result()); // every rule's value first, then the failure
+                return located("CheckFailed", e.getMessage(), statement.position().line(), statement.position().column(),
+                        body, context.label());
+            } catch (ParseException e) {
+                return located("AssayError", e.getMessage().replaceFirst("^line \\d+, column \\d+: ", ""),
+                        e.position().line(), e.position().column(), body, context.label());
             } catch (LoadException | SqlException | StoreException | IllegalArgumentException
                      | Interpreter.NotYetAvailableException e) {
                 String message = e.getMessage().replaceFirst("^line \\d+, column \\d+: ", "");

@@ -1,0 +1,17 @@
+package dev.assay.dsl.check;
+
+import java.math.BigDecimal;
+
+/** How a measured value is written in messages: whole numbers without a fraction, others to 6 significant digits. */
+public final class Values {
+
+    private Values() {
+    }
+
+    public static String format(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return String.valueOf((long) value);
+        }
+        return new BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+}

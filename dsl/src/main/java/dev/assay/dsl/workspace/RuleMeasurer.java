@@ -1,0 +1,164 @@
+package dev.assay.dsl.workspace;
+
+import dev.assay.dsl.check.CheckResult;
+import dev.assay.dsl.check.Measure;
+import dev.assay.dsl.check.Rule;
+import dev.assay.dsl.check.RuleException;
+import dev.assay.dsl.check.RuleOutcome;
+import dev.assay.dsl.drift.Drift;
+import dev.assay.dsl.duplicates.Match;
+import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.profile.ColumnKind;
+import dev.assay.dsl.profile.ColumnProfile;
+import dev.assay.dsl.profile.PiiCount;
+import dev.assay.dsl.profile.Profile;
+import dev.assay.dsl.store.Fingerprint;
+import dev.assay.dsl.store.Fingerprinter;
+import dev.assay.dsl.store.VersionRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures the rules of a check on one dataset with the operations users already know, so a
+ * rule's value is the number {@code profile}, {@code duplicates} or {@code drift} shows:
+ * one profile of the columns the column rules name, then one operation per remaining rule.
+ */
+final class RuleMeasurer {
+
+    private final Workspace workspace;
+    private final Dataset dataset;
+    private long rows = -1;
+    private Map<String, ColumnProfile> profiles;
+
+    RuleMeasurer(Workspace workspace, Dataset dataset) {
+        this.workspace = workspace;
+        this.dataset = dataset;
+    }
+
+    /** Every rule's outcome; a rule naming an unknown column or dataset stops with {@link RuleException}. */
+    CheckResult measure(List<Rule> rules) {
+        if (rules.isEmpty()) {
+            throw new IllegalArgumentException("a check needs at least one rule, like rows > 0");
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            try {
+                resolve(rules.get(i).measure());
+            } catch (IllegalArgumentException e) {
+                throw new RuleException(i, e.getMessage());
+            }
+        }
+        profiles = profileColumns(rules);
+        List<RuleOutcome> outcomes = new ArrayList<>();
+        for (Rule rule : rules) {
+            outcomes.add(outcome(rule));
+        }
+        return new CheckResult(dataset.name(), outcomes);
+    }
+
+    /** Names what the measure needs (columns, the reference dataset) before anything runs. */
+    private void resolve(Measure m) {
+        if (m.name().equals("drift")) {
+            workspace.dataset(m.arguments().get(0));
+            return;
+        }
+        List<Column> columns = dataset.columns(m.arguments());
+        for (Column c : columns) {
+            ColumnKind kind = ColumnKind.of(c.type());
+            boolean numeric = kind == ColumnKind.NUMERIC;
+            if (List.of("min", "max", "mean").contains(m.name()) && !numeric) {
+                throw new IllegalArgumentException(m.text() + " needs a number column; '" + c.name() + "' is " + c.type());
+            }
+            if (m.name().equals("pii") && kind != ColumnKind.TEXT) {
+                throw new IllegalArgumentException(m.text() + " needs a text column; '" + c.name() + "' is " + c.type());
+            }
+        }
+    }
+
+    private Map<String, ColumnProfile> profileColumns(List<Rule> rules) {
+        List<String> named = new ArrayList<>();
+        boolean everyColumn = false;
+        for (Rule rule : rules) {
+            Measure m = rule.measure();
+            if (List.of("missing", "distinct", "min", "max", "mean").contains(m.name())) {
+                everyColumn |= m.arguments().isEmpty();
+                m.arguments().stream().filter(c -> !named.contains(c)).forEach(named::add);
+            }
+        }
+        if (named.isEmpty() && !everyColumn) {
+            return Map.of();
+        }
+        Profile profile = dataset.profile(everyColumn ? List.of() : named);
+        rows = profile.rows();
+        Map<String, ColumnProfile> byName = new LinkedHashMap<>();
+        profile.columns().forEach(c -> byName.put(c.name(), c));
+        return byName;
+    }
+
+    private RuleOutcome outcome(Rule rule) {
+        Measure m = rule.measure();
+        if (m.isFingerprint()) {
+            Fingerprint actual = new Fingerprinter(workspace.engine()).of(dataset.name()).fingerprint();
+            return RuleOutcome.fingerprint(rule, actual.value(), expectedFingerprint(rule.expected()));
+        }
+        if (m.name().equals("drift")) {
+            Drift drift = workspace.dataset(m.arguments().get(0)).drift(dataset);
+            if (m.inPercent() && drift.columns().isEmpty()) {
+                return RuleOutcome.unmeasurable(rule, "no column could be compared");
+            }
+            return RuleOutcome.measured(rule, m.inPercent() ? 100.0 * drift.driftedShare() : drift.driftedColumns());
+        }
+        if (m.name().equals("min") || m.name().equals("max") || m.name().equals("mean")) {
+            ColumnProfile c = profiles.get(m.arguments().get(0));
+            Object value = m.name().equals("min") ? c.min() : m.name().equals("max") ? c.max() : c.mean();
+            return value == null ? RuleOutcome.unmeasurable(rule, "'" + c.name() + "' has no values")
+                    : RuleOutcome.measured(rule, ((Number) value).doubleValue());
+        }
+        if (m.name().equals("rows")) {
+            return RuleOutcome.measured(rule, rows());
+        }
+        long count = count(m);
+        long whole = m.name().equals("missing") && m.arguments().isEmpty() ? rows() * profiles.size() : rows();
+        if (!m.inPercent()) {
+            return RuleOutcome.measured(rule, count);
+        }
+        return whole == 0 ? RuleOutcome.unmeasurable(rule, dataset.name() + " has no rows to take a percentage of")
+                : RuleOutcome.measured(rule, 100.0 * count / whole);
+    }
+
+    /** The count behind missing, distinct, duplicates and pii. */
+    private long count(Measure m) {
+        switch (m.name()) {
+            case "missing":
+                return m.arguments().isEmpty() ? profiles.values().stream().mapToLong(ColumnProfile::missing).sum()
+                        : profiles.get(m.arguments().get(0)).missing();
+            case "distinct":
+                return profiles.get(m.arguments().get(0)).distinct();
+            case "duplicates":
+                return dataset.duplicates(Match.on(m.arguments())).duplicateRows();
+            case "pii":
+                List<Column> text = m.arguments().isEmpty()
+                        ? dataset.schema().stream().filter(c -> ColumnKind.of(c.type()) == ColumnKind.TEXT).toList()
+                        : dataset.columns(m.arguments());
+                return PiiCount.rowsWithPii(workspace.engine(), dataset.name(), text);
+            default:
+                throw new IllegalStateException("no count for " + m.name());
+        }
+    }
+
+    private long rows() {
+        if (rows < 0) {
+            rows = dataset.count();
+        }
+        return rows;
+    }
+
+    /** {@code 'sha256:…'} as written, or the fingerprint of the pinned version {@code 'label@N'}. */
+    private String expectedFingerprint(String expected) {
+        if (expected.startsWith("sha256:")) {
+            return new Fingerprint(expected).value();
+        }
+        return workspace.store().resolve(VersionRef.parse(expected)).fingerprint().value();
+    }
+}
