@@ -384,6 +384,13 @@ def check_sample(nb, name):
     for cell in cells:
         assert cell.execution_count is not None, f"{name}: a cell did not run"
         assert not outputs_of_type(cell, "error"), f"{name}: {outputs_of_type(cell, 'error')}"
+        if "parameters" not in cell.metadata.get("tags", []):
+            assert cell.outputs, f"{name}: a cell showed nothing:\n{cell.source}"
+    checks = [o["data"]["application/json"] for cell in cells for o in cell.outputs
+              if "application/json" in o.get("data", {}) and o["data"]["application/json"].get("kind") == "check"]
+    assert all(c["passed"] for c in checks), checks
+    if name == "quickstart.ipynb":
+        assert [c["dataset"] for c in checks] == ["train", "test"], "the quickstart ends with its checks"
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
@@ -397,6 +404,25 @@ def test_sample_notebook_runs_headless_as_the_readme_says(assay_jar, sample, tmp
     )
     assert proc.returncode == 0, proc.stderr
     check_sample(nbformat.read(str(out), as_version=4), sample.name)
+
+
+def test_quickstart_fails_the_run_when_a_check_fails(assay_jar, tmp_path):
+    # The CI use: a parameter raises the bar, the check cell shows every rule, then exit 1.
+    out = tmp_path / "quickstart.ipynb"
+    proc = subprocess.run(
+        ["java", "-jar", str(assay_jar), "run", str(REPO_ROOT / "sample-notebooks" / "quickstart.ipynb"),
+         "-o", str(out), "-p", "MIN_ROWS=1000000"],
+        capture_output=True, text=True, timeout=RUN_TIMEOUT,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert "check train failed 1 of 6 rules: rows >= 1000000 (measured 4,027)" in proc.stderr
+    nb = nbformat.read(str(out), as_version=4)
+    nbformat.validate(nb)
+    last = code_cells(nb)[-1]
+    shown = [o for o in last.outputs if o.output_type == "display_data"]
+    assert shown[-1]["data"]["application/json"]["passed"] is False
+    assert len(shown[-1]["data"]["application/json"]["rules"]) == 6
+    assert outputs_of_type(last, "error")[0]["ename"] == "CheckFailed"
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)

@@ -57,6 +57,21 @@ def test_nbconvert_stops_at_a_failing_cell(tmp_path):
     assert "stop here" in proc.stderr
 
 
+def test_nbconvert_stops_at_a_failed_check(tmp_path):
+    source = tmp_path / "checked.ipynb"
+    nbformat.write(new_notebook(cells=[
+        new_code_cell("%%sql t\nSELECT * FROM range(10) r(n)"),
+        new_code_cell("%%assay\ncheck t: rows >= 5, max(n) < 5"),
+        new_code_cell('System.out.println("never");'),
+    ], metadata={"kernelspec": {"name": "assay", "display_name": "Assay (Java)", "language": "java"}}), str(source))
+    proc = subprocess.run(
+        [str(BIN / "jupyter-nbconvert"), "--to", "notebook", "--execute", str(source), "--output-dir", str(tmp_path / "out")],
+        capture_output=True, text=True, timeout=TIMEOUT,
+    )
+    assert proc.returncode != 0
+    assert "check t failed 1 of 2 rules: max(n) < 5 (measured 9)" in proc.stderr
+
+
 def test_jupyter_console_runs_lines_typed_at_it():
     lines = "\n".join([
         "int x = 6 * 7;",

@@ -25,8 +25,16 @@ public record RuleOutcome(Rule rule, Double value, boolean passed, String actual
                 null);
     }
 
+    /** Counts as JSON integers (4027, not 4027.0); other values as they are. */
+    private static Object jsonNumber(Double value) {
+        if (value != null && value == Math.rint(value) && Math.abs(value) < 0x1p53) {
+            return value.longValue();
+        }
+        return JsonValue.of(value);
+    }
+
     public Map<String, Object> toJson() {
-        Map<String, Object> json = JsonValue.object("rule", rule.text(), "value", JsonValue.of(value), "passed", passed);
+        Map<String, Object> json = JsonValue.object("rule", rule.text(), "value", jsonNumber(value), "passed", passed);
         if (actual != null) {
             json.put("actual", actual);
             json.put("expected", expected);

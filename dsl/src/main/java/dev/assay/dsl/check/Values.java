@@ -2,7 +2,7 @@ package dev.assay.dsl.check;
 
 import java.math.BigDecimal;
 
-/** How a measured value is written in messages: whole numbers without a fraction, others to 6 significant digits. */
+/** How a measured value is written: whole numbers with thousands separators, others to 6 significant digits. */
 public final class Values {
 
     private Values() {
@@ -10,7 +10,7 @@ public final class Values {
 
     public static String format(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return String.valueOf((long) value);
+            return String.format(java.util.Locale.ROOT, "%,d", (long) value);
         }
         return new BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }

@@ -66,6 +66,8 @@ class CheckTest {
         assertEquals(List.of(5.0, 1.0, 40.0, 3.0, 1.0, 20.0, 1.5, 5.0, 2.8, 2.0, 20.0),
                 r.rules().stream().map(RuleOutcome::value).toList());
         assertTrue(r.passed(), () -> r.failures().toString());
+        assertEquals(5L, r.rules().get(0).toJson().get("value"), "counts are JSON integers");
+        assertEquals(2.8, r.rules().get(8).toJson().get("value"));
     }
 
     @Test
@@ -161,5 +163,7 @@ class CheckTest {
         assertEquals("duplicates(a, b) < 1.5%", Measure.duplicates("a", "b").percent().lessThan(1.5).text());
         assertEquals("fingerprint != 'x@2'", Measure.fingerprint().notEqualTo("x@2").text());
         assertEquals("rows >= 1000", Measure.rows().atLeast(1000).text());
+        assertEquals("4,027", Values.format(4027));
+        assertEquals("0.173827", Values.format(0.17382666997765087));
     }
 }

@@ -3,6 +3,7 @@ package dev.assay.viz.rows;
 import dev.assay.dsl.check.CheckResult;
 import dev.assay.dsl.check.RuleOutcome;
 import dev.assay.dsl.check.Values;
+import dev.assay.dsl.store.Fingerprint;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
 import java.util.ArrayList;
@@ -31,10 +32,10 @@ public final class CheckResultRenderer implements Renderer<CheckResult> {
                 .bundle("assay-check", check.toJson());
     }
 
-    /** The value in the rule's unit; a fingerprint rule shows the fingerprint itself. */
+    /** The value in the rule's unit; a fingerprint rule shows the fingerprint itself, shortened. */
     private static String measured(RuleOutcome o) {
         if (o.actual() != null) {
-            return o.actual();
+            return new Fingerprint(o.actual()).shortForm() + "…"; // the whole one is in the JSON
         }
         if (o.value() == null) {
             return "none (" + o.note() + ")";
