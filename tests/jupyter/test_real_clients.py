@@ -21,18 +21,24 @@ def needs_kernelspec():
         pytest.fail("set JUPYTER_PATH to the prefix holding the assay kernelspec (tests/run-all does)")
 
 
-def test_nbconvert_executes_a_notebook(tmp_path):
-    source = tmp_path / "convert.ipynb"
-    nbformat.write(new_notebook(cells=[
-        new_code_cell('System.out.println("from nbconvert");'),
-        new_code_cell("%%sql\nSELECT 40 + 2 AS answer"),
-        new_code_cell("java.util.stream.IntStream.rangeClosed(1, 4).sum()"),
-    ], metadata={"kernelspec": {"name": "assay", "display_name": "Assay (Java)", "language": "java"}}), str(source))
-    proc = subprocess.run(
+def nbconvert_execute(tmp_path, name, cells):
+    """Writes a notebook of these code cells and runs `jupyter nbconvert --execute` on it."""
+    source = tmp_path / name
+    nbformat.write(new_notebook(cells=[new_code_cell(c) for c in cells], metadata={
+        "kernelspec": {"name": "assay", "display_name": "Assay (Java)", "language": "java"}}), str(source))
+    return subprocess.run(
         [str(BIN / "jupyter-nbconvert"), "--to", "notebook", "--execute", str(source),
          "--output", "converted.ipynb", "--output-dir", str(tmp_path)],
         capture_output=True, text=True, timeout=TIMEOUT,
     )
+
+
+def test_nbconvert_executes_a_notebook(tmp_path):
+    proc = nbconvert_execute(tmp_path, "convert.ipynb", [
+        'System.out.println("from nbconvert");',
+        "%%sql\nSELECT 40 + 2 AS answer",
+        "java.util.stream.IntStream.rangeClosed(1, 4).sum()",
+    ])
     assert proc.returncode == 0, proc.stderr
     nb = nbformat.read(str(tmp_path / "converted.ipynb"), as_version=4)
     nbformat.validate(nb)
@@ -44,30 +50,20 @@ def test_nbconvert_executes_a_notebook(tmp_path):
 
 
 def test_nbconvert_stops_at_a_failing_cell(tmp_path):
-    source = tmp_path / "failing.ipynb"
-    nbformat.write(new_notebook(cells=[
-        new_code_cell('throw new IllegalStateException("stop here");'),
-        new_code_cell('System.out.println("never");'),
-    ], metadata={"kernelspec": {"name": "assay", "display_name": "Assay (Java)", "language": "java"}}), str(source))
-    proc = subprocess.run(
-        [str(BIN / "jupyter-nbconvert"), "--to", "notebook", "--execute", str(source), "--output-dir", str(tmp_path)],
-        capture_output=True, text=True, timeout=TIMEOUT,
-    )
+    proc = nbconvert_execute(tmp_path, "failing.ipynb", [
+        'throw new IllegalStateException("stop here");',
+        'System.out.println("never");',
+    ])
     assert proc.returncode != 0
     assert "stop here" in proc.stderr
 
 
 def test_nbconvert_stops_at_a_failed_check(tmp_path):
-    source = tmp_path / "checked.ipynb"
-    nbformat.write(new_notebook(cells=[
-        new_code_cell("%%sql t\nSELECT * FROM range(10) r(n)"),
-        new_code_cell("%%assay\ncheck t: rows >= 5, max(n) < 5"),
-        new_code_cell('System.out.println("never");'),
-    ], metadata={"kernelspec": {"name": "assay", "display_name": "Assay (Java)", "language": "java"}}), str(source))
-    proc = subprocess.run(
-        [str(BIN / "jupyter-nbconvert"), "--to", "notebook", "--execute", str(source), "--output-dir", str(tmp_path / "out")],
-        capture_output=True, text=True, timeout=TIMEOUT,
-    )
+    proc = nbconvert_execute(tmp_path, "checked.ipynb", [
+        "%%sql t\nSELECT * FROM range(10) r(n)",
+        "%%assay\ncheck t: rows >= 5, max(n) < 5",
+        'System.out.println("never");',
+    ])
     assert proc.returncode != 0
     assert "check t failed 1 of 2 rules: max(n) < 5 (measured 9)" in proc.stderr
 
