@@ -1,5 +1,6 @@
 package dev.assay.dsl.lang;
 
+import dev.assay.dsl.check.Measure;
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.store.VersionRef;
 import dev.assay.dsl.workspace.Dataset;
@@ -47,13 +48,14 @@ public final class LanguageAssist {
         }
         String typed = text.substring(start, cursor);
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-        String before = text.substring(lineStart, start);
-        if (before.chars().filter(c -> c == '\'').count() % 2 == 1 && !before.contains("#")) {
-            return labels(text, lineStart + before.lastIndexOf('\''), cursor, workspace);
+        String line = text.substring(lineStart, start);
+        if (line.chars().filter(c -> c == '\'').count() % 2 == 1 && !line.contains("#")) {
+            return labels(text, lineStart + line.lastIndexOf('\''), cursor, workspace);
         }
-        if (before.contains("#")) {
+        if (line.contains("#")) {
             return new Completions(List.of(), start, end); // inside a comment
         }
+        String before = continuedFrom(text, lineStart) + line;
         List<String> words = words(before);
         String previous = words.isEmpty() ? "" : words.get(words.size() - 1).toLowerCase(Locale.ROOT);
         boolean afterComma = before.stripTrailing().endsWith(",");
@@ -61,16 +63,22 @@ public final class LanguageAssist {
 
         List<String> candidates = new ArrayList<>();
         List<String> datasets = workspace.datasets();
-        if (afterEquals) {
+        boolean inRules = !words.isEmpty() && words.get(0).equalsIgnoreCase("check") && before.contains(":");
+        boolean inParentheses = before.lastIndexOf('(') > before.lastIndexOf(')');
+        if (inRules && !inParentheses && (afterComma || before.stripTrailing().endsWith(":"))) {
+            candidates.addAll(Measure.NAMES);
+        } else if (inRules && inParentheses && previous.equals("drift")) {
+            candidates.addAll(datasets); // drift(REFERENCE)
+        } else if (afterEquals) {
             candidates.addAll(Parser.BINDING_STATEMENTS);
         } else if (words.isEmpty()) {
             candidates.addAll(Parser.STATEMENTS);
             candidates.addAll(datasets); // the start of "name = ..."
         } else if (previous.equals("using")) {
             candidates.addAll(Parser.DRIFT_METHODS);
-        } else if (BEFORE_COLUMN.contains(previous) || before.stripTrailing().endsWith("(")
+        } else if (BEFORE_COLUMN.contains(previous) || inRules && inParentheses
                 || afterComma && inColumnList(words)) {
-            // "(" is check's missing(col) and duplicates(col).
+            // In a check's parentheses: missing(col), duplicates(a, b).
             candidates.addAll(columnsOf(words, datasets, workspace));
         } else if (BEFORE_DATASET.contains(previous) || afterComma) {
             candidates.addAll(datasets);
@@ -86,7 +94,7 @@ public final class LanguageAssist {
 
     /**
      * Inside a quoted string: the store's labels where a label comes ({@code pin X as '},
-     * {@code versions '}, {@code load pin '}, {@code diff '}), nothing elsewhere (paths, say).
+     * {@code versions '}, {@code load pin '}, {@code diff '}, {@code fingerprint = '}), nothing elsewhere (paths, say).
      */
     private static Completions labels(String text, int quote, int cursor, Workspace workspace) {
         int end = cursor;
@@ -109,7 +117,7 @@ public final class LanguageAssist {
     }
 
     /** Words after which a version label in quotes comes. */
-    private static final Set<String> LABEL_BEFORE = Set.of("pin", "as", "versions", "diff");
+    private static final Set<String> LABEL_BEFORE = Set.of("pin", "as", "versions", "diff", "fingerprint");
 
     /** The schema and row count of the dataset named by the word at {@code cursor}, if it is one. */
     public static Optional<String> describe(String text, int cursor, Workspace workspace) {
@@ -147,6 +155,24 @@ public final class LanguageAssist {
             words.add(m.group());
         }
         return words;
+    }
+
+    /** The earlier lines of a statement that goes on past a line ending in a comma (see Lexer). */
+    private static String continuedFrom(String text, int lineStart) {
+        StringBuilder lines = new StringBuilder();
+        int end = lineStart - 1; // the newline before this line
+        while (end > 0) {
+            int start = text.lastIndexOf('\n', end - 1) + 1;
+            String previous = text.substring(start, end);
+            int comment = previous.indexOf('#');
+            String code = (comment >= 0 ? previous.substring(0, comment) : previous).stripTrailing();
+            if (!code.endsWith(",")) {
+                break;
+            }
+            lines.insert(0, code + " ");
+            end = start - 1;
+        }
+        return lines.toString();
     }
 
     /** After a comma: in a column list when a column keyword came after the last dataset keyword. */

@@ -51,6 +51,16 @@ class LanguageAssistTest {
         assertEquals(List.of("table", "text"), complete("duplicates reviews on label, t"));
         assertEquals(List.of("user_id"), complete("a, b = split reviews 80/20 group us"));
         assertEquals(List.of("table", "text"), complete("check reviews: missing(t"));
+        assertEquals(List.of("table", "text"), complete("duplicates reviews on label,\n  t"), "a continued line");
+    }
+
+    @Test
+    void measuresAndReferencesInsideACheck() {
+        assertEquals(List.of("max", "mean", "min", "missing"), complete("check reviews: m"));
+        assertEquals(List.of("distinct", "drift", "duplicates"), complete("check reviews: rows > 0, d"));
+        assertEquals(List.of("distinct", "drift", "duplicates"), complete("check reviews: rows > 0,  # more\n  d"));
+        assertEquals(List.of("reruns", "reviews"), complete("check reviews: drift(re"));
+        assertEquals(List.of("table", "text"), complete("check reviews: rows > 0, duplicates(label, t"));
     }
 
     @Test
@@ -62,6 +72,7 @@ class LanguageAssistTest {
         assertEquals(List.of("reviews-train"), complete("old = load pin 'reviews-tr"));
         assertEquals(List.of("reviews-test.v2"), complete("pin reruns as 'reviews-te"));
         assertEquals(List.of("reviews-test.v2", "reviews-train"), complete("diff 'reviews-train@1' '"));
+        assertEquals(List.of("reviews-train"), complete("check reviews: fingerprint = 'reviews-tr"));
         LanguageAssist.Completions c = LanguageAssist.complete("versions 'reviews-tr'", 19, ws);
         assertEquals(10, c.start(), "the whole label is replaced, '-' included");
         assertEquals(20, c.end());
