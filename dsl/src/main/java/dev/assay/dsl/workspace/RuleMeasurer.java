@@ -31,6 +31,9 @@ final class RuleMeasurer {
     private final Dataset dataset;
     private long rows = -1;
     private Map<String, ColumnProfile> profiles;
+    /** Expected fingerprints, resolved once before measuring (a label names its latest version). */
+    private final Map<String, String> expected = new java.util.HashMap<>();
+    private Fingerprint actual;
 
     RuleMeasurer(Workspace workspace, Dataset dataset) {
         this.workspace = workspace;
@@ -44,7 +47,7 @@ final class RuleMeasurer {
         }
         for (int i = 0; i < rules.size(); i++) {
             try {
-                resolve(rules.get(i).measure());
+                resolve(rules.get(i));
             } catch (IllegalArgumentException e) {
                 throw new RuleException(i, e.getMessage());
             }
@@ -57,8 +60,13 @@ final class RuleMeasurer {
         return new CheckResult(dataset.name(), outcomes);
     }
 
-    /** Names what the measure needs (columns, the reference dataset) before anything runs. */
-    private void resolve(Measure m) {
+    /** Names what the rule needs (columns, the reference dataset, the pinned version) before anything runs. */
+    private void resolve(Rule rule) {
+        Measure m = rule.measure();
+        if (m.isFingerprint()) {
+            expected.put(rule.expected(), expectedFingerprint(rule.expected()));
+            return;
+        }
         if (m.name().equals("drift")) {
             workspace.dataset(m.arguments().get(0));
             return;
@@ -99,8 +107,10 @@ final class RuleMeasurer {
     private RuleOutcome outcome(Rule rule) {
         Measure m = rule.measure();
         if (m.isFingerprint()) {
-            Fingerprint actual = new Fingerprinter(workspace.engine()).of(dataset.name()).fingerprint();
-            return RuleOutcome.fingerprint(rule, actual.value(), expectedFingerprint(rule.expected()));
+            if (actual == null) {
+                actual = new Fingerprinter(workspace.engine()).of(dataset.name()).fingerprint(); // one pass for all rules
+            }
+            return RuleOutcome.fingerprint(rule, actual.value(), expected.get(rule.expected()));
         }
         if (m.name().equals("drift")) {
             Drift drift = workspace.dataset(m.arguments().get(0)).drift(dataset);

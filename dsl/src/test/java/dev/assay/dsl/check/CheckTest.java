@@ -114,7 +114,10 @@ class CheckTest {
         assertEquals(pinned, same.expected());
         assertTrue(same.actual().startsWith("sha256:") && !same.actual().equals(pinned));
         assertTrue(r.rules().get(1).passed());
-        assertThrows(IllegalArgumentException.class, () -> t.evaluate(Measure.fingerprint().equalTo("absent@1")));
+        RuleException absent = assertThrows(RuleException.class,
+                () -> t.evaluate(Measure.rows().greaterThan(0), Measure.fingerprint().equalTo("absent@1")));
+        assertEquals(1, absent.ruleIndex());
+        assertTrue(absent.getMessage().startsWith("no pinned versions of 'absent'"), absent.getMessage());
     }
 
     @Test
