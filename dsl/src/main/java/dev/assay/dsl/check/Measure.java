@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * What a rule measures: {@code rows}, {@code missing(col)}, {@code duplicates(a, b)} ...,
- * optionally as a percentage of the rows. The factories refuse a measure that cannot be
+ * optionally as a percentage (of the rows, the cells or the columns). The factories refuse a measure that cannot be
  * measured (a wrong number of arguments, a percentage of a mean), so the language and the
  * Java API share one set of rules. Built from Java as, for example,
  * {@code Measure.missing("text").percent().lessThan(1)}.
@@ -126,6 +126,11 @@ public record Measure(String name, List<String> arguments, boolean inPercent) {
     }
 
     public Rule compare(Operator operator, Number limit) {
+        if (limit instanceof Double || limit instanceof Float) {
+            if (!Double.isFinite(limit.doubleValue())) {
+                throw new IllegalArgumentException(text() + " is compared with a finite number, not " + limit);
+            }
+        }
         return new Rule(this, operator, new BigDecimal(limit.toString()), null);
     }
 

@@ -157,6 +157,8 @@ class CheckTest {
                 .getMessage().startsWith("unknown measure 'missin'; did you mean 'missing'?"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Measure.fingerprint().lessThan(3))
                 .getMessage().startsWith("fingerprint is compared with a fingerprint or a version in quotes"));
+        assertEquals("mean(x) is compared with a finite number, not NaN",
+                assertThrows(IllegalArgumentException.class, () -> Measure.mean("x").lessThan(Double.NaN)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Measure.drift("a").equalTo("x"))
                 .getMessage().startsWith("drift(a) is compared with a number"));
     }
