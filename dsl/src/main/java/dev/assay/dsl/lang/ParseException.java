@@ -5,10 +5,17 @@ public final class ParseException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final Position position;
+    private final String detail;
 
     public ParseException(Position position, String message) {
         super(position + ": " + message);
         this.position = position;
+        this.detail = message;
+    }
+
+    /** The message without its position, for callers that place it themselves. */
+    public String detail() {
+        return detail;
     }
 
     public Position position() {

@@ -1,5 +1,6 @@
 package dev.assay.kernel.exec;
 
+import dev.assay.dsl.check.CheckFailedException;
 import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.api.DisplayHandle;
 import dev.assay.kernel.api.NotebookBackend;
@@ -234,8 +235,8 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
                 out.stream("stderr", "note: " + note + "\n");
             }
             if (result.error() != null) {
-                if (result.value() != null) {
-                    display(result.value());
+                if (result.thrown() instanceof CheckFailedException failed) {
+                    display(failed.result()); // every rule's value first, as %%assay shows it
                 }
                 return result.error();
             }

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
-import dev.assay.dsl.check.CheckFailedException;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
@@ -120,7 +119,7 @@ public final class JavaEvaluator implements AutoCloseable {
                     return JavaResult.failed(error, notes);
                 }
                 if (event.exception() != null) {
-                    return JavaResult.failedShowing(shownOnFailure(), runtimeError(event.exception()), notes);
+                    return JavaResult.threw(control.lastFailure(), runtimeError(event.exception()), notes);
                 }
                 if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
                         || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
@@ -132,7 +131,7 @@ public final class JavaEvaluator implements AutoCloseable {
                 }
             }
         }
-        return new JavaResult(hasValue, hasValue ? value : null, null, notes);
+        return new JavaResult(hasValue, hasValue ? value : null, null, null, notes);
     }
 
     public void addToClasspath(java.nio.file.Path path) {
@@ -322,11 +321,6 @@ public final class JavaEvaluator implements AutoCloseable {
         List<String> traceback = new ArrayList<>(SourceExcerpt.pointAt("Compilation error", where, cell.line(line), column));
         traceback.add(message);
         return new CellError("CompilationError", where + ": " + message, traceback);
-    }
-
-    /** A failed check's result, which the cell shows before its error so every rule's value is seen. */
-    private Object shownOnFailure() {
-        return provider.control().lastFailure() instanceof CheckFailedException failed ? failed.result() : null;
     }
 
     private CellError runtimeError(JShellException exception) {

@@ -48,7 +48,7 @@ final class AssayMagic implements Magic {
         try {
             statements = Parser.parse(body);
         } catch (ParseException e) {
-            return located("ParseError", e.getMessage().replaceFirst("^line \\d+, column \\d+: ", ""),
+            return located("ParseError", e.detail(),
                     e.position().line(), e.position().column(), body, context.label());
         }
         Interpreter interpreter = new Interpreter(context.workspace());
@@ -64,7 +64,7 @@ final class AssayMagic implements Magic {
                 return located("CheckFailed", e.getMessage(), statement.position().line(), statement.position().column(),
                         body, context.label());
             } catch (ParseException e) {
-                return located("AssayError", e.getMessage().replaceFirst("^line \\d+, column \\d+: ", ""),
+                return located("AssayError", e.detail(),
                         e.position().line(), e.position().column(), body, context.label());
             } catch (LoadException | SqlException | StoreException | IllegalArgumentException
                      | Interpreter.NotYetAvailableException e) {
