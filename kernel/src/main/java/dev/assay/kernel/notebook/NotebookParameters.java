@@ -3,11 +3,12 @@ package dev.assay.kernel.notebook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.viz.PlainTextRenderer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
+import javax.lang.model.SourceVersion;
 
 /**
  * Parameters of a headless run, as papermill has them: {@code -p NAME=VALUE} values become a
@@ -24,12 +25,7 @@ public final class NotebookParameters {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
     private static final Pattern DECIMAL = Pattern.compile("[-+]?([0-9]+\\.[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+");
-    private static final Set<String> JAVA_KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
-            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends", "final",
-            "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long",
-            "native", "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp", "super",
-            "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile", "while", "true",
-            "false", "null", "var", "record", "yield", "sealed", "permits", "_");
+
 
     private final Map<String, String> values;
 
@@ -46,7 +42,8 @@ public final class NotebookParameters {
                 throw new IllegalArgumentException("parameter '" + argument + "' is not NAME=VALUE");
             }
             String name = argument.substring(0, eq);
-            if (!NAME.matcher(name).matches() || JAVA_KEYWORDS.contains(name)) {
+            // ASCII (as $NAME in %%assay reads it) and a name javac accepts for a variable.
+            if (!NAME.matcher(name).matches() || !SourceVersion.isName(name)) {
                 throw new IllegalArgumentException("parameter name '" + name + "' is not a Java variable name: use letters, "
                         + "digits and _, not starting with a digit, not a Java keyword");
             }
@@ -81,7 +78,7 @@ public final class NotebookParameters {
                 try {
                     return "long " + name + " = " + Long.parseLong(value) + "L;";
                 } catch (NumberFormatException evenBigger) {
-                    return "String " + name + " = " + javaString(value) + ";";
+                    return "String " + name + " = " + PlainTextRenderer.describe(value) + ";"; // a Java literal
                 }
             }
         }
@@ -91,22 +88,7 @@ public final class NotebookParameters {
         if (value.equals("true") || value.equals("false")) {
             return "boolean " + name + " = " + value + ";";
         }
-        return "String " + name + " = " + javaString(value) + ";";
-    }
-
-    private static String javaString(String text) {
-        StringBuilder s = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> s.append("\\\"");
-                case '\\' -> s.append("\\\\");
-                case '\n' -> s.append("\\n");
-                case '\r' -> s.append("\\r");
-                case '\t' -> s.append("\\t");
-                default -> s.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return s.append('"').toString();
+        return "String " + name + " = " + PlainTextRenderer.describe(value) + ";"; // a Java literal
     }
 
     /**

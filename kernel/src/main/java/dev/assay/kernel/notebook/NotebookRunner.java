@@ -45,10 +45,6 @@ public final class NotebookRunner {
     private final PrintStream progress;
     private final java.time.Duration cellTimeout;
 
-    public NotebookRunner(CellExecutor executor, PrintStream progress) {
-        this(executor, progress, null);
-    }
-
     /** A run that interrupts any cell still running after {@code cellTimeout} (null: no limit) and fails it. */
     public NotebookRunner(CellExecutor executor, PrintStream progress, java.time.Duration cellTimeout) {
         this.executor = executor;

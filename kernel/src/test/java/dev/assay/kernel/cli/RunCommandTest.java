@@ -236,6 +236,7 @@ class RunCommandTest {
         assertEquals(2, run("run", nb.toString(), "-p", "1x=3").exit());
         assertEquals(2, run("run", nb.toString(), "-p", "novalue").exit());
         assertEquals(2, run("run", nb.toString(), "-p", "class=1").exit());
+        assertEquals(2, run("run", nb.toString(), "-p", "null=1").exit(), "a literal is not a variable name either");
         assertEquals(2, run("run", nb.toString(), "-p", "a=1", "-p", "a=2").exit());
         assertEquals(2, run("run", nb.toString(), "--timeout", "0").exit());
     }
