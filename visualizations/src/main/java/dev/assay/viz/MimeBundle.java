@@ -60,15 +60,20 @@ public record MimeBundle(Map<String, Object> data, Map<String, Object> metadata)
      * (notebook front ends show only the richest type, and JupyterLab prefers HTML), folded
      * under {@code caption} when {@code folded}. When the machine cannot draw (a JDK without
      * fonts or fontconfig fails inside AWT) the bundle comes back unchanged: the tables and the
-     * JSON matter more than the picture, so they are never lost with it.
+     * JSON matter more than the picture, so they are never lost with it. A bug in the chart code
+     * keeps them too, but says so in the text and HTML, so that it is seen and reported.
      */
     public MimeBundle withChart(java.util.function.Supplier<java.awt.image.BufferedImage> chart, String caption,
                                 boolean folded) {
         java.awt.image.BufferedImage image;
         try {
             image = chart.get();
-        } catch (java.awt.AWTError | InternalError | LinkageError | RuntimeException e) {
+        } catch (java.awt.AWTError | InternalError | LinkageError e) {
             return this;
+        } catch (RuntimeException e) {
+            String note = "(the chart could not be drawn: " + e + ")";
+            MimeBundle noted = with(TEXT_PLAIN, plainText() + "\n" + note);
+            return data.get(TEXT_HTML) instanceof String h ? noted.with(TEXT_HTML, h + "\n<p>" + Html.escape(note) + "</p>") : noted;
         }
         if (image == null) {
             return this;

@@ -108,12 +108,28 @@ class RendererRegistryTest {
         MimeBundle map = registry.render(new java.util.TreeMap<>(java.util.Map.of("a", 1, "b", 2)));
         assertEquals("{a=1, b=2}", map.plainText());
         assertTrue(((String) map.data().get(MimeBundle.TEXT_HTML)).contains("2 entries:"));
+        java.util.Map<Integer, Integer> big = new java.util.TreeMap<>();
+        for (int i = 0; i < 250; i++) {
+            big.put(i, i);
+        }
+        assertTrue(((String) registry.render(big).data().get(MimeBundle.TEXT_HTML)).contains("first 100 of 250 entries:"));
 
         assertEquals("[1, 2]", registry.render(java.util.List.of(1, 2)).plainText());
         assertEquals(null, registry.render(java.util.List.of(1, 2)).data().get(MimeBundle.TEXT_HTML), "plain lists stay text");
         assertEquals("shown 3", registry.render(new Shown(3)).plainText(), "an interface registration beats the record fallback");
         MimeBundle array = registry.render(new Passenger[] {allen});
-        assertEquals(PlainTextRenderer.describe(new Passenger[] {allen}), array.plainText());
+        assertEquals("[Passenger[name=Allen, age=29, note=<script>x</script>]]", array.plainText());
         assertTrue(((String) array.data().get(MimeBundle.TEXT_HTML)).contains("Passenger: 1 record:"));
+    }
+
+    @Test
+    void aChartThatCannotBeDrawnKeepsTheTableAndSaysWhy() {
+        MimeBundle table = MimeBundle.text("a table").with(MimeBundle.TEXT_HTML, "<table></table>");
+        MimeBundle noted = table.withChart(() -> {
+            throw new IllegalStateException("no bins");
+        }, "histogram", false);
+        assertEquals("a table\n(the chart could not be drawn: java.lang.IllegalStateException: no bins)", noted.plainText());
+        assertTrue(((String) noted.data().get(MimeBundle.TEXT_HTML)).startsWith("<table></table>"));
+        assertFalse(noted.data().containsKey(MimeBundle.IMAGE_PNG));
     }
 }

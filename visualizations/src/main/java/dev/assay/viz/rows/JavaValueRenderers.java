@@ -45,9 +45,14 @@ public final class JavaValueRenderers {
                 }
                 rows.add(new String[] {cell(e.getKey()), cell(e.getValue())});
             }
-            return new Sections().table(count(m.size(), "entry", "entries") + ":", rows, new boolean[] {false, false})
+            return new Sections().table(shown(m.size(), "entry", "entries") + ":", rows, new boolean[] {false, false})
                     .htmlWithText("assay-map", PlainTextRenderer.describe(m));
         };
+    }
+
+    /** "2 entries", or "first 100 of 250 entries" when the table is cut. */
+    private static String shown(int n, String one, String many) {
+        return (n > MAX_ROWS ? "first " + MAX_ROWS + " of " : "") + count(n, one, many);
     }
 
     /** Collections of records of one type become a table; other collections keep their text only. */
@@ -76,8 +81,7 @@ public final class JavaValueRenderers {
                 }
                 rows.add(row);
             }
-            String shown = (c.size() > MAX_ROWS ? "first " + MAX_ROWS + " of " : "") + count(c.size(), "record", "records");
-            return new Sections().table(type.getSimpleName() + ": " + shown + ":", rows, numeric)
+            return new Sections().table(type.getSimpleName() + ": " + shown(c.size(), "record", "records") + ":", rows, numeric)
                     .htmlWithText("assay-records", PlainTextRenderer.describe(c));
         };
     }
