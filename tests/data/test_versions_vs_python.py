@@ -740,7 +740,7 @@ def test_diff_of_schemas_matches_python(kernel, store, pen_versions):
         "removed": [{"name": "sex", "type": "VARCHAR"}],
         "changed": [{"name": "flipper_length_mm", "from": "BIGINT", "to": "INTEGER"}]}})
     common = [c for c in v1.columns if c != "sex"]
-    # flipper_length_mm is compared as text on both sides: the same digits, so no row differs.
+    # flipper_length_mm (BIGINT -> INTEGER) is compared by value: the same numbers, so no row differs.
     check_rows_diff("diff pen_id pen_schema", actual["rows"], common,
                     frame_rows(v1[common]), frame_rows(v4[common]))
     types = dict(zip(v1.columns, PEN_TYPES)) | {"mass_kg": D}

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * How dataset {@code to} differs from {@code from}. Rows are compared as multisets over the
- * columns both have ({@code compared}; a column whose type changed is compared as text), so a
+ * columns both have ({@code compared}; a column whose type changed is compared by value when
+ * both types are numbers, else as text), so a
  * row twice in one and once in the other counts once in {@code onlyInFrom}. With key columns,
  * {@code keyed} pairs rows by key and says which columns changed.
  */

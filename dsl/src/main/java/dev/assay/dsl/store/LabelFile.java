@@ -64,7 +64,14 @@ final class LabelFile {
                 List<Parent> parents = new ArrayList<>();
                 o.path("parents").forEach(p -> parents.add(new Parent(text(p, "label"), p.path("version").asInt(),
                         new Fingerprint(text(p, "fingerprint")))));
-                versions.add(new StoredVersion(label, o.path("version").asInt(), new Fingerprint(text(o, "fingerprint")),
+                // Versions are looked up by position (version N is entry N - 1): a file edited out of order is refused.
+                int number = o.path("version").asInt();
+                if (number != versions.size() + 1 || parents.stream().anyMatch(p -> p.version() < 1)) {
+                    throw new IllegalArgumentException("entry " + (versions.size() + 1) + " is version " + number
+                            + (number == versions.size() + 1 ? " with a parent version below 1" : "")
+                            + "; versions are numbered 1, 2, ... in order");
+                }
+                versions.add(new StoredVersion(label, number, new Fingerprint(text(o, "fingerprint")),
                         o.path("rows").asLong(), schema, Instant.parse(text(o, "created")), operations, parents,
                         text(o.path("snapshot"), "sha256"), o.path("snapshot").path("bytes").asLong()));
             }

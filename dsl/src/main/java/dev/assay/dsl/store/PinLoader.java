@@ -4,10 +4,10 @@ import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.SqlDialect;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.SqlException;
+import dev.assay.dsl.engine.WorkTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -40,8 +40,9 @@ public final class PinLoader {
         } catch (IOException e) {
             throw new StoreException("cannot read the snapshot of " + version.ref() + " (" + file + "): " + e.getMessage(), e);
         }
-        String scratch = SqlEngine.WORK_PREFIX + "pin_" + UUID.randomUUID().toString().replace("-", "");
-        try {
+        // WorkTable drops the scratch table and, after a cancel, does not let that drop hide the real error.
+        try (WorkTable work = WorkTable.named(engine, "pin")) {
+            String scratch = work.name();
             read(version, file, scratch);
             if (!bytesSha.equals(version.snapshotSha256())) {
                 Fingerprint actual = new Fingerprinter(engine).of(scratch).fingerprint();
@@ -51,8 +52,6 @@ public final class PinLoader {
             }
             engine.renameReplacing(scratch, target);
             return version;
-        } finally {
-            engine.run("DROP TABLE IF EXISTS " + engine.quoteIdentifier(scratch), null, 0);
         }
     }
 

@@ -1,10 +1,9 @@
 package dev.assay.dsl.workspace;
 
-import dev.assay.dsl.engine.SqlEngine;
+import dev.assay.dsl.engine.WorkTable;
 import dev.assay.dsl.store.PinLoader;
 import dev.assay.dsl.store.StoredVersion;
 import dev.assay.dsl.store.VersionRef;
-import java.util.UUID;
 
 /** One side of a diff: a pinned version ({@code 'label@2'}) or a dataset of the workspace. */
 public record DiffSide(String text, boolean pinned) {
@@ -23,18 +22,17 @@ public record DiffSide(String text, boolean pinned) {
         if (!pinned) {
             return new Opened(workspace.dataset(text).name(), text, null);
         }
-        SqlEngine engine = workspace.engine();
-        String scratch = SqlEngine.WORK_PREFIX + "diff_" + UUID.randomUUID().toString().replace("-", "");
-        StoredVersion version = new PinLoader(engine, workspace.store()).load(VersionRef.parse(text), scratch);
-        return new Opened(scratch, version.ref(), engine);
+        WorkTable scratch = WorkTable.named(workspace.engine(), "diff");
+        StoredVersion version = new PinLoader(workspace.engine(), workspace.store()).load(VersionRef.parse(text), scratch.name());
+        return new Opened(scratch.name(), version.ref(), scratch);
     }
 
     /** A side ready to query; closing drops the scratch table of a pinned side. */
-    record Opened(String relation, String title, SqlEngine scratchOwner) implements AutoCloseable {
+    record Opened(String relation, String title, WorkTable scratch) implements AutoCloseable {
         @Override
         public void close() {
-            if (scratchOwner != null) {
-                scratchOwner.run("DROP TABLE IF EXISTS " + scratchOwner.quoteIdentifier(relation), null, 0);
+            if (scratch != null) {
+                scratch.close();
             }
         }
     }

@@ -60,7 +60,7 @@ class PinTest {
         assertEquals(2, second.version().version());
         assertEquals(List.of(first.version().asParent()), second.version().parents(), "fewer was made from penguins@1");
         assertEquals(List.of(1, 2), ws.versions("penguins").versions().stream().map(StoredVersion::version).toList());
-        assertEquals(1, snapshots().size() - 1, "two versions, two snapshots");
+        assertEquals(2, snapshots().size(), "two versions, two snapshots");
     }
 
     @Test
@@ -240,6 +240,18 @@ class PinTest {
                 e.getMessage());
         assertTrue(Files.exists(orphan));
         assertEquals(1, ws.versions("penguins").versions().size(), "other labels still read");
+    }
+
+    @Test
+    void aLabelFileWithVersionsOutOfOrderIsRefusedNotMisread() throws IOException {
+        ws.dataset("penguins").pin("penguins");
+        ws.sql("SELECT * FROM penguins LIMIT 5", "few");
+        ws.dataset("few").pin("penguins");
+        Path file = store.resolve("labels").resolve("penguins.json");
+        Files.writeString(file, Files.readString(file).replace("\"version\" : 2", "\"version\" : 7")
+                .replace("\"version\":2", "\"version\":7"));
+        StoreException e = assertThrows(StoreException.class, () -> ws.loadPin("penguins@2", "p"));
+        assertTrue(e.getMessage().contains("damaged") && e.getMessage().contains("entry 2 is version 7"), e.getMessage());
     }
 
     @Test
