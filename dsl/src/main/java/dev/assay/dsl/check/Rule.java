@@ -1,5 +1,6 @@
 package dev.assay.dsl.check;
 
+import dev.assay.dsl.naming.LanguageString;
 import java.math.BigDecimal;
 
 /**
@@ -25,7 +26,7 @@ public record Rule(Measure measure, Operator operator, BigDecimal limit, String 
 
     /** The rule as the language writes it: {@code missing(text) < 1%}. */
     public String text() {
-        String right = expected != null ? "'" + expected.replace("\\", "\\\\").replace("'", "\\'") + "'"
+        String right = expected != null ? LanguageString.quote(expected)
                 : limit.toPlainString() + (measure.inPercent() ? "%" : "");
         return measure.text() + " " + operator.symbol() + " " + right;
     }

@@ -11,15 +11,15 @@ import java.util.Locale;
  * Definitions and sources: docs/drift.md.
  */
 public enum DriftMethod {
-    KS("ks", true, "Kolmogorov-Smirnov"),
-    PSI("psi", false, "population stability index"),
-    JS("js", false, "Jensen-Shannon distance"),
-    WASSERSTEIN("wasserstein", false, "Wasserstein distance / std"),
-    CHI2("chi2", true, "chi-square"),
-    HELLINGER("hellinger", false, "Hellinger distance"),
-    Z("z", true, "two-proportion z-test"),
+    KS("ks", true),
+    PSI("psi", false),
+    JS("js", false),
+    WASSERSTEIN("wasserstein", false),
+    CHI2("chi2", true),
+    HELLINGER("hellinger", false),
+    Z("z", true),
     /** Assay's own, for free text: the Jensen-Shannon distance of the word frequencies. */
-    TEXT("text", false, "word frequencies (JS)");
+    TEXT("text", false);
 
     /** Evidently's defaults: 0.05 for p-values, 0.1 for distances. */
     static final double P_VALUE_THRESHOLD = 0.05;
@@ -27,12 +27,9 @@ public enum DriftMethod {
 
     private final String keyword;
     private final boolean pValue;
-    private final String title;
-
-    DriftMethod(String keyword, boolean pValue, String title) {
+    DriftMethod(String keyword, boolean pValue) {
         this.keyword = keyword;
         this.pValue = pValue;
-        this.title = title;
     }
 
     public String keyword() {
@@ -42,10 +39,6 @@ public enum DriftMethod {
     /** True for tests (the statistic comes with a p-value), false for distances. */
     public boolean givesPValue() {
         return pValue;
-    }
-
-    public String title() {
-        return title;
     }
 
     public double defaultThreshold() {

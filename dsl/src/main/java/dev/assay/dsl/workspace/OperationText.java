@@ -1,6 +1,7 @@
 package dev.assay.dsl.workspace;
 
 import dev.assay.dsl.duplicates.Match;
+import dev.assay.dsl.naming.LanguageString;
 import dev.assay.dsl.split.SplitPlan;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -19,7 +20,7 @@ final class OperationText {
     static String load(String name, String path, Map<String, Object> options) {
         String with = options.isEmpty() ? "" : " with (" + options.entrySet().stream()
                 .map(e -> e.getKey() + "=" + literal(e.getValue())).collect(Collectors.joining(", ")) + ")";
-        return name + " = load " + string(path) + with;
+        return name + " = load " + LanguageString.quote(path) + with;
     }
 
     static String dedup(String target, String source, Match match) {
@@ -63,11 +64,6 @@ final class OperationText {
     }
 
     private static String literal(Object value) {
-        return value instanceof String text ? string(text) : String.valueOf(value);
-    }
-
-    /** A string in the language's quotes, with its escapes. */
-    static String string(String text) {
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\t", "\\t").replace("\n", "\\n") + "'";
+        return value instanceof String text ? LanguageString.quote(text) : String.valueOf(value);
     }
 }

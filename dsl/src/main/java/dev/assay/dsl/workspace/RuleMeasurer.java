@@ -34,6 +34,9 @@ final class RuleMeasurer {
     /** Expected fingerprints, resolved once before measuring (a label names its latest version). */
     private final Map<String, String> expected = new java.util.HashMap<>();
     private Fingerprint actual;
+    /** One drift per reference and one duplicate count per column list, however many rules read them. */
+    private final Map<String, Drift> drifts = new java.util.HashMap<>();
+    private final Map<List<String>, Long> duplicates = new java.util.HashMap<>();
 
     RuleMeasurer(Workspace workspace, Dataset dataset) {
         this.workspace = workspace;
@@ -113,7 +116,8 @@ final class RuleMeasurer {
             return RuleOutcome.fingerprint(rule, actual.value(), expected.get(rule.expected()));
         }
         if (m.name().equals("drift")) {
-            Drift drift = workspace.dataset(m.arguments().get(0)).drift(dataset);
+            Drift drift = drifts.computeIfAbsent(m.arguments().get(0),
+                    reference -> workspace.dataset(reference).drift(dataset));
             if (m.inPercent() && drift.columns().isEmpty()) {
                 return RuleOutcome.unmeasurable(rule, "no column could be compared");
             }
@@ -146,7 +150,7 @@ final class RuleMeasurer {
             case "distinct":
                 return profiles.get(m.arguments().get(0)).distinct();
             case "duplicates":
-                return dataset.duplicates(Match.on(m.arguments())).duplicateRows();
+                return duplicates.computeIfAbsent(m.arguments(), on -> dataset.duplicates(Match.on(on)).duplicateRows());
             case "pii":
                 List<Column> text = m.arguments().isEmpty()
                         ? dataset.schema().stream().filter(c -> ColumnKind.of(c.type()) == ColumnKind.TEXT).toList()
