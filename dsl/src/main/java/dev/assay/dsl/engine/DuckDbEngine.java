@@ -16,6 +16,7 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBPreparedStatement;
 import org.duckdb.DuckDBResultSet;
 
 /**
@@ -267,6 +268,22 @@ public final class DuckDbEngine implements SqlEngine {
         }
     }
 
+    /** DuckDB's own estimate for the running statement (rows processed of rows to process, by operator). */
+    @Override
+    public java.util.OptionalDouble runningProgress() {
+        Statement st = running;
+        if (st == null) {
+            return java.util.OptionalDouble.empty();
+        }
+        try {
+            double percent = st.unwrap(DuckDBPreparedStatement.class).getQueryProgress().getPercentage();
+            return percent < 0 || Double.isNaN(percent) ? java.util.OptionalDouble.empty()
+                    : java.util.OptionalDouble.of(Math.min(100.0, percent));
+        } catch (SQLException e) {
+            return java.util.OptionalDouble.empty(); // finished and closed meanwhile
+        }
+    }
+
     @Override
     public SqlDialect dialect() {
         return DIALECT;
@@ -389,6 +406,9 @@ public final class DuckDbEngine implements SqlEngine {
                 st.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
                 st.execute("SET temp_directory = " + quoteLiteral(spillDirectory.toString()));
                 st.execute("SET memory_limit = " + quoteLiteral(memoryLimit.setting()));
+                // Progress is tracked for runningProgress(); DuckDB must not print its own bar to stdout.
+                st.execute("SET enable_progress_bar = true");
+                st.execute("SET enable_progress_bar_print = false");
             }
         }
         return connection;

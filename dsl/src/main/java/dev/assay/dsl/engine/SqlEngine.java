@@ -74,6 +74,13 @@ public interface SqlEngine extends AutoCloseable {
      */
     void cancel();
 
+    /**
+     * How far the running statement is, in percent (0-100), as the engine estimates it; empty
+     * when no statement runs or the engine cannot tell. Safe to call from another thread, and
+     * never opens the database.
+     */
+    java.util.OptionalDouble runningProgress();
+
     /** Lets statements run again after {@link #cancel()} (at the start of the next cell). */
     void resetCancel();
 

@@ -69,6 +69,11 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /** How far the engine's running query is, in percent; empty when none runs (see {@link SqlEngine#runningProgress}). */
+    public java.util.OptionalDouble queryProgress() {
+        return engine.runningProgress();
+    }
+
     /**
      * Runs a SQL script statement by statement. The rows of the last statement that yields
      * rows become the dataset {@code bindAs} (or {@link #LAST_RESULT}) and are previewed.

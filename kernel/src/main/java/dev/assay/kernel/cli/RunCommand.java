@@ -88,6 +88,7 @@ final class RunCommand implements Callable<Integer> {
         try (StreamCapture streams = StreamCapture.install();
              CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams)) {
             executor.setParameters(given.rawValues());
+            executor.showProgressOn(streams.log(), System.console() != null);
             result = new NotebookRunner(executor, streams.log(), timeout).run(document);
         }
         try {

@@ -17,6 +17,12 @@ public interface CellContext {
     /** Shows {@code value} now, before the cell ends. */
     void display(Object value);
 
+    /**
+     * Starts the progress bar of an operation of this cell (shown once it has run about a
+     * second); close it when the operation ends, after {@code succeeded()} if it did.
+     */
+    OperationProgress progress(String what);
+
     /** Makes {@code value} the cell's result, shown when the cell ends. */
     void result(Object value);
 

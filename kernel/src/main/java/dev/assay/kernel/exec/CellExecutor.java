@@ -44,6 +44,15 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
     /** The raw text of a headless run's parameters ({@code -p NAME=VALUE}), for {@code $NAME}. */
     private volatile Map<String, String> parameters = Map.of();
     private int executionCount;
+    /** Draws the progress bars of long operations (one daemon thread for the whole session). */
+    private final java.util.concurrent.ScheduledExecutorService progressTicker =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "assay-progress");
+                t.setDaemon(true);
+                return t;
+            });
+    /** A headless run's stderr, where progress bars are drawn too; null in the kernel. */
+    private volatile ProgressView consoleProgress;
 
     public CellExecutor(RendererRegistry renderers, StreamCapture streams) {
         this.renderers = renderers;
@@ -77,6 +86,14 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
     /** Sets the run's parameters, which {@code $NAME} in {@code %%assay} cells stands for. */
     public void setParameters(Map<String, String> values) {
         parameters = Map.copyOf(values);
+    }
+
+    /**
+     * Also draws progress bars on {@code stream} (a headless run's stderr), redrawn in place
+     * when it is a terminal, else as a line every few seconds.
+     */
+    public void showProgressOn(java.io.PrintStream stream, boolean terminal) {
+        consoleProgress = new ConsoleProgressView(stream, terminal);
     }
 
     /** Stops the running cell, if any; called from the control thread. */
@@ -229,8 +246,20 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
         }
 
         @Override
+        public OperationProgress progress(String what) {
+            return startProgress(out, what, false);
+        }
+
+        @Override
         public CellError runJava(String code) {
-            JavaResult result = evaluator().eval(code, label);
+            JavaResult result;
+            // A Java cell gets a bar only while it waits on a query (dataset operations from Java).
+            try (OperationProgress progress = startProgress(out, OperationProgress.describe(code), true)) {
+                result = evaluator().eval(code, label);
+                if (result.error() == null) {
+                    progress.succeeded();
+                }
+            }
             for (String note : result.notes()) {
                 out.stream("stderr", "note: " + note + "\n");
             }
@@ -273,6 +302,13 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
         }
     }
 
+    private OperationProgress startProgress(OutputSink out, String what, boolean onlyWhileQuerying) {
+        ProgressView console = consoleProgress;
+        ProgressView display = new DisplayProgressView(out);
+        return OperationProgress.start(progressTicker, what, workspace::queryProgress,
+                console == null ? display : ProgressView.both(display, console), onlyWhileQuerying);
+    }
+
     // NotebookBackend: display calls from cell code go to the running cell's output.
 
     @Override
@@ -310,6 +346,7 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
 
     @Override
     public void close() {
+        progressTicker.shutdownNow();
         workspace.close();
         worker.shutdownNow();
         if (java.isDone()) {

@@ -328,4 +328,47 @@ class CellExecutorTest {
         assertEquals("\"history\"", last.output());
         assertNull(executor.history().search("no such cell*", 0, false).stream().findFirst().orElse(null));
     }
+
+    /** About four seconds of DuckDB work here: long enough for a bar, short enough for a test. */
+    private static final String LONG_QUERY = "SELECT count(DISTINCT i % 1000003) AS d FROM range(60000000) r(i)";
+
+    @Test
+    void aLongOperationShowsABarUpdatedInPlaceThatEndsWithTheTimeTaken() {
+        RecordingSink sink = run("%%sql\n" + LONG_QUERY);
+
+        List<RecordingSink.Event> bars = sink.events.stream()
+                .filter(e -> e.bundle() != null && e.bundle().data().get("text/html").toString().contains("assay-progress"))
+                .toList();
+        assertTrue(bars.size() >= 2, "a bar and at least its final update: " + sink.kinds());
+        assertEquals("display", bars.get(0).kind());
+        String id = bars.get(0).name();
+        assertNotNull(id, "the bar has a display id, so that it can be updated");
+        assertTrue(bars.subList(1, bars.size()).stream().allMatch(e -> e.kind().equals("update") && id.equals(e.name())),
+                "every later state updates the same display: " + bars);
+        String last = bars.get(bars.size() - 1).bundle().plainText();
+        assertTrue(last.matches("SELECT count\\(DISTINCT .*: done in \\d+\\.\\d s"), last);
+        assertEquals("result", sink.kinds().get(sink.kinds().size() - 1), "the rows come after the bar");
+
+        // A quick statement stays quiet.
+        assertEquals(List.of("result"), run("%%sql\nSELECT 42").kinds());
+    }
+
+    @Test
+    void anInterruptedOperationsBarSaysItStopped() throws Exception {
+        var done = new java.util.concurrent.CompletableFuture<RecordingSink>();
+        RecordingSink sink = new RecordingSink();
+        Thread cell = new Thread(() -> done.complete(session.run("%%sql\n" + LONG_QUERY.replace("60000000", "6000000000"), sink)));
+        cell.start();
+        // Interrupt once the bar is up (it appears after a second), so that there is one to stop.
+        while (!sink.kinds().contains("display") && cell.isAlive()) {
+            Thread.sleep(50);
+        }
+        executor.interrupt();
+        done.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        String last = sink.events.stream().filter(e -> e.kind().equals("update")).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no final bar: " + sink.kinds())).bundle().plainText();
+        assertTrue(last.contains(": stopped after "), last);
+        assertEquals("InterruptedException", errorIn(sink).ename());
+    }
 }

@@ -9,7 +9,11 @@ final class TestSession implements AutoCloseable {
     final CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams);
 
     RecordingSink run(String code) {
-        RecordingSink sink = new RecordingSink();
+        return run(code, new RecordingSink());
+    }
+
+    /** Runs into a sink the caller watches while the cell runs. */
+    RecordingSink run(String code, RecordingSink sink) {
         executor.execute(ExecuteRequest.of(code), sink);
         return sink;
     }

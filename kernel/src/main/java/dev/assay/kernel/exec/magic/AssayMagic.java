@@ -11,6 +11,7 @@ import dev.assay.dsl.load.LoadException;
 import dev.assay.dsl.store.StoreException;
 import dev.assay.kernel.exec.CellContext;
 import dev.assay.kernel.exec.CellError;
+import dev.assay.kernel.exec.OperationProgress;
 import dev.assay.kernel.exec.SourceExcerpt;
 import java.util.List;
 
@@ -55,8 +56,10 @@ final class AssayMagic implements Magic {
         for (int i = 0; i < statements.size(); i++) {
             Statement statement = statements.get(i);
             Object result;
-            try {
+            String source = body.split("\n", -1)[statement.position().line() - 1];
+            try (var progress = context.progress(OperationProgress.describe(source))) {
                 result = interpreter.run(statement);
+                progress.succeeded();
             } catch (QueryCancelledException e) {
                 return CellError.of("InterruptedException", "the statement was cancelled");
             } catch (CheckFailedException e) {

@@ -5,6 +5,7 @@ import dev.assay.dsl.engine.SqlException;
 import dev.assay.dsl.engine.TablePreview;
 import dev.assay.kernel.exec.CellContext;
 import dev.assay.kernel.exec.CellError;
+import dev.assay.kernel.exec.OperationProgress;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,8 +41,9 @@ final class SqlMagic implements Magic {
             return CellError.of("UsageError", "%%sql needs SQL on the lines after it");
         }
         Optional<TablePreview> rows;
-        try {
+        try (var progress = context.progress(OperationProgress.describe(body))) {
             rows = context.workspace().sql(body, name);
+            progress.succeeded();
         } catch (IllegalArgumentException e) {
             return CellError.of("UsageError", "%%sql " + e.getMessage());
         } catch (QueryCancelledException e) {
