@@ -42,6 +42,7 @@ public final class RendererRegistry {
         registry.register(dev.assay.dsl.workspace.LoadedPin.class, new dev.assay.viz.table.LoadedPinRenderer());
         registry.register(dev.assay.dsl.diff.DatasetDiff.class, new dev.assay.viz.rows.DatasetDiffRenderer());
         registry.register(dev.assay.dsl.check.CheckResult.class, new dev.assay.viz.rows.CheckResultRenderer());
+        registry.register(dev.assay.dsl.report.QualityReport.class, new dev.assay.viz.report.ReportRenderer());
         registry.registerFallback(Record.class, dev.assay.viz.rows.JavaValueRenderers.records());
         registry.registerFallback(java.util.Map.class, dev.assay.viz.rows.JavaValueRenderers.maps());
         registry.registerFallback(java.util.Collection.class, dev.assay.viz.rows.JavaValueRenderers.collections());

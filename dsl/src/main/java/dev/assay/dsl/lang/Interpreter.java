@@ -65,6 +65,11 @@ public final class Interpreter {
         if (statement instanceof Statement.Check check) {
             return check(check);
         }
+        if (statement instanceof Statement.Report report) {
+            var dataset = workspace.dataset(report.dataset());
+            var result = report.versus() == null ? dataset.report() : dataset.report(workspace.dataset(report.versus()));
+            return report.to() == null ? result : result.to(workspace.resolve(report.to()));
+        }
         throw new NotYetAvailableException(statement.position() + ": '" + keyword(statement)
                 + "' is part of the language but not yet available in this version of Assay");
     }

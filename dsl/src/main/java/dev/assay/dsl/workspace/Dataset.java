@@ -25,6 +25,7 @@ import dev.assay.dsl.split.Splitter;
 import dev.assay.dsl.store.Pinned;
 import dev.assay.dsl.store.Pinner;
 import dev.assay.dsl.store.Provenance;
+import dev.assay.dsl.report.QualityReport;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -190,6 +191,7 @@ public final class Dataset {
         Pinned pinned = new Pinner(workspace.engine(), workspace.store()).pin(name, label, workspace.lineage().of(name));
         // From now on this dataset is that version: what is made from it descends from it.
         workspace.lineage().record(name, Provenance.pinned(pinned.version().asParent()));
+        workspace.sessionLog().pinned(pinned);
         return pinned;
     }
 
@@ -221,7 +223,23 @@ public final class Dataset {
     }
 
     public CheckResult evaluate(List<Rule> rules) {
-        return new RuleMeasurer(workspace, this).measure(rules);
+        CheckResult result = new RuleMeasurer(workspace, this).measure(rules);
+        workspace.sessionLog().checked(result);
+        return result;
+    }
+
+    /**
+     * This dataset's quality report: a profile of every column (personal-data findings
+     * included), exact duplicate rows, near duplicates of its free text, and the session's
+     * pins and checks. Write it as a page with {@code dev.assay.viz.report.ReportPage}.
+     */
+    public QualityReport report() {
+        return new QualityReporter(workspace).report(this, null);
+    }
+
+    /** The report of {@link #report()} and, against {@code versus}, leakage and drift. */
+    public QualityReport report(Dataset versus) {
+        return new QualityReporter(workspace).report(this, versus);
     }
 
     /** A match resolved against this dataset's columns, with the errors a user can act on. */

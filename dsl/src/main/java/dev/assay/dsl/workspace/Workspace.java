@@ -43,6 +43,7 @@ public final class Workspace implements AutoCloseable {
     private final SqlEngine engine;
     private final Path baseDirectory;
     private final Lineage lineage;
+    private final SessionLog sessionLog = new SessionLog();
     private VersionStore store;
 
     /**
@@ -67,6 +68,16 @@ public final class Workspace implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a spill directory: " + e.getMessage(), e);
         }
+    }
+
+    /** The pins and checks made in this session, in order (what a report lists). */
+    public SessionLog sessionLog() {
+        return sessionLog;
+    }
+
+    /** {@code path} as a statement means it: relative to the notebook's directory. */
+    public Path resolve(String path) {
+        return baseDirectory.resolve(path).normalize();
     }
 
     /** How far the engine's running query is, in percent; empty when none runs (see {@link SqlEngine#runningProgress}). */

@@ -36,7 +36,8 @@ public final class JavaEvaluator implements AutoCloseable {
             "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*",
             "java.util.stream.*", "static dev.assay.kernel.api.Notebook.*",
             "dev.assay.dsl.duplicates.Match", "dev.assay.dsl.split.SplitPlan",
-            "dev.assay.dsl.drift.DriftPlan", "dev.assay.dsl.check.Measure");
+            "dev.assay.dsl.drift.DriftPlan", "dev.assay.dsl.check.Measure",
+            "dev.assay.viz.report.ReportPage");
 
     /** Variables every session starts with. */
     static final String PREDEFINED =

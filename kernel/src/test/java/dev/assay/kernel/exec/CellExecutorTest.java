@@ -212,9 +212,6 @@ class CellExecutorTest {
         CellError column = errorOf("%%assay\nprofile plants on speces");
         assertTrue(column.evalue().endsWith("line 2, column 1: no column 'speces' in plants; did you mean 'species'?"),
                 column.evalue());
-        CellError later = errorOf("%%assay\nreport plants");
-        assertTrue(later.evalue().endsWith("'report' is part of the language but not yet available in this version of Assay"),
-                later.evalue());
         CellError label = errorOf("%%assay\npin plants as '../plants'");
         assertTrue(label.evalue().endsWith("line 2, column 15: '../plants' is not a version label: '/' at character 3; "
                 + "labels use letters, digits, '-', '_' and '.' (at most 100 characters)"), label.evalue());

@@ -29,7 +29,8 @@ public final class StandalonePage {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Path partial = Files.createTempFile(parent, "." + target.getFileName(), ".part");
+        // Not createTempFile: its owner-only permissions would stay on the page after the rename.
+        Path partial = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
         try {
             Files.writeString(partial, document);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -28,6 +28,18 @@ public final class ProfileRenderer implements Renderer<Profile> {
     /** Cells longer than this are cut, the whole value kept in the HTML title. */
     static final int MAX_TEXT_CELL = 24;
 
+    private final boolean foldCharts;
+
+    /** Charts folded under a caption, as notebooks show them (the table first). */
+    public ProfileRenderer() {
+        this(true);
+    }
+
+    /** {@code foldCharts} false: charts always shown, as a printed report needs them. */
+    public ProfileRenderer(boolean foldCharts) {
+        this.foldCharts = foldCharts;
+    }
+
     @Override
     public MimeBundle render(Profile profile) {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -35,7 +47,7 @@ public final class ProfileRenderer implements Renderer<Profile> {
         data.put(MimeBundle.TEXT_HTML, html(profile));
         data.put(MimeBundle.APPLICATION_JSON, profile.toJson());
         return new MimeBundle(data, Map.of()).withChart(() -> dev.assay.viz.chart.ProfileCharts.grid(profile),
-                "charts: missing values and every column", true);
+                "charts: missing values and every column", foldCharts);
     }
 
     static String text(Profile p) {

@@ -8,11 +8,13 @@ import dev.assay.dsl.lang.ParseException;
 import dev.assay.dsl.lang.Parser;
 import dev.assay.dsl.lang.Statement;
 import dev.assay.dsl.load.LoadException;
+import dev.assay.dsl.report.QualityReport;
 import dev.assay.dsl.store.StoreException;
 import dev.assay.kernel.exec.CellContext;
 import dev.assay.kernel.exec.CellError;
 import dev.assay.kernel.exec.OperationProgress;
 import dev.assay.kernel.exec.SourceExcerpt;
+import dev.assay.viz.report.ReportPage;
 import java.util.List;
 
 /**
@@ -59,7 +61,14 @@ final class AssayMagic implements Magic {
             String source = body.split("\n", -1)[statement.position().line() - 1];
             try (var progress = context.progress(OperationProgress.describe(source))) {
                 result = interpreter.run(statement);
+                if (result instanceof QualityReport report && report.file() != null) {
+                    ReportPage.write(report);
+                }
                 progress.succeeded();
+            } catch (java.io.IOException e) {
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+                return located("AssayError", "cannot write the report (" + reason + ")", statement.position().line(),
+                        statement.position().column(), body, context.label());
             } catch (QueryCancelledException e) {
                 return CellError.of("InterruptedException", "the statement was cancelled");
             } catch (CheckFailedException e) {

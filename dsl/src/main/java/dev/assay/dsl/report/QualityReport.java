@@ -1,0 +1,61 @@
+package dev.assay.dsl.report;
+
+import dev.assay.dsl.check.CheckResult;
+import dev.assay.dsl.drift.Drift;
+import dev.assay.dsl.duplicates.Duplicates;
+import dev.assay.dsl.duplicates.Leakage;
+import dev.assay.dsl.profile.Profile;
+import dev.assay.dsl.result.JsonValue;
+import dev.assay.dsl.store.Pinned;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A dataset's quality report: its profile (personal-data findings included), exact duplicate
+ * rows and, when it has a free-text column, near duplicates of that text; compared with a
+ * second dataset, leakage and drift; and the pins and checks the session has made. It holds
+ * results only; the HTML page is drawn in {@code visualizations}. {@code file} is where the
+ * page is to be written (absolute), or null to show it only.
+ */
+public record QualityReport(String dataset, Profile profile, Duplicates duplicateRows, Duplicates nearDuplicates,
+                            Comparison comparison, List<Pinned> pins, List<CheckResult> checks, Instant created,
+                            Path file) {
+
+    /** The second dataset's side of a report: what leaks into it and how far it drifted. */
+    public record Comparison(String versus, Leakage sharedRows, Leakage nearShared, Drift drift) {
+
+        Map<String, Object> toJson() {
+            return JsonValue.object("dataset", versus, "leakage", sharedRows.toJson(),
+                    "near_leakage", nearShared == null ? null : nearShared.toJson(), "drift", drift.toJson());
+        }
+    }
+
+    public QualityReport {
+        pins = List.copyOf(pins);
+        checks = List.copyOf(checks);
+    }
+
+    /** This report, to be written to {@code file} as a page (the kernel writes it; from Java, ReportPage.write). */
+    public QualityReport to(Path file) {
+        return new QualityReport(dataset, profile, duplicateRows, nearDuplicates, comparison, pins, checks, created,
+                file.toAbsolutePath());
+    }
+
+    /** The free-text column near duplicates were looked for in, or null when there was none. */
+    public String textColumn() {
+        return nearDuplicates == null ? null : nearDuplicates.near().column();
+    }
+
+    /** {"kind":"report","dataset","rows","file","profile","duplicates","near_duplicates","versus","pins","checks"}. */
+    public Map<String, Object> toJson() {
+        return JsonValue.object("kind", "report", "dataset", dataset, "rows", profile.rows(),
+                "file", file == null ? null : file.toString(), "created", created.toString(),
+                "profile", profile.toJson(), "duplicates", duplicateRows.toJson(),
+                "near_duplicates", nearDuplicates == null ? null : nearDuplicates.toJson(),
+                "versus", comparison == null ? null : comparison.toJson(),
+                "pins", pins.stream().map(Pinned::toJson).toList(),
+                "checks", checks.stream().map(CheckResult::toJson).toList());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.assay.dsl.workspace;
+
+import dev.assay.dsl.drift.DriftPlan;
+import dev.assay.dsl.duplicates.Duplicates;
+import dev.assay.dsl.duplicates.Leakage;
+import dev.assay.dsl.duplicates.Match;
+import dev.assay.dsl.profile.ColumnKind;
+import dev.assay.dsl.profile.ColumnProfile;
+import dev.assay.dsl.profile.Profile;
+import dev.assay.dsl.report.QualityReport;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs the operations a quality report is made of, each the same operation a user would
+ * run by hand, so that the report never disagrees with a cell above it: a profile of every
+ * column, exact duplicate rows, and near duplicates of the free text (normalized, 0.8, as the
+ * samples use); with a second dataset, leakage of whole rows and of near-identical text, and
+ * drift of every shared column with the automatic choice of method.
+ */
+final class QualityReporter {
+
+    /** Near-duplicate threshold of the report, the one the quickstart and docs use. */
+    static final double NEAR = 0.8;
+    /** A text column whose values average at least this many characters is free text, not a category. */
+    static final double FREE_TEXT_MEAN_LENGTH = 20;
+
+    private final Workspace workspace;
+
+    QualityReporter(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    QualityReport report(Dataset dataset, Dataset versus) {
+        Profile profile = dataset.profile();
+        Duplicates rows = dataset.duplicates(Match.allColumns());
+        Optional<String> text = freeText(profile);
+        Duplicates near = text.map(column -> dataset.duplicates(textMatch(column))).orElse(null);
+        QualityReport.Comparison comparison = null;
+        if (versus != null) {
+            Leakage shared = dataset.leakage(versus, sharedColumns(dataset, versus));
+            boolean textOnBothSides = text.isPresent()
+                    && versus.schema().stream().anyMatch(c -> c.name().equals(text.get()));
+            Leakage nearShared = textOnBothSides ? dataset.leakage(versus, textMatch(text.get())) : null;
+            comparison = new QualityReport.Comparison(versus.name(), shared, nearShared,
+                    dataset.drift(versus, DriftPlan.auto()));
+        }
+        SessionLog log = workspace.sessionLog();
+        return new QualityReport(dataset.name(), profile, rows, near, comparison, log.pins(), log.checks(),
+                Instant.now(), null);
+    }
+
+    /** Whole rows when both have the same columns, else the columns they share by name. */
+    private static Match sharedColumns(Dataset dataset, Dataset versus) {
+        List<String> mine = dataset.schema().stream().map(c -> c.name()).toList();
+        List<String> theirs = versus.schema().stream().map(c -> c.name()).toList();
+        if (mine.equals(theirs)) {
+            return Match.allColumns();
+        }
+        List<String> shared = mine.stream().filter(theirs::contains).toList();
+        if (shared.isEmpty()) {
+            throw new IllegalArgumentException(dataset.name() + " and " + versus.name()
+                    + " have no column in common: a report compares datasets of the same columns");
+        }
+        return Match.on(shared);
+    }
+
+    private static Match textMatch(String column) {
+        return Match.on(column).normalized().near(NEAR);
+    }
+
+    /** The text column with the longest values, when they are long enough to be prose rather than labels. */
+    static Optional<String> freeText(Profile profile) {
+        return profile.columns().stream()
+                .filter(c -> c.kind() == ColumnKind.TEXT && c.length() != null && c.length().mean() >= FREE_TEXT_MEAN_LENGTH)
+                .max(Comparator.comparingDouble((ColumnProfile c) -> c.length().mean()))
+                .map(ColumnProfile::name);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.assay.viz.report;
+
+import dev.assay.dsl.report.QualityReport;
+import dev.assay.viz.page.StandalonePage;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** A report as one self-contained HTML page (see {@link StandalonePage}). */
+public final class ReportPage {
+
+    private ReportPage() {
+    }
+
+    public static String document(QualityReport report) {
+        return StandalonePage.html(ReportView.title(report), ReportRenderer.body(report));
+    }
+
+    /** Writes the page to {@code file} (whole or not at all) and returns where it went. */
+    public static Path write(QualityReport report, Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        StandalonePage.write(target, document(report));
+        return target;
+    }
+
+    /** Writes the page where the report was marked to go ({@code report ... to 'file.html'}). */
+    public static Path write(QualityReport report) throws IOException {
+        if (report.file() == null) {
+            throw new IllegalArgumentException("the report of " + report.dataset() + " has no file: give one");
+        }
+        return write(report, report.file());
+    }
+}
