@@ -326,6 +326,21 @@ class CellExecutorTest {
         assertNull(executor.history().search("no such cell*", 0, false).stream().findFirst().orElse(null));
     }
 
+    @Test
+    void aReportIsShownAndWrittenWhereTheStatementSays() throws Exception {
+        String iris = dev.assay.dsl.SharedData.file("iris.csv").toString();
+        java.nio.file.Path page = java.nio.file.Files.createTempDirectory("assay-report").resolve("out/iris.html");
+        RecordingSink report = run("%%assay\nflowers = load '" + iris + "'\nreport flowers to '" + page + "'");
+
+        assertTrue(report.result().startsWith("Quality report: flowers (written to " + page + ")\n"), report.result());
+        assertTrue(java.nio.file.Files.readString(page).contains("<title>Quality report: flowers</title>"));
+        assertTrue(run("ReportPage.write(assay.dataset(\"flowers\").report(), java.nio.file.Path.of(\"" + page
+                + "\")).getFileName()").result().contains("iris.html"), "Java writes the same page");
+
+        CellError unwritable = errorOf("%%assay\nreport flowers to '/proc/flowers.html'");
+        assertTrue(unwritable.evalue().contains("line 2, column 1: cannot write the report ("), unwritable.evalue());
+    }
+
     /** About four seconds of DuckDB work here: long enough for a bar, short enough for a test. */
     private static final String LONG_QUERY = "SELECT count(DISTINCT i % 1000003) AS d FROM range(60000000) r(i)";
 
