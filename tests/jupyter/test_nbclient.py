@@ -390,7 +390,13 @@ def check_sample(nb, name):
               if "application/json" in o.get("data", {}) and o["data"]["application/json"].get("kind") == "check"]
     assert all(c["passed"] for c in checks), checks
     if name == "quickstart.ipynb":
-        assert [c["dataset"] for c in checks] == ["train", "test"], "the quickstart ends with its checks"
+        assert [c["dataset"] for c in checks] == ["train", "test"], "the quickstart checks train and test"
+        (report,) = [o["data"]["application/json"] for o in cells[-1].outputs
+                     if o.get("data", {}).get("application/json", {}).get("kind") == "report"]
+        assert report["dataset"] == "train" and report["versus"]["dataset"] == "test"
+        assert [c["dataset"] for c in report["checks"]] == ["train", "test"], "the report lists the session's checks"
+        assert [p["label"] for p in report["pins"]] == ["sms-train", "sms-test"]
+        assert report["file"].endswith("out/sms-train-vs-test.html") and os.path.getsize(report["file"]) > 10_000
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
@@ -418,11 +424,12 @@ def test_quickstart_fails_the_run_when_a_check_fails(assay_jar, tmp_path):
     assert "check train failed 1 of 6 rules: rows >= 1000000 (measured 4,027)" in proc.stderr
     nb = nbformat.read(str(out), as_version=4)
     nbformat.validate(nb)
-    last = code_cells(nb)[-1]
-    shown = [o for o in last.outputs if o.output_type == "display_data"]
+    (failed,) = [cell for cell in code_cells(nb) if outputs_of_type(cell, "error")]
+    shown = [o for o in failed.outputs if o.output_type == "display_data" and "application/json" in o["data"]]
     assert shown[-1]["data"]["application/json"]["passed"] is False
     assert len(shown[-1]["data"]["application/json"]["rules"]) == 6
-    assert outputs_of_type(last, "error")[0]["ename"] == "CheckFailed"
+    assert outputs_of_type(failed, "error")[0]["ename"] == "CheckFailed"
+    assert code_cells(nb)[-1].execution_count is None, "the report after the failed check did not run"
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
