@@ -69,11 +69,11 @@ def cell_error(kc, code, timeout=CELL_TIMEOUT):
 
 
 def result_json(kc, code):
-    """Runs a cell; the application/json of its last execute_result or display_data."""
+    """Runs a cell; the result JSON (application/vnd.assay.result+json) of its last execute_result or display_data."""
     messages = run_cell(kc, code)
     outputs = [m for m in messages if m["msg_type"] in ("execute_result", "display_data")]
-    if not outputs or "application/json" not in outputs[-1]["content"]["data"]:
-        pytest.fail(f"{code!r} gave no application/json output; IOPub: "
+    if not outputs or "application/vnd.assay.result+json" not in outputs[-1]["content"]["data"]:
+        pytest.fail(f"{code!r} gave no application/vnd.assay.result+json output; IOPub: "
                     f"{[m['msg_type'] for m in messages]}")
-    value = outputs[-1]["content"]["data"]["application/json"]
+    value = outputs[-1]["content"]["data"]["application/vnd.assay.result+json"]
     return json.loads(value) if isinstance(value, str) else value

@@ -78,7 +78,7 @@ def test_failed_check_is_displayed_before_its_error(kernel, titanic):
     messages, reply = execute(kernel, "%%assay\ncheck titanic: rows > 1000000")
     kinds = [m["msg_type"] for m in messages if m["msg_type"] in ("display_data", "execute_result", "error")]
     assert kinds == ["display_data", "error"]
-    shown = messages[[m["msg_type"] for m in messages].index("display_data")]["content"]["data"]["application/json"]
+    shown = messages[[m["msg_type"] for m in messages].index("display_data")]["content"]["data"]["application/vnd.assay.result+json"]
     assert shown == {"kind": "check", "dataset": "titanic", "passed": False,
                      "rules": [{"rule": "rows > 1000000", "value": len(titanic), "passed": False}]}
     assert reply["content"]["status"] == "error"

@@ -74,7 +74,7 @@ KIND_OF_TYPE = {"BIGINT": "numeric", "DOUBLE": "numeric", "TIMESTAMP": "temporal
 # ---------------------------------------------------------------- talking to the kernel
 
 def profile_json(kc, dataset):
-    """Runs `profile DATASET` and returns the application/json of its execute_result."""
+    """Runs `profile DATASET` and returns the result JSON (application/vnd.assay.result+json) of its execute_result."""
     code = f"%%assay\nprofile {dataset}"
     messages = run_cell(kc, code)
     results = [m for m in messages if m["msg_type"] == "execute_result"]
@@ -82,9 +82,9 @@ def profile_json(kc, dataset):
         pytest.fail(f"{code!r} gave {len(results)} execute_result messages, not 1; IOPub: "
                     f"{[m['msg_type'] for m in messages]}")
     data = results[0]["content"]["data"]
-    if "application/json" not in data:
-        pytest.fail(f"the profile result of {dataset} has no application/json: {sorted(data)}")
-    value = data["application/json"]
+    if "application/vnd.assay.result+json" not in data:
+        pytest.fail(f"the profile result of {dataset} has no application/vnd.assay.result+json: {sorted(data)}")
+    value = data["application/vnd.assay.result+json"]
     if isinstance(value, str):
         value = json.loads(value)
     return value

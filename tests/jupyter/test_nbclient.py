@@ -386,13 +386,13 @@ def check_sample(nb, name):
         assert not outputs_of_type(cell, "error"), f"{name}: {outputs_of_type(cell, 'error')}"
         if "parameters" not in cell.metadata.get("tags", []):
             assert cell.outputs, f"{name}: a cell showed nothing:\n{cell.source}"
-    checks = [o["data"]["application/json"] for cell in cells for o in cell.outputs
-              if "application/json" in o.get("data", {}) and o["data"]["application/json"].get("kind") == "check"]
+    checks = [o["data"]["application/vnd.assay.result+json"] for cell in cells for o in cell.outputs
+              if "application/vnd.assay.result+json" in o.get("data", {}) and o["data"]["application/vnd.assay.result+json"].get("kind") == "check"]
     assert all(c["passed"] for c in checks), checks
     if name == "quickstart.ipynb":
         assert [c["dataset"] for c in checks] == ["train", "test"], "the quickstart checks train and test"
-        (report,) = [o["data"]["application/json"] for o in cells[-1].outputs
-                     if o.get("data", {}).get("application/json", {}).get("kind") == "report"]
+        (report,) = [o["data"]["application/vnd.assay.result+json"] for o in cells[-1].outputs
+                     if o.get("data", {}).get("application/vnd.assay.result+json", {}).get("kind") == "report"]
         assert report["dataset"] == "train" and report["versus"]["dataset"] == "test"
         assert [c["dataset"] for c in report["checks"]] == ["train", "test"], "the report lists the session's checks"
         assert [p["label"] for p in report["pins"]] == ["sms-train", "sms-test"]
@@ -425,9 +425,9 @@ def test_quickstart_fails_the_run_when_a_check_fails(assay_jar, tmp_path):
     nb = nbformat.read(str(out), as_version=4)
     nbformat.validate(nb)
     (failed,) = [cell for cell in code_cells(nb) if outputs_of_type(cell, "error")]
-    shown = [o for o in failed.outputs if o.output_type == "display_data" and "application/json" in o["data"]]
-    assert shown[-1]["data"]["application/json"]["passed"] is False
-    assert len(shown[-1]["data"]["application/json"]["rules"]) == 6
+    shown = [o for o in failed.outputs if o.output_type == "display_data" and "application/vnd.assay.result+json" in o["data"]]
+    assert shown[-1]["data"]["application/vnd.assay.result+json"]["passed"] is False
+    assert len(shown[-1]["data"]["application/vnd.assay.result+json"]["rules"]) == 6
     assert outputs_of_type(failed, "error")[0]["ename"] == "CheckFailed"
     assert code_cells(nb)[-1].execution_count is None, "the report after the failed check did not run"
 
@@ -448,9 +448,9 @@ def test_sql_cells_show_tables_and_bind_names(kernelspec):
     first, second, broken = code_cells(nb)
     (table,) = outputs_of_type(first, "execute_result")
     assert "<table>" in table["data"]["text/html"]
-    assert table["data"]["application/json"]["total_rows"] == 4
+    assert table["data"]["application/vnd.assay.result+json"]["total_rows"] == 4
     (total,) = outputs_of_type(second, "execute_result")
-    assert total["data"]["application/json"]["rows"] == [[14]]
+    assert total["data"]["application/vnd.assay.result+json"]["rows"] == [[14]]
     (error,) = outputs_of_type(broken, "error")
     assert error["ename"] == "SqlError" and "no_such_table" in error["evalue"]
 
@@ -474,7 +474,7 @@ def test_profile_and_drift_results_carry_charts(kernelspec):
     profile_cell, _, drift_cell = code_cells(nb)
     for cell, kind in ((profile_cell, "profile"), (drift_cell, "drift")):
         result = [o for o in cell.outputs if "data" in o][-1]  # the cell's last statement
-        assert result["data"]["application/json"]["kind"] == kind
+        assert result["data"]["application/vnd.assay.result+json"]["kind"] == kind
         width, height = png_size(base64.b64decode(result["data"]["image/png"]))
         assert (width, height) == (result["metadata"]["image/png"]["width"], result["metadata"]["image/png"]["height"])
         assert width >= 600 and height >= 200, (kind, width, height)

@@ -44,7 +44,7 @@ def test_nbconvert_executes_a_notebook(tmp_path):
     nbformat.validate(nb)
     printed, sql, total = nb.cells
     assert printed.outputs[0]["text"] == "from nbconvert\n"
-    assert sql.outputs[0]["data"]["application/json"]["rows"] == [[42]]
+    assert sql.outputs[0]["data"]["application/vnd.assay.result+json"]["rows"] == [[42]]
     assert total.outputs[0]["data"]["text/plain"] == "10"
     assert [c.execution_count for c in nb.cells] == [1, 2, 3]
 

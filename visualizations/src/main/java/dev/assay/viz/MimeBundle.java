@@ -7,14 +7,20 @@ import java.util.Objects;
 
 /**
  * What a front end shows for one value: representations keyed by MIME type, plus metadata.
- * Text types map to strings, {@code application/json} to a JSON-ready value (maps, lists,
+ * Text types map to strings, {@link #RESULT_JSON} to a JSON-ready value (maps, lists,
  * numbers, strings), images to base64 strings. Immutable.
  */
 public record MimeBundle(Map<String, Object> data, Map<String, Object> metadata) {
 
     public static final String TEXT_PLAIN = "text/plain";
     public static final String TEXT_HTML = "text/html";
-    public static final String APPLICATION_JSON = "application/json";
+    /**
+     * The machine-readable form of a result (DESIGN.md's JSON). A vendor type, not plain
+     * {@code application/json}: JupyterLab ranks its JSON viewer above HTML and images, so a
+     * bundle holding {@code application/json} shows as a JSON tree instead of its table and
+     * charts. The {@code +json} suffix keeps it a JSON object in notebook files.
+     */
+    public static final String RESULT_JSON = "application/vnd.assay.result+json";
     public static final String IMAGE_PNG = "image/png";
 
     public MimeBundle {

@@ -278,7 +278,7 @@ class RunCommandTest {
         assertEquals(1, bad.exit(), bad.stderr());
         assertTrue(bad.stderr().contains("check msgs failed 1 of 3 rules: rows >= 5 (measured 4)"), bad.stderr());
         JsonNode outputs = JSON.readTree(failed.toFile()).path("cells").get(3).path("outputs");
-        JsonNode check = outputs.get(outputs.size() - 2).path("data").path("application/json");
+        JsonNode check = outputs.get(outputs.size() - 2).path("data").path("application/vnd.assay.result+json");
         assertEquals("check", check.path("kind").asText());
         assertFalse(check.path("passed").asBoolean());
         assertEquals(List.of("rows >= 5", "duplicates(text) <= 25%", "missing(label) = 0"),

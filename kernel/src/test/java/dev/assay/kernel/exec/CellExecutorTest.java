@@ -227,7 +227,7 @@ class CellExecutorTest {
         // A split binds every part: Java sees them at once, and the result carries its JSON.
         RecordingSink split = run("%%assay\ntrain, test = split plants 80/20 stratify species seed 1");
         MimeBundle shown = split.events.get(split.events.size() - 1).bundle();
-        assertEquals("split", ((java.util.Map<?, ?>) shown.data().get(MimeBundle.APPLICATION_JSON)).get("kind"));
+        assertEquals("split", ((java.util.Map<?, ?>) shown.data().get(MimeBundle.RESULT_JSON)).get("kind"));
         assertTrue(((String) shown.data().get(MimeBundle.TEXT_HTML)).contains("<table>"));
         assertEquals("150", run("assay.dataset(\"train\").count() + assay.dataset(\"test\").count()").result());
         assertEquals("1", run("assay.dataset(\"plants\").duplicates(Match.allColumns()).duplicateRows()").result(),
@@ -248,7 +248,7 @@ class CellExecutorTest {
         RecordingSink failed = run("%%assay\nshow flowers limit 1\ncheck flowers: rows > 1000, duplicates = 0");
         assertEquals(List.of("display", "display", "error"), failed.kinds(), "the check's result comes before the error");
         MimeBundle shown = failed.events.get(1).bundle();
-        java.util.Map<?, ?> json = (java.util.Map<?, ?>) shown.data().get(MimeBundle.APPLICATION_JSON);
+        java.util.Map<?, ?> json = (java.util.Map<?, ?>) shown.data().get(MimeBundle.RESULT_JSON);
         assertEquals(false, json.get("passed"));
         assertEquals(2, ((List<?>) json.get("rules")).size());
         CellError error = errorIn(failed);

@@ -427,11 +427,11 @@ class KernelServerTest {
                 .findFirst().orElseThrow().content().path("data");
         assertTrue(data.path("text/html").asText().contains("<table>"));
         assertTrue(data.path("text/plain").asText().contains("squares: 5 rows, 2 columns"), data.toString());
-        assertEquals(5, data.path("application/json").path("total_rows").asInt());
+        assertEquals(5, data.path("application/vnd.assay.result+json").path("total_rows").asInt());
         String again = client.execute("%%sql\nSELECT sum(sq) AS total FROM squares");
         client.reply(client.shell);
         JsonNode total = client.iopubFor(again).stream().filter(m -> m.type().equals("execute_result"))
-                .findFirst().orElseThrow().content().path("data").path("application/json").path("rows");
+                .findFirst().orElseThrow().content().path("data").path("application/vnd.assay.result+json").path("rows");
         assertEquals(30, total.get(0).get(0).asInt());
     }
 

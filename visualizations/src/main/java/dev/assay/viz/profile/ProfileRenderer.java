@@ -45,7 +45,7 @@ public final class ProfileRenderer implements Renderer<Profile> {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put(MimeBundle.TEXT_PLAIN, text(profile));
         data.put(MimeBundle.TEXT_HTML, html(profile));
-        data.put(MimeBundle.APPLICATION_JSON, profile.toJson());
+        data.put(MimeBundle.RESULT_JSON, profile.toJson());
         return new MimeBundle(data, Map.of()).withChart(() -> dev.assay.viz.chart.ProfileCharts.grid(profile),
                 "charts: missing values and every column", foldCharts);
     }

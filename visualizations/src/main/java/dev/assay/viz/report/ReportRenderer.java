@@ -18,7 +18,7 @@ public final class ReportRenderer implements Renderer<QualityReport> {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put(MimeBundle.TEXT_PLAIN, text(report));
         data.put(MimeBundle.TEXT_HTML, body(report));
-        data.put(MimeBundle.APPLICATION_JSON, report.toJson());
+        data.put(MimeBundle.RESULT_JSON, report.toJson());
         return new MimeBundle(data, Map.of());
     }
 

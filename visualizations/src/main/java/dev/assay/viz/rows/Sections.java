@@ -66,7 +66,7 @@ final class Sections {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put(MimeBundle.TEXT_PLAIN, text());
         data.put(MimeBundle.TEXT_HTML, html(cssClass));
-        data.put(MimeBundle.APPLICATION_JSON, json);
+        data.put(MimeBundle.RESULT_JSON, json);
         return new MimeBundle(data, Map.of());
     }
 

@@ -33,10 +33,10 @@ public final class LoadedRenderer implements Renderer<Loaded> {
         data.put(MimeBundle.TEXT_PLAIN, summary + "\n" + table.plainText());
         data.put(MimeBundle.TEXT_HTML, "<p>" + dev.assay.viz.Html.escape(summary) + "</p>" + table.data().get(MimeBundle.TEXT_HTML));
         @SuppressWarnings("unchecked")
-        Map<String, Object> json = new LinkedHashMap<>((Map<String, Object>) table.data().get(MimeBundle.APPLICATION_JSON));
+        Map<String, Object> json = new LinkedHashMap<>((Map<String, Object>) table.data().get(MimeBundle.RESULT_JSON));
         json.put("kind", "load");
         json.putAll(fields);
-        data.put(MimeBundle.APPLICATION_JSON, json);
+        data.put(MimeBundle.RESULT_JSON, json);
         return new MimeBundle(data, table.metadata());
     }
 }

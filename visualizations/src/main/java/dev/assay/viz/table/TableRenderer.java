@@ -28,7 +28,7 @@ public final class TableRenderer implements Renderer<TablePreview> {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put(MimeBundle.TEXT_PLAIN, text(table));
         data.put(MimeBundle.TEXT_HTML, html(table));
-        data.put(MimeBundle.APPLICATION_JSON, json(table));
+        data.put(MimeBundle.RESULT_JSON, json(table));
         return new MimeBundle(data, Map.of());
     }
 

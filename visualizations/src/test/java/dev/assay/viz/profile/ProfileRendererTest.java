@@ -43,7 +43,7 @@ class ProfileRendererTest {
 
     @Test
     void theJsonIsTheProfilesOwn() {
-        assertEquals(PROFILE.toJson(), bundle.data().get(MimeBundle.APPLICATION_JSON));
+        assertEquals(PROFILE.toJson(), bundle.data().get(MimeBundle.RESULT_JSON));
     }
 
     @Test

@@ -74,7 +74,7 @@ class ReportRendererTest {
         assertFalse(html.contains("<h2>Drift"), "no comparison without vs");
         assertFalse(html.contains("<details"), "charts are never folded away in a report");
         assertTrue(html.contains("src=\"data:image/png;base64,"), "charts are inline");
-        assertEquals("report", ((Map<?, ?>) bundle.data().get(MimeBundle.APPLICATION_JSON)).get("kind"));
+        assertEquals("report", ((Map<?, ?>) bundle.data().get(MimeBundle.RESULT_JSON)).get("kind"));
     }
 
     @Test

@@ -37,7 +37,7 @@ class CheckResultRendererTest {
         String html = (String) b.data().get(MimeBundle.TEXT_HTML);
         assertEquals(2, html.split("background:#fbe3d6", -1).length - 1, "the failed rules are highlighted");
         assertTrue(html.contains("mean(score) &lt; 3"), "rule text is escaped");
-        Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.APPLICATION_JSON);
+        Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.RESULT_JSON);
         assertEquals(false, json.get("passed"));
         assertEquals(Map.of("rule", "missing(text) < 1%", "value", 1.25, "passed", false),
                 ((List<?>) json.get("rules")).get(1));

@@ -43,7 +43,7 @@ class RowsRenderersTest {
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
         assertTrue(html.contains("<td style=\"color:#888;font-style:italic\">NULL</td>"), "NULL set apart: " + html);
         @SuppressWarnings("unchecked")
-        Map<String, Object> json = (Map<String, Object>) b.data().get(MimeBundle.APPLICATION_JSON);
+        Map<String, Object> json = (Map<String, Object>) b.data().get(MimeBundle.RESULT_JSON);
         assertEquals(List.of("kind", "dataset", "rows", "on", "normalize", "duplicate_rows", "groups", "largest", "near"),
                 List.copyOf(json.keySet()));
         assertEquals(4L, json.get("duplicate_rows"));
@@ -70,7 +70,7 @@ class RowsRenderersTest {
         assertTrue(text.contains("Not compared:\ncolumn | why"), text);
         String html = (String) b.data().get(MimeBundle.TEXT_HTML);
         assertFalse(html.contains("<b>kind</b>"), html);
-        Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.APPLICATION_JSON);
+        Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.RESULT_JSON);
         assertEquals(List.of("kind", "reference", "current", "reference_rows", "current_rows", "columns", "skipped",
                 "drifted_columns", "drifted_share", "dataset_drift"), List.copyOf(json.keySet()));
         assertEquals(true, json.get("dataset_drift"));
@@ -86,7 +86,7 @@ class RowsRenderersTest {
         assertTrue(b.plainText().startsWith("Split sms (100 rows) stratified by Label, seed 7:\npart  | rows | share  | Label"),
                 b.plainText());
         assertTrue(b.plainText().contains("train |   80 | 80.00% | ham: 70"), b.plainText());
-        assertEquals("split", ((Map<?, ?>) b.data().get(MimeBundle.APPLICATION_JSON)).get("kind"));
+        assertEquals("split", ((Map<?, ?>) b.data().get(MimeBundle.RESULT_JSON)).get("kind"));
     }
 
     @Test
@@ -101,7 +101,7 @@ class RowsRenderersTest {
                 + "train (1 shared keys, on 3 rows of train); for example:"), b.plainText());
         assertTrue(b.plainText().contains("With near duplicates (Jaccard >= 0.8): 4 of test's rows (40.0%) have a match in train"),
                 b.plainText());
-        Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.APPLICATION_JSON);
+        Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.RESULT_JSON);
         assertEquals(2L, json.get("exact_overlap_rows"));
         assertEquals(4L, json.get("near_overlap_rows"));
     }

@@ -41,7 +41,7 @@ class VersionsRenderersTest {
                 "step | statement                          ",
                 "-----+------------------------------------",
                 "   1 | clean = dedup raw on text normalize"), b.plainText());
-        Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.APPLICATION_JSON);
+        Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.RESULT_JSON);
         assertEquals(List.of("kind", "dataset", "label", "version", "fingerprint", "rows", "schema", "created", "command",
                 "operations", "parents", "snapshot_bytes", "added"), List.copyOf(json.keySet()));
         assertEquals("pin", json.get("kind"));
@@ -63,7 +63,7 @@ class VersionsRenderersTest {
         assertTrue(text.contains("2026-11-21 09:30:00 UTC | raw@2   | clean = dedup raw on text normalize"), text);
         assertTrue(text.contains("Lineage of clean@2 (nearest first):"), text);
         assertTrue(text.endsWith("Not in this store: gone@1"), text);
-        Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.APPLICATION_JSON);
+        Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.RESULT_JSON);
         assertEquals("versions", json.get("kind"));
         assertEquals(2, ((List<?>) json.get("versions")).size());
     }
@@ -89,7 +89,7 @@ class VersionsRenderersTest {
         String html = (String) b.data().get(MimeBundle.TEXT_HTML);
         assertFalse(html.contains("<b>"), "values are escaped: " + html);
         assertTrue(html.contains("<tr style=\"background:#fbe3d6\">"), "moved columns are marked: " + html);
-        Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.APPLICATION_JSON);
+        Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.RESULT_JSON);
         assertEquals(List.of("kind", "from", "to", "on", "identical", "schema", "rows", "keyed", "columns"),
                 List.copyOf(json.keySet()));
         assertEquals(false, json.get("identical"));

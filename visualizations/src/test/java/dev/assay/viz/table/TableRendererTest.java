@@ -50,7 +50,7 @@ class TableRendererTest {
     @Test
     void jsonCarriesColumnsRowsAndTotal() {
         @SuppressWarnings("unchecked")
-        Map<String, Object> json = (Map<String, Object>) bundle.data().get(MimeBundle.APPLICATION_JSON);
+        Map<String, Object> json = (Map<String, Object>) bundle.data().get(MimeBundle.RESULT_JSON);
         assertEquals("table", json.get("kind"));
         assertEquals(1234L, json.get("total_rows"));
         assertEquals(Arrays.asList("", null), ((List<?>) json.get("rows")).get(1));
@@ -63,7 +63,7 @@ class TableRendererTest {
         MimeBundle b = RendererRegistry.withDefaults().render(times);
         assertTrue(b.plainText().contains("2019-03-04T16:19:00"), b.plainText());
         @SuppressWarnings("unchecked")
-        Map<String, Object> json = (Map<String, Object>) b.data().get(MimeBundle.APPLICATION_JSON);
+        Map<String, Object> json = (Map<String, Object>) b.data().get(MimeBundle.RESULT_JSON);
         assertEquals(List.of("2019-03-04T16:19:00"), ((List<?>) json.get("rows")).get(0));
     }
 
