@@ -40,5 +40,10 @@ class StandalonePageTest {
         try (var files = Files.list(file.getParent())) {
             assertEquals(1, files.count());
         }
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // Readable as any file the user makes there, not private like a temporary file.
+            Path plain = Files.createFile(dir.resolve("plain"));
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
+        }
     }
 }
