@@ -26,6 +26,12 @@ class StandalonePageTest {
     }
 
     @Test
+    void escapesAsTheRenderersDoLeavingCodeReadable() {
+        String page = StandalonePage.html("int a = b `c`", "");
+        assertTrue(page.contains("<title>int a = b `c`</title>"), "quoted attributes need no '=' or '`' escaped: " + page);
+    }
+
+    @Test
     void aNameMissingFromTheContextIsAnError() {
         assertThrows(RuntimeException.class, () -> Templates.render("page", Map.of("title", "t")));
     }
