@@ -403,13 +403,15 @@ def check_sample(nb, name):
 def test_sample_notebook_runs_headless_as_the_readme_says(assay_jar, sample, tmp_path):
     # The README's first command, from the repository root with relative paths.
     out = tmp_path / sample.name
+    page = tmp_path / (sample.stem + ".html")
     proc = subprocess.run(
         ["java", "-jar", os.path.relpath(assay_jar, REPO_ROOT), "run",
-         os.path.relpath(sample, REPO_ROOT), "-o", str(out)],
+         os.path.relpath(sample, REPO_ROOT), "-o", str(out), "--html", str(page)],
         capture_output=True, text=True, timeout=RUN_TIMEOUT, cwd=REPO_ROOT,
     )
     assert proc.returncode == 0, proc.stderr
     check_sample(nbformat.read(str(out), as_version=4), sample.name)
+    assert "code cells ran</b>" in page.read_text(encoding="utf-8")  # opened in a browser by test_html_pages.py
 
 
 def test_quickstart_fails_the_run_when_a_check_fails(assay_jar, tmp_path):

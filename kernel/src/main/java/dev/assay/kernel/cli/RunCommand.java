@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.StreamCapture;
 import dev.assay.kernel.notebook.NotebookFormatException;
+import dev.assay.kernel.notebook.NotebookHtml;
 import dev.assay.kernel.notebook.NotebookParameters;
 import dev.assay.kernel.notebook.NotebookRunner;
 import dev.assay.viz.RendererRegistry;
@@ -12,14 +13,18 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code assay run NOTEBOOK [-o OUT] [-p NAME=VALUE ...] [--timeout SECONDS]}: executes a
- * notebook headless. Exit 0 when every cell succeeded, 1 when one failed (or ran past the
- * timeout), 2 for bad arguments or a notebook that could not be read or written. Cells see
- * the notebook's directory as their working directory, as they do in Jupyter.
+ * {@code assay run NOTEBOOK [-o OUT] [--html PAGE] [-p NAME=VALUE ...] [--timeout SECONDS]}:
+ * executes a notebook headless and writes it executed (and as an HTML page), also after a
+ * failure. Exit 0 when every cell succeeded, 1 when one failed (or ran past the timeout), 2 for
+ * bad arguments or a notebook that could not be read or written. Cells see the notebook's
+ * directory as their working directory, as they do in Jupyter.
  */
 @Command(name = "run", description = "Execute a notebook headless and write the executed notebook.")
 final class RunCommand implements Callable<Integer> {
@@ -34,6 +39,10 @@ final class RunCommand implements Callable<Integer> {
             description = "where to write the executed notebook (default: NAME.out.ipynb beside it)")
     Path output;
 
+    @Option(names = "--html", paramLabel = "OUT.html",
+            description = "also write the executed notebook as one self-contained HTML page")
+    Path html;
+
     @Option(names = {"-p", "--parameter"}, paramLabel = "NAME=VALUE",
             description = "a parameter, injected after the cell tagged 'parameters' (typed: integer, decimal, "
                     + "true/false, else text) and $NAME in %%assay cells; repeatable")
@@ -46,6 +55,9 @@ final class RunCommand implements Callable<Integer> {
     /** Set on the child process that already runs in the notebook's directory. */
     @Option(names = "--in-notebook-dir", hidden = true)
     boolean inNotebookDir;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -71,13 +83,7 @@ final class RunCommand implements Callable<Integer> {
         Path out = (output != null ? output : defaultOutput(notebook)).toAbsolutePath();
         Path notebookDir = notebook.toAbsolutePath().getParent();
         if (!inNotebookDir && !notebookDir.equals(Path.of("").toAbsolutePath())) {
-            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", notebook.toAbsolutePath().toString(),
-                    "-o", out.toString(), "--in-notebook-dir"));
-            parameters.forEach(p -> args.addAll(java.util.List.of("-p", p)));
-            if (timeoutSeconds != null) {
-                args.addAll(java.util.List.of("--timeout", timeoutSeconds.toString()));
-            }
-            return WorkingDirectory.rerunIn(notebookDir, args.toArray(String[]::new));
+            return WorkingDirectory.rerunIn(notebookDir, childArguments());
         }
         if (!given.isEmpty()) {
             given.injectInto(document);
@@ -97,12 +103,45 @@ final class RunCommand implements Callable<Integer> {
             err.println("assay run: cannot write " + out + ": " + e.getMessage());
             return BAD_INPUT;
         }
+        String wrote = out.toString();
+        if (html != null) {
+            Path page = html.toAbsolutePath();
+            try {
+                NotebookHtml.write(document, notebook.getFileName().toString(), page);
+            } catch (IOException | RuntimeException e) {
+                err.println("assay run: cannot write " + page + ": " + e);
+                return BAD_INPUT;
+            }
+            wrote += " and " + page;
+        }
         if (!result.ok()) {
-            err.println("assay run: cell " + result.failedCell() + " failed (" + result.failure() + "); wrote " + out);
+            err.println("assay run: cell " + result.failedCell() + " failed (" + result.failure() + "); wrote " + wrote);
             return CELL_FAILED;
         }
-        err.println("assay run: " + result.cellsRun() + " cells ran; wrote " + out);
+        err.println("assay run: " + result.cellsRun() + " cells ran; wrote " + wrote);
         return 0;
+    }
+
+    /**
+     * The command line of the run in the notebook's directory: every option given here, as given,
+     * except that paths become absolute (they were meant from here), so that an option added
+     * later reaches the child without anyone having to remember it.
+     */
+    private String[] childArguments() {
+        java.util.List<String> args = new java.util.ArrayList<>(
+                java.util.List.of("run", notebook.toAbsolutePath().toString(), "--in-notebook-dir"));
+        // matchedOptions() lists an option once per occurrence; stringValues() has all of them.
+        for (OptionSpec option : new java.util.LinkedHashSet<>(spec.commandLine().getParseResult().matchedOptions())) {
+            if (option.arity().max() == 0) {
+                args.add(option.longestName());
+                continue;
+            }
+            for (String value : option.stringValues()) {
+                args.add(option.longestName());
+                args.add(option.type() == Path.class ? Path.of(value).toAbsolutePath().toString() : value);
+            }
+        }
+        return args.toArray(String[]::new);
     }
 
     static Path defaultOutput(Path notebook) {

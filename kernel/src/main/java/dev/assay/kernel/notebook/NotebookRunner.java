@@ -179,14 +179,17 @@ public final class NotebookRunner {
         return cell.isObject() && "code".equals(cell.path("cell_type").asText());
     }
 
-    /** nbformat allows a cell's source as one string or as a list of lines. */
     static String source(JsonNode cell) {
-        JsonNode source = cell.path("source");
-        if (source.isArray()) {
+        return multiline(cell.path("source"));
+    }
+
+    /** nbformat's multi-line strings (sources, stream text, MIME data): one string or a list of lines. */
+    static String multiline(JsonNode value) {
+        if (value.isArray()) {
             StringBuilder text = new StringBuilder();
-            source.forEach(line -> text.append(line.asText()));
+            value.forEach(line -> text.append(line.asText()));
             return text.toString();
         }
-        return source.asText("");
+        return value.asText("");
     }
 }

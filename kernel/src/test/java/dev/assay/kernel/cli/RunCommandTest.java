@@ -109,6 +109,30 @@ class RunCommandTest {
     }
 
     @Test
+    void htmlPageIsWrittenAfterAFailureToAPathMeantFromWhereTheCommandStarted() throws Exception {
+        Path nb = notebook("System.out.println(\"ran\");", "int broken = 1 / 0;", "System.out.println(\"never\");");
+        // Relative to this JVM's working directory (the module), not to the notebook's folder where the run goes on.
+        Path relative = Path.of("target", "run-html-test", dir.getFileName().toString(), "failed.html");
+        Path expected = Path.of("").toAbsolutePath().resolve(relative);
+        try {
+            Run r = run("run", nb.toString(), "-o", dir.resolve("failed.ipynb").toString(), "--html", relative.toString());
+            assertEquals(1, r.exit(), r.stderr());
+            assertTrue(r.stderr().contains("wrote " + dir.resolve("failed.ipynb") + " and " + expected), r.stderr());
+            assertFalse(Files.exists(dir.resolve(relative)), "not resolved against the notebook's folder");
+            String page = Files.readString(expected);
+            assertTrue(page.startsWith("<!DOCTYPE html>"), page);
+            assertTrue(page.contains("Failed</b> at <a href=\"#cell-3\">cell 3 (In [2])</a>: java.lang.ArithmeticException"), page);
+            assertTrue(page.contains("class=\"nb-error\"") && page.contains("/ by zero"), "the failed cell's error: " + page);
+            assertTrue(page.contains("<pre class=\"nb-stream nb-stdout\">ran\n</pre>"), page);
+            assertTrue(page.contains("<span class=\"nb-badge\">not run</span>"), "the cell after it: " + page);
+            assertFalse(page.contains("\u001b"), "no raw escape codes");
+        } finally {
+            Files.deleteIfExists(expected);
+            Files.deleteIfExists(expected.getParent());
+        }
+    }
+
+    @Test
     void aLaterCellUpdatesAnEarlierDisplayAndEmptyCellsAreSkipped() throws Exception {
         Path nb = notebook("var h = display(\"before\");", "   \n", "h.update(\"after\");");
         Path out = dir.resolve("updated.ipynb");

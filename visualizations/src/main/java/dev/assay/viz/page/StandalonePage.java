@@ -1,9 +1,11 @@
 package dev.assay.viz.page;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 /**
@@ -29,10 +31,11 @@ public final class StandalonePage {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        // Not createTempFile: its owner-only permissions would stay on the page after the rename.
+        // Not createTempFile: its file is private (0600) and the page would keep that mode after
+        // the rename, unreadable to a web server or a colleague; a new file gets the usual mode.
         Path partial = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
         try {
-            Files.writeString(partial, document);
+            Files.writeString(partial, document, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);

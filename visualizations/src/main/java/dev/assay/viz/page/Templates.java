@@ -20,7 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Templates {
 
     private static final String FOLDER = "/dev/assay/viz/page/";
+    // Escaping as every renderer does it (Html.escape): attributes are always quoted, so '=' and
+    // '`' (which JMustache's own escaper also encodes) stay readable in code shown on a page.
     private static final Mustache.Compiler COMPILER = Mustache.compiler()
+            .withEscaper(dev.assay.viz.Html::escape)
             .nullValue("")
             .withLoader(Templates::open);
     private static final Map<String, Template> COMPILED = new ConcurrentHashMap<>();

@@ -26,6 +26,12 @@ class StandalonePageTest {
     }
 
     @Test
+    void escapesAsTheRenderersDoLeavingCodeReadable() {
+        String page = StandalonePage.html("int a = b `c`", "");
+        assertTrue(page.contains("<title>int a = b `c`</title>"), "quoted attributes need no '=' or '`' escaped: " + page);
+    }
+
+    @Test
     void aNameMissingFromTheContextIsAnError() {
         assertThrows(RuntimeException.class, () -> Templates.render("page", Map.of("title", "t")));
     }
@@ -39,6 +45,11 @@ class StandalonePageTest {
         assertEquals("second", Files.readString(file));
         try (var files = Files.list(file.getParent())) {
             assertEquals(1, files.count());
+        }
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // Readable as any file the user makes there, not private like a temporary file.
+            Path plain = Files.createFile(dir.resolve("plain"));
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
         }
     }
 }
