@@ -48,4 +48,9 @@ final class ChartStyle {
             chart.getStyler().setXAxisLabelRotation(45);
         }
     }
+
+    /** A label under every one of {@code bars} bars. XChart refuses a count below 2, which one bar would ask for. */
+    static void labelEveryBar(org.knowm.xchart.CategoryChart chart, int bars) {
+        chart.getStyler().setXAxisMaxLabelCount(Math.max(2, bars));
+    }
 }

@@ -84,7 +84,7 @@ public final class DriftCharts {
             s.setChartTitleBoxBorderColor(Palette.ALERT);
         }
         ChartStyle.fitXLabels(chart, labels);
-        s.setXAxisMaxLabelCount(labels.size()); // every bar labelled: a thinned axis misleads about which bar is which
+        ChartStyle.labelEveryBar(chart, labels.size()); // a thinned axis misleads about which bar is which
         int alpha = d.isHistogram() ? 150 : 255;
         add(chart, "reference", labels, d.reference(), Palette.translucent(Palette.REFERENCE, alpha));
         add(chart, "current", labels, d.current(), Palette.translucent(Palette.CURRENT, alpha));

@@ -64,7 +64,7 @@ public final class ProfileCharts {
             chart.getStyler().setYAxisMax(1.0); // a flat zero line reads as "none missing", not as an empty plot
         }
         ChartStyle.fitXLabels(chart, names);
-        chart.getStyler().setXAxisMaxLabelCount(names.size());
+        ChartStyle.labelEveryBar(chart, names.size());
         CategorySeries s = chart.addSeries("missing", names, shares);
         s.setFillColor(Palette.ALERT);
         return chart;

@@ -1,6 +1,7 @@
 package dev.assay.viz.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.dsl.drift.Drift;
@@ -117,6 +118,17 @@ class ChartsTest {
         assertTrue(inked(image) > 0.05, "not blank");
         assertTrue(has(image, Palette.ALERT), "amount has missing values, drawn in the alert colour");
         assertTrue(has(image, Palette.SINGLE));
+    }
+
+    @Test
+    void oneColumnAndOneCategoryStillDraw() throws Exception {
+        ws.query("SELECT 'only' AS label FROM range(10)", "single");
+        for (Object result : List.of(ws.dataset("single").profile(),
+                ws.dataset("single").drift(ws.dataset("single"), DriftPlan.auto()))) {
+            MimeBundle b = registry.render(result);
+            assertFalse(b.plainText().contains("could not be drawn"), b.plainText());
+            assertTrue(inked(decoded(b)) > 0.01, "a picture, not a blank");
+        }
     }
 
     @Test
