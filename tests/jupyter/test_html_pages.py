@@ -3,6 +3,8 @@ Playwright) the way a reader opens them:
 
 - `assay.jar run NOTEBOOK --html OUT.html` writes one self-contained page: it must load
   with every request outside the file refused, decode every image, and fit a phone's width;
+- the quality report the quickstart writes (`report train vs test to 'out/...html'`), and
+  the example committed under sample-notebooks/examples/, must pass the same checks;
 - `jupyter nbconvert --to html --execute` runs every sample notebook through the installed
   kernelspec and keeps its outputs (its own template may load scripts from a CDN, so that
   page is not checked offline).
@@ -69,6 +71,27 @@ def test_run_html_of_the_quickstart_is_whole_offline_and_fits_a_phone(assay_jar,
     phone = open_offline(page, viewport=PHONE)
     assert_offline_and_whole(phone)
     assert phone.scroll_width <= PHONE["width"], "the page scrolls sideways on a phone (wide tables must scroll on their own)"
+
+    # The same run wrote the quality report of its last cell.
+    assert_report_is_whole(samples / "out" / "sms-train-vs-test.html")
+
+
+def assert_report_is_whole(report):
+    for viewport in (DESKTOP, PHONE):
+        seen = open_offline(report, viewport=viewport)
+        assert_offline_and_whole(seen)
+        for heading in ("Quality report: train vs test", "Profile", "Duplicates", "Personal data",
+                        "Leakage: train and test", "Drift from train to test", "Pinned versions in this session",
+                        "Checks in this session"):
+            assert heading in seen.text, f"no '{heading}' in the report"
+        # "Pinned train as sms-train@1", or "train is unchanged: it is sms-train@1" when rerun on the same store.
+        assert "sms-train@" in seen.text and "Check train passed" in seen.text
+        assert len(seen.images) >= 4, "profile and drift charts, and a thumbnail per drift row"
+        assert seen.scroll_width <= viewport["width"], f"the report is wider than {viewport['width']} px"
+
+
+def test_the_committed_example_report_is_whole_offline():
+    assert_report_is_whole(SAMPLES / "examples" / "sms-train-vs-test.html")
 
 
 def test_run_html_after_a_failed_check_shows_the_failure(assay_jar, samples, tmp_path):
