@@ -38,4 +38,13 @@ final class Measure {
     static void row(String what, double assay, String baseline, double base) {
         System.out.printf(Locale.ROOT, "%-42s %7.2f s | %-38s %7.2f s | %.2fx%n", what, assay, baseline, base, assay / base);
     }
+
+    /** Removes a folder and everything in it (best effort: it is scratch space). */
+    static void deleteTree(java.nio.file.Path folder) {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // scratch space in the benchmark's data folder
+        }
+    }
 }
