@@ -51,6 +51,8 @@ def figure(value, unit):
         return f"{value:,.0f} MB"
     if unit == "ms":
         return f"{value:.2f} ms"
+    if value < 0.1:
+        return f"{value * 1000:.1f} ms"
     return f"{value:.3f} s" if value < 10 else f"{value:.1f} s"
 
 
