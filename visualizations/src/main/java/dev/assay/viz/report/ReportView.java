@@ -1,5 +1,8 @@
 package dev.assay.viz.report;
 
+import static dev.assay.viz.Counts.count;
+import static dev.assay.viz.Counts.percent;
+
 import dev.assay.dsl.duplicates.Duplicates;
 import dev.assay.dsl.profile.ColumnProfile;
 import dev.assay.dsl.profile.Finding;
@@ -119,13 +122,5 @@ final class ReportView {
 
     private static <T> String html(Renderer<T> renderer, T value) {
         return (String) renderer.render(value).data().get(MimeBundle.TEXT_HTML);
-    }
-
-    static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    static String percent(long part, long whole) {
-        return whole == 0 ? "0%" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
     }
 }

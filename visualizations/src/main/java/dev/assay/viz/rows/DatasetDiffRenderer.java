@@ -1,5 +1,6 @@
 package dev.assay.viz.rows;
 
+import dev.assay.viz.Counts;
 import dev.assay.dsl.diff.DatasetDiff;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
@@ -18,8 +19,8 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
     @Override
     public MimeBundle render(DatasetDiff diff) {
         Sections s = new Sections();
-        String sides = String.format(Locale.ROOT, "%s (%s rows) -> %s (%s rows)", diff.from(), Sections.count(diff.fromRows()),
-                diff.to(), Sections.count(diff.toRows()));
+        String sides = String.format(Locale.ROOT, "%s (%s rows) -> %s (%s rows)", diff.from(), Counts.count(diff.fromRows()),
+                diff.to(), Counts.count(diff.toRows()));
         if (diff.identical()) {
             s.line(sides + ": identical schema and rows");
         } else {
@@ -53,7 +54,7 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
         }
         s.line(String.format(Locale.ROOT, "Rows (as multisets, over %d %s): %s only in %s, %s only in %s",
                 diff.compared().size(), diff.compared().size() == 1 ? "column" : "columns in common",
-                Sections.count(diff.onlyInFrom()), diff.from(), Sections.count(diff.onlyInTo()), diff.to()));
+                Counts.count(diff.onlyInFrom()), diff.from(), Counts.count(diff.onlyInTo()), diff.to()));
         examples("Only in " + diff.from() + ", for example:", diff.compared(), diff.onlyInFromExamples(), s);
         examples("Only in " + diff.to() + ", for example:", diff.compared(), diff.onlyInToExamples(), s);
     }
@@ -72,14 +73,14 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
         DatasetDiff.Keyed k = diff.keyed();
         String on = String.join(", ", diff.on());
         s.line(String.format(Locale.ROOT, "By %s: %s keys in both, %s of them changed; %s added in %s, %s removed",
-                on, Sections.count(k.matched()), Sections.count(k.changed()), Sections.count(k.added()), diff.to(),
-                Sections.count(k.removed())));
+                on, Counts.count(k.matched()), Counts.count(k.changed()), Counts.count(k.added()), diff.to(),
+                Counts.count(k.removed())));
         if (k.changed() > 0) {
             List<String[]> perColumn = new ArrayList<>();
             perColumn.add(new String[] {"column", "rows changed", "share of matched"});
             for (Map.Entry<String, Long> e : k.changesPerColumn().entrySet()) {
                 if (e.getValue() > 0) {
-                    perColumn.add(new String[] {e.getKey(), Sections.count(e.getValue()), Sections.percent(e.getValue(), k.matched())});
+                    perColumn.add(new String[] {e.getKey(), Counts.count(e.getValue()), Counts.percent(e.getValue(), k.matched())});
                 }
             }
             s.table("Changed columns:", perColumn, new boolean[] {false, true, true});
@@ -140,6 +141,6 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
         if (value instanceof Double d) {
             return String.format(Locale.ROOT, "%.6g", d);
         }
-        return Sections.count(((Number) value).longValue());
+        return Counts.count(((Number) value).longValue());
     }
 }

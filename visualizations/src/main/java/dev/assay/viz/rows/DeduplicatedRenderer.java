@@ -1,5 +1,6 @@
 package dev.assay.viz.rows;
 
+import dev.assay.viz.Counts;
 import dev.assay.dsl.duplicates.Deduplicated;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
@@ -13,7 +14,7 @@ public final class DeduplicatedRenderer implements Renderer<Deduplicated> {
         String how = d.near() != null ? "near duplicates (Jaccard >= " + d.near() + ") of " + String.join(", ", d.on())
                 : "duplicates on " + String.join(", ", d.on()) + (d.normalize() ? ", normalized" : "");
         return new Sections().line(String.format(Locale.ROOT, "%s: kept %s of the %s rows of %s, removing %s %s (%s)",
-                d.dataset(), Sections.count(d.rows()), Sections.count(d.sourceRows()), d.source(), Sections.count(d.removed()),
-                how, Sections.percent(d.removed(), d.sourceRows()))).bundle("assay-dedup", d.toJson());
+                d.dataset(), Counts.count(d.rows()), Counts.count(d.sourceRows()), d.source(), Counts.count(d.removed()),
+                how, Counts.percent(d.removed(), d.sourceRows()))).bundle("assay-dedup", d.toJson());
     }
 }

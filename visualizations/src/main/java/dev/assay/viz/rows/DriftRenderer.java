@@ -1,5 +1,6 @@
 package dev.assay.viz.rows;
 
+import dev.assay.viz.Counts;
 import dev.assay.dsl.drift.ColumnDrift;
 import dev.assay.dsl.drift.Drift;
 import dev.assay.viz.MimeBundle;
@@ -27,14 +28,14 @@ public final class DriftRenderer implements Renderer<Drift> {
             rows.add(new String[] {c.name(), c.kind().jsonName(), c.method().keyword(),
                 c.statistic() == null ? "∞" : number(c.statistic()), c.pValue() == null ? "" : number(c.pValue()),
                 number(c.threshold()), c.drifted() ? "DRIFT" : "no",
-                Sections.count(c.referenceMissing()) + " / " + Sections.count(c.currentMissing()),
+                Counts.count(c.referenceMissing()) + " / " + Counts.count(c.currentMissing()),
                 c.note() == null ? "" : c.note()});
             thumbnails.add(thumbnail(c));
             drifted[rows.size() - 2] = c.drifted();
         }
         String verdict = String.format(Locale.ROOT, "Drift from %s (%s rows) to %s (%s rows): %d of %d columns drifted (%s)"
-                + " — %s", d.reference(), Sections.count(d.referenceRows()), d.current(), Sections.count(d.currentRows()),
-                d.driftedColumns(), d.columns().size(), Sections.percent(d.driftedColumns(), d.columns().size()),
+                + " — %s", d.reference(), Counts.count(d.referenceRows()), d.current(), Counts.count(d.currentRows()),
+                d.driftedColumns(), d.columns().size(), Counts.percent(d.driftedColumns(), d.columns().size()),
                 d.datasetDrift() ? "the dataset has drifted (at least half of its columns)" : "no dataset drift");
         Sections s = new Sections().table(verdict + ":", rows,
                 new boolean[] {false, false, false, true, true, true, false, true, false},

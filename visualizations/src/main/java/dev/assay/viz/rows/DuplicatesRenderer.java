@@ -1,5 +1,6 @@
 package dev.assay.viz.rows;
 
+import dev.assay.viz.Counts;
 import dev.assay.dsl.duplicates.DuplicateGroup;
 import dev.assay.dsl.duplicates.Duplicates;
 import dev.assay.dsl.duplicates.NearCluster;
@@ -18,8 +19,8 @@ public final class DuplicatesRenderer implements Renderer<Duplicates> {
         Sections s = new Sections();
         String over = String.join(", ", d.on()) + (d.normalize() ? ", normalized" : "");
         String sentence = String.format(Locale.ROOT, "Duplicates in %s on %s: %s duplicate rows (%s of %s rows) in %s groups",
-                d.dataset(), over, Sections.count(d.duplicateRows()), Sections.percent(d.duplicateRows(), d.rows()),
-                Sections.count(d.rows()), Sections.count(d.groups()));
+                d.dataset(), over, Counts.count(d.duplicateRows()), Counts.percent(d.duplicateRows(), d.rows()),
+                Counts.count(d.rows()), Counts.count(d.groups()));
         if (d.largest().isEmpty()) {
             s.line(sentence);
         } else {
@@ -28,7 +29,7 @@ public final class DuplicatesRenderer implements Renderer<Duplicates> {
             header.addAll(d.on());
             rows.add(header.toArray(String[]::new));
             for (DuplicateGroup g : d.largest()) {
-                List<String> row = new ArrayList<>(List.of(Sections.count(g.count()), Sections.count(g.firstRow())));
+                List<String> row = new ArrayList<>(List.of(Counts.count(g.count()), Counts.count(g.firstRow())));
                 d.on().forEach(c -> row.add(Sections.cell(g.values().get(c))));
                 rows.add(row.toArray(String[]::new));
             }
@@ -42,11 +43,11 @@ public final class DuplicatesRenderer implements Renderer<Duplicates> {
             String nearSentence = String.format(Locale.ROOT,
                     "Near duplicates of %s (Jaccard >= %s of character %d-grams, exact duplicates included): %s clusters "
                             + "holding %s rows", near.column(), near.threshold(), near.banding().shingleLength(),
-                    Sections.count(near.clusters()), Sections.count(near.rowsInClusters()));
+                    Counts.count(near.clusters()), Counts.count(near.rowsInClusters()));
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"rows", "first row", "examples"});
             for (NearCluster c : near.largest()) {
-                rows.add(new String[] {Sections.count(c.rows()), Sections.count(c.firstRow()), String.join("\n", c.examples())});
+                rows.add(new String[] {Counts.count(c.rows()), Counts.count(c.firstRow()), String.join("\n", c.examples())});
             }
             s.table(near.largest().isEmpty() ? nearSentence : nearSentence + "; the largest:", rows,
                     new boolean[] {true, true, false});

@@ -1,5 +1,6 @@
 package dev.assay.viz.rows;
 
+import dev.assay.viz.Counts;
 import dev.assay.dsl.store.GcReport;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
@@ -12,7 +13,7 @@ public final class GcReportRenderer implements Renderer<GcReport> {
     public MimeBundle render(GcReport gc) {
         Sections s = new Sections();
         s.line(String.format(Locale.ROOT, "gc of %s: removed %d unreferenced %s (%s bytes); %d kept", gc.store(),
-                gc.removed().size(), gc.removed().size() == 1 ? "snapshot" : "snapshots", Sections.count(gc.freedBytes()),
+                gc.removed().size(), gc.removed().size() == 1 ? "snapshot" : "snapshots", Counts.count(gc.freedBytes()),
                 gc.kept()));
         return s.bundle("assay-gc", gc.toJson());
     }

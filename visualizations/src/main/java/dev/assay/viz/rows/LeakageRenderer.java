@@ -1,5 +1,6 @@
 package dev.assay.viz.rows;
 
+import dev.assay.viz.Counts;
 import dev.assay.dsl.duplicates.Leakage;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
@@ -15,9 +16,9 @@ public final class LeakageRenderer implements Renderer<Leakage> {
         Sections s = new Sections();
         String over = String.join(", ", l.on()) + (l.normalize() ? ", normalized" : "");
         String sentence = String.format(Locale.ROOT, "Leakage from %s into %s on %s: %s of %s's %s rows (%s) also occur in %s "
-                + "(%s shared keys, on %s rows of %s)", l.left(), l.right(), over, Sections.count(l.exactOverlapRows()), l.right(),
-                Sections.count(l.rightRows()), Sections.percent(l.exactOverlapRows(), l.rightRows()), l.left(),
-                Sections.count(l.sharedKeys()), Sections.count(l.leftOverlapRows()), l.left());
+                + "(%s shared keys, on %s rows of %s)", l.left(), l.right(), over, Counts.count(l.exactOverlapRows()), l.right(),
+                Counts.count(l.rightRows()), Counts.percent(l.exactOverlapRows(), l.rightRows()), l.left(),
+                Counts.count(l.sharedKeys()), Counts.count(l.leftOverlapRows()), l.left());
         if (l.examples().isEmpty()) {
             s.line(sentence);
         } else {
@@ -29,8 +30,8 @@ public final class LeakageRenderer implements Renderer<Leakage> {
             for (Leakage.SharedKey k : l.examples()) {
                 List<String> row = new ArrayList<>();
                 l.on().forEach(c -> row.add(Sections.cell(k.values().get(c))));
-                row.add(Sections.count(k.leftCount()));
-                row.add(Sections.count(k.rightCount()));
+                row.add(Counts.count(k.leftCount()));
+                row.add(Counts.count(k.rightCount()));
                 rows.add(row.toArray(String[]::new));
             }
             boolean[] right = new boolean[header.size()];
@@ -40,12 +41,12 @@ public final class LeakageRenderer implements Renderer<Leakage> {
         }
         if (l.nearOverlapRows() != null) {
             String near = String.format(Locale.ROOT, "With near duplicates (Jaccard >= %s): %s of %s's rows (%s) have a match in %s",
-                    l.nearThreshold(), Sections.count(l.nearOverlapRows()), l.right(),
-                    Sections.percent(l.nearOverlapRows(), l.rightRows()), l.left());
+                    l.nearThreshold(), Counts.count(l.nearOverlapRows()), l.right(),
+                    Counts.percent(l.nearOverlapRows(), l.rightRows()), l.left());
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"row of " + l.right(), "text", "row of " + l.left(), "text"});
             for (Leakage.NearMatch m : l.nearExamples()) {
-                rows.add(new String[] {Sections.count(m.rightRow()), m.rightText(), Sections.count(m.leftRow()), m.leftText()});
+                rows.add(new String[] {Counts.count(m.rightRow()), m.rightText(), Counts.count(m.leftRow()), m.leftText()});
             }
             s.table(l.nearExamples().isEmpty() ? near : near + "; near, not equal, for example:", rows,
                     new boolean[] {true, false, true, false});

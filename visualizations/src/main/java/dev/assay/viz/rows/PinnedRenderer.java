@@ -1,5 +1,6 @@
 package dev.assay.viz.rows;
 
+import dev.assay.viz.Counts;
 import dev.assay.dsl.store.Pinned;
 import dev.assay.dsl.store.StoredVersion;
 import dev.assay.viz.MimeBundle;
@@ -18,7 +19,7 @@ public final class PinnedRenderer implements Renderer<Pinned> {
         Sections s = new Sections();
         s.line(pinned.added()
                 ? String.format(Locale.ROOT, "Pinned %s as %s: %s rows, %d columns, %s", pinned.dataset(), v.ref(),
-                        Sections.count(v.rows()), v.schema().size(), v.fingerprint())
+                        Counts.count(v.rows()), v.schema().size(), v.fingerprint())
                 : String.format(Locale.ROOT, "%s is unchanged: it is %s (%s), so no version was added", pinned.dataset(),
                         v.ref(), v.fingerprint()));
         s.line(lineage(v));

@@ -7,7 +7,6 @@ import dev.assay.viz.TextGrid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -138,13 +137,6 @@ final class Sections {
         return h.append("</div>").toString();
     }
 
-    static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    static String percent(long part, long whole) {
-        return whole == 0 ? "0%" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
-    }
 
     /** A cell value as text, or null for NULL (shown apart from any text). */
     static String cell(Object v) {

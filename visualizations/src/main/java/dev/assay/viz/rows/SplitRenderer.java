@@ -1,5 +1,6 @@
 package dev.assay.viz.rows;
 
+import dev.assay.viz.Counts;
 import dev.assay.dsl.split.SplitResult;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
@@ -24,17 +25,17 @@ public final class SplitRenderer implements Renderer<SplitResult> {
                 : new String[] {"part", "rows", "share", r.labelColumn()});
         for (SplitResult.Part p : r.parts()) {
             String share = String.format(Locale.ROOT, "%.2f%%", 100 * p.fraction());
-            rows.add(r.labelColumn() == null ? new String[] {p.name(), Sections.count(p.rows()), share}
-                    : new String[] {p.name(), Sections.count(p.rows()), share, labels(p.labelCounts())});
+            rows.add(r.labelColumn() == null ? new String[] {p.name(), Counts.count(p.rows()), share}
+                    : new String[] {p.name(), Counts.count(p.rows()), share, labels(p.labelCounts())});
         }
         return new Sections().table(String.format(Locale.ROOT, "Split %s (%s rows) %s, seed %d:", r.source(),
-                Sections.count(r.rows()), how, r.seed()), rows, new boolean[] {false, true, true, false})
+                Counts.count(r.rows()), how, r.seed()), rows, new boolean[] {false, true, true, false})
                 .bundle("assay-split", r.toJson());
     }
 
     private static String labels(Map<String, Long> counts) {
         List<String> out = new ArrayList<>();
-        counts.forEach((k, v) -> out.add(k + ": " + Sections.count(v)));
+        counts.forEach((k, v) -> out.add(k + ": " + Counts.count(v)));
         return String.join(", ", out);
     }
 }

@@ -1,5 +1,6 @@
 package dev.assay.viz.rows;
 
+import dev.assay.viz.Counts;
 import dev.assay.dsl.store.Parent;
 import dev.assay.dsl.store.StoredVersion;
 import dev.assay.dsl.store.VersionHistory;
@@ -38,7 +39,7 @@ public final class VersionHistoryRenderer implements Renderer<VersionHistory> {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"version", "fingerprint", "rows", "columns", "created", "parents", "made by"});
         for (StoredVersion v : versions) {
-            rows.add(new String[] {v.ref(), v.fingerprint().shortForm() + "…", Sections.count(v.rows()),
+            rows.add(new String[] {v.ref(), v.fingerprint().shortForm() + "…", Counts.count(v.rows()),
                     String.valueOf(v.schema().size()), CREATED.format(v.created()),
                     v.parents().stream().map(Parent::toString).collect(Collectors.joining(", ")),
                     v.command() == null ? "" : v.command()});
