@@ -1,6 +1,7 @@
 package dev.assay.viz.report;
 
 import dev.assay.dsl.report.QualityReport;
+import dev.assay.viz.MimeBundle;
 import dev.assay.viz.page.StandalonePage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,11 +23,17 @@ public final class ReportPage {
         return target;
     }
 
-    /** Writes the page where the report was marked to go ({@code report ... to 'file.html'}). */
-    public static Path write(QualityReport report) throws IOException {
+    /**
+     * Writes the page where the report was marked to go ({@code report ... to 'file.html'}),
+     * around the body of {@code shown}, the report's bundle as the notebook shows it: its
+     * charts are drawn once for both.
+     */
+    public static Path write(QualityReport report, MimeBundle shown) throws IOException {
         if (report.file() == null) {
             throw new IllegalArgumentException("the report of " + report.dataset() + " has no file: give one");
         }
-        return write(report, report.file());
+        StandalonePage.write(report.file(), StandalonePage.html(ReportView.title(report),
+                (String) shown.data().get(MimeBundle.TEXT_HTML)));
+        return report.file();
     }
 }

@@ -80,7 +80,7 @@ class ReportRendererTest {
     @Test
     void thePageIsWholeAndFetchesNothing(@TempDir Path dir) throws Exception {
         QualityReport report = ws.dataset("notes").report(ws.dataset("fresh")).to(dir.resolve("r/notes.html"));
-        Path written = ReportPage.write(report);
+        Path written = ReportPage.write(report, new ReportRenderer().render(report));
 
         assertEquals(dir.resolve("r/notes.html").toAbsolutePath(), written);
         String page = Files.readString(written);

@@ -14,7 +14,9 @@ import dev.assay.kernel.exec.CellContext;
 import dev.assay.kernel.exec.CellError;
 import dev.assay.kernel.exec.OperationProgress;
 import dev.assay.kernel.exec.SourceExcerpt;
+import dev.assay.viz.MimeBundle;
 import dev.assay.viz.report.ReportPage;
+import dev.assay.viz.report.ReportRenderer;
 import java.util.List;
 
 /**
@@ -62,7 +64,9 @@ final class AssayMagic implements Magic {
             try (var progress = context.progress(OperationProgress.describe(source))) {
                 result = interpreter.run(statement);
                 if (result instanceof QualityReport report && report.file() != null) {
-                    ReportPage.write(report);
+                    MimeBundle shown = new ReportRenderer().render(report); // drawn once, shown and written
+                    ReportPage.write(report, shown);
+                    result = shown;
                 }
                 progress.succeeded();
             } catch (java.io.IOException e) {
