@@ -34,17 +34,18 @@ final class QualityReporter {
     }
 
     QualityReport report(Dataset dataset, Dataset versus) {
+        // Refused before any work: datasets with nothing to compare.
+        List<String> theirs = versus == null ? List.of() : names(versus);
+        Match shared = versus == null ? null : sharedColumns(dataset, versus, theirs);
         Profile profile = dataset.profile();
         Duplicates rows = dataset.duplicates(Match.allColumns());
         Optional<String> text = freeText(profile);
         Duplicates near = text.map(column -> dataset.duplicates(textMatch(column))).orElse(null);
         QualityReport.Comparison comparison = null;
         if (versus != null) {
-            Leakage shared = dataset.leakage(versus, sharedColumns(dataset, versus));
-            boolean textOnBothSides = text.isPresent()
-                    && versus.schema().stream().anyMatch(c -> c.name().equals(text.get()));
-            Leakage nearShared = textOnBothSides ? dataset.leakage(versus, textMatch(text.get())) : null;
-            comparison = new QualityReport.Comparison(versus.name(), shared, nearShared,
+            Leakage nearShared = text.filter(theirs::contains).map(column -> dataset.leakage(versus, textMatch(column)))
+                    .orElse(null);
+            comparison = new QualityReport.Comparison(versus.name(), dataset.leakage(versus, shared), nearShared,
                     dataset.drift(versus, DriftPlan.auto()));
         }
         SessionLog log = workspace.sessionLog();
@@ -52,10 +53,13 @@ final class QualityReporter {
                 Instant.now(), null);
     }
 
+    private static List<String> names(Dataset dataset) {
+        return dataset.schema().stream().map(c -> c.name()).toList();
+    }
+
     /** Whole rows when both have the same columns, else the columns they share by name. */
-    private static Match sharedColumns(Dataset dataset, Dataset versus) {
-        List<String> mine = dataset.schema().stream().map(c -> c.name()).toList();
-        List<String> theirs = versus.schema().stream().map(c -> c.name()).toList();
+    private static Match sharedColumns(Dataset dataset, Dataset versus, List<String> theirs) {
+        List<String> mine = names(dataset);
         if (mine.equals(theirs)) {
             return Match.allColumns();
         }
