@@ -109,3 +109,20 @@ def test_shutdown_while_a_cell_runs_ends_the_kernel_process():
         kc.stop_channels()
         if km.is_alive():
             km.shutdown_kernel(now=True)
+
+
+def test_the_installed_kernel_maps_a_class_archive_this_jvm_accepts():
+    """install trains a class-data-sharing archive; -Xshare:on makes the JVM fail unless it maps it."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    argv = KernelSpecManager().get_kernel_spec("assay").argv
+    flags = [a for a in argv if a.startswith("-XX:SharedArchiveFile=")]
+    assert len(flags) == 1, argv
+    archive = Path(flags[0].split("=", 1)[1])
+    assert archive.is_file() and archive.stat().st_size > 1_000_000, archive
+    jar = argv[argv.index("-jar") + 1]
+    proc = subprocess.run([argv[0], flags[0], "-Xshare:on", "-Xlog:class+load=info", "-jar", jar, "--version"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    # The kernel's own classes come from the archive, not from the jar.
+    assert "dev.assay.kernel.cli.AssayCommand source: shared objects file (top)" in proc.stdout, proc.stdout[-2000:]

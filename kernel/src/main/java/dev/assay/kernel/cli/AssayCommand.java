@@ -16,9 +16,18 @@ public final class AssayCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        int code = execute(args);
+        int code = isKernelStart(args) ? KernelCommand.serve(java.nio.file.Path.of(args[1])) : execute(args);
         dev.assay.kernel.exec.ExitGuard.permitExit(); // a cell may still run in a thread it started
         System.exit(code);
+    }
+
+    /**
+     * {@code kernel CONNECTION_FILE}, as every kernelspec start says it: served without
+     * picocli, whose model of all the commands (built by reflection, over classes too old for
+     * class-data sharing) took about a third of the time to the first kernel_info_reply.
+     */
+    static boolean isKernelStart(String[] args) {
+        return args.length == 2 && args[0].equals("kernel") && !args[1].startsWith("-");
     }
 
     /** Runs a command line and returns its exit code (2 for usage errors, as picocli does). */

@@ -1,16 +1,19 @@
 package dev.assay.kernel.cli;
 
+import dev.assay.kernel.install.ClassArchive;
 import dev.assay.kernel.install.KernelSpecWriter;
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code assay install [--user | --prefix DIR] [--name NAME]}: registers the kernel with Jupyter. */
+/** {@code assay install [--user | --prefix DIR] [--name NAME] [--no-class-archive]}: registers the kernel with Jupyter. */
 @Command(name = "install", description = "Install the Jupyter kernelspec that starts this jar.")
 final class InstallCommand implements Callable<Integer> {
 
@@ -29,6 +32,10 @@ final class InstallCommand implements Callable<Integer> {
             description = "the kernelspec name (default: ${DEFAULT-VALUE})")
     String name;
 
+    @Option(names = "--no-class-archive",
+            description = "skip the class-data-sharing archive that makes the kernel start faster")
+    boolean noClassArchive;
+
     @Override
     public Integer call() throws Exception {
         if (!name.matches("[A-Za-z0-9._-]+")) {
@@ -45,9 +52,23 @@ final class InstallCommand implements Callable<Integer> {
                 : userKernelsDir();
         Path dir = kernels.resolve(name);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        KernelSpecWriter.write(dir, java, jar);
-        System.out.println("Installed kernelspec " + name + " in " + dir);
+        Path archive = noClassArchive ? null : classArchive(dir, java, jar);
+        KernelSpecWriter.write(dir, java, jar, archive);
+        System.out.println("Installed kernelspec " + name + " in " + dir
+                + (archive != null ? " (with a class archive for a faster start)" : ""));
         return 0;
+    }
+
+    /** The class archive, trained now; null (and the kernel simply starts slower) when this JVM cannot make one. */
+    private static Path classArchive(Path dir, Path java, Path jar) throws IOException {
+        try {
+            return ClassArchive.create(dir, java, jar, Duration.ofMinutes(3));
+        } catch (IOException e) {
+            // An archive left by an earlier install belongs to another jar: the kernel would only warn about it.
+            Files.deleteIfExists(dir.resolve(ClassArchive.FILE_NAME));
+            System.err.println("assay install: no class archive (" + e.getMessage() + "); the kernel starts without one");
+            return null;
+        }
     }
 
     private static Path runningJar() throws URISyntaxException {

@@ -6,8 +6,10 @@ import dev.assay.kernel.exec.StreamCapture;
 import dev.assay.kernel.protocol.KernelServer;
 import dev.assay.kernel.transport.ConnectionInfo;
 import dev.assay.viz.RendererRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -19,13 +21,33 @@ final class KernelCommand implements Callable<Integer> {
     Path connectionFile;
 
     @Override
-    public Integer call() throws Exception {
-        ConnectionInfo info = ConnectionInfo.read(connectionFile);
+    public Integer call() {
+        return serve(connectionFile);
+    }
+
+    /** Serves until a shutdown_request, then ends the process; returns 1 when the kernel cannot start. */
+    static int serve(Path connectionFile) {
+        ConnectionInfo info;
+        try {
+            info = ConnectionInfo.read(connectionFile);
+        } catch (IOException e) {
+            System.err.println("assay kernel: cannot read the connection file " + connectionFile + ": " + e.getMessage());
+            return 1;
+        }
         StreamCapture streams = StreamCapture.install();
-        CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams);
+        CompletableFuture<Void> bound = new CompletableFuture<>();
+        CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams, bound);
         KernelServer server = new KernelServer(info, executor, streams.log());
-        server.start();
-        server.awaitShutdown();
+        try {
+            server.start();
+        } finally {
+            bound.complete(null);
+        }
+        try {
+            server.awaitShutdown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // ends the kernel as a shutdown would
+        }
         server.close();
         executor.close();
         streams.close();

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +29,8 @@ import java.util.concurrent.Future;
 /**
  * Runs cells, one at a time, on one thread: the single place where code is executed, shared
  * by the ZeroMQ kernel and the headless runner. JShell starts on that thread as soon as the
- * executor exists, so start-up work overlaps with the client's handshake.
+ * executor exists (the kernel: as soon as its sockets are bound), so its start overlaps with
+ * the client's handshake.
  */
 public final class CellExecutor implements AutoCloseable, NotebookBackend {
 
@@ -55,6 +58,15 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
     private volatile ProgressView consoleProgress;
 
     public CellExecutor(RendererRegistry renderers, StreamCapture streams) {
+        this(renderers, streams, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * An executor whose JShell starts once {@code javaMayStart} completes. The kernel holds it
+     * back until its sockets are bound: on two cores, JShell's first compilation otherwise
+     * competes with the kernel's own start for the CPU and delays the first kernel_info_reply.
+     */
+    public CellExecutor(RendererRegistry renderers, StreamCapture streams, CompletionStage<?> javaMayStart) {
         this.renderers = renderers;
         this.streams = streams;
         // Attached before JShell starts: its start-up snippet defines `assay` from it.
@@ -67,6 +79,7 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
             return t;
         });
         this.java = worker.submit(() -> {
+            javaMayStart.toCompletableFuture().join();
             JavaEvaluator evaluator = JavaEvaluator.start(streams.log());
             evaluator.warmUp();
             return evaluator;

@@ -28,10 +28,19 @@ public final class KernelSpecWriter {
 
     /** Writes {@code kernelDir/kernel.json} and logos; the kernel runs {@code jar} with {@code java}. */
     public static void write(Path kernelDir, Path java, Path jar) throws IOException {
+        write(kernelDir, java, jar, null);
+    }
+
+    /** As {@link #write(Path, Path, Path)}, the JVM mapping {@code classArchive} (a {@link ClassArchive}) when not null. */
+    public static void write(Path kernelDir, Path java, Path jar, Path classArchive) throws IOException {
         Files.createDirectories(kernelDir);
         ObjectNode spec = Json.object();
         ArrayNode argv = spec.putArray("argv");
-        List.of(java.toString(), "-Djava.awt.headless=true", "-Djava.security.manager=allow",
+        argv.add(java.toString());
+        if (classArchive != null) {
+            argv.add("-XX:SharedArchiveFile=" + classArchive);
+        }
+        List.of("-Djava.awt.headless=true", "-Djava.security.manager=allow",
                 "-jar", jar.toString(), "kernel", "{connection_file}").forEach(argv::add);
         spec.put("display_name", DISPLAY_NAME);
         spec.put("language", "java");

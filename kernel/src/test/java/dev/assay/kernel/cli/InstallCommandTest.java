@@ -1,14 +1,20 @@
 package dev.assay.kernel.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.kernel.install.ClassArchive;
 import dev.assay.kernel.install.KernelSpecWriter;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +44,53 @@ class InstallCommandTest {
                     "the logo is not blank");
         }
         assertTrue(Files.readString(kernelDir.resolve("logo-svg.svg")).startsWith("<svg"));
+    }
+
+    @Test
+    void aClassArchiveIsMappedBeforeTheJarStarts() throws Exception {
+        Path kernelDir = dir.resolve("share/jupyter/kernels/assay");
+        Path archive = kernelDir.resolve(ClassArchive.FILE_NAME);
+        KernelSpecWriter.write(kernelDir, Path.of("/opt/jdk/bin/java"), dir.resolve("assay.jar"), archive);
+        JsonNode argv = new ObjectMapper().readTree(kernelDir.resolve("kernel.json").toFile()).path("argv");
+        assertEquals("-XX:SharedArchiveFile=" + archive, argv.get(1).asText());
+        assertEquals("-jar", argv.get(argv.size() - 4).asText());
+    }
+
+    @Test
+    void aTrainingKernelThatCannotStartIsReportedAndLeavesNothing() throws Exception {
+        Path kernelDir = dir.resolve("kernels/assay");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        IOException e = assertThrows(IOException.class,
+                () -> ClassArchive.create(kernelDir, java, dir.resolve("missing.jar"), Duration.ofMinutes(1)));
+        assertTrue(e.getMessage().contains("exited"), e.getMessage());
+        try (var left = Files.list(kernelDir)) {
+            assertEquals(List.of(), left.toList(), "no archive or part file is left behind");
+        }
+    }
+
+    @Test
+    void onlyAPlainKernelStartSkipsTheCommandLineParser() {
+        assertTrue(AssayCommand.isKernelStart(new String[] {"kernel", "/run/jupyter/kernel-1.json"}));
+        assertFalse(AssayCommand.isKernelStart(new String[] {"kernel", "--help"}));
+        assertFalse(AssayCommand.isKernelStart(new String[] {"kernel"}));
+        assertFalse(AssayCommand.isKernelStart(new String[] {"run", "x.ipynb"}));
+        assertFalse(AssayCommand.isKernelStart(new String[] {"kernel", "a.json", "b.json"}));
+    }
+
+    @Test
+    void aKernelWithoutAReadableConnectionFileSaysWhichAndFails() throws Exception {
+        Path broken = dir.resolve("connection.json");
+        Files.writeString(broken, "{\"ip\": \"127.0.0.1\"}");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(1, KernelCommand.serve(broken));
+        } finally {
+            System.setErr(old);
+        }
+        String message = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(message.contains(broken.toString()) && message.contains("shell_port"), message);
     }
 
     @Test
