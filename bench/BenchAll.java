@@ -20,7 +20,8 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 /**
  * The Java side of bench/run: every data operation against the raw DuckDB SQL that does the
  * same work, on the same generated Parquet, in this process; then the kernel's overhead over
- * a bare JShell evaluation, and the peak resident memory of a profile with the heap capped.
+ * a bare JShell evaluation (JMH, in JVMs it forks: KernelOverhead), and the peak resident
+ * memory of a profile with the heap capped.
  * Whole operations are timed as the median of three runs after a warm-up (Measure.median).
  *
  *   java BenchAll DATA_DIR OUT.json [--quick]
@@ -58,7 +59,7 @@ public class BenchAll {
             arrowVersusJdbc(data, current, results);
             pandasCounterparts(ws, sample, results);
         }
-        results.add(KernelOverhead.measure(quick ? 100 : 200));
+        results.add(KernelOverhead.measure(quick));
         results.add(ProfileMemory.measureInChild(memoryRows));
         Files.writeString(out, BenchRow.json(results));
         OUT.println("wrote " + results.size() + " rows to " + out);
