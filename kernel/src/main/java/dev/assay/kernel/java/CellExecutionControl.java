@@ -10,8 +10,8 @@ import jdk.jshell.execution.DirectExecutionControl;
  * raw value of the last one (JShell's own local engine returns only its toString, but the
  * renderer registry needs the object).
  *
- * <p>{@link #stop()} interrupts the snippet's thread group, then stops what still runs after
- * a grace period. On JDK 17 stopping is the only way to end
+ * <p>{@link #stop()} interrupts the snippet's thread group, then stops what still runs once
+ * that cannot break a class ({@link StopSafety}). On JDK 17 stopping is the only way to end
  * a busy loop that never checks for interrupts; it is deprecated because it can leave shared
  * objects half-updated, which for user code in a notebook is the lesser evil (IJava's
  * {@code Future.cancel} leaves the loop spinning forever). A stopped snippet returns
@@ -19,8 +19,17 @@ import jdk.jshell.execution.DirectExecutionControl;
  */
 final class CellExecutionControl extends DirectExecutionControl {
 
-    /** How long an interrupted cell may take to end by itself before its threads are stopped. */
+    /** Nothing is stopped sooner: a thread the interrupt woke gets that long to end by itself. */
+    static final long STOP_MIN_NANOS = 10_000_000L;
+    /** After this, what still runs is stopped, even a thread that waits or loads a class... */
     static final long STOP_GRACE_NANOS = 250_000_000L;
+    /**
+     * ...but not one in a static initializer, until this: a class whose initializer is stopped
+     * is broken for the rest of the JVM, and the JDK's own take milliseconds. Only a cell's
+     * initializer that never ends waits this long, and then breaks only its own class.
+     */
+    static final long STOP_LIMIT_NANOS = 2_000_000_000L;
+    private static final long SAMPLE_MILLIS = 3;
 
     private final Object lock = new Object();
     private ThreadGroup running;
@@ -101,25 +110,44 @@ final class CellExecutionControl extends DirectExecutionControl {
         if (group == null) {
             return;
         }
-        // Interrupt first: a cell waiting (sleep, input, a lock) ends on that alone. Only
-        // threads still alive after a grace period are stopped, because a thread stopped
-        // while it initializes a class leaves that class unusable for the rest of the JVM
+        // Interrupt first: a cell waiting (sleep, input, a lock) ends on that alone. Then stop
+        // a busy loop as soon as no thread of the group initializes or loads a class
         // (seen in CI: CompletableFuture's classes broke after a stop during a first input).
         group.interrupt();
-        long deadline = System.nanoTime() + STOP_GRACE_NANOS;
-        while (group.activeCount() > 0 && System.nanoTime() < deadline) {
+        long start = System.nanoTime();
+        StopSafety.State before = StopSafety.State.WAITING;
+        while (true) {
             try {
-                Thread.sleep(5);
+                Thread.sleep(SAMPLE_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
+            StopSafety.State now = StopSafety.of(group);
+            if (now == StopSafety.State.ENDED || timeToStop(now, before, System.nanoTime() - start)) {
+                break;
+            }
+            before = now;
         }
         synchronized (lock) {
             if (group.activeCount() > 0) {
                 group.stop();
             }
         }
+    }
+
+    /**
+     * Early only when busy in two samples a few ms apart: a loop, not a thread that has just
+     * woken from its wait or that goes from one class initializer to the next.
+     */
+    static boolean timeToStop(StopSafety.State now, StopSafety.State before, long waited) {
+        if (waited >= STOP_LIMIT_NANOS) {
+            return true;
+        }
+        if (waited >= STOP_GRACE_NANOS) {
+            return now != StopSafety.State.INITIALIZING;
+        }
+        return waited >= STOP_MIN_NANOS && now == StopSafety.State.BUSY && before == StopSafety.State.BUSY;
     }
 
     /** Forgets a stop that arrived when nothing was running, before a new cell starts. */

@@ -383,4 +383,45 @@ class CellExecutorTest {
         assertTrue(last.contains(": stopped after "), last);
         assertEquals("InterruptedException", errorIn(sink).ename());
     }
+
+    @Test
+    void anInterruptLetsAStaticInitializerFinishStopsTheLoopAfterItAndTheSessionGoesOn() throws Exception {
+        run("int kept = 7;");
+        var done = new java.util.concurrent.CompletableFuture<RecordingSink>();
+        // The initializer spins past the interrupt's grace, counted from the test's interrupt
+        // (never before it), then the cell loops until stopped.
+        Thread cell = new Thread(() -> done.complete(session.run("""
+                class SlowInit {
+                    static final int VALUE;
+                    static {
+                        System.setProperty("assay.test.initializing", "yes");
+                        while (Long.getLong("assay.test.interruptAt") == null
+                                || System.nanoTime() - Long.getLong("assay.test.interruptAt") < 500_000_000L) {
+                            Thread.onSpinWait();
+                        }
+                        VALUE = 42;
+                    }
+                }
+                void useThenLoop() {
+                    long n = SlowInit.VALUE;
+                    while (true) { n++; }
+                }
+                useThenLoop();
+                """)));
+        try {
+            cell.start();
+            while (System.getProperty("assay.test.initializing") == null) {
+                assertTrue(cell.isAlive(), "the cell ended before its initializer ran");
+                Thread.sleep(5);
+            }
+            System.setProperty("assay.test.interruptAt", Long.toString(System.nanoTime()));
+            executor.interrupt();
+            assertEquals("InterruptedException", errorIn(done.get(60, java.util.concurrent.TimeUnit.SECONDS)).ename());
+        } finally {
+            System.clearProperty("assay.test.initializing");
+            System.clearProperty("assay.test.interruptAt");
+        }
+        // Stopped inside its initializer, SlowInit would fail here: "Could not initialize class".
+        assertEquals("49", run("SlowInit.VALUE + kept").result());
+    }
 }
