@@ -69,8 +69,13 @@ public final class DuckDbEngine implements SqlEngine {
         String keyword = sql.stripLeading();
         if (bindAs != null && !NO_ROWS.matcher(keyword).find()) {
             try {
-                execute("CREATE OR REPLACE TABLE " + quoteIdentifier(bindAs) + " AS SELECT * FROM (\n" + sql + "\n)");
-                return Optional.of(preview(bindAs, previewRows));
+                String create = "CREATE OR REPLACE TABLE " + quoteIdentifier(bindAs) + " AS SELECT * FROM (\n" + sql + "\n)";
+                // The statement's update count is the new table's row count: no count(*) after it.
+                long rows = withStatement(st -> {
+                    st.execute(create);
+                    return st.getLargeUpdateCount();
+                });
+                return Optional.of(rows >= 0 ? preview(bindAs, previewRows, rows) : preview(bindAs, previewRows));
             } catch (SqlException e) {
                 if (!PARSER_ERROR.matcher(e.getMessage()).find()) {
                     throw e;
@@ -100,8 +105,11 @@ public final class DuckDbEngine implements SqlEngine {
 
     @Override
     public TablePreview preview(String relation, int previewRows) {
+        return preview(relation, previewRows, count(relation));
+    }
+
+    private TablePreview preview(String relation, int previewRows, long total) {
         String quoted = quoteIdentifier(relation);
-        long total = count(relation);
         return withStatement(st -> {
             try (ResultSet rs = st.executeQuery("SELECT * FROM " + quoted + " LIMIT " + Math.max(0, previewRows))) {
                 return previewOf(rs, relation, previewRows, total);

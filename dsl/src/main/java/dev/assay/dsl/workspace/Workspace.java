@@ -119,12 +119,17 @@ public final class Workspace implements AutoCloseable {
 
     /** The datasets a script reads, as the engine can tell (each once, by its own name). */
     private List<String> relationsRead(List<SqlStatement> statements) {
+        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        for (SqlStatement statement : statements) {
+            named.addAll(engine.relationsRead(statement.text()));
+        }
+        if (named.isEmpty()) {
+            return List.of(); // SELECT 42 and the like: no need to list the catalog
+        }
         List<String> known = datasets();
         java.util.Set<String> read = new java.util.LinkedHashSet<>();
-        for (SqlStatement statement : statements) {
-            for (String name : engine.relationsRead(statement.text())) {
-                known.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().ifPresent(read::add);
-            }
+        for (String name : named) {
+            known.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().ifPresent(read::add);
         }
         return List.copyOf(read);
     }
