@@ -102,10 +102,18 @@ final class ColumnValues implements AutoCloseable {
         return "SELECT * FROM " + derived("drift_bins", perBin(shareEdges()));
     }
 
-    /** Every word of the text with its counts on each side, (k, r, c), made once: tokenizing is the costly part. */
+    /**
+     * Every word of the text with its counts on each side, (k, r, c), made once. Tokenizing
+     * by regular expression is the costly part (about 1.5 s for a million texts of 100
+     * characters), so the texts are first cut at spaces, which is ten times cheaper, and only
+     * the distinct pieces (a vocabulary, with their punctuation) are tokenized: the same
+     * words, as no word spans a space.
+     */
     String wordCounts() {
+        String pieces = "SELECT piece, sum(r) AS r, sum(c) AS c FROM (SELECT unnest(" + sql.spaceSeparated("v")
+                + ") AS piece, r, c FROM " + table.quoted() + ") GROUP BY piece";
         return "SELECT * FROM " + derived("drift_words", "SELECT word AS k, sum(r) AS r, sum(c) AS c FROM (SELECT unnest("
-                + sql.words("v") + ") AS word, r, c FROM " + table.quoted() + ") GROUP BY word");
+                + sql.words("piece") + ") AS word, r, c FROM (" + pieces + ")) GROUP BY word");
     }
 
     /**

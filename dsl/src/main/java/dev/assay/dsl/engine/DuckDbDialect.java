@@ -138,6 +138,11 @@ public final class DuckDbDialect implements SqlDialect {
     }
 
     @Override
+    public String spaceSeparated(String expr) {
+        return "string_split(" + expr + ", ' ')";
+    }
+
+    @Override
     public String fingerprintField(String expr, String type) {
         String t = type.toUpperCase(java.util.Locale.ROOT);
         if (PLAIN_TEXT_TYPES.contains(t) || t.startsWith("DECIMAL")) {

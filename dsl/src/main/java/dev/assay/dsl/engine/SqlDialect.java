@@ -79,6 +79,12 @@ public interface SqlDialect {
     /** The list of words of a string: lower-cased runs of Unicode letters and digits. */
     String words(String expr);
 
+    /**
+     * The list of the pieces of a string between single spaces (empty pieces included). A
+     * space is neither a letter nor a digit, so every word lies inside one piece.
+     */
+    String spaceSeparated(String expr);
+
     /** An expression giving each row of a table its position in insertion order (not for views). */
     String rowOrdinal();
 
