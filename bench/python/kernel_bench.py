@@ -3,7 +3,8 @@
 Both kernels are started from kernelspecs by jupyter_client's KernelManager and driven by
 its blocking client, so the client-side costs (signing, JSON, ZeroMQ) are the same for
 both. Assay's kernelspec is installed from JAR into a temporary prefix (`java -jar JAR
-install --prefix DIR`, found through JUPYTER_PATH); ipykernel's is the `python3`
+install --prefix DIR`, found through JUPYTER_PATH, with the class-data-sharing archive that
+install trains, as users get it); ipykernel's is the `python3`
 kernelspec of the Python running this script (run it with the project's venv Python).
 
 What it times (all wall clock, `time.perf_counter`):
