@@ -373,9 +373,7 @@ public final class DuckDbEngine implements SqlEngine {
             throwIfCancelled(null); // a cancel between the check above and now found nothing running
             return work.apply(st);
         } catch (SQLException e) {
-            if (cancelled) {
-                throw new QueryCancelledException("the query was cancelled", e);
-            }
+            throwIfCancelled(e);
             throw new SqlException(cleanMessage(e), e);
         } finally {
             running = null;
@@ -408,9 +406,7 @@ public final class DuckDbEngine implements SqlEngine {
                     // already unusable: it is dropped either way
                 }
             }
-            if (cancelled) {
-                throw new QueryCancelledException("the query was cancelled", e);
-            }
+            throwIfCancelled(e);
             throw new SqlException(cleanMessage(e), e);
         } finally {
             running = null;
