@@ -126,3 +126,34 @@ def test_the_installed_kernel_maps_a_class_archive_this_jvm_accepts():
     assert proc.returncode == 0, proc.stdout + proc.stderr
     # The kernel's own classes come from the archive, not from the jar.
     assert "dev.assay.kernel.cli.AssayCommand source: shared objects file (top)" in proc.stdout, proc.stdout[-2000:]
+
+
+def test_a_kernel_whose_port_is_taken_says_so_and_exits(tmp_path):
+    """The kernelspec's own start (java -jar assay.jar kernel FILE) ends with a message, not a hang."""
+    import json
+    import socket
+
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    argv = KernelSpecManager().get_kernel_spec("assay").argv
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen(1)
+    try:
+        ports = []
+        for _ in range(4):
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                ports.append(s.getsockname()[1])
+        connection = tmp_path / "kernel.json"
+        connection.write_text(json.dumps({
+            "transport": "tcp", "ip": "127.0.0.1", "shell_port": taken.getsockname()[1],
+            "control_port": ports[0], "iopub_port": ports[1], "stdin_port": ports[2], "hb_port": ports[3],
+            "key": "secret", "signature_scheme": "hmac-sha256"}))
+        command = [str(connection) if a == "{connection_file}" else a for a in argv]
+        proc = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    finally:
+        taken.close()
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "cannot serve the ports of " + str(connection) in proc.stderr, proc.stderr
+    assert "Address already in use" in proc.stderr, proc.stderr

@@ -40,6 +40,10 @@ final class KernelCommand implements Callable<Integer> {
         KernelServer server = new KernelServer(info, executor, streams.log());
         try {
             server.start();
+        } catch (RuntimeException e) {
+            // A port taken or an address this machine lacks: say so and end, not hang on live threads.
+            streams.log().println("assay kernel: cannot serve the ports of " + connectionFile + ": " + e);
+            return 1;
         } finally {
             bound.complete(null);
         }
