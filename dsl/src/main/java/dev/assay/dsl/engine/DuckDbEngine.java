@@ -304,11 +304,10 @@ public final class DuckDbEngine implements SqlEngine {
 
     @Override
     public synchronized void close() {
+        // Each quietly: one that cannot be closed must not keep the connection open.
+        prepared.values().forEach(DuckDbEngine::closeQuietly);
+        prepared.clear();
         try {
-            for (PreparedStatement ps : prepared.values()) {
-                ps.close();
-            }
-            prepared.clear();
             if (connection != null) {
                 connection.close();
             }
@@ -400,16 +399,20 @@ public final class DuckDbEngine implements SqlEngine {
         } catch (SQLException e) {
             if (ps != null) {
                 prepared.remove(sql);
-                try {
-                    ps.close();
-                } catch (SQLException ignored) {
-                    // already unusable: it is dropped either way
-                }
+                closeQuietly(ps);
             }
             throwIfCancelled(e);
             throw new SqlException(cleanMessage(e), e);
         } finally {
             running = null;
+        }
+    }
+
+    private static void closeQuietly(PreparedStatement ps) {
+        try {
+            ps.close();
+        } catch (SQLException ignored) {
+            // failed or closing: it is dropped either way
         }
     }
 
