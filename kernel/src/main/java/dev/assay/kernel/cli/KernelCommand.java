@@ -41,12 +41,12 @@ final class KernelCommand implements Callable<Integer> {
         try {
             server.start();
         } catch (RuntimeException e) {
-            // A port taken or an address this machine lacks: say so and end, not hang on live threads.
+            // A port taken or an address this machine lacks: say so and end, not hang on live
+            // threads (JShell, held back by `bound`, never starts).
             streams.log().println("assay kernel: cannot serve the ports of " + connectionFile + ": " + e);
             return 1;
-        } finally {
-            bound.complete(null);
         }
+        bound.complete(null);
         try {
             server.awaitShutdown();
         } catch (InterruptedException e) {
