@@ -40,6 +40,14 @@ class CellExecutionControlTest {
         return outcome;
     }
 
+    /** Starts the cell, stops it once it reaches {@code at}, and expects it to end stopped. */
+    private void stopWhenReached(String cell, CountDownLatch at) throws Exception {
+        CompletableFuture<Object> outcome = start(cell);
+        await(at);
+        control.stop();
+        assertInstanceOf(StoppedException.class, outcome.get(GUARD_SECONDS, TimeUnit.SECONDS));
+    }
+
     private static void await(CountDownLatch latch) throws InterruptedException {
         assertTrue(latch.await(GUARD_SECONDS, TimeUnit.SECONDS), "the cell never got there");
     }
@@ -70,10 +78,7 @@ class CellExecutionControlTest {
 
     @Test
     void aBusyLoopAndItsThreadsAreStoppedAndTheNextCellRuns() throws Exception {
-        CompletableFuture<Object> outcome = start("busyLoop");
-        await(LOOPING);
-        control.stop();
-        assertInstanceOf(StoppedException.class, outcome.get(GUARD_SECONDS, TimeUnit.SECONDS));
+        stopWhenReached("busyLoop", LOOPING);
         assertTrue(control.lastStopped());
         loopHelper.join(TimeUnit.SECONDS.toMillis(GUARD_SECONDS));
         assertFalse(loopHelper.isAlive(), "the cell's own thread is stopped too");
@@ -146,10 +151,7 @@ class CellExecutionControlTest {
 
     @Test
     void aSleepingCellEndsByItsInterruptNotByAStop() throws Exception {
-        CompletableFuture<Object> outcome = start("sleepForLong");
-        await(SLEEPING);
-        control.stop();
-        assertInstanceOf(StoppedException.class, outcome.get(GUARD_SECONDS, TimeUnit.SECONDS));
+        stopWhenReached("sleepForLong", SLEEPING);
         assertTrue(sleepInterrupted, "InterruptedException, not ThreadDeath");
         assertTrue(sleepCleanedUp);
     }
@@ -171,10 +173,7 @@ class CellExecutionControlTest {
 
     @Test
     void aCellThatIgnoresInterruptsIsStoppedAfterTheGrace() throws Exception {
-        CompletableFuture<Object> outcome = start("ignoreInterrupts");
-        await(DEAF);
-        control.stop();
-        assertInstanceOf(StoppedException.class, outcome.get(GUARD_SECONDS, TimeUnit.SECONDS));
+        stopWhenReached("ignoreInterrupts", DEAF);
     }
 
     // The samples stop() decides from.
