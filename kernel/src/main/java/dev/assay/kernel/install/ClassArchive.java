@@ -192,14 +192,14 @@ public final class ClassArchive {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
+    /** Best effort: a training folder left in the temporary directory must not undo a made archive. */
+    private static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // left for the system's temporary-file cleaning
         }
     }
 }
