@@ -35,7 +35,7 @@ final class CellScope {
             + "(?:<[^{}]*>\\s*)?" + TYPE + "\\s+" + NAME + "\\s*\\(.*\\)\\s*(?:throws\\s+[^{]+)?", Pattern.DOTALL);
     private static final Pattern VARIABLE = Pattern.compile(
             ANNOTATIONS + "((?:final\\s+)*)(" + TYPE + ")\\s+" + NAME + "\\s*(?:=|;|,|\\[).*", Pattern.DOTALL);
-    private static final Pattern BARE_NAME = Pattern.compile(NAME);
+    private static final Pattern FIRST_WORD = Pattern.compile(NAME);
     /** Words that start statements which the patterns above would take for "Type name". */
     private static final Set<String> STATEMENT_WORDS = Set.of("return", "throw", "new", "yield", "assert", "case",
             "break", "continue", "do", "else", "goto", "import", "package", "if", "for", "while", "switch", "try",
@@ -89,20 +89,43 @@ final class CellScope {
         } else {
             text.append("void $assayCell() throws Throwable {\n");
             locals.forEach(l -> text.append(l).append('\n'));
-            if (BARE_NAME.matcher(typed).matches()) {
-                text.append(EXPRESSION_PROBE);
-            }
         }
-        int offset = text.length();
-        return new Analyzable(text.append(typed).toString(), offset);
+        int name = statementStartName(typed);
+        if (name >= 0) {
+            return new Analyzable(text.append(typed, 0, name).append(EXPRESSION_PROBE).append(typed.substring(name)).toString());
+        }
+        return new Analyzable(text.append(typed).toString());
     }
 
-    /** Text to analyze, and where the snippet being typed starts in it. */
-    record Analyzable(String text, int snippetOffset) {
+    /**
+     * Text to analyze, ending with the text typed before the cursor: a position near its end
+     * (JShell's anchor) is as far from the cursor as in the cell.
+     */
+    record Analyzable(String text) {
+    }
+
+    /**
+     * Where a bare name being typed at the start of a statement begins ({@code gree} after
+     * {@code {} or at the snippet's start), else -1. JShell would read it as a type there and
+     * offer no variables.
+     */
+    static int statementStartName(String typed) {
+        int start = typed.length();
+        while (start > 0 && Character.isJavaIdentifierPart(typed.charAt(start - 1))) {
+            start--;
+        }
+        if (start == typed.length() || !Character.isJavaIdentifierStart(typed.charAt(start))) {
+            return -1;
+        }
+        String before = typed.substring(0, start).stripTrailing();
+        boolean statementStart = before.isEmpty() || before.endsWith("{") || before.endsWith("}") || before.endsWith(";");
+        long open = before.chars().filter(c -> c == '(').count();
+        long closed = before.chars().filter(c -> c == ')').count();
+        return statementStart && open == closed ? start : -1; // not inside a for (...;...) header
     }
 
     private static boolean startsWithStatementWord(String source) {
-        var word = BARE_NAME.matcher(source);
+        var word = FIRST_WORD.matcher(source);
         return word.lookingAt() && STATEMENT_WORDS.contains(word.group());
     }
 

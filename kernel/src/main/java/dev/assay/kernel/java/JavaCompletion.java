@@ -24,8 +24,8 @@ final class JavaCompletion {
         int start = splitter.lastUnitStart(code.substring(0, cursor));
         CellScope scope = CellScope.of(splitter.split(code.substring(0, start)));
         if (!scope.isEmpty()) {
-            CellScope.Analyzable wrapped = scope.around(code.substring(start, cursor));
-            Completion inScope = suggest(wrapped.text(), wrapped.text().length(), start - wrapped.snippetOffset(), cursor);
+            String text = scope.around(code.substring(start, cursor)).text();
+            Completion inScope = suggest(text, text.length(), cursor - text.length(), cursor);
             if (!inScope.matches().isEmpty()) {
                 return inScope;
             }

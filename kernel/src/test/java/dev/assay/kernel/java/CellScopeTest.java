@@ -33,14 +33,13 @@ class CellScopeTest {
     void methodsAndTypesBecomeMembersAndTheTypedSnippetGoesInAMethodBody() {
         CellScope scope = scopeOf("int twice(int x) { return 2 * x; }", "public static <T> List<T> two(T a) { return List.of(a, a); }",
                 "record Point(int x, int y) { }", "@FunctionalInterface interface Op { int apply(int a); }", "var n = 1;");
-        CellScope.Analyzable a = scope.around("n.");
-        String text = a.text();
+        String text = scope.around("n.").text();
         int body = text.indexOf("void $assayCell()");
         for (String member : List.of("int twice", "two(T a)", "record Point", "interface Op")) {
             assertTrue(text.indexOf(member) >= 0 && text.indexOf(member) < body, member + " is a member in\n" + text);
         }
         assertTrue(text.indexOf("var n = 1;") > body);
-        assertEquals("n.", text.substring(a.snippetOffset()));
+        assertTrue(text.endsWith("var n = 1;\nn."), text);
     }
 
     @Test
@@ -50,9 +49,15 @@ class CellScopeTest {
     }
 
     @Test
-    void aBareNameIsAnalyzedAsAnExpression() {
-        CellScope.Analyzable a = scopeOf("var n = 1;").around("gree");
-        assertTrue(a.text().substring(0, a.snippetOffset()).endsWith("= "), a.text());
+    void aBareNameAtTheStartOfAStatementIsAnalyzedAsAnExpression() {
+        assertTrue(scopeOf("var n = 1;").around("gree").text().endsWith("\nObject $assayProbe = gree"));
+        assertTrue(scopeOf("String s = \"\";").around("void f() {\n  gree").text().endsWith("{\n  Object $assayProbe = gree"));
+        assertEquals(0, CellScope.statementStartName("gree"));
+        assertEquals(13, CellScope.statementStartName("if (n > 0) { gree"));
+        assertEquals(-1, CellScope.statementStartName("for (int i = 0; gre"), "inside a for header");
+        assertEquals(-1, CellScope.statementStartName("greeting.toU"));
+        assertEquals(-1, CellScope.statementStartName("int x = gre"), "already an expression");
+        assertEquals(-1, CellScope.statementStartName("gree."));
     }
 
     @Test

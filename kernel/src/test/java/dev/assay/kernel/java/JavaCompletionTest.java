@@ -73,6 +73,15 @@ class JavaCompletionTest {
     }
 
     @Test
+    void aBareNameAtTheStartOfAStatementInsideABlockBeingTyped() {
+        assertEquals(List.of("salutation"), completeAtEnd("String salutation = \"x\";\nvoid shout() {\n  salu").matches());
+        String loop = "String salutation = \"x\";\nfor (int i = 0; i < 2; i++) {\n  salu";
+        Completion c = completeAtEnd(loop);
+        assertEquals(List.of("salutation"), c.matches());
+        assertEquals(loop.length() - 4, c.start());
+    }
+
+    @Test
     void statementsAndExpressionsBeforeTheCursorDoNotSpoilTheScope() {
         String cell = "String greeting = \"x\";\nSystem.out.println(greeting);\nfor (int i = 0; i < 2; i++) { }\n"
                 + "greeting.length()\nimport java.awt.Point;\ngreeting.toU";
