@@ -38,6 +38,8 @@ class AssayKernelTests(jupyter_kernel_test.KernelTests):
         {"text": '"abc".toUpperCas', "matches": {"toUpperCase("}},
         {"text": "java.util.concurrent.TimeUnit.SECO", "matches": {"SECONDS"}},
         {"text": "noSuchNameAnywhere", "matches": set()},
+        # A variable declared earlier in the same cell, which has not run.
+        {"text": 'String greeting = "x";\ngreeting.toU', "matches": {"toUpperCase("}},
     ]
 
     # test_is_complete

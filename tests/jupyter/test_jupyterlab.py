@@ -420,6 +420,14 @@ def test_misspelled_dataset_is_an_error_cell(notebook):
         assert "did you mean 'sms'" in text, text
 
 
+def wait_for_completion(page, cell, completed_text, match):
+    """JupyterLab inserts a single match at once; with more it lists them in the completer."""
+    page.wait_for_function(
+        "([i, text, match]) => (%s)(i).querySelector('.cm-content').innerText.includes(text)"
+        " || [...document.querySelectorAll('.jp-Completer:not(.lm-mod-hidden) .jp-Completer-match')]"
+        ".some(m => m.textContent === match)" % JS_CELL, arg=[cell, completed_text, match])
+
+
 def test_tab_completes_column_names(notebook):
     page = notebook.page
     # the completer stays in the DOM when it closes, hidden
@@ -436,11 +444,13 @@ def test_tab_completes_column_names(notebook):
     with notebook.step("Tab after the first letters of a column completes it"):
         page.keyboard.type("La")
         page.keyboard.press("Tab")
-        # JupyterLab inserts a single match at once; with more it lists them
-        page.wait_for_function(
-            "i => (%s)(i).querySelector('.cm-content').innerText.includes('profile sms on Label')"
-            " || [...document.querySelectorAll('.jp-Completer:not(.lm-mod-hidden) .jp-Completer-match')]"
-            ".some(m => m.textContent === 'Label')" % JS_CELL, arg=cell)
+        wait_for_completion(page, cell, "profile sms on Label", "Label")
+        page.keyboard.press("Escape")
+
+    with notebook.step("Tab after FROM in a %%sql cell completes a table name"):
+        cell = notebook.append_cell("%%sql\nSELECT * FROM sm")
+        page.keyboard.press("Tab")
+        wait_for_completion(page, cell, "FROM sms", "sms")
         page.keyboard.press("Escape")
 
 

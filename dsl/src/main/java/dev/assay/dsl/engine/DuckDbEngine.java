@@ -69,6 +69,9 @@ public final class DuckDbEngine implements SqlEngine {
     @Override
     public Optional<TablePreview> run(String statement, String bindAs, int previewRows) {
         String sql = stripTrailingSemicolons(statement);
+        if (CHANGES_FUNCTIONS.matcher(sql).find()) {
+            vocabulary = null;
+        }
         String keyword = sql.stripLeading();
         if (bindAs != null && !NO_ROWS.matcher(keyword).find()) {
             try {
@@ -261,6 +264,51 @@ public final class DuckDbEngine implements SqlEngine {
                 }
             }
             return names;
+        });
+    }
+
+    /**
+     * From {@code duckdb_keywords()} and {@code duckdb_functions()}, kept until a statement that may
+     * add functions runs (asking costs 150-400 ms, too much for every Tab). Internal names
+     * ({@code __internal_...}) and operators ({@code +}) are left out.
+     */
+    @Override
+    public SqlVocabulary vocabulary() {
+        SqlVocabulary known = vocabulary;
+        if (known == null) {
+            known = readVocabulary();
+            vocabulary = known;
+        }
+        return known;
+    }
+
+    /** Statements after which the functions may have changed: CREATE MACRO / FUNCTION, LOAD, ATTACH. */
+    private static final Pattern CHANGES_FUNCTIONS = Pattern.compile("(?i)\\b(macro|function|load|attach|install)\\b");
+    private volatile SqlVocabulary vocabulary;
+
+    private SqlVocabulary readVocabulary() {
+        return withStatement(st -> {
+            List<String> keywords = new ArrayList<>();
+            java.util.Set<String> reserved = new java.util.HashSet<>();
+            try (ResultSet rs = st.executeQuery("SELECT keyword_name, keyword_category FROM duckdb_keywords() ORDER BY 1")) {
+                while (rs.next()) {
+                    String keyword = rs.getString(1).toLowerCase(java.util.Locale.ROOT);
+                    keywords.add(keyword);
+                    if ("reserved".equals(rs.getString(2))) {
+                        reserved.add(keyword);
+                    }
+                }
+            }
+            List<String> functions = new ArrayList<>();
+            List<String> tableFunctions = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT DISTINCT lower(function_name), function_type IN ('table', 'table_macro') "
+                    + "FROM duckdb_functions() WHERE regexp_full_match(function_name, '[A-Za-z][A-Za-z0-9_]*') ORDER BY 1")) {
+                while (rs.next()) {
+                    (rs.getBoolean(2) ? tableFunctions : functions).add(rs.getString(1));
+                }
+            }
+            return new SqlVocabulary(List.copyOf(keywords), java.util.Set.copyOf(reserved), List.copyOf(functions),
+                    List.copyOf(tableFunctions));
         });
     }
 

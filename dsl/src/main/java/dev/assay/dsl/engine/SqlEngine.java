@@ -68,6 +68,9 @@ public interface SqlEngine extends AutoCloseable {
     /** Names of the tables and views of the session, without the operations' scratch tables. */
     List<String> relations();
 
+    /** The engine's SQL keywords and function names, as they are now (user macros included). */
+    SqlVocabulary vocabulary();
+
     /**
      * Stops the running statement, if any, and refuses later ones until {@link #resetCancel()};
      * a stopped statement fails with {@link QueryCancelledException}.

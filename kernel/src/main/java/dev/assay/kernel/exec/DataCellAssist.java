@@ -1,13 +1,15 @@
 package dev.assay.kernel.exec;
 
 import dev.assay.dsl.lang.LanguageAssist;
+import dev.assay.dsl.lang.SqlAssist;
 import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.java.Completion;
 import java.util.Optional;
 
 /**
  * Completion and inspection inside data cells: {@code %%assay} cells complete keywords,
- * dataset and column names; {@code %%assay} and {@code %%sql} cells describe the dataset
+ * dataset and column names, {@code %%sql} cells tables, columns, SQL keywords and functions
+ * (see {@link SqlAssist}); {@code %%assay} and {@code %%sql} cells describe the dataset
  * under the cursor. Other cells are left to Java (an empty result means "not a data cell").
  */
 final class DataCellAssist {
@@ -16,12 +18,16 @@ final class DataCellAssist {
     }
 
     static Optional<Completion> complete(String code, int cursor, Workspace workspace) {
-        int body = bodyStart(code, "%%assay");
+        int assay = bodyStart(code, "%%assay");
+        int sql = bodyStart(code, "%%sql");
+        int body = Math.max(assay, sql);
         if (body < 0 || cursor < body) {
             return Optional.empty();
         }
         try {
-            LanguageAssist.Completions c = LanguageAssist.complete(code.substring(body), cursor - body, workspace);
+            String text = code.substring(body);
+            LanguageAssist.Completions c = assay >= 0 ? LanguageAssist.complete(text, cursor - body, workspace)
+                    : SqlAssist.complete(text, cursor - body, workspace);
             return Optional.of(new Completion(c.matches(), c.start() + body, c.end() + body));
         } catch (RuntimeException e) {
             // The engine may be busy or the data gone: no suggestions beats a failed request.

@@ -6,11 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -47,6 +45,7 @@ public final class JavaEvaluator implements AutoCloseable {
     private final SourceCodeAnalysis analysis;
     private final CellExecutionProvider provider;
     private final SnippetSplitter splitter;
+    private final JavaCompletion completion;
     private final TracebackFormatter tracebacks = new TracebackFormatter();
 
     private JavaEvaluator(JShell shell, CellExecutionProvider provider) {
@@ -54,6 +53,7 @@ public final class JavaEvaluator implements AutoCloseable {
         this.analysis = shell.sourceCodeAnalysis();
         this.provider = provider;
         this.splitter = new SnippetSplitter(analysis);
+        this.completion = new JavaCompletion(analysis, splitter);
     }
 
     /** Starts JShell with this JVM's class path visible to snippets and the default imports. */
@@ -145,15 +145,7 @@ public final class JavaEvaluator implements AutoCloseable {
     }
 
     public Completion complete(String code, int cursor) {
-        int start = splitter.lastUnitStart(code.substring(0, cursor));
-        String unit = code.substring(start);
-        int[] anchor = new int[1];
-        List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(unit, cursor - start, anchor);
-        Set<String> matches = new LinkedHashSet<>();
-        suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
-                .forEach(s -> matches.add(s.continuation()));
-        suggestions.forEach(s -> matches.add(s.continuation()));
-        return new Completion(List.copyOf(matches), start + anchor[0], cursor);
+        return completion.complete(code, cursor);
     }
 
     /**

@@ -301,6 +301,19 @@ class CellExecutorTest {
     }
 
     @Test
+    void sqlCellsCompleteTablesAndTheirColumns() {
+        run("%%sql completion_sales\nSELECT 1 AS amount, 2 AS \"unit price\"");
+        String from = "%%sql\nSELECT * FROM completion_sa";
+        Completion tables = executor.complete(from, from.length());
+        assertEquals(List.of("completion_sales"), tables.matches());
+        assertEquals(from.length() - "completion_sa".length(), tables.start());
+        String select = "%%sql\nSELECT uni FROM completion_sales";
+        int cursor = "%%sql\nSELECT uni".length();
+        assertEquals(List.of("\"unit price\""), executor.complete(select, cursor).matches().subList(0, 1));
+        assertTrue(executor.complete("%%sql\nsel", 9).matches().contains("select"));
+    }
+
+    @Test
     void inspectionOfBareMethodsAndVariables() {
         assertTrue(executor.inspect("Math.max", 8).orElseThrow().contains("long Math.max(long a, long b)"));
         run("int inspected = 41 + 1;");
