@@ -4,7 +4,9 @@ import dev.assay.dsl.check.Measure;
 import dev.assay.dsl.check.Operator;
 import dev.assay.dsl.check.Rule;
 import dev.assay.dsl.drift.DriftMethod;
+import dev.assay.dsl.naming.Excerpt;
 import dev.assay.dsl.naming.Suggestions;
+import dev.assay.dsl.split.SplitPlan;
 import dev.assay.dsl.store.VersionRef;
 import dev.assay.dsl.workspace.DiffSide;
 import java.math.BigDecimal;
@@ -150,7 +152,7 @@ public final class Parser {
         String dataset = name("a dataset name");
         Integer limit = null;
         if (acceptWord("limit")) {
-            limit = count("a row count").intValue();
+            limit = (int) count("a row count", Integer.MAX_VALUE);
         }
         return new Statement.Show(dataset, limit, first.position());
     }
@@ -173,9 +175,9 @@ public final class Parser {
         String dataset = name("the dataset to split");
         List<BigDecimal> parts = new ArrayList<>();
         Token start = peek();
-        parts.add(number("percentages like 80/10/10"));
+        parts.add(percentage("percentages like 80/10/10"));
         while (acceptSymbol("/")) {
-            parts.add(number("a percentage"));
+            parts.add(percentage("a percentage"));
         }
         if (parts.size() != targets.size()) {
             throw new ParseException(start.position(), parts.size() + " percentages for " + targets.size()
@@ -186,8 +188,19 @@ public final class Parser {
             throw new ParseException(start.position(), "the percentages add up to " + sum.stripTrailingZeros().toPlainString()
                     + ", not 100");
         }
-        Clauses c = clauses(Set.of("by", "stratify", "group", "order", "seed"));
-        return new Statement.Split(targets, dataset, parts, c.by, c.stratify, c.group, c.orderBy, c.seed, at);
+        Clauses c = clauses(Set.of("by", "stratify", "group", "order", "seed", "exact"));
+        return new Statement.Split(targets, dataset, parts, c.by, c.stratify, c.group, c.orderBy, c.seed, c.exact, at);
+    }
+
+    /** A part's percentage, checked where it is written by the plan's own rule. */
+    private BigDecimal percentage(String what) {
+        Token t = peek();
+        BigDecimal p = number(what);
+        String problem = SplitPlan.percentageProblem(p);
+        if (problem != null) {
+            throw new ParseException(t.position(), problem);
+        }
+        return p;
     }
 
     private Statement drift(Token first) {
@@ -311,6 +324,7 @@ public final class Parser {
         String group;
         String orderBy;
         Long seed;
+        boolean exact;
         String using;
         BigDecimal threshold;
         Position thresholdAt;
@@ -350,7 +364,8 @@ public final class Parser {
                     expectWord("by");
                     c.orderBy = name("a column name");
                 }
-                case "seed" -> c.seed = count("a whole number");
+                case "seed" -> c.seed = count("a whole number", Long.MAX_VALUE);
+                case "exact" -> c.exact = true;
                 case "using" -> {
                     Token t = peek();
                     String method = name("a drift method (" + String.join(", ", DRIFT_METHODS) + ")").toLowerCase(Locale.ROOT);
@@ -394,9 +409,14 @@ public final class Parser {
                 return t.text();
             }
             case NUMBER -> {
-                next++;
-                BigDecimal n = new BigDecimal(t.text());
-                return n.scale() <= 0 ? (Object) n.longValueExact() : n.doubleValue();
+                BigDecimal n = number("a value");
+                if (n.scale() <= 0) {
+                    return inRange(t, n, Long.MIN_VALUE, Long.MAX_VALUE).longValueExact();
+                }
+                if (Double.isInfinite(n.doubleValue())) {
+                    throw new ParseException(t.position(), "the number " + Excerpt.of(t.text()) + " is too large");
+                }
+                return n.doubleValue();
             }
             case WORD -> {
                 if (t.isWord("true") || t.isWord("false")) {
@@ -440,13 +460,22 @@ public final class Parser {
         }
     }
 
-    private Long count(String what) {
+    /** A whole number from 0 to {@code max}; anything else is refused where it is written, never wrapped around. */
+    private long count(String what, long max) {
         Token t = peek();
         BigDecimal n = number(what);
         if (n.signum() < 0 || n.scale() > 0 && n.stripTrailingZeros().scale() > 0) {
             throw error(t, "expected " + what + " (0 or more, no fraction)");
         }
-        return n.longValue();
+        return inRange(t, n, 0, max).longValueExact();
+    }
+
+    private static BigDecimal inRange(Token t, BigDecimal n, long min, long max) {
+        if (n.compareTo(BigDecimal.valueOf(min)) < 0 || n.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw new ParseException(t.position(), "the number " + Excerpt.of(t.text()) + " is out of range: it must be from "
+                    + min + " to " + max);
+        }
+        return n;
     }
 
     private void expectWord(String keyword) {

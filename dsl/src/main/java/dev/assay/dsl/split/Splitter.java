@@ -16,7 +16,8 @@ import java.util.Map;
  * row by {@link SplitKey} alone, so adding rows never moves an old one; a stratified or time
  * split ranks the rows of each stratum (by seeded hash, or by the time column) and cuts the
  * ranking at round(n * cumulative share), which keeps every part within one row of its exact
- * share. The assignment is computed once into a narrow scratch table of (row, part).
+ * share; so does {@code exact} without strata, ranking every row by its seeded hash. The
+ * assignment is computed once into a narrow scratch table of (row, part).
  */
 public final class Splitter {
 
@@ -48,14 +49,15 @@ public final class Splitter {
             }
             staged.commit(); // all parts or none
             List<String> key = plan.stratify() != null || plan.orderBy() != null ? List.of() : plan.hashKey(allColumns);
-            return new SplitResult(dataset, plan.method(), key, plan.seed(), labelColumn, parts);
+            return new SplitResult(dataset, plan.method(), key, plan.seed(), labelColumn, parts,
+                    plan.sizesVary() ? SplitSpread.note(total, plan.percentages()) : null);
         }
     }
 
     private String assignment(OrderedSource source, SplitPlan plan, List<String> allColumns) {
         SqlDialect d = engine.dialect();
         String hash = SplitKey.sqlHex16(d, plan.seed(), plan.hashKey(allColumns));
-        if (plan.stratify() == null && plan.orderBy() == null) {
+        if (plan.sizesVary()) {
             StringBuilder part = new StringBuilder("CASE");
             List<String> bounds = SplitKey.boundaries(plan.percentages());
             for (int i = 0; i < bounds.size(); i++) {

@@ -179,6 +179,7 @@ public final class Workspace implements AutoCloseable {
         LoadPlan plan = loader.plan(path, options);
         long rows;
         long rejected = 0;
+        List<String> warnings;
         try (StagedTables staged = StagedTables.of(engine, name)) {
             String aside = staged.aside(name);
             try {
@@ -194,6 +195,7 @@ public final class Workspace implements AutoCloseable {
                 }
             }
             rows = engine.count(aside);
+            warnings = loader.warnings(plan, engine.schema(aside).size());
             if (plan.collectRejects()) {
                 rejected = ((Number) engine.run("SELECT count(*) FROM " + engine.quoteIdentifier(LoadPlan.REJECTS_TABLE),
                         null, 1).orElseThrow().rows().get(0).get(0)).longValue();
@@ -205,7 +207,7 @@ public final class Workspace implements AutoCloseable {
             }
         }
         lineage.record(name, Provenance.made(OperationText.load(name, path, options)));
-        return new Loaded(new Dataset(this, name), path, plan.format(), rows, rejected);
+        return new Loaded(new Dataset(this, name), path, plan.format(), rows, rejected, warnings);
     }
 
     /** The tables DuckDB keeps rejected rows in are not datasets: dropped however the load ends. */
