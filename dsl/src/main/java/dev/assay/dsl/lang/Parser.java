@@ -69,7 +69,7 @@ public final class Parser {
             if (peekAt(1).isSymbol("=") || peekAt(1).isSymbol(",")) {
                 return assignment();
             }
-            throw new ParseException(first.position(), "unknown statement '" + first.text() + "'"
+            throw new ParseException(first.position(), "unknown statement '" + Excerpt.of(first.text()) + "'"
                     + Suggestions.didYouMean(first.text(), STATEMENTS) + "; statements: " + String.join(", ", STATEMENTS));
         }
         next++;
@@ -120,7 +120,7 @@ public final class Parser {
                 return new Statement.Dedup(target, dataset, c.on, c.near, at);
             }
             default -> throw new ParseException(verb.position(), "expected load, dedup or split after '='"
-                    + (verb.kind() == Token.Kind.WORD ? ", found '" + verb.text() + "'"
+                    + (verb.kind() == Token.Kind.WORD ? ", found '" + Excerpt.of(verb.text()) + "'"
                             + Suggestions.didYouMean(verb.text(), BINDING_STATEMENTS) : ", found " + verb.describe()));
         }
     }
@@ -337,7 +337,7 @@ public final class Parser {
             Token word = peek();
             String clause = word.text().toLowerCase(Locale.ROOT);
             if (!allowed.contains(clause)) {
-                throw new ParseException(word.position(), "unexpected '" + word.text() + "'"
+                throw new ParseException(word.position(), "unexpected '" + Excerpt.of(word.text()) + "'"
                         + Suggestions.didYouMean(word.text(), allowed) + "; this statement takes "
                         + String.join(", ", allowed.stream().sorted().toList()));
             }
@@ -370,7 +370,7 @@ public final class Parser {
                     Token t = peek();
                     String method = name("a drift method (" + String.join(", ", DRIFT_METHODS) + ")").toLowerCase(Locale.ROOT);
                     if (!DRIFT_METHODS.contains(method)) {
-                        throw new ParseException(t.position(), "unknown drift method '" + t.text() + "'"
+                        throw new ParseException(t.position(), "unknown drift method '" + Excerpt.of(t.text()) + "'"
                                 + Suggestions.didYouMean(t.text(), DRIFT_METHODS) + "; methods: " + String.join(", ", DRIFT_METHODS));
                     }
                     c.using = method;

@@ -11,18 +11,21 @@ public final class Suggestions {
     }
 
     public static Optional<String> closest(String wrong, Collection<String> known) {
+        // One edit in a word of up to 3 letters, else a third of the length but at least 2 ('fair' for
+        // 'fare' is two) and at most 3: further off is no typo.
+        int allowed = wrong.length() <= 3 ? 1 : Math.min(3, Math.max(2, wrong.length() / 3));
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
+            if (Math.abs(candidate.length() - wrong.length()) > allowed) {
+                continue; // too far by length alone: no need for the table (a 5 MB name would cost gigabytes)
+            }
             int d = distance(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
             }
         }
-        // One edit in a word of up to 3 letters, else a third of the length but at least 2 ('fair' for
-        // 'fare' is two) and at most 3: further off is no typo.
-        int allowed = wrong.length() <= 3 ? 1 : Math.min(3, Math.max(2, wrong.length() / 3));
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
@@ -46,7 +49,7 @@ public final class Suggestions {
                     known.subList(0, Math.min(LISTED_COLUMNS, known.size()))) + (known.size() > LISTED_COLUMNS
                     ? " and " + (known.size() - LISTED_COLUMNS) + " more" : "");
         }
-        return "no column '" + wanted + "' in " + dataset + hint;
+        return "no column '" + Excerpt.of(wanted) + "' in " + dataset + hint;
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
