@@ -116,6 +116,8 @@ class BadInputMessagesTest {
                         || at > 0 && Character.isSurrogatePair(message.charAt(at - 1), c), "half a character in: " + message);
             }
         }
+        CellError parameter = session.error("%%assay\nshow '" + emoji + "' $NO_SUCH_PARAMETER");
+        contains(parameter.evalue(), "line 2, column 10");
         // columns count code points: the emoji before is one column, so the one after the number is at 28
         contains(userError("x = load '" + emoji + "' with (skip=1.2" + emoji + ")"), "line 2, column 28", "U+1F600");
     }
