@@ -31,6 +31,7 @@ The definitions reproduced here, independently of Assay's code:
 
 import csv
 import hashlib
+import math
 import os
 import sys
 import unicodedata
@@ -171,12 +172,17 @@ def split_boundaries(percentages):
     return bounds
 
 
-def hash_part(seed, values, bounds):
-    """The part of a hash split for one row's key values (text, None for NULL)."""
+def split_hash(seed, values):
+    """The 64-bit split hash of one row's key values (text, None for NULL), as docs/duplicates-and-splits.md defines it."""
     text = f"assay-split-v1|{seed}"
     for v in values:
         text += "|N" if v is None else f"|S{len(v)}:{v}"
-    h = int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:16], 16)
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:16], 16)
+
+
+def hash_part(seed, values, bounds):
+    """The part of a hash split for one row's key values (text, None for NULL)."""
+    h = split_hash(seed, values)
     return next((i for i, bound in enumerate(bounds) if h < bound), len(bounds))
 
 
@@ -334,11 +340,39 @@ def test_hash_split_follows_the_canonical_hash(kernel, sms, exports, names, perc
         check_label_counts(statement, part, rows, "Label")
         exported.append(rows.assign(part=i))
 
+    # Sizes vary around the shares; the result says by how much: one standard deviation of a binomial share.
+    p = percentages[0] / 100
+    spread = f"± {100 * math.sqrt(p * (1 - p) / len(sms)):.1f} points"
+    assert spread in (actual.get("note") or ""), f"{statement}: note {actual.get('note')!r} lacks {spread!r}"
+
     # Redundant with the row check when it passes, but says directly what a split by key promises.
     together = pd.concat(exported, ignore_index=True)
     parts_per_key = together.groupby(columns)["part"].nunique()
     spread = parts_per_key[parts_per_key > 1]
     assert spread.empty, f"{statement}: {len(spread)} keys in more than one part, e.g. {spread.index[0]!r}"
+
+
+def test_exact_split_cuts_the_hash_ranking(kernel, sms, exports):
+    """`exact`: rows ranked by their split hash (ties by row order), cut at round(n * cumulative share)."""
+    names, percentages, seed = ["exact_a", "exact_b", "exact_c"], [70, 20, 10], 4
+    statement = f"{', '.join(names)} = split sms 70/20/10 by SMS exact seed {seed}"
+    hashes = [split_hash(seed, key) for key in key_tuples(sms, ["SMS"], False)]
+    ranking = sorted(range(len(sms)), key=lambda row: (hashes[row], row))
+    sizes = stratum_part_rows(len(sms), percentages)
+    part_of_row = [0] * len(sms)
+    start = 0
+    for part, size in enumerate(sizes):
+        for row in ranking[start:start + size]:
+            part_of_row[row] = part
+        start += size
+    part_of_row = pd.Series(part_of_row, index=sms.index)
+
+    actual = result_json(kernel, f"%%assay\n{statement}")
+    check_fields(statement, actual, {"kind": "split", "source": "sms", "method": "hash-exact", "seed": seed,
+                                     "rows": len(sms), "note": None})
+    for i, (name, part) in enumerate(zip(names, actual["parts"])):
+        assert part["rows"] == sizes[i], f"{statement} part {name}: Assay {part['rows']} rows, exact {sizes[i]}"
+        check_rows(f"{statement} (exported part {name})", export(kernel, name, exports), sms[part_of_row == i])
 
 
 def test_stratified_split_shares_each_stratum(kernel, sms, exports):

@@ -75,8 +75,8 @@ public final class Differ {
         for (String key : keys) {
             for (var side : List.of(Map.entry(aTitle, from), Map.entry(bTitle, to))) {
                 if (find(side.getValue(), key).isEmpty()) {
-                    throw new IllegalArgumentException("no column '" + key + "' in " + side.getKey()
-                            + Suggestions.didYouMean(key, side.getValue().stream().map(Column::name).toList()));
+                    throw new IllegalArgumentException(Suggestions.noColumn(key, side.getKey(),
+                            side.getValue().stream().map(Column::name).toList()));
                 }
             }
         }
@@ -131,8 +131,9 @@ public final class Differ {
                     + comparable("t." + d.quoteIdentifier(c), c, retyped));
         }
         String anyDiffers = differs.isEmpty() ? "false" : "(" + String.join(" OR ", differs) + ")";
-        StringBuilder totals = new StringBuilder("SELECT count(*), count_if(" + anyDiffers + ")");
-        differs.forEach(x -> totals.append(", count_if(").append(x).append(")"));
+        // count_if of no rows is NULL, not 0 (two empty sides): coalesced so that every total is a number.
+        StringBuilder totals = new StringBuilder("SELECT count(*), coalesce(count_if(" + anyDiffers + "), 0)");
+        differs.forEach(x -> totals.append(", coalesce(count_if(").append(x).append("), 0)"));
         List<Object> row = engine.smallResult(totals + " FROM " + join).get(0);
         Map<String, Long> perColumn = new LinkedHashMap<>();
         for (int i = 0; i < values.size(); i++) {

@@ -91,9 +91,8 @@ public final class DriftDetector {
     private static Column find(String name, String dataset, List<Column> schema, String other, List<Column> otherSchema) {
         return schema.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow(() -> {
             boolean inOther = otherSchema.stream().anyMatch(c -> c.name().equals(name));
-            return new IllegalArgumentException("no column '" + name + "' in " + dataset
-                    + (inOther ? " (it is only in " + other + ")" : "")
-                    + Suggestions.didYouMean(name, schema.stream().map(Column::name).toList()));
+            return new IllegalArgumentException(inOther ? "no column '" + name + "' in " + dataset + " (it is only in " + other + ")"
+                    : Suggestions.noColumn(name, dataset, schema.stream().map(Column::name).toList()));
         });
     }
 

@@ -2,6 +2,7 @@ package dev.assay.dsl.duplicates;
 
 import dev.assay.dsl.engine.OrderedSource;
 import dev.assay.dsl.engine.SqlEngine;
+import dev.assay.dsl.engine.StagedTables;
 import dev.assay.dsl.engine.WorkTable;
 
 /**
@@ -18,7 +19,9 @@ public final class Deduplicator {
     }
 
     public Deduplicated dedup(String dataset, Comparison comparison, String target) {
-        try (OrderedSource source = OrderedSource.of(engine, dataset, target.equals(dataset))) {
+        try (OrderedSource source = OrderedSource.of(engine, dataset, target.equals(dataset));
+             StagedTables staged = StagedTables.of(engine, target)) {
+            String aside = staged.aside(target);
             long before = engine.count(dataset);
             String ord = source.ordinal();
             if (comparison.isNear()) {
@@ -26,15 +29,17 @@ public final class Deduplicator {
                 String column = comparison.text().name();
                 try (WorkTable docs = NearDocs.of(engine, source, column);
                      WorkTable clusters = finder.clusters(docs, LshBanding.forThreshold(comparison.near()), comparison.near())) {
-                    keep(target, source, engine.quoteIdentifier(column) + " IS NULL OR " + ord + " IN (SELECT min(d.first_ord) FROM "
+                    keep(aside, source, engine.quoteIdentifier(column) + " IS NULL OR " + ord + " IN (SELECT min(d.first_ord) FROM "
                             + docs.quoted() + " d LEFT JOIN " + clusters.quoted() + " c ON c.doc = d.doc GROUP BY " + DuplicateFinder.clusterOf("c", "d") + ")");
                 }
             } else {
                 KeyColumns keys = comparison.keys();
-                keep(target, source, ord + " IN (SELECT min(ord) FROM (SELECT " + ord + " AS ord, "
+                keep(aside, source, ord + " IN (SELECT min(ord) FROM (SELECT " + ord + " AS ord, "
                         + keys.selectList(engine.dialect(), null) + " FROM " + source.table() + ") GROUP BY " + keys.keyNames() + ")");
             }
-            return new Deduplicated(target, dataset, before, engine.count(target), comparison.keys().names(),
+            long after = engine.count(aside);
+            staged.commit();
+            return new Deduplicated(target, dataset, before, after, comparison.keys().names(),
                     comparison.keys().normalize(), comparison.near());
         }
     }

@@ -479,13 +479,17 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     @Override
-    public synchronized void renameReplacing(String from, String to) {
-        String drop = isView(to) ? "DROP VIEW " : "DROP TABLE IF EXISTS ";
+    public synchronized void renameAllReplacing(java.util.Map<String, String> fromTo) {
+        java.util.Map<String, Boolean> views = new java.util.LinkedHashMap<>();
+        fromTo.values().forEach(to -> views.put(to, isView(to)));
         withStatement(st -> {
             st.execute("BEGIN TRANSACTION");
             try {
-                st.execute(drop + quoteIdentifier(to));
-                st.execute("ALTER TABLE " + quoteIdentifier(from) + " RENAME TO " + quoteIdentifier(to));
+                for (java.util.Map.Entry<String, String> rename : fromTo.entrySet()) {
+                    String to = rename.getValue();
+                    st.execute((views.get(to) ? "DROP VIEW " : "DROP TABLE IF EXISTS ") + quoteIdentifier(to));
+                    st.execute("ALTER TABLE " + quoteIdentifier(rename.getKey()) + " RENAME TO " + quoteIdentifier(to));
+                }
                 st.execute("COMMIT");
             } catch (SQLException e) {
                 st.execute("ROLLBACK");

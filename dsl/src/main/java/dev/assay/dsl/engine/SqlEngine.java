@@ -94,7 +94,15 @@ public interface SqlEngine extends AutoCloseable {
      * Gives table {@code from} the name {@code to} in one transaction, replacing whatever table
      * or view had that name; until it commits, {@code to} keeps its old rows.
      */
-    void renameReplacing(String from, String to);
+    default void renameReplacing(String from, String to) {
+        renameAllReplacing(java.util.Map.of(from, to));
+    }
+
+    /**
+     * Gives each table (key) its new name (value) in one transaction, replacing whatever table
+     * or view had that name: every target changes, or none does (see {@link StagedTables}).
+     */
+    void renameAllReplacing(java.util.Map<String, String> fromTo);
 
     /** Work beyond this much memory spills to disk (or fails, for what cannot spill). */
     void setMemoryLimit(MemoryLimit limit);

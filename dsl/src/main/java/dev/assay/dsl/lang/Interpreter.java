@@ -51,7 +51,8 @@ public final class Interpreter {
         }
         if (statement instanceof Statement.Split split) {
             return workspace.dataset(split.dataset()).split(new SplitPlan(split.targets(), split.percentages(),
-                    split.by(), split.stratify(), split.group(), split.orderBy(), split.seed() != null ? split.seed() : 0L));
+                    split.by(), split.stratify(), split.group(), split.orderBy(), split.seed() != null ? split.seed() : 0L,
+                    split.exact()));
         }
         if (statement instanceof Statement.Leakage leakage) {
             return workspace.dataset(leakage.left()).leakage(workspace.dataset(leakage.right()),

@@ -26,7 +26,7 @@ public final class LanguageAssist {
             "leakage", "drift", "pin", "diff", "report", "check", "vs");
     /** Words after which a column name comes. */
     private static final Set<String> BEFORE_COLUMN = Set.of("on", "by", "stratify", "group");
-    private static final List<String> CLAUSES = List.of("as", "by", "group", "limit", "near", "normalize", "on",
+    private static final List<String> CLAUSES = List.of("as", "by", "exact", "group", "limit", "near", "normalize", "on",
             "order", "seed", "stratify", "threshold", "to", "using", "vs", "with");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 

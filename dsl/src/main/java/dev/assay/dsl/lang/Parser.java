@@ -4,7 +4,9 @@ import dev.assay.dsl.check.Measure;
 import dev.assay.dsl.check.Operator;
 import dev.assay.dsl.check.Rule;
 import dev.assay.dsl.drift.DriftMethod;
+import dev.assay.dsl.naming.Excerpt;
 import dev.assay.dsl.naming.Suggestions;
+import dev.assay.dsl.split.SplitPlan;
 import dev.assay.dsl.store.VersionRef;
 import dev.assay.dsl.workspace.DiffSide;
 import java.math.BigDecimal;
@@ -67,7 +69,7 @@ public final class Parser {
             if (peekAt(1).isSymbol("=") || peekAt(1).isSymbol(",")) {
                 return assignment();
             }
-            throw new ParseException(first.position(), "unknown statement '" + first.text() + "'"
+            throw new ParseException(first.position(), "unknown statement '" + Excerpt.of(first.text()) + "'"
                     + Suggestions.didYouMean(first.text(), STATEMENTS) + "; statements: " + String.join(", ", STATEMENTS));
         }
         next++;
@@ -118,7 +120,7 @@ public final class Parser {
                 return new Statement.Dedup(target, dataset, c.on, c.near, at);
             }
             default -> throw new ParseException(verb.position(), "expected load, dedup or split after '='"
-                    + (verb.kind() == Token.Kind.WORD ? ", found '" + verb.text() + "'"
+                    + (verb.kind() == Token.Kind.WORD ? ", found '" + Excerpt.of(verb.text()) + "'"
                             + Suggestions.didYouMean(verb.text(), BINDING_STATEMENTS) : ", found " + verb.describe()));
         }
     }
@@ -150,7 +152,7 @@ public final class Parser {
         String dataset = name("a dataset name");
         Integer limit = null;
         if (acceptWord("limit")) {
-            limit = count("a row count").intValue();
+            limit = (int) count("a row count", Integer.MAX_VALUE);
         }
         return new Statement.Show(dataset, limit, first.position());
     }
@@ -173,9 +175,9 @@ public final class Parser {
         String dataset = name("the dataset to split");
         List<BigDecimal> parts = new ArrayList<>();
         Token start = peek();
-        parts.add(number("percentages like 80/10/10"));
+        parts.add(percentage("percentages like 80/10/10"));
         while (acceptSymbol("/")) {
-            parts.add(number("a percentage"));
+            parts.add(percentage("a percentage"));
         }
         if (parts.size() != targets.size()) {
             throw new ParseException(start.position(), parts.size() + " percentages for " + targets.size()
@@ -186,8 +188,19 @@ public final class Parser {
             throw new ParseException(start.position(), "the percentages add up to " + sum.stripTrailingZeros().toPlainString()
                     + ", not 100");
         }
-        Clauses c = clauses(Set.of("by", "stratify", "group", "order", "seed"));
-        return new Statement.Split(targets, dataset, parts, c.by, c.stratify, c.group, c.orderBy, c.seed, at);
+        Clauses c = clauses(Set.of("by", "stratify", "group", "order", "seed", "exact"));
+        return new Statement.Split(targets, dataset, parts, c.by, c.stratify, c.group, c.orderBy, c.seed, c.exact, at);
+    }
+
+    /** A part's percentage, checked where it is written by the plan's own rule. */
+    private BigDecimal percentage(String what) {
+        Token t = peek();
+        BigDecimal p = number(what);
+        String problem = SplitPlan.percentageProblem(p);
+        if (problem != null) {
+            throw new ParseException(t.position(), problem);
+        }
+        return p;
     }
 
     private Statement drift(Token first) {
@@ -311,6 +324,7 @@ public final class Parser {
         String group;
         String orderBy;
         Long seed;
+        boolean exact;
         String using;
         BigDecimal threshold;
         Position thresholdAt;
@@ -323,7 +337,7 @@ public final class Parser {
             Token word = peek();
             String clause = word.text().toLowerCase(Locale.ROOT);
             if (!allowed.contains(clause)) {
-                throw new ParseException(word.position(), "unexpected '" + word.text() + "'"
+                throw new ParseException(word.position(), "unexpected '" + Excerpt.of(word.text()) + "'"
                         + Suggestions.didYouMean(word.text(), allowed) + "; this statement takes "
                         + String.join(", ", allowed.stream().sorted().toList()));
             }
@@ -350,12 +364,13 @@ public final class Parser {
                     expectWord("by");
                     c.orderBy = name("a column name");
                 }
-                case "seed" -> c.seed = count("a whole number");
+                case "seed" -> c.seed = count("a whole number", Long.MAX_VALUE);
+                case "exact" -> c.exact = true;
                 case "using" -> {
                     Token t = peek();
                     String method = name("a drift method (" + String.join(", ", DRIFT_METHODS) + ")").toLowerCase(Locale.ROOT);
                     if (!DRIFT_METHODS.contains(method)) {
-                        throw new ParseException(t.position(), "unknown drift method '" + t.text() + "'"
+                        throw new ParseException(t.position(), "unknown drift method '" + Excerpt.of(t.text()) + "'"
                                 + Suggestions.didYouMean(t.text(), DRIFT_METHODS) + "; methods: " + String.join(", ", DRIFT_METHODS));
                     }
                     c.using = method;
@@ -394,9 +409,14 @@ public final class Parser {
                 return t.text();
             }
             case NUMBER -> {
-                next++;
-                BigDecimal n = new BigDecimal(t.text());
-                return n.scale() <= 0 ? (Object) n.longValueExact() : n.doubleValue();
+                BigDecimal n = number("a value");
+                if (n.scale() <= 0) {
+                    return inRange(t, n, Long.MIN_VALUE, Long.MAX_VALUE).longValueExact();
+                }
+                if (Double.isInfinite(n.doubleValue())) {
+                    throw new ParseException(t.position(), "the number " + Excerpt.of(t.text()) + " is too large");
+                }
+                return n.doubleValue();
             }
             case WORD -> {
                 if (t.isWord("true") || t.isWord("false")) {
@@ -440,13 +460,22 @@ public final class Parser {
         }
     }
 
-    private Long count(String what) {
+    /** A whole number from 0 to {@code max}; anything else is refused where it is written, never wrapped around. */
+    private long count(String what, long max) {
         Token t = peek();
         BigDecimal n = number(what);
         if (n.signum() < 0 || n.scale() > 0 && n.stripTrailingZeros().scale() > 0) {
             throw error(t, "expected " + what + " (0 or more, no fraction)");
         }
-        return n.longValue();
+        return inRange(t, n, 0, max).longValueExact();
+    }
+
+    private static BigDecimal inRange(Token t, BigDecimal n, long min, long max) {
+        if (n.compareTo(BigDecimal.valueOf(min)) < 0 || n.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw new ParseException(t.position(), "the number " + Excerpt.of(t.text()) + " is out of range: it must be from "
+                    + min + " to " + max);
+        }
+        return n;
     }
 
     private void expectWord(String keyword) {

@@ -32,7 +32,7 @@ public sealed interface Statement {
     }
 
     record Split(List<String> targets, String dataset, List<BigDecimal> percentages, List<String> by,
-            String stratify, String group, String orderBy, Long seed, Position position) implements Statement {
+            String stratify, String group, String orderBy, Long seed, boolean exact, Position position) implements Statement {
     }
 
     record Leakage(String left, String right, KeySpec on, BigDecimal near, Position position) implements Statement {

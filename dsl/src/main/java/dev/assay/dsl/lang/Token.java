@@ -1,5 +1,7 @@
 package dev.assay.dsl.lang;
 
+import dev.assay.dsl.naming.Excerpt;
+
 /** One lexical token. {@code text} is the value: a string's content with escapes applied, a word as written. */
 public record Token(Kind kind, String text, Position position) {
 
@@ -16,8 +18,8 @@ public record Token(Kind kind, String text, Position position) {
     /** How the token reads in an error message. */
     String describe() {
         return switch (kind) {
-            case WORD -> "'" + text + "'";
-            case STRING -> "the string '" + text + "'";
+            case WORD -> "'" + Excerpt.of(text) + "'";
+            case STRING -> "the string '" + Excerpt.of(text) + "'";
             case NUMBER -> "the number " + text;
             case SYMBOL -> "'" + text + "'";
             case NEWLINE -> "the end of the line";

@@ -9,6 +9,8 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,6 +54,55 @@ final class CsvDiagnostics {
         }
     }
 
+    /** The first physical line of more than {@code limit} bytes (its line end included): its 1-based number and size. */
+    static Optional<long[]> firstLineLongerThan(Path file, long limit) {
+        try (var in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            long line = 1;
+            long size = 0;
+            int b;
+            while ((b = in.read()) >= 0) {
+                size++;
+                if (b == '\n') {
+                    if (size > limit) {
+                        return Optional.of(new long[] {line, size});
+                    }
+                    line++;
+                    size = 0;
+                }
+            }
+            return size > limit ? Optional.of(new long[] {line, size}) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The delimiters a CSV commonly uses, tried when the one given splits nothing. */
+    static final List<Character> COMMON_DELIMITERS = List.of(',', ';', '\t', '|');
+
+    /**
+     * When the first line does not split at {@code delimiter} but does at another common one,
+     * that delimiter and how many fields it gives (the best of them).
+     */
+    static Optional<Map.Entry<Character, Integer>> betterDelimiter(Path file, char delimiter, Character quote, Charset charset) {
+        String header;
+        try (BufferedReader in = Files.newBufferedReader(file, charset)) {
+            header = in.readLine();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return Optional.empty();
+        }
+        if (header == null || fields(header, delimiter, quote) > 1) {
+            return Optional.empty();
+        }
+        Map.Entry<Character, Integer> best = null;
+        for (char other : COMMON_DELIMITERS) {
+            int n = fields(header, other, quote);
+            if (other != delimiter && n > 1 && (best == null || n > best.getValue())) {
+                best = Map.entry(other, n);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /** Fields on one physical line; a quoted field may hold the delimiter. */
     static int fields(String line, char delimiter, Character quote) {
         int count = 1;
@@ -68,7 +119,7 @@ final class CsvDiagnostics {
     }
 
     private static String shorten(String line) {
-        return "'" + (line.length() > 100 ? line.substring(0, 99) + "…" : line) + "'";
+        return "'" + dev.assay.dsl.naming.Excerpt.of(line) + "'";
     }
 
     static Charset charset(String encoding) {

@@ -8,10 +8,12 @@ import java.util.Optional;
 /** The file formats {@code load} reads, the options each accepts, and how each option is typed. */
 public enum FileFormat {
 
-    CSV(Map.of("delimiter", OptionType.CHARACTER, "quote", OptionType.CHARACTER_OR_EMPTY,
-            "escape", OptionType.CHARACTER_OR_EMPTY, "header", OptionType.BOOLEAN, "null", OptionType.STRING,
-            "encoding", OptionType.STRING, "ignore_errors", OptionType.BOOLEAN, "skip", OptionType.COUNT,
-            "sample_size", OptionType.COUNT, "format", OptionType.STRING)),
+    CSV(Map.ofEntries(Map.entry("delimiter", OptionType.CHARACTER), Map.entry("quote", OptionType.CHARACTER_OR_EMPTY),
+            Map.entry("escape", OptionType.CHARACTER_OR_EMPTY), Map.entry("header", OptionType.BOOLEAN),
+            Map.entry("null", OptionType.STRING), Map.entry("encoding", OptionType.STRING),
+            Map.entry("ignore_errors", OptionType.BOOLEAN), Map.entry("skip", OptionType.COUNT),
+            Map.entry("sample_size", OptionType.COUNT), Map.entry("format", OptionType.STRING),
+            Map.entry("max_line_size", OptionType.COUNT))),
     TSV(CSV.options),
     PARQUET(Map.of("format", OptionType.STRING)),
     JSON(Map.of("ignore_errors", OptionType.BOOLEAN, "format", OptionType.STRING)),

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 public record LoadPlan(String source, Path file, boolean glob, FileFormat format, String tableFunction,
         char delimiter, Character quote, String encoding, boolean collectRejects) {
 
-    public static final String REJECTS_TABLE = "_assay_load_rejects";
-    public static final String REJECTS_SCAN = "_assay_load_rejects_scan";
+    // Scratch names (SqlEngine.WORK_PREFIX): should a drop fail, they still never show up as datasets.
+    public static final String REJECTS_TABLE = "__assay_load_rejects";
+    public static final String REJECTS_SCAN = "__assay_load_rejects_scan";
 }

@@ -2,6 +2,7 @@ package dev.assay.dsl.load;
 
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.SqlException;
+import dev.assay.dsl.naming.Excerpt;
 import dev.assay.dsl.naming.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,9 @@ import java.util.stream.Stream;
 public final class Loader {
 
     static final List<String> ENCODINGS = List.of("utf-8", "utf-16", "latin-1");
+    /** DuckDB's words for a line over {@code max_line_size}: the line number, the limit, the line's size. */
+    private static final java.util.regex.Pattern LINE_TOO_LONG = java.util.regex.Pattern.compile(
+            "(?s)Line: (\\d+).*?Maximum line size of (\\d+) bytes exceeded\\. Actual Size:\\s*(\\d+)");
 
     private final SqlEngine engine;
     private final Path baseDirectory;
@@ -39,8 +43,12 @@ public final class Loader {
         boolean glob = path.contains("*") || path.contains("?") || path.contains("[");
         FileFormat format = format(path, opts);
         checkOptions(format, opts);
+        CsvCharacters.check(opts);
         if (!glob) {
             checkFile(path, file);
+            if (format == FileFormat.CSV || format == FileFormat.TSV) {
+                EncodingCheck.check(path, file, (String) opts.get("encoding"));
+            }
         }
         String literal = engine.quoteLiteral(file.toString());
         char delimiter = opts.containsKey("delimiter") ? ((String) opts.get("delimiter")).charAt(0)
@@ -72,7 +80,7 @@ public final class Loader {
                 if (encoding != null) {
                     args.add("encoding = " + engine.quoteLiteral(encoding));
                 }
-                for (String count : List.of("skip", "sample_size")) {
+                for (String count : List.of("skip", "sample_size", "max_line_size")) {
                     if (opts.containsKey(count)) {
                         args.add(count + " = " + ((Number) opts.get(count)).longValue());
                     }
@@ -105,6 +113,17 @@ public final class Loader {
         String where = "cannot load '" + plan.source() + "'";
         if (engineMessage.contains("No files found that match")) {
             return new LoadException("no file matches '" + plan.source() + "' (looked for " + plan.file() + ")", failure);
+        }
+        java.util.regex.Matcher tooLong = LINE_TOO_LONG.matcher(engineMessage);
+        if (tooLong.find()) {
+            long limit = Long.parseLong(tooLong.group(2));
+            // DuckDB's line number counts from where its reader was; the file's own count is the one to fix.
+            long[] found = plan.glob() ? null : CsvDiagnostics.firstLineLongerThan(plan.file(), limit).orElse(null);
+            String line = found != null ? String.valueOf(found[0]) : tooLong.group(1);
+            long size = found != null ? found[1] : Long.parseLong(tooLong.group(3));
+            return new LoadException(where + ": line " + line + " is " + String.format(Locale.ROOT, "%,d", size)
+                    + " bytes long, more than the limit of " + String.format(Locale.ROOT, "%,d", limit)
+                    + " bytes a line may have; raise the limit with (max_line_size=" + (size + 1) + ")", failure);
         }
         if ((plan.format() == FileFormat.CSV || plan.format() == FileFormat.TSV) && !plan.glob()) {
             Optional<String> found = CsvDiagnostics.explain(plan.file(), plan.delimiter(), plan.quote(),
@@ -143,11 +162,32 @@ public final class Loader {
                 .orElse("the first line has " + expected + " fields but " + loadedColumns + " columns were read")));
     }
 
+    /** The engine's explanation without its dump of settings, each of its lines (a quoted row, say) cut to a readable length. */
+    /**
+     * What a load that worked should still tell: a CSV read as one column whose first line
+     * splits at another common delimiter was most likely read with the wrong one.
+     */
+    public List<String> warnings(LoadPlan plan, int loadedColumns) {
+        if (plan.glob() || loadedColumns != 1 || !(plan.format() == FileFormat.CSV || plan.format() == FileFormat.TSV)) {
+            return List.of();
+        }
+        return CsvDiagnostics.betterDelimiter(plan.file(), plan.delimiter(), plan.quote(), CsvDiagnostics.charset(plan.encoding()))
+                .map(better -> List.of("the first line is one column with delimiter " + shown(plan.delimiter()) + " but "
+                        + better.getValue() + " columns with " + shown(better.getKey()) + ": if that is the delimiter, "
+                        + "load with (delimiter=" + shown(better.getKey()) + ")"))
+                .orElse(List.of());
+    }
+
+    private static String shown(char delimiter) {
+        return delimiter == '\t' ? "'\\t'" : "'" + delimiter + "'";
+    }
+
     private static String firstParagraph(String message) {
         String text = message.replaceFirst("^[A-Za-z ]+Error: ", "");
         int blank = text.indexOf("\n\n");
         String first = blank < 0 ? text : text.substring(0, blank);
-        return first.replaceAll("\\s*\\n\\s*", " ").strip();
+        return first.lines().map(String::strip).filter(l -> !l.isEmpty()).map(Excerpt::of)
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     private static FileFormat format(String path, Map<String, Object> opts) {
@@ -210,6 +250,10 @@ public final class Loader {
         if (Files.isDirectory(file)) {
             throw new LoadException("'" + path + "' is a directory; load its files with a glob such as '"
                     + path.replaceFirst("/?$", "/*.parquet") + "'");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new LoadException("cannot load '" + path + "': it is not a regular file (a device, a pipe or a socket); "
+                    + "load a file, or copy the data into one first");
         }
         try {
             if (Files.size(file) == 0) {

@@ -11,23 +11,45 @@ public final class Suggestions {
     }
 
     public static Optional<String> closest(String wrong, Collection<String> known) {
+        // One edit in a word of up to 3 letters, else a third of the length but at least 2 ('fair' for
+        // 'fare' is two) and at most 3: further off is no typo.
+        int allowed = wrong.length() <= 3 ? 1 : Math.min(3, Math.max(2, wrong.length() / 3));
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
+            if (Math.abs(candidate.length() - wrong.length()) > allowed) {
+                continue; // too far by length alone: no need for the table (a 5 MB name would cost gigabytes)
+            }
             int d = distance(wrong.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
             }
         }
-        // Within a third of the length (at least 1, at most 3 edits): further off is no typo.
-        int allowed = Math.max(1, Math.min(3, wrong.length() / 3));
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
     /** " ; did you mean 'x'?" or nothing. */
     public static String didYouMean(String wrong, Collection<String> known) {
         return closest(wrong, known).map(s -> "; did you mean '" + s + "'?").orElse("");
+    }
+
+    /** How many of a dataset's columns an error lists when none is close to the name asked for. */
+    static final int LISTED_COLUMNS = 20;
+
+    /**
+     * The one message for a column name that is not there, whatever the statement and clause
+     * ({@code on}, {@code by}, {@code stratify}, {@code group}, {@code order by}, a check's
+     * argument): the closest name, or else the columns there are.
+     */
+    public static String noColumn(String wanted, String dataset, java.util.List<String> known) {
+        String hint = didYouMean(wanted, known);
+        if (hint.isEmpty()) {
+            hint = known.isEmpty() ? "; it has no columns" : "; its columns: " + String.join(", ",
+                    known.subList(0, Math.min(LISTED_COLUMNS, known.size()))) + (known.size() > LISTED_COLUMNS
+                    ? " and " + (known.size() - LISTED_COLUMNS) + " more" : "");
+        }
+        return "no column '" + Excerpt.of(wanted) + "' in " + dataset + hint;
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */

@@ -10,16 +10,24 @@ import java.util.List;
  * at most one of the ways to place rows. {@code by}: a hash of those columns (of the whole
  * row when empty) and the seed decides; {@code group}: the same on one column, so a group
  * never spans parts; {@code stratify}: exact proportions within each value of the column;
- * {@code orderBy}: the earliest rows to the first part. Build with
+ * {@code orderBy}: the earliest rows to the first part. {@code exact}: a hash split whose
+ * parts have exactly their shares (rows ranked by hash, cut at the counts), at the cost of
+ * growth stability: new rows move the cuts. Build with
  * {@code SplitPlan.into("train", "test").percent(80, 20).stratify("label").seed(7)}.
  */
 public record SplitPlan(List<String> names, List<BigDecimal> percentages, List<String> by, String stratify,
-                        String group, String orderBy, long seed) {
+                        String group, String orderBy, long seed, boolean exact) {
 
     public SplitPlan {
         names = List.copyOf(names);
         percentages = List.copyOf(percentages);
         by = List.copyOf(by);
+    }
+
+    /** A plan without {@code exact}: a hash split places each row on its own, sizes vary. */
+    public SplitPlan(List<String> names, List<BigDecimal> percentages, List<String> by, String stratify,
+                     String group, String orderBy, long seed) {
+        this(names, percentages, by, stratify, group, orderBy, seed, false);
     }
 
     public static Builder into(String... names) {
@@ -40,8 +48,9 @@ public record SplitPlan(List<String> names, List<BigDecimal> percentages, List<S
         }
         BigDecimal sum = BigDecimal.ZERO;
         for (BigDecimal p : percentages) {
-            if (p.signum() <= 0) {
-                throw new IllegalArgumentException("every part needs a percentage above 0, got " + p.toPlainString());
+            String problem = percentageProblem(p);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
             }
             sum = sum.add(p);
         }
@@ -57,9 +66,27 @@ public record SplitPlan(List<String> names, List<BigDecimal> percentages, List<S
             throw new IllegalArgumentException("'group' and 'stratify' cannot be combined: a group's rows may fall in "
                     + "different strata");
         }
+        if (exact && group != null) {
+            throw new IllegalArgumentException("'exact' and 'group' cannot be combined: keeping each group whole "
+                    + "decides the part sizes");
+        }
         if (orderBy != null && (group != null || !by.isEmpty())) {
             throw new IllegalArgumentException("'order by' places rows by time; it cannot be combined with 'by' or 'group'");
         }
+    }
+
+    /** Finer percentages than this mean nothing for row counts, and would overflow the exact integer cut. */
+    public static final int MAX_PERCENT_DECIMALS = 6;
+
+    /** Why a part's percentage is refused, or null when it is fine. */
+    public static String percentageProblem(BigDecimal p) {
+        if (p.signum() <= 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) {
+            return "every part needs a percentage above 0 and at most 100, got " + p.toPlainString();
+        }
+        if (p.stripTrailingZeros().scale() > MAX_PERCENT_DECIMALS) {
+            return "a percentage has at most " + MAX_PERCENT_DECIMALS + " decimal places, got " + p.toPlainString();
+        }
+        return null;
     }
 
     /** The columns whose values decide a row's part by hash: group, by, or else all of {@code allColumns}. */
@@ -74,7 +101,15 @@ public record SplitPlan(List<String> names, List<BigDecimal> percentages, List<S
         if (stratify != null) {
             return "stratified";
         }
-        return group != null ? "group" : "hash";
+        if (group != null) {
+            return "group";
+        }
+        return exact ? "hash-exact" : "hash";
+    }
+
+    /** True when each row's part depends on that row alone (and the seed): sizes then vary around the shares. */
+    public boolean sizesVary() {
+        return stratify == null && orderBy == null && !exact;
     }
 
     /** Fluent construction for the Java API. */
@@ -86,6 +121,7 @@ public record SplitPlan(List<String> names, List<BigDecimal> percentages, List<S
         private String group;
         private String orderBy;
         private long seed;
+        private boolean exact;
 
         private Builder(List<String> names) {
             this.names = names;
@@ -125,8 +161,14 @@ public record SplitPlan(List<String> names, List<BigDecimal> percentages, List<S
             return this;
         }
 
+        /** Parts of exactly their shares (within one row); see {@link SplitPlan}. */
+        public Builder exact() {
+            this.exact = true;
+            return this;
+        }
+
         public SplitPlan build() {
-            return new SplitPlan(names, percentages, by, stratify, group, orderBy, seed);
+            return new SplitPlan(names, percentages, by, stratify, group, orderBy, seed, exact);
         }
     }
 }

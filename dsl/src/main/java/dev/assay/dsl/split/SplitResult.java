@@ -8,10 +8,11 @@ import java.util.Map;
 /**
  * The parts a split made, in order: each part's dataset name, rows, share of the source's
  * rows and, when there is a label ({@code labelColumn}: the stratify column or a column named
- * {@code label}), its count per label value (null otherwise).
+ * {@code label}), its count per label value (null otherwise); {@code note}, when not null,
+ * says how far the sizes of a hash split may stray from the shares asked for.
  */
 public record SplitResult(String source, String method, List<String> key, long seed, String labelColumn,
-                          List<Part> parts) {
+                          List<Part> parts, String note) {
 
     public record Part(String name, long rows, double fraction, Map<String, Long> labelCounts) {
     }
@@ -32,6 +33,6 @@ public record SplitResult(String source, String method, List<String> key, long s
                     "label_counts", p.labelCounts()));
         }
         return JsonValue.object("kind", "split", "source", source, "method", method, "key", key, "seed", seed,
-                "label_column", labelColumn, "rows", rows(), "parts", json);
+                "label_column", labelColumn, "rows", rows(), "parts", json, "note", note);
     }
 }

@@ -3,6 +3,7 @@ package dev.assay.dsl.split;
 import dev.assay.dsl.engine.OrderedSource;
 import dev.assay.dsl.engine.SqlDialect;
 import dev.assay.dsl.engine.SqlEngine;
+import dev.assay.dsl.engine.StagedTables;
 import dev.assay.dsl.engine.WorkTable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.Map;
  * row by {@link SplitKey} alone, so adding rows never moves an old one; a stratified or time
  * split ranks the rows of each stratum (by seeded hash, or by the time column) and cuts the
  * ranking at round(n * cumulative share), which keeps every part within one row of its exact
- * share. The assignment is computed once into a narrow scratch table of (row, part).
+ * share; so does {@code exact} without strata, ranking every row by its seeded hash. The
+ * assignment is computed once into a narrow scratch table of (row, part).
  */
 public final class Splitter {
 
@@ -31,27 +33,31 @@ public final class Splitter {
         SqlDialect d = engine.dialect();
         boolean replacesSource = plan.names().contains(dataset);
         try (OrderedSource source = OrderedSource.of(engine, dataset, replacesSource);
-             WorkTable assignment = WorkTable.of(engine, "split", assignment(source, plan, allColumns))) {
+             WorkTable assignment = WorkTable.of(engine, "split", assignment(source, plan, allColumns));
+             StagedTables staged = StagedTables.of(engine, plan.names())) {
             List<SplitResult.Part> parts = new ArrayList<>();
             long total = ((Number) engine.smallResult("SELECT count(*) FROM " + source.table()).get(0).get(0)).longValue();
             for (int i = 0; i < plan.names().size(); i++) {
                 String name = plan.names().get(i);
-                engine.run("CREATE OR REPLACE TABLE " + d.quoteIdentifier(name) + " AS SELECT * FROM " + source.table()
+                String aside = staged.aside(name);
+                engine.run("CREATE OR REPLACE TABLE " + d.quoteIdentifier(aside) + " AS SELECT * FROM " + source.table()
                         + " WHERE " + source.ordinal() + " IN (SELECT ord FROM " + assignment.quoted() + " WHERE part = " + i
                         + ") ORDER BY " + source.ordinal(), null, 0);
-                long rows = engine.count(name);
+                long rows = engine.count(aside);
                 parts.add(new SplitResult.Part(name, rows, total == 0 ? 0 : (double) rows / total,
-                        labelColumn == null ? null : labelCounts(name, labelColumn)));
+                        labelColumn == null ? null : labelCounts(aside, labelColumn)));
             }
+            staged.commit(); // all parts or none
             List<String> key = plan.stratify() != null || plan.orderBy() != null ? List.of() : plan.hashKey(allColumns);
-            return new SplitResult(dataset, plan.method(), key, plan.seed(), labelColumn, parts);
+            return new SplitResult(dataset, plan.method(), key, plan.seed(), labelColumn, parts,
+                    plan.sizesVary() ? SplitSpread.note(total, plan.percentages()) : null);
         }
     }
 
     private String assignment(OrderedSource source, SplitPlan plan, List<String> allColumns) {
         SqlDialect d = engine.dialect();
         String hash = SplitKey.sqlHex16(d, plan.seed(), plan.hashKey(allColumns));
-        if (plan.stratify() == null && plan.orderBy() == null) {
+        if (plan.sizesVary()) {
             StringBuilder part = new StringBuilder("CASE");
             List<String> bounds = SplitKey.boundaries(plan.percentages());
             for (int i = 0; i < bounds.size(); i++) {

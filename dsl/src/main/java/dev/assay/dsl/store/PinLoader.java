@@ -4,7 +4,7 @@ import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.SqlDialect;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.SqlException;
-import dev.assay.dsl.engine.WorkTable;
+import dev.assay.dsl.engine.StagedTables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +40,8 @@ public final class PinLoader {
         } catch (IOException e) {
             throw new StoreException("cannot read the snapshot of " + version.ref() + " (" + file + "): " + e.getMessage(), e);
         }
-        // WorkTable drops the scratch table and, after a cancel, does not let that drop hide the real error.
-        try (WorkTable work = WorkTable.named(engine, "pin")) {
-            String scratch = work.name();
+        try (StagedTables staged = StagedTables.of(engine, target)) {
+            String scratch = staged.aside(target);
             read(version, file, scratch);
             if (!bytesSha.equals(version.snapshotSha256())) {
                 Fingerprint actual = new Fingerprinter(engine).of(scratch).fingerprint();
@@ -50,7 +49,7 @@ public final class PinLoader {
                     throw mismatch(version, file, "found " + actual);
                 }
             }
-            engine.renameReplacing(scratch, target);
+            staged.commit();
             return version;
         }
     }

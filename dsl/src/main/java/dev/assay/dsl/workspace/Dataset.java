@@ -98,8 +98,7 @@ public final class Dataset {
         List<Column> chosen = new java.util.ArrayList<>();
         for (String wanted : names) {
             Column column = schema.stream().filter(c -> c.name().equals(wanted)).findFirst().orElseThrow(() ->
-                    new IllegalArgumentException("no column '" + wanted + "' in " + name
-                            + Suggestions.didYouMean(wanted, known)));
+                    new IllegalArgumentException(Suggestions.noColumn(wanted, name, known)));
             if (chosen.contains(column)) {
                 throw new IllegalArgumentException("column '" + wanted + "' is named twice");
             }

@@ -36,6 +36,9 @@ final class OperationText {
         clause(s, "stratify", plan.stratify());
         clause(s, "group", plan.group());
         clause(s, "order by", plan.orderBy());
+        if (plan.exact()) {
+            s.append(" exact");
+        }
         return s.append(" seed ").append(plan.seed()).toString();
     }
 

@@ -6,6 +6,7 @@ import dev.assay.dsl.engine.DuckDbEngine;
 import dev.assay.dsl.engine.MemoryLimit;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.SqlException;
+import dev.assay.dsl.engine.StagedTables;
 import dev.assay.dsl.engine.TablePreview;
 import dev.assay.dsl.load.LoadException;
 import dev.assay.dsl.load.LoadPlan;
@@ -96,13 +97,14 @@ public final class Workspace implements AutoCloseable {
         List<SqlStatement> statements = SqlScript.split(script);
         // Asked before running: the script may replace a dataset it reads.
         Provenance made = lineage.derived(relationsRead(statements), OperationText.sql(bindAs != null ? bindAs : LAST_RESULT, script));
+        String target = bindAs != null ? bindAs : LAST_RESULT;
         Optional<TablePreview> shown = Optional.empty();
         for (int i = 0; i < statements.size(); i++) {
             SqlStatement statement = statements.get(i);
             boolean last = i == statements.size() - 1;
             try {
-                Optional<TablePreview> rows = engine.run(statement.text(),
-                        last ? (bindAs != null ? bindAs : LAST_RESULT) : null, PREVIEW_ROWS);
+                Optional<TablePreview> rows = last ? runBinding(statement.text(), target)
+                        : engine.run(statement.text(), null, PREVIEW_ROWS);
                 if (rows.isPresent()) {
                     shown = rows;
                     if (last && rows.get().name() != null) {
@@ -115,6 +117,20 @@ public final class Workspace implements AutoCloseable {
             }
         }
         return shown;
+    }
+
+    /** Runs a statement whose rows become dataset {@code target}, built aside and swapped in only once complete. */
+    private Optional<TablePreview> runBinding(String statement, String target) {
+        try (StagedTables staged = StagedTables.of(engine, target)) {
+            String aside = staged.aside(target);
+            Optional<TablePreview> rows = engine.run(statement, aside, PREVIEW_ROWS);
+            if (rows.isEmpty() || !aside.equals(rows.get().name())) {
+                return rows; // no rows, or rows that are shown only (EXPLAIN, PRAGMA)
+            }
+            staged.commit();
+            TablePreview built = rows.get();
+            return Optional.of(new TablePreview(target, built.columns(), built.rows(), built.totalRows()));
+        }
     }
 
     /** The datasets a script reads, as the engine can tell (each once, by its own name). */
@@ -161,29 +177,48 @@ public final class Workspace implements AutoCloseable {
         checkName(name);
         Loader loader = new Loader(engine, baseDirectory);
         LoadPlan plan = loader.plan(path, options);
-        try {
-            engine.run("SELECT * FROM " + plan.tableFunction(), name, 0);
-        } catch (SqlException e) {
-            throw loader.explain(plan, e);
-        }
-        if (!plan.collectRejects()) {
-            Optional<LoadException> misread = loader.verify(plan, engine.schema(name).size(),
-                    !Boolean.FALSE.equals(options.get("header")));
-            if (misread.isPresent()) {
-                engine.run("DROP TABLE IF EXISTS " + engine.quoteIdentifier(name), null, 0);
-                throw misread.get();
+        long rows;
+        long rejected = 0;
+        List<String> warnings;
+        try (StagedTables staged = StagedTables.of(engine, name)) {
+            String aside = staged.aside(name);
+            try {
+                engine.run("SELECT * FROM " + plan.tableFunction(), aside, 0);
+            } catch (SqlException e) {
+                throw loader.explain(plan, e);
+            }
+            if (!plan.collectRejects()) {
+                Optional<LoadException> misread = loader.verify(plan, engine.schema(aside).size(),
+                        !Boolean.FALSE.equals(options.get("header")));
+                if (misread.isPresent()) {
+                    throw misread.get();
+                }
+            }
+            rows = engine.count(aside);
+            warnings = loader.warnings(plan, engine.schema(aside).size());
+            if (plan.collectRejects()) {
+                rejected = ((Number) engine.run("SELECT count(*) FROM " + engine.quoteIdentifier(LoadPlan.REJECTS_TABLE),
+                        null, 1).orElseThrow().rows().get(0).get(0)).longValue();
+            }
+            staged.commit();
+        } finally {
+            if (plan.collectRejects()) {
+                dropRejects();
             }
         }
-        long rows = engine.count(name);
-        long rejected = 0;
-        if (plan.collectRejects()) {
-            rejected = ((Number) engine.run("SELECT count(*) FROM " + engine.quoteIdentifier(LoadPlan.REJECTS_TABLE),
-                    null, 1).orElseThrow().rows().get(0).get(0)).longValue();
-            engine.run("DROP TABLE IF EXISTS " + engine.quoteIdentifier(LoadPlan.REJECTS_TABLE), null, 0);
-            engine.run("DROP TABLE IF EXISTS " + engine.quoteIdentifier(LoadPlan.REJECTS_SCAN), null, 0);
-        }
         lineage.record(name, Provenance.made(OperationText.load(name, path, options)));
-        return new Loaded(new Dataset(this, name), path, plan.format(), rows, rejected);
+        return new Loaded(new Dataset(this, name), path, plan.format(), rows, rejected, warnings);
+    }
+
+    /** The tables DuckDB keeps rejected rows in are not datasets: dropped however the load ends. */
+    private void dropRejects() {
+        for (String table : List.of(LoadPlan.REJECTS_TABLE, LoadPlan.REJECTS_SCAN)) {
+            try {
+                engine.run("DROP TABLE IF EXISTS " + engine.quoteIdentifier(table), null, 0);
+            } catch (RuntimeException e) {
+                // a cancelled session refuses statements until the next cell; the next load replaces them
+            }
+        }
     }
 
     /**

@@ -110,4 +110,15 @@ class DiffTest {
         assertEquals(List.of(new DatasetDiff.Change(List.of(1), "name", "a", "z")), d.keyed().examples());
         assertTrue(ws.datasets().stream().noneMatch(n -> n.startsWith("__assay")), "scratch tables are dropped");
     }
+
+    /** Issue 20: two empty sides are a diff with nothing in it, not a NullPointerException. */
+    @Test
+    void twoEmptyDatasetsDiffOnAKey() {
+        ws.sql("SELECT * FROM before WHERE false", "empty_a");
+        ws.sql("SELECT * FROM before WHERE false", "empty_b");
+        DatasetDiff d = ws.dataset("empty_a").diff(ws.dataset("empty_b"), "id");
+        assertEquals(0, d.keyed().matched());
+        assertEquals(0, d.keyed().changed());
+        assertEquals(0L, d.keyed().changesPerColumn().get("name"));
+    }
 }

@@ -212,4 +212,11 @@ class DriftTest {
         assertNull(first.get("p_value"));
         assertEquals(0.1, first.get("threshold"));
     }
+
+    /** Issue 20 item 10: 'drift train vs test on fair' suggests 'fare' as profile does. */
+    @Test
+    void aMisspeltColumnOfTitanicGetsItsSuggestion() {
+        ws.load(dev.assay.dsl.SharedData.file("titanic.csv").toString(), "titanic", java.util.Map.of());
+        assertEquals("no column 'fair' in titanic; did you mean 'fare'?", refused("titanic", "titanic", DriftPlan.on("fair")));
+    }
 }

@@ -144,7 +144,7 @@ class DuplicatesTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> run("duplicates msgs on id, text near 0.8"))
                 .getMessage().startsWith("near duplicates compare one text column; got 2, say which with 'on COLUMN'"));
         ws.query("SELECT 1 AS x", "other_");
-        assertEquals("no column 'text' in other_", assertThrows(IllegalArgumentException.class,
+        assertEquals("no column 'text' in other_; its columns: x", assertThrows(IllegalArgumentException.class,
                 () -> run("leakage msgs, other_ on text")).getMessage());
         assertEquals("the near threshold must be in (0, 1], got 1.5", assertThrows(IllegalArgumentException.class,
                 () -> Match.on("text").near(1.5)).getMessage());

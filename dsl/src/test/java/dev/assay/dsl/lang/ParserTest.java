@@ -1,6 +1,7 @@
 package dev.assay.dsl.lang;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -184,5 +185,41 @@ class ParserTest {
         Statement.Diff datasets = (Statement.Diff) one("diff train 'raw@2'");
         assertEquals(DiffSide.dataset("train"), datasets.from());
         assertEquals(List.of(), datasets.on());
+    }
+
+    /** Issue 20: every number is checked where it is written; none wraps around or escapes as a Java exception. */
+    @Test
+    void numbersAreValidatedAndRangeCheckedWhereWritten() {
+        assertEquals("line 1, column 29: '1.2.3' is not a number: write digits with at most one decimal point, like 42 or 0.5",
+                error("x = load 'a.csv' with (skip=1.2.3)"));
+        assertTrue(error("x = load 'a.csv' with (skip=5k)").contains("'5k' is not a number"));
+        assertEquals("line 1, column 29: the number 99999999999999999999 is out of range: it must be from "
+                + Long.MIN_VALUE + " to " + Long.MAX_VALUE, error("x = load 'a.csv' with (skip=99999999999999999999)"));
+        assertEquals("line 1, column 14: the number 3000000000 is out of range: it must be from 0 to " + Integer.MAX_VALUE,
+                error("show x limit 3000000000"));
+        assertEquals(Integer.MAX_VALUE, ((Statement.Show) one("show x limit " + Integer.MAX_VALUE)).limit());
+        assertTrue(error("a, b = split t 50/50 seed 99999999999999999999999")
+                .endsWith("the number 99999999999999999999999 is out of range: it must be from 0 to " + Long.MAX_VALUE));
+        assertEquals(Long.MAX_VALUE, ((Statement.Split) one("a, b = split t 50/50 seed " + Long.MAX_VALUE)).seed());
+        assertTrue(error("a, b = split t 33.3333333/66.6666667").contains("at most 6 decimal places"));
+        assertTrue(error("a, b = split t 150/-50").contains("above 0 and at most 100"));
+        assertTrue(error("x = load 'a.csv' with (skip=1" + "0".repeat(400) + ".5)").contains("is too large"));
+    }
+
+    /** Columns count code points: a character outside the BMP is one column and is quoted whole. */
+    @Test
+    void positionsAndExcerptsCountCodePoints() {
+        String clef = new String(Character.toChars(0x1D11E));
+        assertEquals("line 1, column 6: unexpected character '" + clef + "' (U+1D11E)", error("show " + clef + "x"));
+        assertEquals("line 1, column 15: expected the end of the statement, found '='", error("x = load '" + clef + clef + "' ="));
+        assertEquals("line 1, column 14: unexpected character U+0000", error("x = load '" + clef + "' \u0000"));
+        String longString = "y".repeat(5_000);
+        assertTrue(error("show '" + longString + "'").length() < 300, "a long string is quoted short");
+    }
+
+    @Test
+    void exactIsASplitClause() {
+        assertTrue(((Statement.Split) one("a, b = split t 80/20 exact seed 1")).exact());
+        assertFalse(((Statement.Split) one("a, b = split t 80/20")).exact());
     }
 }

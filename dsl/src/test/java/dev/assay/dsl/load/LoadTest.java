@@ -168,4 +168,66 @@ class LoadTest {
         assertTrue(failure(write("x.xlsx", "").toString(), Map.of()).startsWith("cannot tell the format"));
         assertEquals(1, load(csv.toString(), "semi", Map.of("delimiter", ";")).rows());
     }
+
+    /** Issue 20: a file whose bytes contradict its encoding option is refused, not loaded as one garbled column. */
+    @Test
+    void anEncodingTheBytesContradictIsRefused() throws Exception {
+        Path utf8 = write("utf8.csv", "name,city\nJos\u00e9,S\u00e3o Paulo\n");
+        String message = failure(utf8.toString(), Map.of("encoding", "utf-16"));
+        assertTrue(message.contains("as UTF-16") && message.contains("no byte-order mark and no zero bytes"), message);
+        Path utf16 = write("utf16.csv", "\ufeffname,city\nJos\u00e9,S\u00e3o Paulo\n".getBytes(StandardCharsets.UTF_16LE));
+        assertTrue(failure(utf16.toString(), Map.of()).contains("starts with a UTF-16 byte-order mark; load it with (encoding='utf-16')"));
+        Loaded read = load(utf16.toString(), "utf16", Map.of("encoding", "utf-16"));
+        assertEquals(1, read.rows());
+        assertEquals(List.of("name", "city"), read.dataset().schema().stream().map(c -> c.name()).toList());
+    }
+
+    @Test
+    void devicesAndPipesAreNotRegularFiles() throws Exception {
+        assertTrue(failure("/dev/zero", Map.of("format", "csv")).contains("it is not a regular file"));
+        Path fifo = dir.resolve("pipe.csv");
+        if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0) {
+            assertTrue(failure(fifo.toString(), Map.of()).contains("it is not a regular file"));
+        }
+    }
+
+    /** NUL, line ends and a delimiter that is also the quote are refused before the engine sees them. */
+    @Test
+    void csvCharactersAreCheckedUpFront() throws Exception {
+        Path csv = write("plain.csv", "a,b\n1,2\n");
+        for (String option : List.of("delimiter", "quote", "escape")) {
+            for (String c : List.of("\u0000", "\n", "\r")) {
+                String message = failure(csv.toString(), Map.of(option, c));
+                assertTrue(message.startsWith("option " + option + " cannot be the control character U+00"), message);
+            }
+        }
+        assertTrue(failure(csv.toString(), Map.of("delimiter", "'", "quote", "'")).contains("delimiter and quote are both"));
+        assertEquals(1, load(csv.toString(), "tabbed", Map.of("delimiter", "\t")).dataset().schema().size(), "a tab is fine");
+    }
+
+    /** A line over DuckDB's limit is named by its number and size, never quoted whole; max_line_size raises the limit. */
+    @Test
+    void aLongLineIsNamedShortAndTheLimitCanBeRaised() throws Exception {
+        Path wide = write("wide.csv", "a,b\n1," + "x".repeat(3_000_000) + "\n2,y\n");
+        String message = failure(wide.toString(), Map.of());
+        assertTrue(message.length() < 500, message.length() + " characters");
+        assertTrue(message.contains("line 2 is 3,000,003 bytes long, more than the limit of"), message);
+        assertTrue(message.endsWith("raise the limit with (max_line_size=3000004)"), message);
+        assertEquals(2, load(wide.toString(), "wide", Map.of("max_line_size", 3_000_004L)).rows());
+    }
+
+    /** Issue 20 item 10: a header that one delimiter leaves whole but another splits into many is worth a warning. */
+    @Test
+    void aDelimiterThatSplitsNothingIsWarnedAbout() throws Exception {
+        Path commas = write("commas.csv", "a,b,c,d\n1,2,3,4\n");
+        Loaded wrong = load(commas.toString(), "wrong", Map.of("delimiter", ";"));
+        assertEquals(1, wrong.dataset().schema().size());
+        assertEquals(List.of("the first line is one column with delimiter ';' but 4 columns with ',': if that is the "
+                + "delimiter, load with (delimiter=',')"), wrong.warnings());
+        Path semicolons = write("semicolons.csv", "a;b;c\n1;2;3\n");
+        assertTrue(load(semicolons.toString(), "semi", Map.of()).warnings().get(0).contains("3 columns with ';'"));
+        assertEquals(List.of(), load(commas.toString(), "right", Map.of()).warnings());
+        Path single = write("single.csv", "text\nhello world\n");
+        assertEquals(List.of(), load(single.toString(), "single", Map.of()).warnings(), "one column for real");
+    }
 }

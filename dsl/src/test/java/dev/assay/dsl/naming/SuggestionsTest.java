@@ -29,4 +29,19 @@ class SuggestionsTest {
         assertEquals(1, Suggestions.distance("abc", "acb"));
         assertEquals(3, Suggestions.distance("kitten", "sitting"));
     }
+
+    /** Issue 20 item 10: 'fair' for 'fare' is two edits, a typo all the same. */
+    @Test
+    void fourLetterWordsAllowTwoEdits() {
+        assertEquals(Optional.of("fare"), Suggestions.closest("fair", List.of("survived", "pclass", "fare", "embarked")));
+        assertEquals(Optional.empty(), Suggestions.closest("ab", List.of("xy")), "short words: one edit at most");
+    }
+
+    @Test
+    void anUnknownColumnNamesTheClosestOrListsTheColumns() {
+        assertEquals("no column 'fair' in t; did you mean 'fare'?", Suggestions.noColumn("fair", "t", List.of("age", "fare")));
+        assertEquals("no column 'price' in t; its columns: age, fare", Suggestions.noColumn("price", "t", List.of("age", "fare")));
+        List<String> many = java.util.stream.IntStream.range(0, 25).mapToObj(i -> "column_" + i).toList();
+        assertEquals(true, Suggestions.noColumn("zzz", "t", many).endsWith("column_19 and 5 more"));
+    }
 }

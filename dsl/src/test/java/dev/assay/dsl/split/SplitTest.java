@@ -162,4 +162,63 @@ class SplitTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ws.dataset("data").split(SplitPlan.into("a", "b")
                 .percent(80, 20).group("user_id").stratify("label").build())).getMessage().contains("cannot be combined"));
     }
+
+    /** Issue 20 item 10: 'exact' cuts a hash ranking at round(n * share): the sizes asked for, on any seed. */
+    @Test
+    void exactGivesTheSharesAskedForOnEverySeed() {
+        ws.load(dev.assay.dsl.SharedData.file("titanic.csv").toString(), "titanic", Map.of());
+        for (long seed = 1; seed <= 5; seed++) {
+            SplitResult r = ws.dataset("titanic").split(SplitPlan.into("tr", "te").percent(80, 20).seed(seed).exact().build());
+            assertEquals(List.of(713L, 178L), r.parts().stream().map(SplitResult.Part::rows).toList(), "891 * 0.8 = 712.8");
+            assertEquals("hash-exact", r.method());
+            assertEquals(null, r.note());
+        }
+        SplitResult three = ws.dataset("data").split(SplitPlan.into("a", "b", "c").percent(70, 15, 15).by("id").seed(3).exact().build());
+        // 10,500 rows: cuts at 7,350 and 8,925
+        assertEquals(List.of(7_350L, 1_575L, 1_575L), three.parts().stream().map(SplitResult.Part::rows).toList());
+        Map<Long, String> first = partOfId(List.of("a", "b", "c"));
+        ws.dataset("data").split(SplitPlan.into("a", "b", "c").percent(70, 15, 15).by("id").seed(3).exact().build());
+        assertEquals(first, partOfId(List.of("a", "b", "c")), "deterministic");
+        assertEquals("'exact' and 'group' cannot be combined: keeping each group whole decides the part sizes",
+                assertThrows(IllegalArgumentException.class, () -> ws.dataset("data")
+                        .split(SplitPlan.into("a", "b").percent(50, 50).group("user_id").exact().build())).getMessage());
+    }
+
+    /**
+     * A hash split says how far its sizes may stray; the spread it states is checked against
+     * the spread measured over 40 seeds (the sample standard deviation of the first part's share).
+     */
+    @Test
+    void aHashSplitStatesTheSpreadItsSizesHave() {
+        ws.load(dev.assay.dsl.SharedData.file("titanic.csv").toString(), "titanic", Map.of());
+        double[] shares = new double[40];
+        String note = null;
+        for (int seed = 0; seed < shares.length; seed++) {
+            SplitResult r = ws.dataset("titanic").split(SplitPlan.into("tr", "te").percent(80, 20).seed(seed).build());
+            shares[seed] = 100 * r.parts().get(0).fraction();
+            note = r.note();
+        }
+        java.util.regex.Matcher stated = java.util.regex.Pattern.compile("with 891 rows the first part's share is 80% "
+                + "± ([0-9.]+) points").matcher(note);
+        assertTrue(stated.find(), note);
+        double claimed = Double.parseDouble(stated.group(1));
+        double mean = java.util.Arrays.stream(shares).average().orElseThrow();
+        double measured = Math.sqrt(java.util.Arrays.stream(shares).map(x -> (x - mean) * (x - mean)).sum() / (shares.length - 1));
+        assertTrue(measured > 0.6 * claimed && measured < 1.5 * claimed, "claimed " + claimed + ", measured " + measured);
+        assertTrue(note.contains("'exact'"), note);
+        assertEquals(null, ws.dataset("titanic").split(SplitPlan.into("tr", "te").percent(80, 20).stratify("survived")
+                .build()).note(), "stratified parts are exact already");
+    }
+
+    /** Issue 20 item 10: every column clause of a split goes through the same did-you-mean. */
+    @Test
+    void everyColumnClauseSuggestsTheClosestColumn() {
+        for (SplitPlan plan : List.of(SplitPlan.into("a", "b").percent(50, 50).by("lable").build(),
+                SplitPlan.into("a", "b").percent(50, 50).stratify("lable").build(),
+                SplitPlan.into("a", "b").percent(50, 50).group("lable").build(),
+                SplitPlan.into("a", "b").percent(50, 50).orderBy("lable").build())) {
+            assertEquals("no column 'lable' in data; did you mean 'label'?", assertThrows(IllegalArgumentException.class,
+                    () -> ws.dataset("data").split(plan)).getMessage());
+        }
+    }
 }

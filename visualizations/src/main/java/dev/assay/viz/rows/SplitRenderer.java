@@ -16,6 +16,8 @@ public final class SplitRenderer implements Renderer<SplitResult> {
     public MimeBundle render(SplitResult r) {
         String how = switch (r.method()) {
             case "hash" -> "by hash of " + (r.key().isEmpty() ? "the whole row" : String.join(", ", r.key()));
+            case "hash-exact" -> "by hash of " + (r.key().isEmpty() ? "the whole row" : String.join(", ", r.key()))
+                    + ", in parts of exact sizes";
             case "group" -> "keeping each " + String.join(", ", r.key()) + " in one part";
             case "stratified" -> "stratified by " + r.labelColumn();
             default -> "in time order";
@@ -28,9 +30,9 @@ public final class SplitRenderer implements Renderer<SplitResult> {
             rows.add(r.labelColumn() == null ? new String[] {p.name(), Counts.count(p.rows()), share}
                     : new String[] {p.name(), Counts.count(p.rows()), share, labels(p.labelCounts())});
         }
-        return new Sections().table(String.format(Locale.ROOT, "Split %s (%s rows) %s, seed %d:", r.source(),
-                Counts.count(r.rows()), how, r.seed()), rows, new boolean[] {false, true, true, false})
-                .bundle("assay-split", r.toJson());
+        Sections sections = new Sections().table(String.format(Locale.ROOT, "Split %s (%s rows) %s, seed %d:", r.source(),
+                Counts.count(r.rows()), how, r.seed()), rows, new boolean[] {false, true, true, false});
+        return (r.note() == null ? sections : sections.line(r.note())).bundle("assay-split", r.toJson());
     }
 
     private static String labels(Map<String, Long> counts) {

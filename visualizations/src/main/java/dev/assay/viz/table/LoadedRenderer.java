@@ -16,11 +16,13 @@ public final class LoadedRenderer implements Renderer<Loaded> {
     public MimeBundle render(Loaded loaded) {
         String summary = String.format(Locale.ROOT, "Loaded %,d rows from %s as %s%s", loaded.rows(), loaded.source(),
                 loaded.dataset().name(), loaded.rejectedRows() > 0
-                        ? String.format(Locale.ROOT, "; skipped %,d malformed rows", loaded.rejectedRows()) : "");
+                        ? String.format(Locale.ROOT, "; skipped %,d malformed rows", loaded.rejectedRows()) : "")
+                + loaded.warnings().stream().map(w -> "\nWarning: " + w).collect(java.util.stream.Collectors.joining());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("source", loaded.source());
         json.put("format", loaded.format().name().toLowerCase(Locale.ROOT));
         json.put("rejected_rows", loaded.rejectedRows());
+        json.put("warnings", loaded.warnings());
         return summaryAbove(tables.render(loaded.dataset().show()), summary, json);
     }
 
@@ -31,7 +33,7 @@ public final class LoadedRenderer implements Renderer<Loaded> {
     static MimeBundle summaryAbove(MimeBundle table, String summary, Map<String, Object> fields) {
         Map<String, Object> data = new LinkedHashMap<>(table.data());
         data.put(MimeBundle.TEXT_PLAIN, summary + "\n" + table.plainText());
-        data.put(MimeBundle.TEXT_HTML, "<p>" + dev.assay.viz.Html.escape(summary) + "</p>" + table.data().get(MimeBundle.TEXT_HTML));
+        data.put(MimeBundle.TEXT_HTML, "<p>" + dev.assay.viz.Html.escape(summary).replace("\n", "<br>") + "</p>" + table.data().get(MimeBundle.TEXT_HTML));
         @SuppressWarnings("unchecked")
         Map<String, Object> json = new LinkedHashMap<>((Map<String, Object>) table.data().get(MimeBundle.RESULT_JSON));
         json.put("kind", "load");

@@ -81,7 +81,7 @@ class RowsRenderersTest {
     void splitShowsEachPartWithItsLabels() {
         SplitResult r = new SplitResult("sms", "stratified", List.of(), 7, "Label", List.of(
                 new SplitResult.Part("train", 80, 0.8, Map.of("ham", 70L)),
-                new SplitResult.Part("test", 20, 0.2, Map.of("ham", 17L))));
+                new SplitResult.Part("test", 20, 0.2, Map.of("ham", 17L))), null);
         MimeBundle b = registry.render(r);
         assertTrue(b.plainText().startsWith("Split sms (100 rows) stratified by Label, seed 7:\npart  | rows | share  | Label"),
                 b.plainText());
@@ -104,5 +104,17 @@ class RowsRenderersTest {
         Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.RESULT_JSON);
         assertEquals(2L, json.get("exact_overlap_rows"));
         assertEquals(4L, json.get("near_overlap_rows"));
+    }
+
+    /** Issue 20 item 10: a hash split's note (how far sizes stray) is shown in text and HTML and kept in the JSON. */
+    @Test
+    void aHashSplitShowsItsNote() {
+        SplitResult r = new SplitResult("t", "hash", List.of(), 1, null, List.of(
+                new SplitResult.Part("train", 742, 0.833, null), new SplitResult.Part("test", 149, 0.167, null)),
+                "Each row goes to a part by its own hash, so part sizes vary with the seed.");
+        MimeBundle b = registry.render(r);
+        assertTrue(b.plainText().contains("part sizes vary with the seed"), b.plainText());
+        assertTrue(((String) b.data().get(MimeBundle.TEXT_HTML)).contains("part sizes vary with the seed"));
+        assertEquals(r.note(), ((Map<?, ?>) b.data().get(MimeBundle.RESULT_JSON)).get("note"));
     }
 }

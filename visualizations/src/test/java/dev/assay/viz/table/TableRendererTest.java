@@ -92,4 +92,18 @@ class TableRendererTest {
         assertEquals(lines[0].length(), lines[3].length(), "the text grid stays aligned however wide");
         assertTrue(lines[lines.length - 1].endsWith("first 20 of 10,000,000 rows, 120 columns"), lines[lines.length - 1]);
     }
+
+    /** Issue 20 item 10: a load read as one column that another delimiter would split says so, in text, HTML and JSON. */
+    @Test
+    void aLoadShowsItsWarnings(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path commas = dir.resolve("commas.csv");
+        java.nio.file.Files.writeString(commas, "a,b,c\n1,2,3\n");
+        try (var ws = dev.assay.dsl.workspace.Workspace.embedded()) {
+            MimeBundle b = RendererRegistry.withDefaults().render(ws.load(commas.toString(), "c", Map.of("delimiter", ";")));
+            String warning = "the first line is one column with delimiter ';' but 3 columns with ','";
+            assertTrue(b.plainText().contains("\nWarning: " + warning), b.plainText());
+            assertTrue(((String) b.data().get(MimeBundle.TEXT_HTML)).contains("<br>Warning: the first line is one column with delimiter"), "html");
+            assertEquals(1, ((List<?>) ((Map<?, ?>) b.data().get(MimeBundle.RESULT_JSON)).get("warnings")).size());
+        }
+    }
 }

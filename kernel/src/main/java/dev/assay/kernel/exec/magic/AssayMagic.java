@@ -108,8 +108,11 @@ final class AssayMagic implements Magic {
         String[] lines = body.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int line = i + 1;
-            lines[i] = PARAMETER.matcher(lines[i]).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
-                    context.parameter(m.group(1)).orElseThrow(() -> new UnknownParameter(line, m.start() + 1, m.group(1)))));
+            String text = lines[i];
+            // columns count code points, as the language's own positions do
+            lines[i] = PARAMETER.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                    context.parameter(m.group(1)).orElseThrow(() -> new UnknownParameter(line,
+                            text.codePointCount(0, m.start()) + 1, m.group(1)))));
         }
         return String.join("\n", lines);
     }
