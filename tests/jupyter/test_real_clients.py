@@ -128,32 +128,59 @@ def test_the_installed_kernel_maps_a_class_archive_this_jvm_accepts():
     assert "dev.assay.kernel.cli.AssayCommand source: shared objects file (top)" in proc.stdout, proc.stdout[-2000:]
 
 
-def test_a_kernel_whose_port_is_taken_says_so_and_exits(tmp_path):
-    """The kernelspec's own start (java -jar assay.jar kernel FILE) ends with a message, not a hang."""
-    import json
+def free_ports(count):
     import socket
+
+    ports = []
+    for _ in range(count):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            ports.append(s.getsockname()[1])
+    return ports
+
+
+def start_kernel_as_the_kernelspec_says(connection_file, **fields):
+    """Writes a connection file (fields override the defaults) and runs the kernelspec's argv on it."""
+    import json
 
     from jupyter_client.kernelspec import KernelSpecManager
 
+    shell, control, iopub, stdin, hb = free_ports(5)
+    connection = {"transport": "tcp", "ip": "127.0.0.1", "shell_port": shell, "control_port": control,
+                  "iopub_port": iopub, "stdin_port": stdin, "hb_port": hb,
+                  "key": "secret", "signature_scheme": "hmac-sha256"}
+    connection.update(fields)
+    connection_file.write_text(json.dumps(connection))
     argv = KernelSpecManager().get_kernel_spec("assay").argv
+    command = [str(connection_file) if a == "{connection_file}" else a for a in argv]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+def test_a_kernel_whose_port_is_taken_says_so_and_exits(tmp_path):
+    """The kernelspec's own start (java -jar assay.jar kernel FILE) ends with a message, not a hang."""
+    import socket
+
     taken = socket.socket()
     taken.bind(("127.0.0.1", 0))
     taken.listen(1)
+    connection = tmp_path / "kernel.json"
     try:
-        ports = []
-        for _ in range(4):
-            with socket.socket() as s:
-                s.bind(("127.0.0.1", 0))
-                ports.append(s.getsockname()[1])
-        connection = tmp_path / "kernel.json"
-        connection.write_text(json.dumps({
-            "transport": "tcp", "ip": "127.0.0.1", "shell_port": taken.getsockname()[1],
-            "control_port": ports[0], "iopub_port": ports[1], "stdin_port": ports[2], "hb_port": ports[3],
-            "key": "secret", "signature_scheme": "hmac-sha256"}))
-        command = [str(connection) if a == "{connection_file}" else a for a in argv]
-        proc = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        proc = start_kernel_as_the_kernelspec_says(connection, shell_port=taken.getsockname()[1])
     finally:
         taken.close()
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "cannot serve the ports of " + str(connection) in proc.stderr, proc.stderr
     assert "Address already in use" in proc.stderr, proc.stderr
+
+
+def test_an_unsupported_signature_scheme_is_named_with_the_supported_ones(tmp_path):
+    connection = tmp_path / "kernel.json"
+    proc = start_kernel_as_the_kernelspec_says(connection, signature_scheme="hmac-whirlpool")
+    assert proc.returncode != 0, proc.stdout + proc.stderr
+    assert str(connection) in proc.stderr, proc.stderr
+    assert "unsupported signature_scheme 'hmac-whirlpool'" in proc.stderr, proc.stderr
+    # The schemes Jupyter clients use must be among those offered instead.
+    supported = proc.stderr.split("supported:", 1)[1]
+    for scheme in ("hmac-sha256", "hmac-sha512", "hmac-sha1"):
+        assert scheme in supported, proc.stderr
+    assert "Exception" not in proc.stderr and "\tat " not in proc.stderr, proc.stderr
