@@ -2,6 +2,7 @@ package dev.assay.kernel.protocol;
 
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.transport.ConnectionInfo;
+import dev.assay.kernel.transport.FrameReader;
 import dev.assay.kernel.transport.MalformedMessageException;
 import dev.assay.kernel.transport.Message;
 import dev.assay.kernel.transport.MessageSigner;
@@ -141,24 +142,15 @@ public final class KernelServer implements AutoCloseable {
      * A bad message never stops the loop: the next one is served as usual.
      */
     private Message receive(ZMQ.Socket socket, int flags) {
-        List<byte[]> frames = new ArrayList<>();
-        byte[] first = recv(socket, flags);
-        if (first == null) {
-            return null;
-        }
-        frames.add(first);
-        while (socket.hasReceiveMore()) {
-            byte[] more = recv(socket, 0);
-            if (more == null) {
-                return null;
-            }
-            frames.add(more);
-        }
         try {
-            return codec.decode(frames);
+            List<byte[]> frames = FrameReader.receive(socket, flags);
+            return frames == null ? null : codec.decode(frames);
         } catch (MalformedMessageException e) {
             log.println("assay: dropped a message: " + e.getMessage());
             return (flags & ZMQ.DONTWAIT) != 0 ? receive(socket, flags) : null;
+        } catch (ZMQException e) {
+            ended(e);
+            return null;
         }
     }
 
@@ -166,12 +158,16 @@ public final class KernelServer implements AutoCloseable {
         try {
             return socket.recv(flags);
         } catch (ZMQException e) {
-            if (running) {
-                log.println("assay: receive failed: " + e);
-            }
-            running = false;
+            ended(e);
             return null;
         }
+    }
+
+    private void ended(ZMQException e) {
+        if (running) {
+            log.println("assay: receive failed: " + e);
+        }
+        running = false;
     }
 
     private void send(ZMQ.Socket socket, Message message) {
@@ -184,6 +180,7 @@ public final class KernelServer implements AutoCloseable {
     private ZMQ.Socket bind(SocketType type, int port) {
         ZMQ.Socket socket = context.socket(type);
         socket.setLinger(1000);
+        FrameReader.limit(socket);
         socket.bind(info.endpoint(port));
         return socket;
     }

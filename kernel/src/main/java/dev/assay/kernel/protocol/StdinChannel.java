@@ -1,5 +1,6 @@
 package dev.assay.kernel.protocol;
 
+import dev.assay.kernel.transport.FrameReader;
 import dev.assay.kernel.transport.Json;
 import dev.assay.kernel.transport.MalformedMessageException;
 import dev.assay.kernel.transport.Message;
@@ -126,13 +127,9 @@ final class StdinChannel {
     }
 
     private Message receive() {
-        List<byte[]> frames = new ArrayList<>();
-        frames.add(router.recv(0));
-        while (router.hasReceiveMore()) {
-            frames.add(router.recv(0));
-        }
         try {
-            return codec.decode(frames);
+            List<byte[]> frames = FrameReader.receive(router, 0);
+            return frames == null ? null : codec.decode(frames);
         } catch (MalformedMessageException e) {
             log.println("assay: dropped a stdin message: " + e.getMessage());
             return null;
