@@ -93,6 +93,100 @@ def test_jupyter_console_runs_lines_typed_at_it():
     assert "Shutting down kernel" in out, out
 
 
+def test_is_complete_waits_for_the_empty_line_that_ends_a_cell_magic():
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name="assay", startup_timeout=120)
+    try:
+        def status(code):
+            msg_id = kc.is_complete(code)
+            reply = kc.get_shell_msg(timeout=60)
+            while reply["parent_header"].get("msg_id") != msg_id:  # start-up's kernel_info replies
+                reply = kc.get_shell_msg(timeout=60)
+            return reply["content"]["status"]
+
+        for magic in ("%%assay", "%%sql t"):
+            assert status(magic) == "incomplete", magic
+            assert status(magic + "\nshow t") == "incomplete", magic
+            assert status(magic + "\nshow t\n") == "complete", magic
+        assert status("%%assay\ncheck t: rows > 1,\n") == "incomplete"
+        assert status("%%assay\ncheck t: rows > 1,\n  max(n) < 5\n") == "complete"
+        assert status("int x = 1;") == "complete"
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+class Tmux:
+    """A terminal of its own (a private tmux server), to type at a full-screen program as a person does."""
+
+    def __init__(self, folder, command):
+        self.base = ["tmux", "-S", str(folder / "tmux.sock")]
+        subprocess.run(self.base + ["new-session", "-d", "-x", "160", "-y", "50", "-c", str(folder), command],
+                       check=True, env=os.environ)
+
+    def screen(self):
+        return subprocess.run(self.base + ["capture-pane", "-p", "-J", "-S", "-5000"],
+                              capture_output=True, text=True).stdout
+
+    def type_line(self, text):
+        if text:
+            subprocess.run(self.base + ["send-keys", "-l", text], check=True)
+        subprocess.run(self.base + ["send-keys", "Enter"], check=True)
+
+    def wait_for(self, text):
+        import time
+
+        deadline = time.monotonic() + TIMEOUT  # a safety net, not a speed requirement
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never showed:\n{self.screen()}")
+
+    def wait_until_ended(self):
+        """Waits for the program to end (its session ends with it)."""
+        import time
+
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            if subprocess.run(self.base + ["has-session"], capture_output=True).returncode != 0:
+                return
+            time.sleep(0.2)
+        raise AssertionError(f"the program did not end:\n{self.screen()}")
+
+    def close(self):
+        subprocess.run(self.base + ["kill-server"], capture_output=True)
+
+
+def test_jupyter_console_takes_a_data_cell_typed_line_by_line(tmp_path):
+    (tmp_path / "tiny.csv").write_text("a,b\n1,x\n3,y\n", encoding="utf-8")
+    # A generous is_complete timeout: on a loaded machine the console would otherwise stop asking.
+    terminal = Tmux(tmp_path, f"{BIN / 'jupyter-console'} --kernel assay "
+                              "--ZMQTerminalInteractiveShell.kernel_is_complete_timeout=60 "
+                              "--no-confirm-exit")
+    try:
+        terminal.wait_for("In [1]")
+        for line in ["%%assay", "t = load 'tiny.csv'", ""]:
+            terminal.type_line(line)
+        terminal.wait_for("In [2]")
+        # A statement continued after a comma: Enter on the empty line after the comma does not run it.
+        for line in ["%%assay", "check t: rows = 2,", "", "max(a) = 3", ""]:
+            terminal.type_line(line)
+        screen = terminal.wait_for("In [3]")
+        assert "Loaded 2 rows" in screen, screen  # the first cell ran as the data language
+        results = screen.split("Out[2]", 1)[1]
+        assert "Check t passed" in results, screen
+        assert "max(a) = 3 |" in results, screen  # the rule after the comma was part of the statement
+        for sign_of_java in ("cannot find symbol", "illegal start", "error:"):
+            assert sign_of_java not in screen, screen
+        subprocess.run(terminal.base + ["send-keys", "C-d"], check=True)
+        terminal.wait_until_ended()  # the console shuts its kernel down on the way out
+    finally:
+        terminal.close()
+
+
 def test_shutdown_while_a_cell_runs_ends_the_kernel_process():
     from jupyter_client.manager import start_new_kernel
 
