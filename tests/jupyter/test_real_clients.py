@@ -11,6 +11,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
+from processes import process_ended, wait_for_end
+
 BIN = Path(sys.executable).parent
 TIMEOUT = 300
 
@@ -185,6 +187,35 @@ def test_jupyter_console_takes_a_data_cell_typed_line_by_line(tmp_path):
         terminal.wait_until_ended()  # the console shuts its kernel down on the way out
     finally:
         terminal.close()
+
+
+CLIENT_THAT_STARTS_A_KERNEL = """
+import sys, time
+from jupyter_client.manager import start_new_kernel
+km, kc = start_new_kernel(kernel_name="assay", startup_timeout=120)
+kc.execute("while (true) { }")  # a cell that never ends must not keep the kernel alive
+print(km.provisioner.process.pid, flush=True)
+time.sleep(3600)
+"""
+
+
+def test_the_kernel_ends_when_its_client_is_killed():
+    import signal
+
+    client = subprocess.Popen([sys.executable, "-c", CLIENT_THAT_STARTS_A_KERNEL],
+                              stdout=subprocess.PIPE, text=True, env=os.environ)
+    kernel_pid = None
+    try:
+        kernel_pid = int(client.stdout.readline())
+        assert not process_ended(kernel_pid)
+        os.kill(client.pid, signal.SIGKILL)
+        client.wait()
+        assert wait_for_end(kernel_pid, 120), "the kernel outlived its client"
+    finally:
+        if client.poll() is None:
+            client.kill()
+        if kernel_pid is not None and not process_ended(kernel_pid):
+            os.kill(kernel_pid, signal.SIGKILL)
 
 
 def test_shutdown_while_a_cell_runs_ends_the_kernel_process():

@@ -86,6 +86,15 @@ public final class KernelServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends serving as a shutdown_request would, for a reason outside the protocol (the client
+     * is gone): a running cell is interrupted and {@link #awaitShutdown} returns.
+     */
+    public void shutDown() {
+        executor.interrupt();
+        requestShutdown(false);
+    }
+
     private void requestShutdown(boolean restart) {
         restartRequested = restartRequested || restart;
         running = false;
