@@ -6,7 +6,6 @@ import dev.assay.kernel.transport.MalformedMessageException;
 import dev.assay.kernel.transport.Message;
 import dev.assay.kernel.transport.WireCodec;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;

@@ -56,8 +56,7 @@ public final class FrameReader {
         }
         if (oversized) {
             throw new MalformedMessageException("a message of " + count + " frames and " + bytes
-                    + " bytes is over the limit of " + MAX_FRAMES + " frames and " + MAX_MESSAGE_BYTES
-                    + " bytes (128 MiB)");
+                    + " bytes is over the limit of " + MAX_FRAMES + " frames and " + (MAX_MESSAGE_BYTES >> 20) + " MiB");
         }
         return frames;
     }

@@ -6,12 +6,12 @@ import java.util.TreeMap;
 
 /**
  * The {@code signature_scheme} values of a connection file that the kernel can sign with:
- * the HMAC digests the JDK ships, named as Jupyter names them.
+ * the SHA-family HMACs the JDK ships (not MD5, which nobody should sign with), named as
+ * Jupyter names them.
  */
 public final class SignatureScheme {
 
     private static final Map<String, String> JCA_NAMES = new TreeMap<>(Map.of(
-            "hmac-md5", "HmacMD5",
             "hmac-sha1", "HmacSHA1",
             "hmac-sha224", "HmacSHA224",
             "hmac-sha256", "HmacSHA256",
