@@ -218,6 +218,33 @@ def test_the_kernel_ends_when_its_client_is_killed():
             os.kill(kernel_pid, signal.SIGKILL)
 
 
+def test_a_message_larger_than_memory_in_small_frames_ends_the_kernel_instead_of_deafening_it():
+    """ZeroMQ limits frames, not messages, and buffers a message whole before the kernel sees it:
+    3 GB in frames of 100 MB (each under the limit) exhausts a 300 MB kernel's memory in
+    JeroMQ's I/O thread. Before, that left the kernel running with channels that never
+    answered; it must end instead (exit 1), so that its client can restart it."""
+    import zmq
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name="assay", startup_timeout=120,
+                              env={**os.environ, "JAVA_TOOL_OPTIONS": "-Xmx300m"})
+    context = zmq.Context()
+    sender = context.socket(zmq.DEALER)
+    sender.setsockopt(zmq.LINGER, 0)
+    try:
+        info = km.get_connection_info()
+        sender.connect(f"tcp://{info['ip']}:{info['shell_port']}")
+        frame = bytes(100 << 20)
+        sender.send_multipart([b"<IDS|MSG>", b""] + [frame] * 30)  # unsigned: anyone who reaches the port
+        assert km.provisioner.process.wait(timeout=120) == 1  # a safety net, not a speed requirement
+    finally:
+        sender.close()
+        context.term()
+        kc.stop_channels()
+        if km.is_alive():
+            km.shutdown_kernel(now=True)
+
+
 def test_shutdown_while_a_cell_runs_ends_the_kernel_process():
     from jupyter_client.manager import start_new_kernel
 

@@ -62,7 +62,7 @@ final class KernelCommand implements Callable<Integer> {
         streams.close();
         // Threads a cell started may still run; a shut-down kernel must not linger for them.
         ExitGuard.permitExit();
-        Runtime.getRuntime().halt(0);
+        Runtime.getRuntime().halt(server.failed() ? 1 : 0);
         return 0;
     }
 }

@@ -33,6 +33,7 @@ public final class KernelServer implements AutoCloseable {
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile boolean restartRequested;
+    private volatile boolean failed;
     private IopubChannel iopub;
 
     public KernelServer(ConnectionInfo info, CellExecutor executor, PrintStream log) {
@@ -40,6 +41,16 @@ public final class KernelServer implements AutoCloseable {
         this.executor = executor;
         this.log = log;
         this.codec = new WireCodec(new MessageSigner(info.key(), info.signatureScheme()));
+        // JeroMQ's I/O thread reads every socket. A message of many frames, each under the size
+        // limit, is buffered whole before anyone can refuse it; if that exhausts memory the
+        // thread dies and some channels never answer again. A kernel that ends can be restarted
+        // by its client; a half-deaf one cannot.
+        context.setUncaughtExceptionHandler((thread, error) -> {
+            log.println("assay kernel: ZeroMQ's thread " + thread.getName() + " failed (" + error
+                    + "); the channels cannot be served any more, so the kernel ends");
+            failed = true;
+            shutDown();
+        });
     }
 
     /** Binds every channel and starts serving; returns at once. */
@@ -84,6 +95,11 @@ public final class KernelServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Whether serving ended because ZeroMQ failed, not because someone asked. */
+    public boolean failed() {
+        return failed;
     }
 
     /**
