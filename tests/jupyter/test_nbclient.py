@@ -21,7 +21,9 @@ elsewhere in the repository.
 import base64
 import json
 import os
+import signal
 import subprocess
+import time
 from pathlib import Path
 
 import nbformat
@@ -30,6 +32,8 @@ import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from processes import children_of, process_ended, wait_for_end
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 KERNEL_NAME = "assay"
@@ -369,6 +373,45 @@ def test_run_resolves_relative_paths_against_the_notebook(assay_jar, tmp_path):
     assert proc.returncode == 0, proc.stderr
     (cell,) = code_cells(nbformat.read(str(tmp_path / "relative-out.ipynb"), as_version=4))
     assert [o["data"]["text/plain"] for o in cell.outputs] == ['"next to the notebook"']
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=["SIGTERM", "SIGINT", "SIGKILL"])
+def test_a_terminated_run_leaves_no_process_and_writes_no_notebook(assay_jar, tmp_path, sig):
+    """A cancelled CI job: `assay run` started outside the notebook's folder (so it runs itself
+    again there) is signalled mid-cell. Nothing of it may go on running or write afterwards."""
+    folder = tmp_path / "project"
+    source = write_notebook(notebook(
+        'java.nio.file.Files.writeString(java.nio.file.Path.of("started.txt"), "yes");',
+        "Thread.sleep(60_000);",
+        'System.out.println("after the sleep");',
+    ), folder / "slow.ipynb")
+    out = tmp_path / "slow-out.ipynb"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    run = subprocess.Popen(["java", "-jar", str(assay_jar), "run", str(source), "-o", str(out)],
+                           cwd=elsewhere, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    children = []
+    try:
+        deadline = time.monotonic() + RUN_TIMEOUT  # a safety net, not a speed requirement
+        while not (folder / "started.txt").exists():
+            assert run.poll() is None and time.monotonic() < deadline, run.stderr.read() if run.poll() else "never started"
+            time.sleep(0.2)
+        children = children_of(run.pid)
+        assert children, "the run did not run itself again in the notebook's folder"
+        run.send_signal(sig)
+        run.wait(timeout=RUN_TIMEOUT)
+        assert run.returncode != 0
+        if sig == signal.SIGKILL:  # nothing to forward: the child notices its parent is gone
+            assert all(wait_for_end(child, RUN_TIMEOUT) for child in children), "the child outlived its parent"
+        else:  # the parent ends only after its child
+            assert all(process_ended(child) for child in children), "the child outlived the signalled run"
+        assert not out.exists(), "a notebook was written after the run was terminated"
+    finally:
+        for child in children:
+            if not process_ended(child):
+                os.kill(child, signal.SIGKILL)
+        if run.poll() is None:
+            run.kill()
 
 
 # ---------------------------------------------------------------- sample notebooks and SQL

@@ -47,6 +47,11 @@ final class KernelCommand implements Callable<Integer> {
             return 1;
         }
         bound.complete(null);
+        ParentWatcher.ofClient(System.getenv(ParentWatcher.CLIENT_PID_VARIABLE)).ifPresent(client -> client.start(() -> {
+            streams.log().println("assay kernel: the client that started it (pid " + client.watchedPid()
+                    + ") is gone; shutting down");
+            server.shutDown();
+        }));
         try {
             server.awaitShutdown();
         } catch (InterruptedException e) {
@@ -57,7 +62,7 @@ final class KernelCommand implements Callable<Integer> {
         streams.close();
         // Threads a cell started may still run; a shut-down kernel must not linger for them.
         ExitGuard.permitExit();
-        Runtime.getRuntime().halt(0);
+        Runtime.getRuntime().halt(server.failed() ? 1 : 0);
         return 0;
     }
 }

@@ -31,6 +31,8 @@ final class RunCommand implements Callable<Integer> {
 
     static final int CELL_FAILED = 1;
     static final int BAD_INPUT = 2;
+    /** As a JVM ends on SIGTERM: 128 + 15. */
+    static final int TERMINATED = 143;
 
     @Parameters(paramLabel = "NOTEBOOK", description = "the .ipynb file to execute")
     Path notebook;
@@ -85,6 +87,9 @@ final class RunCommand implements Callable<Integer> {
         if (!inNotebookDir && !notebookDir.equals(Path.of("").toAbsolutePath())) {
             return WorkingDirectory.rerunIn(notebookDir, childArguments());
         }
+        if (inNotebookDir) {
+            endWithTheRunThatStartedThisOne();
+        }
         if (!given.isEmpty()) {
             given.injectInto(document);
         }
@@ -120,6 +125,16 @@ final class RunCommand implements Callable<Integer> {
         }
         err.println("assay run: " + result.cellsRun() + " cells ran; wrote " + wrote);
         return 0;
+    }
+
+    /** A child run whose parent was killed outright (no signal to forward) stops too, writing nothing. */
+    private static void endWithTheRunThatStartedThisOne() {
+        ParentWatcher.ofOwnParent().ifPresent(parent -> parent.start(() -> {
+            System.err.println("assay run: the run that started this one (pid " + parent.watchedPid()
+                    + ") is gone; stopping without writing the notebook");
+            dev.assay.kernel.exec.ExitGuard.permitExit();
+            System.exit(TERMINATED);
+        }));
     }
 
     /**

@@ -6,11 +6,14 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A JVM cannot change its working directory, yet relative paths in a notebook's cells must
  * resolve against the notebook's folder (Jupyter starts kernels there). So {@code run} started
  * elsewhere runs itself again, once, in that folder: same Java, same JVM options, same jar.
+ * The two end together: a signal that ends this process ends the child first, and the child
+ * ends by itself when this process is killed outright (see {@link ParentWatcher}).
  */
 final class WorkingDirectory {
 
@@ -30,6 +33,28 @@ final class WorkingDirectory {
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    private static final long GRACE_SECONDS = 10;
+
+    /** Asks the child to end (SIGTERM), waits for it, and kills it if it does not end in time. */
+    private static void endAndWait(Process child) {
+        child.destroy();
+        try {
+            if (!child.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
+                child.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook runs, and finds the child ended
+        }
     }
 
     /** Runs this program with {@code args} in {@code dir}, sharing stdin/stdout/stderr; returns its exit code. */
@@ -57,7 +82,12 @@ final class WorkingDirectory {
             // process's System.out and System.err go (a caller may have redirected them).
             Thread out = pump(child.getInputStream(), System.out);
             Thread err = pump(child.getErrorStream(), System.err);
+            // SIGTERM or SIGINT here (a cancelled CI job, Ctrl-C) must end the child too, and
+            // this process only once it has: nothing may run, or write, after the cancel.
+            Thread endChild = new Thread(() -> endAndWait(child), "assay-run-end-child");
+            Runtime.getRuntime().addShutdownHook(endChild);
             int exit = child.waitFor();
+            removeHook(endChild);
             out.join();
             err.join();
             return exit;

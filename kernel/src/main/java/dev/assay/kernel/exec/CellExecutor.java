@@ -130,8 +130,8 @@ public final class CellExecutor implements AutoCloseable, NotebookBackend {
     }
 
     public String completeness(String code) {
-        if (code.stripLeading().startsWith("%")) {
-            return "complete"; // magics run as written; the spec leaves them to the kernel
+        if (MagicCellCompleteness.appliesTo(code)) {
+            return MagicCellCompleteness.of(code);
         }
         return onWorker(() -> evaluator().completeness(code));
     }

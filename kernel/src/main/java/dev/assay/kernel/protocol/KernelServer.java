@@ -2,6 +2,7 @@ package dev.assay.kernel.protocol;
 
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.transport.ConnectionInfo;
+import dev.assay.kernel.transport.FrameReader;
 import dev.assay.kernel.transport.MalformedMessageException;
 import dev.assay.kernel.transport.Message;
 import dev.assay.kernel.transport.MessageSigner;
@@ -32,6 +33,7 @@ public final class KernelServer implements AutoCloseable {
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile boolean restartRequested;
+    private volatile boolean failed;
     private IopubChannel iopub;
 
     public KernelServer(ConnectionInfo info, CellExecutor executor, PrintStream log) {
@@ -39,6 +41,16 @@ public final class KernelServer implements AutoCloseable {
         this.executor = executor;
         this.log = log;
         this.codec = new WireCodec(new MessageSigner(info.key(), info.signatureScheme()));
+        // JeroMQ's I/O thread reads every socket. A message of many frames, each under the size
+        // limit, is buffered whole before anyone can refuse it; if that exhausts memory the
+        // thread dies and some channels never answer again. A kernel that ends can be restarted
+        // by its client; a half-deaf one cannot.
+        context.setUncaughtExceptionHandler((thread, error) -> {
+            log.println("assay kernel: ZeroMQ's thread " + thread.getName() + " failed (" + error
+                    + "); the channels cannot be served any more, so the kernel ends");
+            failed = true;
+            shutDown();
+        });
     }
 
     /** Binds every channel and starts serving; returns at once. */
@@ -83,6 +95,20 @@ public final class KernelServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Whether serving ended because ZeroMQ failed, not because someone asked. */
+    public boolean failed() {
+        return failed;
+    }
+
+    /**
+     * Ends serving as a shutdown_request would, for a reason outside the protocol (the client
+     * is gone): a running cell is interrupted and {@link #awaitShutdown} returns.
+     */
+    public void shutDown() {
+        executor.interrupt();
+        requestShutdown(false);
     }
 
     private void requestShutdown(boolean restart) {
@@ -141,24 +167,15 @@ public final class KernelServer implements AutoCloseable {
      * A bad message never stops the loop: the next one is served as usual.
      */
     private Message receive(ZMQ.Socket socket, int flags) {
-        List<byte[]> frames = new ArrayList<>();
-        byte[] first = recv(socket, flags);
-        if (first == null) {
-            return null;
-        }
-        frames.add(first);
-        while (socket.hasReceiveMore()) {
-            byte[] more = recv(socket, 0);
-            if (more == null) {
-                return null;
-            }
-            frames.add(more);
-        }
         try {
-            return codec.decode(frames);
+            List<byte[]> frames = FrameReader.receive(socket, flags);
+            return frames == null ? null : codec.decode(frames);
         } catch (MalformedMessageException e) {
             log.println("assay: dropped a message: " + e.getMessage());
             return (flags & ZMQ.DONTWAIT) != 0 ? receive(socket, flags) : null;
+        } catch (ZMQException e) {
+            ended(e);
+            return null;
         }
     }
 
@@ -166,12 +183,16 @@ public final class KernelServer implements AutoCloseable {
         try {
             return socket.recv(flags);
         } catch (ZMQException e) {
-            if (running) {
-                log.println("assay: receive failed: " + e);
-            }
-            running = false;
+            ended(e);
             return null;
         }
+    }
+
+    private void ended(ZMQException e) {
+        if (running) {
+            log.println("assay: receive failed: " + e);
+        }
+        running = false;
     }
 
     private void send(ZMQ.Socket socket, Message message) {
@@ -184,6 +205,7 @@ public final class KernelServer implements AutoCloseable {
     private ZMQ.Socket bind(SocketType type, int port) {
         ZMQ.Socket socket = context.socket(type);
         socket.setLinger(1000);
+        FrameReader.limit(socket);
         socket.bind(info.endpoint(port));
         return socket;
     }

@@ -1,11 +1,11 @@
 package dev.assay.kernel.protocol;
 
+import dev.assay.kernel.transport.FrameReader;
 import dev.assay.kernel.transport.Json;
 import dev.assay.kernel.transport.MalformedMessageException;
 import dev.assay.kernel.transport.Message;
 import dev.assay.kernel.transport.WireCodec;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
@@ -126,13 +126,9 @@ final class StdinChannel {
     }
 
     private Message receive() {
-        List<byte[]> frames = new ArrayList<>();
-        frames.add(router.recv(0));
-        while (router.hasReceiveMore()) {
-            frames.add(router.recv(0));
-        }
         try {
-            return codec.decode(frames);
+            List<byte[]> frames = FrameReader.receive(router, 0);
+            return frames == null ? null : codec.decode(frames);
         } catch (MalformedMessageException e) {
             log.println("assay: dropped a stdin message: " + e.getMessage());
             return null;

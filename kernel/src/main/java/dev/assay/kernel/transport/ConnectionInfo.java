@@ -22,6 +22,11 @@ public record ConnectionInfo(
         if (json == null || !json.isObject()) {
             throw new IOException("connection file " + file + " is not a JSON object");
         }
+        String scheme = text(json, "signature_scheme", "hmac-sha256");
+        if (SignatureScheme.jcaName(scheme).isEmpty()) {
+            // Checked here, before any socket or JShell exists, so that the kernel can say why it ends.
+            throw new IOException("unsupported signature_scheme '" + scheme + "'; supported: " + SignatureScheme.supported());
+        }
         return new ConnectionInfo(
                 text(json, "transport", "tcp"),
                 text(json, "ip", "127.0.0.1"),
@@ -31,7 +36,7 @@ public record ConnectionInfo(
                 port(json, "stdin_port"),
                 port(json, "hb_port"),
                 text(json, "key", ""),
-                text(json, "signature_scheme", "hmac-sha256"));
+                scheme);
     }
 
     /** The ZeroMQ endpoint of one channel, exactly as the file says (tcp or ipc). */

@@ -22,13 +22,8 @@ public final class MessageSigner {
             this.algorithm = null;
             return;
         }
-        this.algorithm = switch (scheme) {
-            case "hmac-sha256" -> "HmacSHA256";
-            case "hmac-sha512" -> "HmacSHA512";
-            case "hmac-sha1" -> "HmacSHA1";
-            default -> throw new IllegalArgumentException("unsupported signature_scheme '" + scheme
-                    + "'; expected hmac-sha256");
-        };
+        this.algorithm = SignatureScheme.jcaName(scheme).orElseThrow(() -> new IllegalArgumentException(
+                "unsupported signature_scheme '" + scheme + "'; supported: " + SignatureScheme.supported()));
         this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm);
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.kernel.transport.FrameReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
 
 /** The kernel over real ZeroMQ sockets: protocol fields, hostile input, bursts and interrupts. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -135,6 +138,59 @@ class KernelServerTest {
             answered.add(reply.parentId());
         }
         assertEquals(sent, answered);
+    }
+
+    /** Heartbeat, shell and control each still answer. */
+    private void assertEveryChannelAnswers() {
+        heartbeatEchoes();
+        String onShell = client.send(client.shell, "kernel_info_request", content());
+        assertEquals(onShell, client.reply(client.shell).parentId());
+        String onControl = client.send(client.control, "kernel_info_request", content());
+        assertEquals(onControl, client.reply(client.control).parentId());
+    }
+
+    @Test
+    void aFrameOverTheSizeLimitIsRefusedBeforeItIsRead() {
+        // Its own connection, watched, so that the disconnect ZeroMQ gives an oversized frame is seen.
+        ZMQ.Context context = ZMQ.context(1);
+        try (ZMQ.Socket sender = context.socket(SocketType.DEALER); ZMQ.Socket events = context.socket(SocketType.PAIR)) {
+            sender.setLinger(0);
+            sender.monitor("inproc://oversized-frame", ZMQ.EVENT_DISCONNECTED);
+            events.connect("inproc://oversized-frame");
+            sender.connect(kernel.endpoint(kernel.info().shellPort()));
+            // Signed, so that only its size can make the kernel refuse it: the big frame is a buffer.
+            List<byte[]> frames = client.frames(client.header("kernel_info_request"), content(), true);
+            frames.add(new byte[Math.toIntExact(FrameReader.MAX_MESSAGE_BYTES + (1 << 20))]);
+            WireClient.sendFrames(sender, frames);
+            events.setReceiveTimeOut((int) WireClient.TIMEOUT_MS);
+            ZMQ.Event event = ZMQ.Event.recv(events);
+            assertTrue(event != null && event.getEvent() == ZMQ.EVENT_DISCONNECTED,
+                    "the kernel read a frame over the limit instead of refusing it");
+        } finally {
+            context.term();
+        }
+        assertEveryChannelAnswers();
+    }
+
+    @Test
+    void aMessageOfSmallFramesOverTheSizeLimitIsDroppedWhole() {
+        // Each frame is under ZeroMQ's per-frame limit; together they are over the message limit.
+        List<byte[]> frames = client.frames(client.header("kernel_info_request"), content(), true);
+        byte[] buffer = new byte[Math.toIntExact(FrameReader.MAX_MESSAGE_BYTES / 3 + 1)];
+        for (int i = 0; i < 3; i++) {
+            frames.add(buffer);
+        }
+        assertDroppedThenServed(frames);
+        assertDroppedThenServed(manyFrames(FrameReader.MAX_FRAMES + 1));
+        assertEveryChannelAnswers();
+    }
+
+    private List<byte[]> manyFrames(int count) {
+        List<byte[]> frames = client.frames(client.header("kernel_info_request"), content(), true);
+        while (frames.size() < count) {
+            frames.add(new byte[0]);
+        }
+        return frames;
     }
 
     @Test
