@@ -16,11 +16,12 @@ import java.util.regex.Pattern;
 public final class PhoneFinder {
 
     /**
-     * Seven digits, each pair apart by at most four characters that are neither letters nor
-     * digits (the library allows at most four punctuation characters between digit groups).
-     * RE2 and java.util.regex read it alike.
+     * Seven digits 0-9, each pair apart by at most four characters that are neither ASCII
+     * letters nor digits (the library allows at most four punctuation characters between
+     * digit groups). RE2 and java.util.regex read it alike. ASCII classes, because RE2 with
+     * Unicode classes ({@code \\p{Nd}}, {@code \\p{L}}) was 50 times slower on a million values.
      */
-    public static final String CANDIDATE = "\\p{Nd}([^\\p{L}\\p{Nd}]{0,4}\\p{Nd}){6}";
+    public static final String CANDIDATE = "[0-9]([^0-9A-Za-z]{0,4}[0-9]){6}";
 
     /** The region libphonenumber reads as "none": only numbers with a leading + are found. */
     private static final String INTERNATIONAL_ONLY = "ZZ";
