@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.IntStream;
+import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -59,29 +60,36 @@ final class PhoneScan {
         return new Counts(values, rows);
     }
 
-    /** Adds the batch's per-column counts to {@code values}; returns its rows holding any phone number. */
+    /**
+     * Adds the batch's per-column counts to {@code values}; returns its rows holding any phone
+     * number. Each batch row is a distinct combination of candidates with its number of rows.
+     */
     private long countBatch(VectorSchemaRoot root, long[] values) {
         int columns = values.length;
+        BigIntVector repeats = (BigIntVector) root.getVector(columns);
         AtomicLongArray found = new AtomicLongArray(columns);
         // The library's work is the cost here: spread the batch's rows over the cores.
-        long rows = IntStream.range(0, root.getRowCount()).parallel().filter(r -> {
+        long rows = IntStream.range(0, root.getRowCount()).parallel().mapToLong(r -> {
             boolean any = false;
             for (int c = 0; c < columns; c++) {
                 VarCharVector vector = (VarCharVector) root.getVector(c);
                 if (!vector.isNull(r) && finder.holdsPhone(new String(vector.get(r), StandardCharsets.UTF_8))) {
-                    found.incrementAndGet(c);
+                    found.addAndGet(c, repeats.get(r));
                     any = true;
                 }
             }
-            return any;
-        }).count();
+            return any ? repeats.get(r) : 0;
+        }).sum();
         for (int c = 0; c < columns; c++) {
             values[c] += found.get(c);
         }
         return rows;
     }
 
-    /** Per text column its value where it passes the pre-filter, else NULL; only rows with some candidate. */
+    /**
+     * Per text column its value where it passes the pre-filter, else NULL, and how many rows
+     * have these values; only rows with some candidate.
+     */
     private String candidates(String relation, List<Column> textColumns, String skipRows) {
         SqlDialect sql = engine.dialect();
         List<String> select = new ArrayList<>();
@@ -92,7 +100,9 @@ final class PhoneScan {
             any.add("p" + i + " IS NOT NULL");
         }
         String from = sql.quoteIdentifier(relation) + (skipRows == null ? "" : " WHERE NOT (" + skipRows + ")");
-        return "SELECT * FROM (SELECT " + String.join(", ", select) + " FROM " + from + ")\nWHERE "
-                + String.join(" OR ", any);
+        // Repeated values (templated messages, say) go to the library once, with their count.
+        List<String> names = IntStream.range(0, textColumns.size()).mapToObj(i -> "p" + i).toList();
+        return "SELECT " + String.join(", ", names) + ", count(*) AS n FROM (SELECT " + String.join(", ", select) + " FROM "
+                + from + ")\nWHERE " + String.join(" OR ", any) + "\nGROUP BY " + String.join(", ", names);
     }
 }
