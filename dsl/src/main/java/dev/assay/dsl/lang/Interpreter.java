@@ -5,6 +5,7 @@ import dev.assay.dsl.check.CheckResult;
 import dev.assay.dsl.check.RuleException;
 import dev.assay.dsl.drift.DriftPlan;
 import dev.assay.dsl.duplicates.Match;
+import dev.assay.dsl.profile.PhoneRegions;
 import dev.assay.dsl.split.SplitPlan;
 import dev.assay.dsl.workspace.Workspace;
 import java.util.Locale;
@@ -41,7 +42,8 @@ public final class Interpreter {
             return workspace.dataset(show.dataset()).show(show.limit() != null ? show.limit() : Workspace.PREVIEW_ROWS);
         }
         if (statement instanceof Statement.Profile profile) {
-            return workspace.dataset(profile.dataset()).profile(profile.columns());
+            return workspace.dataset(profile.dataset()).profile(profile.columns(),
+                    profile.phoneRegions() != null ? profile.phoneRegions() : PhoneRegions.defaults());
         }
         if (statement instanceof Statement.Duplicates d) {
             return workspace.dataset(d.dataset()).duplicates(match(d.on(), d.near()));

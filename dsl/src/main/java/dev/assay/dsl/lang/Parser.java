@@ -6,6 +6,7 @@ import dev.assay.dsl.check.Rule;
 import dev.assay.dsl.drift.DriftMethod;
 import dev.assay.dsl.naming.Excerpt;
 import dev.assay.dsl.naming.Suggestions;
+import dev.assay.dsl.profile.PhoneRegions;
 import dev.assay.dsl.split.SplitPlan;
 import dev.assay.dsl.store.VersionRef;
 import dev.assay.dsl.workspace.DiffSide;
@@ -29,6 +30,8 @@ public final class Parser {
             "leakage", "drift", "pin", "versions", "diff", "check", "report");
     /** The statements that can bind a name: {@code name = load ...}, {@code dedup}, {@code split}. */
     static final List<String> BINDING_STATEMENTS = List.of("load", "dedup", "split");
+    /** The option of {@code profile ... with (...)}: the regions of national phone formats. */
+    static final String PHONE_REGIONS = "phone_regions";
     static final List<String> DRIFT_METHODS = Stream.concat(DriftMethod.keywords().stream(), Stream.of("auto")).toList();
 
     private final List<Token> tokens;
@@ -75,7 +78,7 @@ public final class Parser {
         next++;
         return switch (keyword) {
             case "show" -> show(first);
-            case "profile" -> new Statement.Profile(name("a dataset name"), optionalColumns("on"), first.position());
+            case "profile" -> profile(first);
             case "duplicates" -> duplicates(first);
             case "leakage" -> leakage(first);
             case "drift" -> drift(first);
@@ -134,18 +137,51 @@ public final class Parser {
             if (pin) {
                 throw new ParseException(tokens.get(next - 1).position(), "a pinned version takes no options");
             }
-            expectSymbol("(");
-            do {
-                Token key = peek();
-                String option = name("an option name");
-                expectSymbol("=");
-                if (options.put(option.toLowerCase(Locale.ROOT), literal()) != null) {
-                    throw new ParseException(key.position(), "option '" + option + "' is given twice");
-                }
-            } while (acceptSymbol(","));
-            expectSymbol(")");
+            options = options(null);
         }
         return new Statement.Load(target, path, pin, options, at);
+    }
+
+    /**
+     * {@code (key=value, ...)} after {@code with}; keys lower-cased, each once. With {@code known}
+     * given, another key is refused at its position with the closest known one.
+     */
+    private Map<String, Object> options(Set<String> known) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        expectSymbol("(");
+        do {
+            Token key = peek();
+            String option = name("an option name");
+            String lower = option.toLowerCase(Locale.ROOT);
+            if (known != null && !known.contains(lower)) {
+                throw new ParseException(key.position(), "unknown option '" + option + "'" + Suggestions.didYouMean(option, known)
+                        + "; options: " + String.join(", ", known.stream().sorted().toList()));
+            }
+            expectSymbol("=");
+            if (options.put(lower, literal()) != null) {
+                throw new ParseException(key.position(), "option '" + option + "' is given twice");
+            }
+        } while (acceptSymbol(","));
+        expectSymbol(")");
+        return options;
+    }
+
+    /** {@code profile NAME [on COLS] [with (phone_regions='GB,US')]}. */
+    private Statement profile(Token first) {
+        String dataset = name("a dataset name");
+        List<String> columns = optionalColumns("on");
+        PhoneRegions regions = null;
+        if (acceptWord("with")) {
+            Token value = peekAt(3); // ( phone_regions = VALUE: the only option, so the only value
+            Map<String, Object> options = options(Set.of(PHONE_REGIONS));
+            Object codes = options.get(PHONE_REGIONS);
+            if (!(codes instanceof String text)) {
+                throw new ParseException(value.position(), PHONE_REGIONS + " takes region codes in quotes, like '"
+                        + String.join(",", PhoneRegions.DEFAULT_CODES) + "'");
+            }
+            regions = atPosition(value, () -> PhoneRegions.parse(text));
+        }
+        return new Statement.Profile(dataset, columns, regions, first.position());
     }
 
     private Statement show(Token first) {

@@ -22,7 +22,9 @@ public sealed interface Statement {
     record Show(String dataset, Integer limit, Position position) implements Statement {
     }
 
-    record Profile(String dataset, List<String> columns, Position position) implements Statement {
+    /** {@code phoneRegions} null: the default regions. */
+    record Profile(String dataset, List<String> columns, dev.assay.dsl.profile.PhoneRegions phoneRegions, Position position)
+            implements Statement {
     }
 
     record Duplicates(String dataset, KeySpec on, BigDecimal near, Position position) implements Statement {

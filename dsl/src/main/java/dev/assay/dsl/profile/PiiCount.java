@@ -2,6 +2,7 @@ package dev.assay.dsl.profile;
 
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.SqlEngine;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,16 +16,27 @@ public final class PiiCount {
     private PiiCount() {
     }
 
+    /** As {@link #rowsWithPii(SqlEngine, String, List, PhoneRegions)} with the default phone regions. */
     public static long rowsWithPii(SqlEngine engine, String relation, List<Column> textColumns) {
+        return rowsWithPii(engine, relation, textColumns, PhoneRegions.defaults());
+    }
+
+    /**
+     * SQL counts the rows with an email, card number or IPv4 address; of the other rows, those
+     * with a phone number are counted in Java ({@link PhoneScan}), so no row counts twice.
+     */
+    public static long rowsWithPii(SqlEngine engine, String relation, List<Column> textColumns, PhoneRegions phoneRegions) {
         if (textColumns.isEmpty()) {
             return 0;
         }
         var sql = engine.dialect();
         String any = textColumns.stream()
-                .flatMap(c -> java.util.Arrays.stream(PiiPattern.values()).map(p -> p.condition(sql, sql.quoteIdentifier(c.name()))))
+                .flatMap(c -> Arrays.stream(PiiPattern.values()).filter(PiiPattern::inSql)
+                        .map(p -> p.condition(sql, sql.quoteIdentifier(c.name()))))
                 .collect(Collectors.joining(" OR "));
-        Object n = engine.smallResult("SELECT count(*) FILTER (WHERE " + any + ") FROM " + sql.quoteIdentifier(relation))
+        Object inSql = engine.smallResult("SELECT count(*) FILTER (WHERE " + any + ") FROM " + sql.quoteIdentifier(relation))
                 .get(0).get(0);
-        return ((Number) n).longValue();
+        long phonesOnly = new PhoneScan(engine, phoneRegions).count(relation, textColumns, any).rows();
+        return ((Number) inSql).longValue() + phonesOnly;
     }
 }

@@ -6,14 +6,14 @@ import dev.assay.dsl.engine.SqlDialect;
  * Personal data a profile looks for in text columns. A value counts once per kind when the
  * pattern occurs anywhere in it, so free text that mentions an address is caught too.
  * Patterns are RE2 (no look-around): boundaries are spelt as "start, end or a non-word character".
+ * Phone numbers need a library that knows each region's numbering plan, so they are found in
+ * Java instead (see {@link #inSql()}).
  */
 enum PiiPattern {
     EMAIL("email", "email addresses",
             "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"),
-    /** North-American style with separators, or international with a leading +. */
-    PHONE("phone", "phone numbers",
-            "(^|[^0-9A-Za-z+])((\\+1[ .-]?)?(\\([0-9]{3}\\)|[0-9]{3})[ .-]?[0-9]{3}[ .-][0-9]{4}"
-            + "|\\+[0-9]{1,3}[ .-]?[0-9]{1,4}([ .-][0-9]{2,4}){2,4})($|[^0-9A-Za-z])"),
+    /** Found in Java by libphonenumber (see {@link PhoneScan}); the pattern is only the SQL pre-filter. */
+    PHONE("phone", "phone numbers", PhoneFinder.CANDIDATE),
     /** 13 to 19 digits, optionally grouped by spaces or dashes, that pass the Luhn check. */
     CARD("card", "card numbers (Luhn-valid)",
             "(^|[^0-9])([0-9]([ -]?[0-9]){12,18})($|[^0-9])"),
@@ -39,6 +39,11 @@ enum PiiPattern {
         return description;
     }
 
+    /** True when SQL alone decides this kind ({@link #condition}); phone numbers are confirmed in Java. */
+    boolean inSql() {
+        return this != PHONE;
+    }
+
     /** A condition that is true for a value of {@code expr} holding this kind of data. */
     String condition(SqlDialect sql, String expr) {
         // CASE, not AND, wherever a cheap test guards a costly one: an engine may evaluate both
@@ -52,7 +57,7 @@ enum PiiPattern {
                 String digits = sql.regexRemoveAll(sql.regexExtract(expr, pattern, 2), "[^0-9]");
                 return "(CASE WHEN " + sql.regexFind(expr, pattern) + " THEN " + sql.luhnValid(digits) + " ELSE false END)";
             default:
-                return sql.regexFind(expr, pattern);
+                throw new IllegalStateException(this + " is not decided in SQL");
         }
     }
 }

@@ -34,7 +34,7 @@ final class ProfileQueries {
         return "c" + column;
     }
 
-    /** Positions, in the statistics row, of what was computed for one column (-1: not computed). */
+    /** Positions, in the statistics row, of what was computed for one column (-1: not computed; phone numbers: never). */
     record Slots(int count, int min, int max, int mean, int std, int quantiles, int minMicros, int maxMicros,
                  int lengthMin, int lengthMean, int lengthMax, Map<PiiPattern, Integer> pii) {
     }
@@ -87,7 +87,9 @@ final class ProfileQueries {
                 lengthMean = add(select, sql.castDouble("avg(" + length + ")"));
                 lengthMax = add(select, "max(" + length + ")");
                 for (PiiPattern p : PiiPattern.values()) {
-                    pii.put(p, add(select, "count(*) FILTER (WHERE " + p.condition(sql, c) + ")"));
+                    if (p.inSql()) {
+                        pii.put(p, add(select, "count(*) FILTER (WHERE " + p.condition(sql, c) + ")"));
+                    }
                 }
             }
             slots.add(new Slots(count, min, max, mean, std, quantiles, minMicros, maxMicros,

@@ -11,15 +11,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Computes the profile of a relation in three queries (see {@link ProfileQueries}); only the
- * aggregates, at most ten values per column and the bin counts reach Java.
+ * Computes the profile of a relation in three queries (see {@link ProfileQueries}), and a fourth
+ * for phone numbers in text columns ({@link PhoneScan}); only the aggregates, at most ten values
+ * per column, the bin counts and the text values that may hold phone numbers reach Java.
  */
 public final class Profiler {
 
     private final SqlEngine engine;
+    private final PhoneRegions phoneRegions;
 
+    /** A profiler that looks for phone numbers of the {@link PhoneRegions#defaults() default regions}. */
     public Profiler(SqlEngine engine) {
+        this(engine, PhoneRegions.defaults());
+    }
+
+    public Profiler(SqlEngine engine, PhoneRegions phoneRegions) {
         this.engine = engine;
+        this.phoneRegions = phoneRegions;
     }
 
     /** The profile of {@code columns} (names and engine types, as {@link SqlEngine#schema}) of {@code relation}. */
@@ -52,10 +60,12 @@ public final class Profiler {
         }
         Map<Integer, Histogram> histograms = histograms(queries, binnings);
 
+        Map<Integer, Long> phones = phones(relation, columns);
+
         List<ColumnProfile> profiles = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             profiles.add(column(columns.get(i), statistics.slots().get(i), stats, rows, distinct[i], top.get(i),
-                    histograms.get(i)));
+                    histograms.get(i), phones.get(i)));
         }
         return new Profile(relation, rows, profiles, Findings.of(rows, profiles));
     }
@@ -75,6 +85,23 @@ public final class Profiler {
         }
         int bins = (int) Math.min(Histogram.MAX_BINS, distinct);
         return new ProfileQueries.Binning(index, Histogram.edges(min, max, bins), temporal);
+    }
+
+    /** Per text column (by index), its values holding a phone number. */
+    private Map<Integer, Long> phones(String relation, List<Column> columns) {
+        List<Integer> text = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (ColumnKind.of(columns.get(i).type()) == ColumnKind.TEXT) {
+                text.add(i);
+            }
+        }
+        long[] counts = new PhoneScan(engine, phoneRegions)
+                .count(relation, text.stream().map(columns::get).toList(), null).values();
+        Map<Integer, Long> phones = new LinkedHashMap<>();
+        for (int j = 0; j < text.size(); j++) {
+            phones.put(text.get(j), counts[j]);
+        }
+        return phones;
     }
 
     private Map<Integer, Histogram> histograms(ProfileQueries queries, List<ProfileQueries.Binning> binnings) {
@@ -100,7 +127,7 @@ public final class Profiler {
     }
 
     private static ColumnProfile column(Column column, ProfileQueries.Slots slots, List<Object> stats, long rows,
-                                        long distinct, List<ValueCount> top, Histogram histogram) {
+                                        long distinct, List<ValueCount> top, Histogram histogram, Long phones) {
         ColumnKind kind = ColumnKind.of(column.type());
         long count = ((Number) stats.get(slots.count())).longValue();
         Object min = slots.min() >= 0 ? stats.get(slots.min()) : null;
@@ -128,8 +155,8 @@ public final class Profiler {
                         ((Number) stats.get(slots.lengthMax())).longValue());
             }
             pii = new LinkedHashMap<>();
-            for (Map.Entry<PiiPattern, Integer> e : slots.pii().entrySet()) {
-                pii.put(e.getKey().key(), ((Number) stats.get(e.getValue())).longValue());
+            for (PiiPattern p : PiiPattern.values()) {
+                pii.put(p.key(), p.inSql() ? ((Number) stats.get(slots.pii().get(p))).longValue() : phones);
             }
         }
         return new ColumnProfile(column.name(), column.type(), kind, count, rows - count, distinct, min, max, mean, std,

@@ -87,7 +87,15 @@ public final class Dataset {
 
     /** The profile of the named columns, or of every column when none is named. */
     public dev.assay.dsl.profile.Profile profile(List<String> columns) {
-        return new dev.assay.dsl.profile.Profiler(workspace.engine())
+        return profile(columns, dev.assay.dsl.profile.PhoneRegions.defaults());
+    }
+
+    /**
+     * The profile of the named columns (every column when none is named), looking for phone
+     * numbers in the national formats of {@code phoneRegions} and in international form.
+     */
+    public dev.assay.dsl.profile.Profile profile(List<String> columns, dev.assay.dsl.profile.PhoneRegions phoneRegions) {
+        return new dev.assay.dsl.profile.Profiler(workspace.engine(), phoneRegions)
                 .profile(name, columns.isEmpty() ? schema() : columns(columns));
     }
 

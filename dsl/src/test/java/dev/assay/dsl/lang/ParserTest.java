@@ -222,4 +222,19 @@ class ParserTest {
         assertTrue(((Statement.Split) one("a, b = split t 80/20 exact seed 1")).exact());
         assertFalse(((Statement.Split) one("a, b = split t 80/20")).exact());
     }
+
+    @Test
+    void profileTakesThePhoneRegionsAsAnOption() {
+        Statement.Profile p = (Statement.Profile) one("profile sms on SMS with (Phone_Regions = 'gb, us')");
+        assertEquals(List.of("SMS"), p.columns());
+        assertEquals(List.of("GB", "US"), p.phoneRegions().codes());
+        assertEquals(List.of(), ((Statement.Profile) one("profile sms with (phone_regions='')")).phoneRegions().codes());
+        assertEquals(null, ((Statement.Profile) one("profile sms")).phoneRegions());
+        assertEquals("line 1, column 19: unknown option 'phone_region'; did you mean 'phone_regions'?; options: phone_regions",
+                error("profile sms with (phone_region='GB')"));
+        assertEquals("line 1, column 33: 'UK' is not a region code: the United Kingdom is 'GB'",
+                error("profile sms with (phone_regions='GB,UK')"));
+        assertTrue(error("profile sms with (phone_regions=44)").startsWith(
+                "line 1, column 33: phone_regions takes region codes in quotes, like 'US,GB"), error("profile sms with (phone_regions=44)"));
+    }
 }
