@@ -57,14 +57,7 @@ public final class ProfileJson {
             c.quantiles().forEach((k, v) -> quantiles.put(k, JsonValue.of(v)));
             json.put("quantiles", quantiles);
         }
-        if (c.histogram() == null) {
-            json.put("histogram", null);
-        } else {
-            Map<String, Object> histogram = new LinkedHashMap<>();
-            histogram.put("edges", c.histogram().edges().stream().map(JsonValue::of).toList());
-            histogram.put("counts", c.histogram().counts());
-            json.put("histogram", histogram);
-        }
+        json.put("histogram", histogram(c.histogram()));
         List<Object> top = new ArrayList<>();
         for (ValueCount v : c.top()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -80,10 +73,32 @@ public final class ProfileJson {
             length.put("min", c.length().min());
             length.put("mean", JsonValue.of(c.length().mean()));
             length.put("max", c.length().max());
+            length.put("histogram", histogram(c.lengthHistogram()));
             json.put("length", length);
+        }
+        if (c.words() == null) {
+            json.put("words", null);
+        } else {
+            Map<String, Object> words = new LinkedHashMap<>();
+            words.put("min", c.words().min());
+            words.put("mean", JsonValue.of(c.words().mean()));
+            words.put("max", c.words().max());
+            json.put("words", words);
         }
         json.put("pii", c.pii() == null ? null : new LinkedHashMap<>(c.pii()));
         return json;
+    }
+
+    /** Edges and counts; {@code values}, the value of each bin, when binned per value, else null. */
+    private static Map<String, Object> histogram(Histogram h) {
+        if (h == null) {
+            return null;
+        }
+        Map<String, Object> histogram = new LinkedHashMap<>();
+        histogram.put("edges", h.edges().stream().map(JsonValue::of).toList());
+        histogram.put("counts", h.counts());
+        histogram.put("values", h.values() == null ? null : h.values().stream().map(JsonValue::of).toList());
+        return histogram;
     }
 
     /** A value for a sentence: strings quoted, the rest as in JSON. */

@@ -33,31 +33,101 @@ public final class Profiler {
         long rows = ((Number) stats.get(0)).longValue();
 
         long[] distinct = new long[columns.size()];
-        List<List<ValueCount>> top = new ArrayList<>();
+        List<List<ValueCount>> ranked = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            top.add(new ArrayList<>());
+            ranked.add(new ArrayList<>());
         }
         for (List<Object> row : engine.smallResult(queries.valueCounts())) {
             int column = ((Number) row.get(0)).intValue();
             distinct[column] = ((Number) row.get(1)).longValue();
-            top.get(column).add(new ValueCount(row.get(3 + column), ((Number) row.get(2)).longValue()));
+            ranked.get(column).add(new ValueCount(row.get(3 + column), ((Number) row.get(2)).longValue()));
         }
 
+        Map<Integer, Histogram> histograms = new LinkedHashMap<>();
         List<ProfileQueries.Binning> binnings = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            ProfileQueries.Binning b = binning(i, columns.get(i), statistics.slots().get(i), stats, distinct[i]);
-            if (b != null) {
-                binnings.add(b);
+            ProfileQueries.Slots slots = statistics.slots().get(i);
+            Histogram perValue = perValue(columns.get(i), distinct[i], ranked.get(i));
+            if (perValue != null) {
+                histograms.put(i, perValue);
+            } else {
+                ProfileQueries.Binning b = binning(i, columns.get(i), slots, stats, distinct[i]);
+                if (b != null) {
+                    binnings.add(b);
+                }
             }
         }
-        Map<Integer, Histogram> histograms = histograms(queries, binnings);
+        List<ProfileQueries.Binning> lengthBinnings = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            ProfileQueries.Binning b = lengthBinning(i, statistics.slots().get(i), stats);
+            if (b != null) {
+                lengthBinnings.add(b);
+            }
+        }
+        List<ProfileQueries.Binning> all = new ArrayList<>(binnings);
+        all.addAll(lengthBinnings);
+        Map<ProfileQueries.Binning, Histogram> binned = histograms(queries, all);
+        binnings.forEach(b -> histograms.put(b.column(), binned.get(b)));
+        Map<Integer, Histogram> lengthHistograms = new LinkedHashMap<>();
+        lengthBinnings.forEach(b -> lengthHistograms.put(b.column(), binned.get(b)));
 
         List<ColumnProfile> profiles = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            profiles.add(column(columns.get(i), statistics.slots().get(i), stats, rows, distinct[i], top.get(i),
-                    histograms.get(i)));
+            List<ValueCount> top = ranked.get(i).subList(0, Math.min(ProfileQueries.TOP_VALUES, ranked.get(i).size()));
+            profiles.add(column(columns.get(i), statistics.slots().get(i), stats, rows, distinct[i], top,
+                    histograms.get(i), lengthHistograms.get(i)));
         }
         return new Profile(relation, rows, profiles, Findings.of(rows, profiles));
+    }
+
+    /**
+     * One bin per value for a number column with few distinct values ({@link PerValueBins}),
+     * counted from its ranked values (all of them are there); null for other columns, and when
+     * a value is infinite (it has no neighbour to put an edge half-way to).
+     */
+    private static Histogram perValue(Column column, long distinct, List<ValueCount> ranked) {
+        if (ColumnKind.of(column.type()) != ColumnKind.NUMERIC || !PerValueBins.applies(distinct)
+                || ranked.size() != distinct) {
+            return null;
+        }
+        List<ValueCount> byValue = new ArrayList<>(ranked);
+        byValue.sort(java.util.Comparator.comparing(v -> new java.math.BigDecimal(v.value().toString())));
+        double[] values = new double[byValue.size()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = ((Number) byValue.get(k).value()).doubleValue();
+            if (!Double.isFinite(values[k])) {
+                return null;
+            }
+        }
+        return new Histogram(Histogram.boxed(PerValueBins.edges(values)), byValue.stream().map(ValueCount::count).toList(),
+                byValue.stream().map(ValueCount::value).toList());
+    }
+
+    /**
+     * The bins of a text column's string lengths: one per length when the lengths span at most
+     * {@link Histogram#MAX_BINS} values (edges half-way between whole numbers), else that many
+     * equal bins over [shortest, longest].
+     */
+    private static ProfileQueries.Binning lengthBinning(int index, ProfileQueries.Slots slots, List<Object> stats) {
+        if (slots.lengthMin() < 0 || stats.get(slots.lengthMin()) == null) {
+            return null;
+        }
+        long shortest = ((Number) stats.get(slots.lengthMin())).longValue();
+        long longest = ((Number) stats.get(slots.lengthMax())).longValue();
+        if (longest - shortest + 1 > Histogram.MAX_BINS) {
+            return new ProfileQueries.Binning(index, ProfileQueries.Binned.LENGTH,
+                    Histogram.edges(shortest, longest, Histogram.MAX_BINS), null);
+        }
+        int bins = (int) (longest - shortest + 1);
+        double[] edges = new double[bins + 1];
+        List<Object> lengths = new ArrayList<>();
+        for (int k = 0; k <= bins; k++) {
+            edges[k] = shortest + k - 0.5;
+            if (k < bins) {
+                lengths.add(shortest + k);
+            }
+        }
+        return new ProfileQueries.Binning(index, ProfileQueries.Binned.LENGTH, edges, lengths);
     }
 
     /** Bins over [min, max] for a number or time column with values; none when the range is not finite. */
@@ -74,11 +144,12 @@ public final class Profiler {
             return null; // numpy refuses infinite ranges too
         }
         int bins = (int) Math.min(Histogram.MAX_BINS, distinct);
-        return new ProfileQueries.Binning(index, Histogram.edges(min, max, bins), temporal);
+        return new ProfileQueries.Binning(index, temporal ? ProfileQueries.Binned.EPOCH_MICROS : ProfileQueries.Binned.VALUE,
+                Histogram.edges(min, max, bins), null);
     }
 
-    private Map<Integer, Histogram> histograms(ProfileQueries queries, List<ProfileQueries.Binning> binnings) {
-        Map<Integer, Histogram> histograms = new LinkedHashMap<>();
+    private Map<ProfileQueries.Binning, Histogram> histograms(ProfileQueries queries, List<ProfileQueries.Binning> binnings) {
+        Map<ProfileQueries.Binning, Histogram> histograms = new java.util.IdentityHashMap<>();
         if (binnings.isEmpty()) {
             return histograms;
         }
@@ -94,13 +165,14 @@ public final class Profiler {
             for (double e : b.edges()) {
                 edges.add(b.temporal() ? timestamp(e) : (Object) e);
             }
-            histograms.put(b.column(), new Histogram(edges, java.util.Arrays.stream(counts).boxed().toList()));
+            histograms.put(b, new Histogram(edges, java.util.Arrays.stream(counts).boxed().toList(), b.values()));
         }
         return histograms;
     }
 
     private static ColumnProfile column(Column column, ProfileQueries.Slots slots, List<Object> stats, long rows,
-                                        long distinct, List<ValueCount> top, Histogram histogram) {
+                                        long distinct, List<ValueCount> top, Histogram histogram,
+                                        Histogram lengthHistogram) {
         ColumnKind kind = ColumnKind.of(column.type());
         long count = ((Number) stats.get(slots.count())).longValue();
         Object min = slots.min() >= 0 ? stats.get(slots.min()) : null;
@@ -120,12 +192,16 @@ public final class Profiler {
             }
         }
         LengthStats length = null;
+        WordStats words = null;
         Map<String, Long> pii = null;
         if (kind == ColumnKind.TEXT) {
             if (count > 0) {
                 length = new LengthStats(((Number) stats.get(slots.lengthMin())).longValue(),
                         ((Number) stats.get(slots.lengthMean())).doubleValue(),
                         ((Number) stats.get(slots.lengthMax())).longValue());
+                words = new WordStats(((Number) stats.get(slots.wordsMin())).longValue(),
+                        ((Number) stats.get(slots.wordsMean())).doubleValue(),
+                        ((Number) stats.get(slots.wordsMax())).longValue());
             }
             pii = new LinkedHashMap<>();
             for (Map.Entry<PiiPattern, Integer> e : slots.pii().entrySet()) {
@@ -133,7 +209,7 @@ public final class Profiler {
             }
         }
         return new ColumnProfile(column.name(), column.type(), kind, count, rows - count, distinct, min, max, mean, std,
-                quantiles, histogram, top, length, pii);
+                quantiles, histogram, top, length, lengthHistogram, words, pii);
     }
 
     /** "0.05", "0.25", "0.5" ...: the keys of DESIGN.md, as Python prints the probabilities. */

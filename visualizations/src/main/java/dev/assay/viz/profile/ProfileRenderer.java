@@ -11,6 +11,7 @@ import dev.assay.dsl.profile.ValueCount;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
 import dev.assay.viz.TextGrid;
+import dev.assay.viz.chart.ProfileCharts;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +47,9 @@ public final class ProfileRenderer implements Renderer<Profile> {
         data.put(MimeBundle.TEXT_PLAIN, text(profile));
         data.put(MimeBundle.TEXT_HTML, html(profile));
         data.put(MimeBundle.RESULT_JSON, profile.toJson());
-        return new MimeBundle(data, Map.of()).withChart(() -> dev.assay.viz.chart.ProfileCharts.grid(profile),
-                "charts: missing values and every column", foldCharts);
+        return new MimeBundle(data, Map.of()).withChart(() -> ProfileCharts.grid(profile),
+                ProfileCharts.anyMissing(profile) ? "charts: missing values and every column" : "charts of every column",
+                foldCharts);
     }
 
     static String text(Profile p) {
@@ -101,10 +103,16 @@ public final class ProfileRenderer implements Renderer<Profile> {
 
     private static String picture(ColumnProfile c) {
         if (c.histogram() != null) {
-            return InlineBars.columns(c.histogram().counts(), c.histogram().counts().size() + " bins from "
-                    + value(c.histogram().edges().get(0)) + " to " + value(c.histogram().edges().get(c.histogram().edges().size() - 1)));
+            return InlineBars.columns(c.histogram().counts(), binsTitle(c.histogram()));
         }
-        if (c.top().isEmpty()) {
+        if (c.lengthHistogram() != null) {
+            String words = c.words() == null ? "" : String.format(Locale.ROOT, "words per value %s to %s, mean %s",
+                    value(c.words().min()), value(c.words().max()), value(c.words().mean()));
+            return InlineBars.columns(c.lengthHistogram().counts(), "length in characters: "
+                    + binsTitle(c.lengthHistogram()) + "\n" + words)
+                    + "<br><small style=\"opacity:.7\">" + escape(words) + "</small>";
+        }
+        if (!c.someValueRepeats()) {
             return "";
         }
         StringBuilder title = new StringBuilder();
@@ -112,6 +120,19 @@ public final class ProfileRenderer implements Renderer<Profile> {
             title.append(value(v.value())).append(": ").append(String.format(Locale.ROOT, "%,d", v.count())).append('\n');
         }
         return InlineBars.rows(c.top().stream().map(ValueCount::count).toList(), c.count(), title.toString().strip());
+    }
+
+    /** "0: 549, 1: 342" for a bar per value, else "12 bins from 0 to 512". */
+    private static String binsTitle(dev.assay.dsl.profile.Histogram h) {
+        if (h.perValue()) {
+            StringBuilder t = new StringBuilder("one bar per value: ");
+            for (int i = 0; i < h.values().size(); i++) {
+                t.append(i == 0 ? "" : ", ").append(value(h.values().get(i))).append(" (")
+                        .append(String.format(Locale.ROOT, "%,d", h.counts().get(i))).append(')');
+            }
+            return t.toString();
+        }
+        return h.counts().size() + " bins from " + value(h.edges().get(0)) + " to " + value(h.edges().get(h.edges().size() - 1));
     }
 
     private static void cell(StringBuilder h, String text) {
@@ -130,16 +151,23 @@ public final class ProfileRenderer implements Renderer<Profile> {
         return String.format(Locale.ROOT, "%,d (%.1f%%)", c.missing(), 100.0 * c.missing() / rows);
     }
 
-    /** The mean for numbers and times, else the most frequent value. */
+    /**
+     * The mean for numbers and times, else the most frequent value with its count when some
+     * value repeats; when none does, "all distinct" (the alphabetically first value would
+     * read as a most frequent one).
+     */
     private static String centre(ColumnProfile c) {
         if (c.mean() != null) {
             return value(c.mean());
         }
-        if (c.kind() != ColumnKind.NUMERIC && !c.top().isEmpty()) {
-            ValueCount top = c.top().get(0);
-            return value(top.value()) + " (" + String.format(Locale.ROOT, "%,d", top.count()) + ")";
+        if (c.kind() == ColumnKind.NUMERIC || c.top().isEmpty()) {
+            return "";
         }
-        return "";
+        if (!c.someValueRepeats()) {
+            return "all distinct";
+        }
+        ValueCount top = c.top().get(0);
+        return value(top.value()) + " (" + String.format(Locale.ROOT, "%,d", top.count()) + ")";
     }
 
     private static String number(Double d) {

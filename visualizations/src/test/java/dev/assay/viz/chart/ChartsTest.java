@@ -112,7 +112,11 @@ class ChartsTest {
     void profileBundleShowsMissingValuesThenEveryColumn() throws Exception {
         MimeBundle b = registry.render(profile);
         BufferedImage image = decoded(b);
-        int rows = (profile.columns().size() + ProfileCharts.COLUMNS - 1) / ProfileCharts.COLUMNS;
+        List<String> titles = ProfileCharts.charts(profile).stream().map(c -> c.getTitle()).toList();
+        // amount and at: histograms; category and html: string lengths and top values (they repeat); flag: top values.
+        assertEquals(List.of("Missing values in before", "amount (decimal(21,1))", "at (timestamp)", "category length (varchar)",
+                "category (varchar)", "flag (boolean)", "html length (varchar)", "html (varchar)"), titles);
+        int rows = (titles.size() - 1 + ProfileCharts.COLUMNS - 1) / ProfileCharts.COLUMNS;
         assertEquals(ProfileCharts.COLUMNS * ProfileCharts.WIDTH, image.getWidth());
         assertEquals((rows + 1) * ProfileCharts.HEIGHT, image.getHeight(), "the missing-values chart spans the top row");
         assertTrue(inked(image) > 0.05, "not blank");
@@ -131,6 +135,35 @@ class ChartsTest {
         }
     }
 
+    private static List<?> xLabels(CategoryChart chart) {
+        return chart.getSeriesMap().values().iterator().next().getXData().stream().toList();
+    }
+
+    @Test
+    void fewValuedNumbersAreDrawnAsABarPerValueLabelledWithIt() {
+        ws.query("SELECT (i % 100 >= 62)::BIGINT AS survived, 1 + i % 3 AS pclass FROM range(800) r(i)", "few_ref");
+        ws.query("SELECT (i % 100 >= 60)::BIGINT AS survived, 1 + i % 4 % 3 AS pclass FROM range(200) r(i)", "few_cur");
+        Drift d = ws.dataset("few_ref").drift(ws.dataset("few_cur"), DriftPlan.auto());
+        assertEquals(List.of("0", "1"), xLabels(DriftCharts.column(d.column("survived"), 440, 270, true)));
+        assertEquals(List.of("1", "2", "3"), xLabels(DriftCharts.column(d.column("pclass"), 440, 270, true)));
+        Profile p = ws.dataset("few_ref").profile();
+        assertEquals(List.of("0", "1"), xLabels(ProfileCharts.column(p.columns().get(0)).get(0)));
+        assertEquals(List.of("1", "2", "3"), xLabels(ProfileCharts.column(p.columns().get(1)).get(0)));
+    }
+
+    @Test
+    void freeTextIsDrawnByItsLengthsNotByTenBarsOfOne() {
+        ws.query("SELECT 'message number ' || i || repeat(' word', i % 7) AS text FROM range(500) r(i)", "texts");
+        Profile p = ws.dataset("texts").profile();
+        List<CategoryChart> charts = ProfileCharts.charts(p);
+        assertEquals(List.of("text length (varchar)"), charts.stream().map(c -> c.getTitle()).toList(),
+                "no missing-values chart (nothing missing) and no top values (none repeats)");
+        // 3 + i % 7 words for i < 500: mean 3 + 1494 / 500.
+        String xTitle = charts.get(0).getXAxisTitle();
+        assertTrue(xTitle.contains("words 3-9, mean 5.988"), xTitle);
+        assertEquals(p.columns().get(0).lengthHistogram().counts().size(), xLabels(charts.get(0)).size());
+    }
+
     @Test
     void wideResultsDrawABoundedPicture() throws Exception {
         StringBuilder select = new StringBuilder("SELECT ");
@@ -139,7 +172,8 @@ class ChartsTest {
         }
         ws.query(select + " FROM range(200) r(i)", "wide");
         BufferedImage profileImage = decoded(registry.render(ws.dataset("wide").profile()));
-        assertEquals((ProfileCharts.MAX_CHARTS / ProfileCharts.COLUMNS + 1) * ProfileCharts.HEIGHT, profileImage.getHeight());
+        assertEquals(ProfileCharts.MAX_CHARTS / ProfileCharts.COLUMNS * ProfileCharts.HEIGHT, profileImage.getHeight(),
+                "no missing-values chart: nothing is missing");
         ws.query(select.toString().replace("% 50", "% 47") + " FROM range(300) r(i)", "wide_other");
         BufferedImage driftImage = decoded(registry.render(ws.dataset("wide").drift(ws.dataset("wide_other"))));
         assertEquals(DriftCharts.MAX_CHARTS / DriftCharts.COLUMNS * DriftCharts.HEIGHT, driftImage.getHeight());
