@@ -50,7 +50,7 @@ public final class DriftCharts {
         return images.isEmpty() ? null : ChartImages.grid(images, COLUMNS);
     }
 
-    /** A small picture of one column's two distributions, no axes or titles, for a table cell. */
+    /** A small picture of one column's two distributions, no axes or titles, on no background, for a table cell. */
     public static BufferedImage thumbnail(ColumnDrift c) {
         CategoryChart chart = column(c, 180, 60, false);
         var s = chart.getStyler();
@@ -60,7 +60,9 @@ public final class DriftCharts {
         s.setAxisTicksVisible(false);
         s.setPlotGridLinesVisible(false);
         s.setChartPadding(2);
-        return ChartImages.image(chart);
+        s.setChartBackgroundColor(Palette.TRANSPARENT);
+        s.setPlotBackgroundColor(Palette.TRANSPARENT);
+        return ChartImages.transparentImage(chart);
     }
 
     /** Category charts show this many bars at most: the most frequent, then the rest together. */

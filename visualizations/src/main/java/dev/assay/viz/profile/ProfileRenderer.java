@@ -83,8 +83,12 @@ public final class ProfileRenderer implements Renderer<Profile> {
             }
             h.append("</ul>\n");
         }
-        h.append("<table>\n<thead><tr><th>column</th><th>missing</th><th>distinct</th><th>mean / top</th><th>std</th>"
-                + "<th>min</th><th>median</th><th>max</th><th>distribution</th></tr></thead>\n<tbody>\n");
+        // Every header aligned with its column: notebook styles right-align headers by default.
+        h.append("<table>\n<thead><tr><th style=\"text-align:left\">column</th>");
+        for (String head : List.of("missing", "distinct", "mean / top", "std", "min", "median", "max")) {
+            h.append("<th style=\"text-align:right\">").append(head).append("</th>");
+        }
+        h.append("<th style=\"text-align:left\">distribution</th></tr></thead>\n<tbody>\n");
         for (ColumnProfile c : p.columns()) {
             h.append("<tr><td style=\"text-align:left\"><b>").append(escape(c.name()))
                     .append("</b><br><small style=\"opacity:.7\">").append(escape(c.type().toLowerCase(Locale.ROOT)))
@@ -96,7 +100,7 @@ public final class ProfileRenderer implements Renderer<Profile> {
             cell(h, value(c.min()));
             cell(h, c.quantiles() == null ? "" : value(c.quantiles().get("0.5")));
             cell(h, value(c.max()));
-            h.append("<td>").append(picture(c)).append("</td></tr>\n");
+            h.append("<td style=\"text-align:left\">").append(picture(c)).append("</td></tr>\n");
         }
         return h.append("</tbody></table></div>").toString();
     }

@@ -102,6 +102,11 @@ class ChartsTest {
         assertTrue(!html.contains("<script>x"), "text in charts' tables stays escaped");
         BufferedImage thumb = DriftCharts.thumbnail(drift.column("amount"));
         assertTrue(inked(thumb) > 0.05, "the thumbnail shows bars");
+        // No white box on a notebook's grey striped rows: the thumbnail's background is transparent, in the PNG too.
+        String png = html.split("<img alt=\"distributions\" src=\"data:image/png;base64,", -1)[1].split("\"", 2)[0];
+        BufferedImage decodedThumb = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png)));
+        assertTrue(decodedThumb.getColorModel().hasAlpha(), "a PNG with alpha");
+        assertEquals(0, decodedThumb.getRGB(0, 0) >>> 24, "a transparent corner");
         assertTrue(html.contains("<div class=\"assay-charts\"><img alt=\"reference and current distributions\""),
                 "the full charts also in the HTML, which JupyterLab prefers to the PNG");
         String plain = registry.render(drift).plainText();

@@ -57,6 +57,8 @@ class ProfileRendererTest {
         assertEquals(2, html.split("<svg ", -1).length - 1, "one picture per column");
         assertEquals(3 + 5, html.split("<rect ", -1).length - 1, "three histogram bars and five string-length bars");
         assertTrue(html.contains("2 (50.0%)"), "missing with its share");
+        assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(html), "headers aligned as their columns");
+        assertTrue(html.contains("all distinct"), "no alphabetically first value shown as the top one");
     }
 
     @Test
