@@ -66,26 +66,23 @@ public final class ProfileJson {
             top.add(entry);
         }
         json.put("top", top);
-        if (c.length() == null) {
-            json.put("length", null);
-        } else {
-            Map<String, Object> length = new LinkedHashMap<>();
-            length.put("min", c.length().min());
-            length.put("mean", JsonValue.of(c.length().mean()));
-            length.put("max", c.length().max());
+        Map<String, Object> length = null;
+        if (c.length() != null) {
+            length = spread(c.length().min(), c.length().mean(), c.length().max());
             length.put("histogram", histogram(c.lengthHistogram()));
-            json.put("length", length);
         }
-        if (c.words() == null) {
-            json.put("words", null);
-        } else {
-            Map<String, Object> words = new LinkedHashMap<>();
-            words.put("min", c.words().min());
-            words.put("mean", JsonValue.of(c.words().mean()));
-            words.put("max", c.words().max());
-            json.put("words", words);
-        }
+        json.put("length", length);
+        json.put("words", c.words() == null ? null : spread(c.words().min(), c.words().mean(), c.words().max()));
         json.put("pii", c.pii() == null ? null : new LinkedHashMap<>(c.pii()));
+        return json;
+    }
+
+    /** {"min", "mean", "max"} of a count per value (characters, words). */
+    private static Map<String, Object> spread(long min, double mean, long max) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("min", min);
+        json.put("mean", JsonValue.of(mean));
+        json.put("max", max);
         return json;
     }
 

@@ -71,6 +71,8 @@ class VersionsRenderersTest {
         assertEquals(2, ((List<?>) json.get("versions")).size());
         String html = (String) b.data().get(MimeBundle.TEXT_HTML);
         assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(html), "the versions and lineage tables: " + html);
+        assertTrue(html.contains("<th style=\"text-align:left\">version</th>") && html.contains(
+                "<td style=\"text-align:left;white-space:pre-wrap\" title=\"clean@2\">clean@2</td>"), "versions are text: " + html);
     }
 
     @Test
