@@ -191,8 +191,10 @@ def test_notebook_tables_align_as_the_standalone_page(assay_jar, tmp_path):
     for wanted in (["column", "kind", "method"], ["step", "statement"], ["version", "fingerprint", "rows"],
                    ["id", "survived"], ["deck", "age", "embark_town"], ["column", "missing", "distinct"]):
         assert any(h[:len(wanted)] == wanted for h in heads), f"no table headed {wanted} among {heads}"
-    assert misaligned(lab) == [], "nbconvert (JupyterLab's styles)"
-    assert misaligned(standalone) == [], "the standalone page"
+    problems = misaligned(lab)
+    assert problems == [], "nbconvert (JupyterLab's styles):\n" + "\n".join(problems)
+    problems = misaligned(standalone)
+    assert problems == [], "the standalone page:\n" + "\n".join(problems)
     assert layout(lab) == layout(standalone), "the notebook's tables align as the standalone page's"
     assert lab_alphas and set(lab_alphas) == {0}, f"thumbnail corners should be transparent: {lab_alphas}"
     assert standalone_alphas == lab_alphas

@@ -428,7 +428,8 @@ def test_tables_align_with_their_columns(notebook):
         heads = [[h.split("\n")[0] for h, _ in t["head"]] for t in tables]
         for wanted in (["column", "kind", "method"], ["step", "statement"], ["n", "s"]):
             assert any(h[:len(wanted)] == wanted for h in heads), f"no table headed {wanted} among {heads}"
-        assert misaligned(tables) == []
+        problems = misaligned(tables)
+        assert problems == [], "\n".join(problems)
     with notebook.step("drift thumbnails on a transparent background"):
         alphas = page.evaluate(THUMBNAIL_CORNER_ALPHA_JS)
         assert alphas and set(alphas) == {0}, alphas

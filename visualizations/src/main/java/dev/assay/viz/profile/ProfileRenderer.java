@@ -84,22 +84,25 @@ public final class ProfileRenderer implements Renderer<Profile> {
             h.append("</ul>\n");
         }
         // Every header aligned with its column: notebook styles right-align headers by default.
+        String values = valuesAlign(p);
+        List<String> aligns = List.of("right", "right", values, "right", values, values, values);
+        List<String> heads = List.of("missing", "distinct", "mean / top", "std", "min", "median", "max");
         h.append("<table>\n<thead><tr><th style=\"text-align:left\">column</th>");
-        for (String head : List.of("missing", "distinct", "mean / top", "std", "min", "median", "max")) {
-            h.append("<th style=\"text-align:right\">").append(head).append("</th>");
+        for (int i = 0; i < heads.size(); i++) {
+            h.append("<th style=\"text-align:").append(aligns.get(i)).append("\">").append(heads.get(i)).append("</th>");
         }
         h.append("<th style=\"text-align:left\">distribution</th></tr></thead>\n<tbody>\n");
         for (ColumnProfile c : p.columns()) {
             h.append("<tr><td style=\"text-align:left\"><b>").append(escape(c.name()))
                     .append("</b><br><small style=\"opacity:.7\">").append(escape(c.type().toLowerCase(Locale.ROOT)))
                     .append("</small></td>");
-            cell(h, missing(c, p.rows()));
-            cell(h, String.format(Locale.ROOT, "%,d", c.distinct()));
-            cell(h, centre(c));
-            cell(h, number(c.std()));
-            cell(h, value(c.min()));
-            cell(h, c.quantiles() == null ? "" : value(c.quantiles().get("0.5")));
-            cell(h, value(c.max()));
+            cell(h, missing(c, p.rows()), "right");
+            cell(h, String.format(Locale.ROOT, "%,d", c.distinct()), "right");
+            cell(h, centre(c), values);
+            cell(h, number(c.std()), "right");
+            cell(h, value(c.min()), values);
+            cell(h, c.quantiles() == null ? "" : value(c.quantiles().get("0.5")), values);
+            cell(h, value(c.max()), values);
             h.append("<td style=\"text-align:left\">").append(picture(c)).append("</td></tr>\n");
         }
         return h.append("</tbody></table></div>").toString();
@@ -139,8 +142,18 @@ public final class ProfileRenderer implements Renderer<Profile> {
         return h.counts().size() + " bins from " + value(h.edges().get(0)) + " to " + value(h.edges().get(h.edges().size() - 1));
     }
 
-    private static void cell(StringBuilder h, String text) {
-        h.append("<td style=\"text-align:right\" title=\"").append(escape(text)).append("\">")
+    /**
+     * The alignment of the columns that show a column's values (mean or top, min, median,
+     * max): right as numbers when some profiled column holds numbers or times, else left as
+     * the text they all are.
+     */
+    private static String valuesAlign(Profile p) {
+        return p.columns().stream().anyMatch(c -> c.kind() == ColumnKind.NUMERIC || c.kind() == ColumnKind.TEMPORAL)
+                ? "right" : "left";
+    }
+
+    private static void cell(StringBuilder h, String text, String align) {
+        h.append("<td style=\"text-align:").append(align).append("\" title=\"").append(escape(text)).append("\">")
                 .append(escape(TextGrid.cut(text, MAX_TEXT_CELL))).append("</td>");
     }
 

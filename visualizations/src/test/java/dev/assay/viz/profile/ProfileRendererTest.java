@@ -59,6 +59,10 @@ class ProfileRendererTest {
         assertTrue(html.contains("2 (50.0%)"), "missing with its share");
         assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(html), "headers aligned as their columns");
         assertTrue(html.contains("all distinct"), "no alphabetically first value shown as the top one");
+        Profile textOnly = new Profile("texts", 4, List.of(PROFILE.columns().get(1)), List.of());
+        String texts = ProfileRenderer.html(textOnly);
+        assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(texts));
+        assertTrue(texts.contains("<th style=\"text-align:left\">min</th>"), "only text: its values left-aligned " + texts);
     }
 
     @Test
