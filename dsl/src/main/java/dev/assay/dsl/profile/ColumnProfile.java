@@ -33,6 +33,14 @@ public record ColumnProfile(
         top = List.copyOf(top);
     }
 
+    /**
+     * True when more than half the values present are distinct: free text rather than
+     * categories (drift's rule), whose string lengths say more than its labels' lengths.
+     */
+    public boolean mostlyDistinct() {
+        return distinct * 2 > count;
+    }
+
     /** True when some value occurs more than once: only then do its most frequent values say something. */
     public boolean someValueRepeats() {
         return !top.isEmpty() && top.get(0).count() > 1;

@@ -82,8 +82,9 @@ public final class ProfileCharts {
     }
 
     /**
-     * A column's charts, none when it has no values: numbers and times their histogram; text
-     * its string lengths (with its word counts in the axis title); and the most frequent
+     * A column's charts, none when it has no values: numbers and times their histogram; free
+     * text (mostly distinct values) its string lengths, with its word counts in the axis
+     * title; and the most frequent
      * values of text and other kinds when some value repeats (ten bars of one row each say
      * only "every value is distinct", which the distinct count already says).
      */
@@ -99,7 +100,7 @@ public final class ProfileCharts {
             return charts;
         }
         Histogram lengths = c.lengthHistogram();
-        if (lengths != null) {
+        if (lengths != null && c.mostlyDistinct()) {
             String words = c.words() == null ? "" : String.format(java.util.Locale.ROOT, " · words %,d-%,d, mean %s",
                     c.words().min(), c.words().max(), AxisLabels.number(c.words().mean()));
             charts.add(bars(c, " length", histogramLabels(lengths), lengths.counts(),

@@ -112,7 +112,7 @@ public final class ProfileRenderer implements Renderer<Profile> {
         if (c.histogram() != null) {
             return InlineBars.columns(c.histogram().counts(), binsTitle(c.histogram()));
         }
-        if (c.lengthHistogram() != null) {
+        if (c.lengthHistogram() != null && (c.mostlyDistinct() || !c.someValueRepeats())) {
             String words = c.words() == null ? "" : String.format(Locale.ROOT, "words per value %s to %s, mean %s",
                     value(c.words().min()), value(c.words().max()), value(c.words().mean()));
             return InlineBars.columns(c.lengthHistogram().counts(), "length in characters: "
