@@ -868,3 +868,35 @@ def test_bad_input_fails_clearly(kernel, folder, error_tables, code, needed):
     ok_ref, ok_cur = error_tables
     load_pair(kernel, folder, "ok_ref", "ok_cur", ok_ref, ok_cur)
     fail_on(drift_problems(kernel, "ok_ref", "ok_cur", ok_ref, ok_cur, method="ks"))
+
+
+def test_few_valued_numbers_are_drawn_per_value(kernel):
+    """Issue 20, item 1: titanic's survived (0/1) and pclass (1/2/3) carry one bin per value in
+    the drift's distribution (the picture's bins), with each side's shares as pandas counts
+    them; Sturges bins drew survived as one bar at 100% and merged classes 2 and 3."""
+    path = DATA_DIR / "titanic.csv"
+    assert path.is_file(), f"missing {path}"
+    run_cell(kernel, f"%%assay\ntitanic_few = load {assay_string(str(path))}")
+    run_cell(kernel, "%%sql young\nSELECT * FROM titanic_few WHERE age IS NULL OR age < 30")
+    run_cell(kernel, "%%sql old\nSELECT * FROM titanic_few WHERE age >= 30")
+    titanic = pd.read_csv(path)
+    young = titanic[titanic["age"].isna() | (titanic["age"] < 30)]
+    old = titanic[titanic["age"] >= 30]
+    drift = result_json(kernel, "%%assay\ndrift young vs old on survived, pclass")
+    problems = []
+    for column in drift["columns"]:
+        name = column["name"]
+        d = column["distribution"]
+        values = sorted(set(young[name]) | set(old[name]))
+        middles = [(a + b) / 2 for a, b in zip(values, values[1:])]
+        edges = [values[0] - (middles[0] - values[0])] + middles + [values[-1] + (values[-1] - middles[-1])]
+        for side, part in (("reference", young), ("current", old)):
+            shares = part[name].value_counts(normalize=True).reindex(values, fill_value=0.0)
+            if not all(math.isclose(a, e, rel_tol=1e-12, abs_tol=1e-15) for a, e in zip(d[side], shares)) \
+                    or len(d[side]) != len(values):
+                problems.append(f"{name} {side} shares: Assay {d[side]}, pandas {list(shares)}")
+        if d.get("values") != [float(v) for v in values]:
+            problems.append(f"{name} values: Assay {d.get('values')}, pandas {values}")
+        if d["edges"] != edges:
+            problems.append(f"{name} edges: Assay {d['edges']}, expected {edges}")
+    fail_on(problems)

@@ -54,6 +54,8 @@ DATASETS = ["diamonds", "titanic", "penguins", "taxis"]
 
 QUANTILES = ["0.05", "0.25", "0.5", "0.75", "0.95"]
 MAX_BINS = 50
+# Numeric columns with at most this many distinct values get one bin per value (docs/drift.md, README).
+PER_VALUE_MAX_DISTINCT = 20
 TOP_N = 10
 REL_TOL = 1e-12
 ABS_TOL = 1e-12
@@ -61,7 +63,7 @@ TEMPORAL_TOL_US = 1
 
 COLUMN_FIELDS = [
     "name", "type", "kind", "count", "missing", "distinct", "min", "max", "mean", "std",
-    "quantiles", "histogram", "top", "length", "pii",
+    "quantiles", "histogram", "top", "length", "words", "pii",
 ]
 PII_KEYS = {"email", "phone", "card", "ipv4"}
 KIND_OF_TYPE = {"BIGINT": "numeric", "DOUBLE": "numeric", "TIMESTAMP": "temporal",
@@ -138,10 +140,39 @@ def ranked_top(counts):
 
 
 def histogram(values, distinct, low, high):
-    """numpy.histogram with min(50, distinct) equal bins over [low, high]."""
+    """numpy.histogram with min(50, distinct) equal bins over [low, high]; values None (not binned per value)."""
     bins = min(MAX_BINS, distinct)
     counts, edges = np.histogram(values, bins=bins, range=(low, high))
-    return [float(e) for e in edges], [int(c) for c in counts]
+    return [float(e) for e in edges], [int(c) for c in counts], None
+
+
+def per_value_histogram(s):
+    """The documented rule for few-valued numbers: a bin per distinct value, edges half-way
+    between neighbouring values and half the nearest gap outside the ends (0.5 for one value).
+    Counts come from pandas' value_counts; numpy must put every value in its own bin."""
+    counts = s.value_counts(dropna=True).sort_index()
+    values = counts.index.to_numpy(dtype=np.float64)
+    if len(values) == 1:
+        edges = np.array([values[0] - 0.5, values[0] + 0.5])
+    else:
+        middles = (values[:-1] + values[1:]) / 2
+        edges = np.concatenate([[values[0] - (middles[0] - values[0])], middles,
+                                [values[-1] + (values[-1] - middles[-1])]])
+    assert list(np.histogram(s.dropna().to_numpy(dtype=np.float64), edges)[0]) == list(counts.to_numpy())
+    return [float(e) for e in edges], [int(c) for c in counts.to_numpy()], [float(v) for v in values]
+
+
+def length_histogram(lengths):
+    """String lengths: a bin per length when they span at most 50 values, else 50 equal bins (numpy)."""
+    low, high = int(lengths.min()), int(lengths.max())
+    if high - low + 1 <= MAX_BINS:
+        edges = np.arange(low, high + 2) - 0.5
+        values = [float(v) for v in range(low, high + 1)]
+    else:
+        edges = np.histogram_bin_edges(lengths, bins=MAX_BINS, range=(low, high))
+        values = None
+    counts = np.histogram(lengths.to_numpy(), edges)[0]
+    return [float(e) for e in edges], [int(c) for c in counts], values
 
 
 def numeric_expectation(s):
@@ -161,7 +192,8 @@ def numeric_expectation(s):
         "mean": float(s.mean()),
         "std": float(s.std(ddof=1)) if count >= 2 else None,
         "quantiles": {k: float(v) for k, v in zip(QUANTILES, q.to_numpy())},
-        "histogram": histogram(values, distinct, low, high),
+        "histogram": per_value_histogram(s) if distinct <= PER_VALUE_MAX_DISTINCT
+        else histogram(values, distinct, low, high),
         "top": [(float(v), c) for v, c in ranked_top(s.value_counts(dropna=True))],
     }
 
@@ -203,12 +235,16 @@ def boolean_expectation(s):
 def text_expectation(s):
     present = [str(v) for v in s.dropna()]
     lengths = s.dropna().str.len()
+    # Words as pandas counts them: runs of non-white-space, str.split() with no separator.
+    words = s.dropna().str.split().str.len()
     exp = {"count": len(present), "missing": int(s.isna().sum()), "distinct": int(s.nunique())}
     return exp | {
         "min": min(present) if present else None,  # Python compares by code point
         "max": max(present) if present else None,
         "top": ranked_top(pd.Series(present, dtype=object).value_counts()),
-        "length": (int(lengths.min()), float(lengths.mean()), int(lengths.max())) if present else None,
+        "length": (int(lengths.min()), float(lengths.mean()), int(lengths.max()), length_histogram(lengths))
+        if present else None,
+        "words": (int(words.min()), float(words.mean()), int(words.max())) if present else None,
     }
 
 
@@ -219,7 +255,7 @@ EXPECTATION_OF_KIND = {"numeric": numeric_expectation, "temporal": temporal_expe
 def expected_column(name, duckdb_type, series):
     kind = "numeric" if duckdb_type.startswith("DECIMAL") else KIND_OF_TYPE[duckdb_type]
     exp = {"name": name, "type": duckdb_type, "kind": kind,
-           "mean": None, "std": None, "quantiles": None, "histogram": None, "length": None}
+           "mean": None, "std": None, "quantiles": None, "histogram": None, "length": None, "words": None}
     return exp | EXPECTATION_OF_KIND[kind](series)
 
 
@@ -365,6 +401,7 @@ class Checker:
         self.histogram(where, kind, act["histogram"], exp["histogram"])
         self.top(where, kind, act["top"], exp["top"])
         self.length(where, act["length"], exp["length"])
+        self.words(where, act["words"], exp["words"])
         if kind == "text":
             pii = act["pii"]
             if not isinstance(pii, dict) or set(pii) != PII_KEYS:
@@ -383,7 +420,7 @@ class Checker:
     def histogram(self, where, kind, actual, expected):
         if expected is None:
             return self.null(where, "histogram", actual)
-        edges, counts = expected
+        edges, counts, values = expected
         if not isinstance(actual, dict) or not isinstance(actual.get("edges"), list) \
                 or not isinstance(actual.get("counts"), list):
             return self.bad(where, "histogram", actual, "an object with lists edges and counts")
@@ -402,6 +439,12 @@ class Checker:
         if not all(is_int(c) for c in actual["counts"]) or actual["counts"] != counts:
             diff = [i for i, (a, e) in enumerate(zip(actual["counts"], counts)) if a != e]
             self.bad(where, "histogram counts", actual["counts"], counts, f"bins {diff} differ")
+        shown = actual.get("values")
+        if values is None:
+            if shown is not None:
+                self.bad(where, "histogram values", shown, None, "equal-width bins have no values")
+        elif not isinstance(shown, list) or [as_number(v) for v in shown] != values:
+            self.bad(where, "histogram values", shown, values, "a bin per value")
 
     def top(self, where, kind, actual, expected):
         if not isinstance(actual, list) or not all(isinstance(t, dict) and set(t) >= {"value", "count"}
@@ -425,12 +468,25 @@ class Checker:
             return self.null(where, "length", actual)
         if not isinstance(actual, dict) or not {"min", "mean", "max"} <= set(actual):
             return self.bad(where, "length", actual, "an object with min, mean, max")
-        low, mean, high = expected
+        low, mean, high, lengths = expected
         self.exact_int(where, "length.min", actual["min"], low)
         self.exact_int(where, "length.max", actual["max"], high)
         number = as_number(actual["mean"])
         if number is None or not close(number, mean):
             self.bad(where, "length.mean", actual["mean"], mean)
+        self.histogram(where + " length", "numeric", actual.get("histogram"), lengths)
+
+    def words(self, where, actual, expected):
+        if expected is None:
+            return self.null(where, "words", actual)
+        if not isinstance(actual, dict) or not {"min", "mean", "max"} <= set(actual):
+            return self.bad(where, "words", actual, "an object with min, mean, max")
+        low, mean, high = expected
+        self.exact_int(where, "words.min", actual["min"], low)
+        self.exact_int(where, "words.max", actual["max"], high)
+        number = as_number(actual["mean"])
+        if number is None or not close(number, mean):
+            self.bad(where, "words.mean", actual["mean"], mean)
 
     def profile(self, act, exp):
         if not isinstance(act, dict):
@@ -506,3 +562,20 @@ def test_decimal_profile_matches_pandas(kernel):
                      "SELECT CAST(price AS DECIMAL(10,2)) AS price_dec, "
                      "CAST(carat AS DECIMAL(4,2)) AS carat_dec FROM diamonds_for_decimal")
     check("dec", profile_json(kernel, "dec"), expected)
+
+
+def test_sms_text_profile_matches_pandas(kernel):
+    """Free text: word counts (as pandas' str.split), string lengths and their histogram, and
+    top values against pandas on the SMS Spam Collection (tab-separated, no quoting)."""
+    import csv
+    path = DATA_DIR / "sms_spam.tsv"
+    assert path.is_file(), f"missing {path}"
+    sms = pd.read_csv(path, sep="\t", quoting=csv.QUOTE_NONE, keep_default_na=False, na_values=[""], dtype=str)
+    run_cell(kernel, "%%assay\nsms_text = load " + assay_string(str(path))
+             + " with (delimiter='\\t', quote='', header=true)")
+    actual = profile_json(kernel, "sms_text")
+    expected = expected_profile("sms_text", len(sms), [(c, "VARCHAR", sms[c].astype(object)) for c in sms.columns])
+    check("sms_text", actual, expected)
+    message = next(c for c in actual["columns"] if c["name"] == "SMS")
+    assert message["words"]["max"] > 100 and message["length"]["histogram"]["values"] is None, \
+        "messages of up to 910 characters: 50 equal bins of lengths"

@@ -13,6 +13,8 @@ Playwright) the way a reader opens them:
         target/pyenv/bin/python -m pytest -v tests/jupyter/test_html_pages.py
 """
 
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -20,10 +22,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
-from offline_page import DESKTOP, PHONE, open_offline
+from offline_page import DESKTOP, PHONE, chromium_path, open_offline
+from table_alignment import TABLES_JS, THUMBNAIL_CORNER_ALPHA_JS, layout, misaligned
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = Path(os.environ.get("ASSAY_SHARED") or REPO_ROOT.parent / "shared") / "data"
 SAMPLES = REPO_ROOT / "sample-notebooks"
 BIN = Path(sys.executable).parent
 TIMEOUT = 600
@@ -119,3 +124,77 @@ def test_nbconvert_executes_each_sample_to_html(kernelspec, samples, name):
     if name not in WITHOUT_CHARTS:
         assert re.search(r"<img[^>]+src=\"data:image/png;base64,", html), "no image output in the page"
     assert "jp-RenderedHTML" in html, "no HTML output in the page"
+
+
+# Every kind of table the item names: drift (column, kind, note), pin (step, statement),
+# versions and lineage, diff (rows only on one side, changed values with NULLs), a table
+# preview with NULLs in text and number columns, and a profile.
+ALIGNMENT_CELLS = [
+    "%%assay\nt = load '{titanic}'",
+    "%%sql people\nSELECT row_number() OVER () AS id, * FROM t",
+    "%%assay\ntrain, test = split people 80/20 stratify survived seed 1\ndrift train vs test",
+    "%%assay\npin people as 'people'",
+    "%%sql older\nSELECT * REPLACE (CASE WHEN id % 7 = 0 THEN NULL ELSE age END AS age,\n"
+    "  CASE WHEN id % 5 = 0 THEN 'X' ELSE embarked END AS embarked) FROM people WHERE id % 11 <> 0",
+    "%%assay\npin older as 'people'\nversions 'people'\ndiff 'people@1' 'people@2'\ndiff 'people@1' 'people@2' on id",
+    "%%sql\nSELECT deck, age, embark_town FROM t LIMIT 12",
+    "%%assay\nprofile t",
+]
+
+
+def notebook_of(cells):
+    return {"nbformat": 4, "nbformat_minor": 5,
+            "metadata": {"kernelspec": {"name": "assay", "display_name": "Assay (Java)", "language": "java"}},
+            "cells": [{"cell_type": "code", "id": f"c{i}", "metadata": {}, "execution_count": None, "outputs": [],
+                       "source": source} for i, source in enumerate(cells)]}
+
+
+def tables_in(page_file, selector):
+    """The output tables' computed alignments and the drift thumbnails' corner alphas, offline."""
+    url = page_file.resolve().as_uri()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), headless=True)
+        try:
+            context = browser.new_context(viewport=DESKTOP, offline=True)
+            page = context.new_page()
+            # nbconvert's page asks a CDN for scripts; its styles are inline, and all that is checked here.
+            page.route("**/*", lambda route: route.continue_() if route.request.url == url
+                       or route.request.url.startswith("data:") else route.abort())
+            page.goto(url, wait_until="load")
+            return page.evaluate(TABLES_JS, selector), page.evaluate(THUMBNAIL_CORNER_ALPHA_JS)
+        finally:
+            browser.close()
+
+
+def test_notebook_tables_align_as_the_standalone_page(assay_jar, tmp_path):
+    """Issue 20, item 7: in nbconvert's page (JupyterLab's styles) and the standalone page,
+    headers align with their columns, NULLs with theirs, numbers right and text left, the
+    same way in both; drift thumbnails have no white background to box them on grey rows."""
+    titanic = DATA_DIR / "titanic.csv"
+    assert titanic.is_file(), f"missing {titanic}"
+    notebook = tmp_path / "tables.ipynb"
+    cells = [c.replace("{titanic}", str(titanic)) for c in ALIGNMENT_CELLS]
+    notebook.write_text(json.dumps(notebook_of(cells)), encoding="utf-8")
+    proc = subprocess.run(
+        ["java", "-jar", str(assay_jar), "run", str(notebook), "-o", str(tmp_path / "out.ipynb"),
+         "--html", str(tmp_path / "standalone.html")],
+        capture_output=True, text=True, timeout=TIMEOUT, env={**os.environ, "ASSAY_STORE": str(tmp_path / "store")})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    converted = subprocess.run(
+        [str(BIN / "jupyter-nbconvert"), "--to", "html", str(tmp_path / "out.ipynb"), "--output-dir", str(tmp_path)],
+        capture_output=True, text=True, timeout=TIMEOUT)
+    assert converted.returncode == 0, converted.stderr[-3000:]
+
+    standalone, standalone_alphas = tables_in(tmp_path / "standalone.html", ".nb-html table")
+    lab, lab_alphas = tables_in(tmp_path / "out.html", ".jp-OutputArea-output table")
+    heads = [[h.split("\n")[0] for h, _ in t["head"]] for t in lab]
+    for wanted in (["column", "kind", "method"], ["step", "statement"], ["version", "fingerprint", "rows"],
+                   ["id", "survived"], ["deck", "age", "embark_town"], ["column", "missing", "distinct"]):
+        assert any(h[:len(wanted)] == wanted for h in heads), f"no table headed {wanted} among {heads}"
+    problems = misaligned(lab)
+    assert problems == [], "nbconvert (JupyterLab's styles):\n" + "\n".join(problems)
+    problems = misaligned(standalone)
+    assert problems == [], "the standalone page:\n" + "\n".join(problems)
+    assert layout(lab) == layout(standalone), "the notebook's tables align as the standalone page's"
+    assert lab_alphas and set(lab_alphas) == {0}, f"thumbnail corners should be transparent: {lab_alphas}"
+    assert standalone_alphas == lab_alphas

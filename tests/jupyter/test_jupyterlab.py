@@ -41,6 +41,8 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
+from table_alignment import TABLES_JS, THUMBNAIL_CORNER_ALPHA_JS, misaligned
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TARGET = REPO_ROOT / "target"
 SCREENSHOT = TARGET / "jupyterlab.png"
@@ -407,6 +409,30 @@ def test_run_all_shows_tables_and_charts(notebook):
         images = page.eval_on_selector_all(
             ".jp-OutputArea-output img", "is => is.map(i => [i.complete, i.naturalWidth, i.naturalHeight])")
         assert page.evaluate(decoded), f"no decoded image in any output; [complete, width, height]: {images}"
+
+
+def test_tables_align_with_their_columns(notebook):
+    """Issue 20, item 7: JupyterLab right-aligns every header and cell by default; Assay's tables
+    state their own alignment, so headers sit over their columns (drift's column, kind and
+    note; pin's statement), numbers right, text left, NULLs as their column, and drift
+    thumbnails show no white box on the grey striped rows."""
+    page = notebook.page
+    with notebook.step("a diff of the pinned train and test, and a table with NULLs"):
+        cell = notebook.append_cell("%%assay\ndiff 'sms-train' 'sms-test'")
+        notebook.run_cell(cell)
+        cell = notebook.append_cell("%%sql\nSELECT * FROM (VALUES (1.5, 'a'), (NULL, NULL), (22.25, 'bc')) v(n, s)")
+        notebook.run_cell(cell)
+        assert "NULL" in notebook.outputs_text(cell)
+    with notebook.step("computed alignments of every output table"):
+        tables = page.evaluate(TABLES_JS, ".jp-OutputArea-output table")
+        heads = [[h.split("\n")[0] for h, _ in t["head"]] for t in tables]
+        for wanted in (["column", "kind", "method"], ["step", "statement"], ["n", "s"]):
+            assert any(h[:len(wanted)] == wanted for h in heads), f"no table headed {wanted} among {heads}"
+        problems = misaligned(tables)
+        assert problems == [], "\n".join(problems)
+    with notebook.step("drift thumbnails on a transparent background"):
+        alphas = page.evaluate(THUMBNAIL_CORNER_ALPHA_JS)
+        assert alphas and set(alphas) == {0}, alphas
 
 
 def test_misspelled_dataset_is_an_error_cell(notebook):

@@ -89,7 +89,8 @@ class RendererRegistryTest {
         MimeBundle one = registry.render(allen);
         assertEquals(allen.toString(), one.plainText(), "consoles see what JShell prints");
         String html = (String) one.data().get(MimeBundle.TEXT_HTML);
-        assertTrue(html.contains("<th>field</th><th>value</th>") && html.contains(">Allen</td>"), html);
+        assertTrue(html.contains("<th style=\"text-align:left\">field</th><th style=\"text-align:left\">value</th>")
+                && html.contains(">Allen</td>"), html);
         assertFalse(html.contains("<script>"), html);
 
         java.util.List<Passenger> many = new java.util.ArrayList<>();
@@ -102,7 +103,8 @@ class RendererRegistryTest {
         assertTrue(table.contains("Passenger: first 100 of 250 records:"), table);
         assertEquals(101, table.split("<tr", -1).length - 1, "a header and 100 rows");
         assertTrue(table.contains("text-align:right;white-space:pre-wrap\" title=\"99\">99</td>"), "numbers right-aligned");
-        assertTrue(table.contains("<td style=\"color:#888;font-style:italic\">NULL</td>"), "null apart from the empty string");
+        assertTrue(table.contains("<td style=\"text-align:left;color:#888;font-style:italic\">NULL</td>"), "null apart from the empty string");
+        assertEquals(java.util.List.of(), HtmlTables.misaligned(table), "headers aligned as their columns");
         assertTrue(table.contains("title=\"&quot;&quot;\">&quot;&quot;</td>"), "the empty string shown as \"\"");
 
         MimeBundle map = registry.render(new java.util.TreeMap<>(java.util.Map.of("a", 1, "b", 2)));

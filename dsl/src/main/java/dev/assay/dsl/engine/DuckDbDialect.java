@@ -137,6 +137,15 @@ public final class DuckDbDialect implements SqlDialect {
         return "regexp_extract_all(lower(" + expr + "), '[\\p{L}\\p{N}]+')";
     }
 
+    /** The characters Python's str.isspace() accepts; RE2's \\s knows only the ASCII ones, and not \\v. */
+    private static final String WHITE_SPACE = "\\t\\n\\x0B\\f\\r\\x1C-\\x20\\x85\\xA0\\x{1680}\\x{2000}-\\x{200A}"
+            + "\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}";
+
+    @Override
+    public String wordCount(String expr) {
+        return "len(regexp_extract_all(" + expr + ", '[^" + WHITE_SPACE + "]+'))";
+    }
+
     @Override
     public String spaceSeparated(String expr) {
         return "string_split(" + expr + ", ' ')";

@@ -80,6 +80,13 @@ public interface SqlDialect {
     String words(String expr);
 
     /**
+     * How many white-space-separated words a string holds, as Python's {@code str.split()}
+     * counts them (pandas {@code s.str.split().str.len()}): runs of characters that are not
+     * Unicode white space; 0 for an empty or blank string.
+     */
+    String wordCount(String expr);
+
+    /**
      * The list of the pieces of a string between single spaces (empty pieces included). A
      * space is neither a letter nor a digit, so every word lies inside one piece.
      */

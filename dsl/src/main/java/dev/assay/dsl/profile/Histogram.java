@@ -9,14 +9,28 @@ import java.util.List;
  * each bin holds values from its left edge up to, not including, its right edge, except the
  * last, which includes {@code max}. Edges are numbers, or timestamps for temporal columns.
  */
-public record Histogram(List<Object> edges, List<Long> counts) {
+public record Histogram(List<Object> edges, List<Long> counts, List<Object> values) {
 
     public Histogram {
         edges = List.copyOf(edges);
         counts = List.copyOf(counts);
+        values = values == null ? null : List.copyOf(values);
         if (edges.size() != counts.size() + 1) {
             throw new IllegalArgumentException(edges.size() + " edges for " + counts.size() + " bins");
         }
+        if (values != null && values.size() != counts.size()) {
+            throw new IllegalArgumentException(values.size() + " values for " + counts.size() + " bins");
+        }
+    }
+
+    /** Equal-width bins. */
+    public Histogram(List<Object> edges, List<Long> counts) {
+        this(edges, counts, null);
+    }
+
+    /** One bin per value ({@link PerValueBins}): {@code values} are the values, one per bin; null for equal-width bins. */
+    public boolean perValue() {
+        return values != null;
     }
 
     /** The most bins a profile histogram has; fewer when the column has fewer distinct values. */
@@ -24,15 +38,12 @@ public record Histogram(List<Object> edges, List<Long> counts) {
 
     /**
      * The k + 1 edges numpy uses: {@code linspace(lo, hi, k + 1)}, i.e. {@code lo + i * step}
-     * with the last edge exactly {@code hi}. numpy widens a zero-width range by 0.5 each side.
+     * with the last edge exactly {@code hi}. A zero-width range is {@link #widened}.
      */
     public static double[] edges(double min, double max, int bins) {
-        double lo = min;
-        double hi = max;
-        if (lo == hi) {
-            lo -= 0.5;
-            hi += 0.5;
-        }
+        double[] range = widened(min, max);
+        double lo = range[0];
+        double hi = range[1];
         double step = (hi - lo) / bins;
         double[] edges = new double[bins + 1];
         for (int i = 0; i < bins; i++) {
@@ -40,6 +51,20 @@ public record Histogram(List<Object> edges, List<Long> counts) {
         }
         edges[bins] = hi;
         return edges;
+    }
+
+    /**
+     * [min, max], or when they are equal a range around them: numpy widens by 0.5 each side,
+     * which does nothing above 2^53 (1e17 - 0.5 is 1e17), and a range of width 0 makes the
+     * bin arithmetic divide by zero; there the range is widened to the neighbouring doubles.
+     */
+    static double[] widened(double min, double max) {
+        if (min != max) {
+            return new double[] {min, max};
+        }
+        double lo = min - 0.5;
+        double hi = max + 0.5;
+        return new double[] {lo < min ? lo : Math.nextDown(min), hi > max ? hi : Math.nextUp(max)};
     }
 
     /**

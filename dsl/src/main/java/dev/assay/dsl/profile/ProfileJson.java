@@ -57,14 +57,7 @@ public final class ProfileJson {
             c.quantiles().forEach((k, v) -> quantiles.put(k, JsonValue.of(v)));
             json.put("quantiles", quantiles);
         }
-        if (c.histogram() == null) {
-            json.put("histogram", null);
-        } else {
-            Map<String, Object> histogram = new LinkedHashMap<>();
-            histogram.put("edges", c.histogram().edges().stream().map(JsonValue::of).toList());
-            histogram.put("counts", c.histogram().counts());
-            json.put("histogram", histogram);
-        }
+        json.put("histogram", histogram(c.histogram()));
         List<Object> top = new ArrayList<>();
         for (ValueCount v : c.top()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -73,17 +66,36 @@ public final class ProfileJson {
             top.add(entry);
         }
         json.put("top", top);
-        if (c.length() == null) {
-            json.put("length", null);
-        } else {
-            Map<String, Object> length = new LinkedHashMap<>();
-            length.put("min", c.length().min());
-            length.put("mean", JsonValue.of(c.length().mean()));
-            length.put("max", c.length().max());
-            json.put("length", length);
+        Map<String, Object> length = null;
+        if (c.length() != null) {
+            length = spread(c.length().min(), c.length().mean(), c.length().max());
+            length.put("histogram", histogram(c.lengthHistogram()));
         }
+        json.put("length", length);
+        json.put("words", c.words() == null ? null : spread(c.words().min(), c.words().mean(), c.words().max()));
         json.put("pii", c.pii() == null ? null : new LinkedHashMap<>(c.pii()));
         return json;
+    }
+
+    /** {"min", "mean", "max"} of a count per value (characters, words). */
+    private static Map<String, Object> spread(long min, double mean, long max) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("min", min);
+        json.put("mean", JsonValue.of(mean));
+        json.put("max", max);
+        return json;
+    }
+
+    /** Edges and counts; {@code values}, the value of each bin, when binned per value, else null. */
+    private static Map<String, Object> histogram(Histogram h) {
+        if (h == null) {
+            return null;
+        }
+        Map<String, Object> histogram = new LinkedHashMap<>();
+        histogram.put("edges", h.edges().stream().map(JsonValue::of).toList());
+        histogram.put("counts", h.counts());
+        histogram.put("values", h.values() == null ? null : h.values().stream().map(JsonValue::of).toList());
+        return histogram;
     }
 
     /** A value for a sentence: strings quoted, the rest as in JSON. */

@@ -36,7 +36,8 @@ final class ProfileQueries {
 
     /** Positions, in the statistics row, of what was computed for one column (-1: not computed; phone numbers: never). */
     record Slots(int count, int min, int max, int mean, int std, int quantiles, int minMicros, int maxMicros,
-                 int lengthMin, int lengthMean, int lengthMax, Map<PiiPattern, Integer> pii) {
+                 int lengthMin, int lengthMean, int lengthMax, int wordsMin, int wordsMean, int wordsMax,
+                 Map<PiiPattern, Integer> pii) {
     }
 
     /** The statistics query and where each column's numbers are in its one result row; slot 0 is the row count. */
@@ -80,12 +81,19 @@ final class ProfileQueries {
             int lengthMin = -1;
             int lengthMean = -1;
             int lengthMax = -1;
+            int wordsMin = -1;
+            int wordsMean = -1;
+            int wordsMax = -1;
             Map<PiiPattern, Integer> pii = new EnumMap<>(PiiPattern.class);
             if (kind == ColumnKind.TEXT) {
                 String length = sql.charLength(c);
                 lengthMin = add(select, "min(" + length + ")");
                 lengthMean = add(select, sql.castDouble("avg(" + length + ")"));
                 lengthMax = add(select, "max(" + length + ")");
+                String words = sql.wordCount(c);
+                wordsMin = add(select, "min(" + words + ")");
+                wordsMean = add(select, sql.castDouble("avg(" + words + ")"));
+                wordsMax = add(select, "max(" + words + ")");
                 for (PiiPattern p : PiiPattern.values()) {
                     if (p.inSql()) {
                         pii.put(p, add(select, "count(*) FILTER (WHERE " + p.condition(sql, c) + ")"));
@@ -93,7 +101,7 @@ final class ProfileQueries {
                 }
             }
             slots.add(new Slots(count, min, max, mean, std, quantiles, minMicros, maxMicros,
-                    lengthMin, lengthMean, lengthMax, pii));
+                    lengthMin, lengthMean, lengthMax, wordsMin, wordsMean, wordsMax, pii));
         }
         return new Statistics(cleaned() + "SELECT " + String.join(",\n  ", select) + "\nFROM v", slots);
     }
@@ -122,15 +130,30 @@ final class ProfileQueries {
                 values.add(k == i ? c : "NULL AS " + names.get(k));
             }
             parts.add("SELECT " + i + " AS s, (SELECT count(*) FROM " + groups + ") AS d, n, " + String.join(", ", values)
-                    + " FROM (SELECT * FROM " + groups + " ORDER BY n DESC, " + c + " LIMIT " + TOP_VALUES + ")");
+                    + " FROM (SELECT * FROM " + groups + " ORDER BY n DESC, " + c + " LIMIT " + ranked(columns.get(i)) + ")");
         }
         return with + String.join("\nUNION ALL ", parts) + "\nORDER BY s, n DESC, " + String.join(", ", names);
     }
 
-    /** The bins wanted for one column: which column, its edges, and whether it is binned in microseconds. */
-    record Binning(int column, double[] edges, boolean temporal) {
+    /**
+     * How many of a column's most frequent values are fetched: the top values, and for numbers
+     * enough to hold every value of a column binned per value ({@link PerValueBins}).
+     */
+    static int ranked(Column column) {
+        return ColumnKind.of(column.type()) == ColumnKind.NUMERIC ? Math.max(TOP_VALUES, PerValueBins.MAX_DISTINCT) : TOP_VALUES;
+    }
+
+    /** What of a column is binned: its numbers, its times in microseconds, or the lengths of its strings. */
+    enum Binned { VALUE, EPOCH_MICROS, LENGTH }
+
+    /** The bins wanted for one column: which column, what of it, its edges, and the value of each bin when per value. */
+    record Binning(int column, Binned binned, double[] edges, List<Object> values) {
         int bins() {
             return edges.length - 1;
+        }
+
+        boolean temporal() {
+            return binned == Binned.EPOCH_MICROS;
         }
     }
 
@@ -146,7 +169,12 @@ final class ProfileQueries {
             Binning b = binnings.get(j);
             String x = "x" + j;
             String i = "i" + j;
-            String value = sql.castDouble(b.temporal() ? sql.epochMicros(alias(b.column())) : alias(b.column()));
+            String c = alias(b.column());
+            String value = sql.castDouble(switch (b.binned()) {
+                case VALUE -> c;
+                case EPOCH_MICROS -> sql.epochMicros(c);
+                case LENGTH -> sql.charLength(c);
+            });
             inner.add(value + " AS " + x);
             inner.add(Histogram.rawBinSql(sql, value, b.edges()) + " AS " + i);
             outer.add(sql.countsPerValue(Histogram.binIndexSql(sql, x, i, b.edges())));

@@ -41,50 +41,53 @@ public final class Profiler {
         long rows = ((Number) stats.get(0)).longValue();
 
         long[] distinct = new long[columns.size()];
-        List<List<ValueCount>> top = new ArrayList<>();
+        List<List<ValueCount>> ranked = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            top.add(new ArrayList<>());
+            ranked.add(new ArrayList<>());
         }
         for (List<Object> row : engine.smallResult(queries.valueCounts())) {
             int column = ((Number) row.get(0)).intValue();
             distinct[column] = ((Number) row.get(1)).longValue();
-            top.get(column).add(new ValueCount(row.get(3 + column), ((Number) row.get(2)).longValue()));
+            ranked.get(column).add(new ValueCount(row.get(3 + column), ((Number) row.get(2)).longValue()));
         }
 
+        Map<Integer, Histogram> histograms = new LinkedHashMap<>();
         List<ProfileQueries.Binning> binnings = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            ProfileQueries.Binning b = binning(i, columns.get(i), statistics.slots().get(i), stats, distinct[i]);
-            if (b != null) {
-                binnings.add(b);
+            ProfileQueries.Slots slots = statistics.slots().get(i);
+            Histogram perValue = Binnings.perValue(columns.get(i), distinct[i], ranked.get(i));
+            if (perValue != null) {
+                histograms.put(i, perValue);
+            } else {
+                ProfileQueries.Binning b = Binnings.ofValues(i, columns.get(i), slots, stats, distinct[i]);
+                if (b != null) {
+                    binnings.add(b);
+                }
             }
         }
-        Map<Integer, Histogram> histograms = histograms(queries, binnings);
+        List<ProfileQueries.Binning> lengthBinnings = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            ProfileQueries.Binning b = Binnings.ofLengths(i, statistics.slots().get(i), stats);
+            if (b != null) {
+                lengthBinnings.add(b);
+            }
+        }
+        List<ProfileQueries.Binning> all = new ArrayList<>(binnings);
+        all.addAll(lengthBinnings);
+        Map<ProfileQueries.Binning, Histogram> binned = histograms(queries, all);
+        binnings.forEach(b -> histograms.put(b.column(), binned.get(b)));
+        Map<Integer, Histogram> lengthHistograms = new LinkedHashMap<>();
+        lengthBinnings.forEach(b -> lengthHistograms.put(b.column(), binned.get(b)));
 
         Map<Integer, Long> phones = phones(relation, columns);
 
         List<ColumnProfile> profiles = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            profiles.add(column(columns.get(i), statistics.slots().get(i), stats, rows, distinct[i], top.get(i),
-                    histograms.get(i), phones.get(i)));
+            List<ValueCount> top = ranked.get(i).subList(0, Math.min(ProfileQueries.TOP_VALUES, ranked.get(i).size()));
+            profiles.add(column(columns.get(i), statistics.slots().get(i), stats, rows, distinct[i], top,
+                    histograms.get(i), lengthHistograms.get(i), phones.get(i)));
         }
         return new Profile(relation, rows, profiles, Findings.of(rows, profiles));
-    }
-
-    /** Bins over [min, max] for a number or time column with values; none when the range is not finite. */
-    private static ProfileQueries.Binning binning(int index, Column column, ProfileQueries.Slots slots,
-                                                  List<Object> stats, long distinct) {
-        ColumnKind kind = ColumnKind.of(column.type());
-        if (distinct == 0 || (kind != ColumnKind.NUMERIC && kind != ColumnKind.TEMPORAL)) {
-            return null;
-        }
-        boolean temporal = kind == ColumnKind.TEMPORAL;
-        double min = ((Number) stats.get(temporal ? slots.minMicros() : slots.min())).doubleValue();
-        double max = ((Number) stats.get(temporal ? slots.maxMicros() : slots.max())).doubleValue();
-        if (!Double.isFinite(max - min)) {
-            return null; // numpy refuses infinite ranges too
-        }
-        int bins = (int) Math.min(Histogram.MAX_BINS, distinct);
-        return new ProfileQueries.Binning(index, Histogram.edges(min, max, bins), temporal);
     }
 
     /** Per text column (by index), its values holding a phone number. */
@@ -104,8 +107,8 @@ public final class Profiler {
         return phones;
     }
 
-    private Map<Integer, Histogram> histograms(ProfileQueries queries, List<ProfileQueries.Binning> binnings) {
-        Map<Integer, Histogram> histograms = new LinkedHashMap<>();
+    private Map<ProfileQueries.Binning, Histogram> histograms(ProfileQueries queries, List<ProfileQueries.Binning> binnings) {
+        Map<ProfileQueries.Binning, Histogram> histograms = new java.util.IdentityHashMap<>();
         if (binnings.isEmpty()) {
             return histograms;
         }
@@ -121,13 +124,14 @@ public final class Profiler {
             for (double e : b.edges()) {
                 edges.add(b.temporal() ? timestamp(e) : (Object) e);
             }
-            histograms.put(b.column(), new Histogram(edges, java.util.Arrays.stream(counts).boxed().toList()));
+            histograms.put(b, new Histogram(edges, java.util.Arrays.stream(counts).boxed().toList(), b.values()));
         }
         return histograms;
     }
 
     private static ColumnProfile column(Column column, ProfileQueries.Slots slots, List<Object> stats, long rows,
-                                        long distinct, List<ValueCount> top, Histogram histogram, Long phones) {
+                                        long distinct, List<ValueCount> top, Histogram histogram,
+                                        Histogram lengthHistogram, Long phones) {
         ColumnKind kind = ColumnKind.of(column.type());
         long count = ((Number) stats.get(slots.count())).longValue();
         Object min = slots.min() >= 0 ? stats.get(slots.min()) : null;
@@ -147,12 +151,16 @@ public final class Profiler {
             }
         }
         LengthStats length = null;
+        WordStats words = null;
         Map<String, Long> pii = null;
         if (kind == ColumnKind.TEXT) {
             if (count > 0) {
                 length = new LengthStats(((Number) stats.get(slots.lengthMin())).longValue(),
                         ((Number) stats.get(slots.lengthMean())).doubleValue(),
                         ((Number) stats.get(slots.lengthMax())).longValue());
+                words = new WordStats(((Number) stats.get(slots.wordsMin())).longValue(),
+                        ((Number) stats.get(slots.wordsMean())).doubleValue(),
+                        ((Number) stats.get(slots.wordsMax())).longValue());
             }
             pii = new LinkedHashMap<>();
             for (PiiPattern p : PiiPattern.values()) {
@@ -160,7 +168,7 @@ public final class Profiler {
             }
         }
         return new ColumnProfile(column.name(), column.type(), kind, count, rows - count, distinct, min, max, mean, std,
-                quantiles, histogram, top, length, pii);
+                quantiles, histogram, top, length, lengthHistogram, words, pii);
     }
 
     /** "0.05", "0.25", "0.5" ...: the keys of DESIGN.md, as Python prints the probabilities. */

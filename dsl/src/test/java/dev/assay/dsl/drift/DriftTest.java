@@ -191,6 +191,53 @@ class DriftTest {
     }
 
     @Test
+    void fewValuedNumbersAreDrawnPerValueWhileTheStatisticKeepsItsBins() {
+        // A binary label about 62/38 and three class codes, as titanic's survived and pclass.
+        ws.query("SELECT (i % 100 >= 62)::BIGINT AS survived, 1 + i % 3 AS pclass FROM range(800) r(i)", "few_ref");
+        ws.query("SELECT (i % 100 >= 60)::BIGINT AS survived, 1 + i % 4 % 3 AS pclass FROM range(200) r(i)", "few_cur");
+        Drift d = drift("few_ref", "few_cur", DriftPlan.auto());
+        Distribution survived = d.column("survived").distribution();
+        assertTrue(survived.isPerValue());
+        assertFalse(survived.isHistogram());
+        assertEquals(List.of(0.0, 1.0), survived.values());
+        assertEquals(List.of(-0.5, 0.5, 1.5), survived.edges());
+        assertEquals(List.of(496.0 / 800, 304.0 / 800), survived.reference());
+        assertEquals(List.of(120.0 / 200, 80.0 / 200), survived.current());
+        Distribution pclass = d.column("pclass").distribution();
+        assertEquals(List.of(1.0, 2.0, 3.0), pclass.values(), "classes 2 and 3 in bars of their own");
+        assertEquals(List.of(267.0 / 800, 267.0 / 800, 266.0 / 800), pclass.reference());
+        assertEquals(List.of(100.0 / 200, 50.0 / 200, 50.0 / 200), pclass.current());
+        assertEquals(List.of(0.0, 1.0), ((java.util.Map<?, ?>) d.column("survived").toJson().get("distribution")).get("values"));
+
+        // The statistic is computed as before, value by value (Evidently's rule for up to 20 reference values).
+        double psi = drift("few_ref", "few_cur", DriftPlan.on("pclass").using("psi")).column("pclass").statistic();
+        double[] r = {267.0 / 800, 267.0 / 800, 266.0 / 800};
+        double[] c = {100.0 / 200, 50.0 / 200, 50.0 / 200};
+        double expected = 0;
+        for (int i = 0; i < 3; i++) {
+            expected += (r[i] - c[i]) * Math.log(r[i] / c[i]);
+        }
+        assertEquals(expected, psi, 1e-12);
+    }
+
+    @Test
+    void constantColumnsOfLargeMagnitudeCompareWithEveryMethod() {
+        // Above 2^53, widening a zero-width range by 0.5 did nothing, and binning divided by zero.
+        ws.query("SELECT 100000000000000000::BIGINT AS big, 1e17::DOUBLE AS dbl FROM range(300)", "big_ref");
+        ws.query("SELECT 100000000000000000::BIGINT AS big, 1e17::DOUBLE AS dbl FROM range(100)", "big_cur");
+        for (String column : List.of("big", "dbl")) {
+            for (String m : List.of("auto", "ks", "wasserstein", "psi", "js", "hellinger", "chi2", "z")) {
+                ColumnDrift c = drift("big_ref", "big_cur", DriftPlan.on(column).using(m)).column(column);
+                assertFalse(c.drifted(), column + " " + m);
+                assertEquals(List.of(1.0), c.distribution().reference(), column + " " + m);
+            }
+        }
+        ws.query("SELECT 1e17::DOUBLE + i * 16 AS dbl FROM range(40) r(i)", "near_big");
+        Drift d = drift("near_big", "big_cur", DriftPlan.on("dbl").using("psi"));
+        assertTrue(d.column("dbl").drifted(), "40 neighbouring doubles against one of them");
+    }
+
+    @Test
     void scratchTablesAreDroppedAndNothingElseChanges() {
         List<String> before = ws.engine().relations();
         drift("ref", "same", DriftPlan.auto());

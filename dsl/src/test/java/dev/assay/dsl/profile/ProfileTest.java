@@ -58,17 +58,92 @@ class ProfileTest {
         assertEquals(5.5, (Double) n.quantiles().get("0.5"), 1e-12);
         assertEquals(7.75, (Double) n.quantiles().get("0.75"), 1e-12);
         assertEquals(9.55, (Double) n.quantiles().get("0.95"), 1e-12);
-        // Ten distinct values: ten bins of width 0.9, one value each (10 is in the last, closed bin).
+        // Ten distinct values: a bin per value, edges half-way between them.
         assertEquals(11, n.histogram().edges().size());
         assertEquals(List.of(1L, 1L, 1L, 1L, 1L, 1L, 1L, 1L, 1L, 1L), n.histogram().counts());
-        assertEquals(1.9, (Double) n.histogram().edges().get(1), 1e-12);
+        assertEquals(1.5, (Double) n.histogram().edges().get(1), 1e-12);
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), n.histogram().values());
         assertNull(n.length());
         assertNull(n.pii());
     }
 
     @Test
+    void fewValuedNumbersGetOneBinPerValueLabelledWithIt() {
+        // A binary label (62/38, as titanic's survived) and class codes 1, 2, 3 (as pclass), and 20 distinct values.
+        ws.query("SELECT CASE WHEN i % 100 < 62 THEN 0 ELSE 1 END::BIGINT AS survived, 1 + i % 3 AS pclass, "
+                + "(i % 20) * 2.5 AS twenty FROM range(1000) r(i)", "labels");
+        Profile p = ws.dataset("labels").profile();
+        Histogram survived = column(p, "survived").histogram();
+        assertEquals(List.of(0L, 1L), survived.values());
+        assertEquals(List.of(620L, 380L), survived.counts());
+        assertEquals(List.of(-0.5, 0.5, 1.5), survived.edges(), "edges half-way between values, half a gap outside");
+        Histogram pclass = column(p, "pclass").histogram();
+        assertEquals(List.of(1L, 2L, 3L), pclass.values());
+        assertEquals(List.of(334L, 333L, 333L), pclass.counts(), "classes 2 and 3 in their own bins");
+        assertEquals(List.of(0.5, 1.5, 2.5, 3.5), pclass.edges());
+        Histogram twenty = column(p, "twenty").histogram();
+        assertEquals(PerValueBins.MAX_DISTINCT, twenty.counts().size());
+        assertEquals(50L, twenty.counts().get(0));
+        assertEquals(List.of(-1.25, 1.25, 3.75), twenty.edges().subList(0, 3));
+        Map<?, ?> json = (Map<?, ?>) ((Map<?, ?>) ((List<?>) p.toJson().get("columns")).get(0)).get("histogram");
+        assertEquals(List.of(0L, 1L), json.get("values"));
+        assertEquals(List.of(620L, 380L), json.get("counts"));
+
+        ws.query("SELECT i % 21 AS many FROM range(210) r(i)", "many_values");
+        Histogram many = column(ws.dataset("many_values").profile(), "many").histogram();
+        assertNull(many.values(), "21 distinct values: equal-width bins");
+        assertEquals(21, many.counts().size());
+    }
+
+    @Test
+    void aConstantColumnOfLargeMagnitudeHasAHistogram() {
+        // Above 2^53, min - 0.5 is min: a zero-width range divided the bin arithmetic by zero.
+        ws.query("SELECT 100000000000000000::BIGINT AS big, 1e17::DOUBLE AS dbl, -1e300::DOUBLE AS huge, "
+                + "TIMESTAMP '9999-12-31 23:59:59' AS late FROM range(5)", "constants");
+        Profile p = ws.dataset("constants").profile();
+        for (String name : List.of("big", "dbl", "huge", "late")) {
+            Histogram h = column(p, name).histogram();
+            assertEquals(List.of(5L), h.counts(), name);
+        }
+        for (String name : List.of("big", "dbl", "huge")) {
+            Histogram h = column(p, name).histogram();
+            double value = ((Number) column(p, name).min()).doubleValue();
+            assertTrue((Double) h.edges().get(0) < value && value < (Double) h.edges().get(1), name + ": " + h.edges());
+        }
+        double[] edges = Histogram.edges(1e17, 1e17, 1);
+        assertTrue(edges[0] < 1e17 && 1e17 < edges[1], java.util.Arrays.toString(edges));
+        assertEquals(List.of(-0.5, 0.5), Histogram.boxed(Histogram.edges(0, 0, 1)), "numpy's widening where it works");
+    }
+
+    @Test
+    void textGetsWordCountsAndAStringLengthHistogram() {
+        ws.query("SELECT * FROM (VALUES ('one two  three'), (''), ('  lead and trail  '), ('tab\tsep' || chr(160) || 'nbsp'),"
+                + " ('x'), (NULL)) t(s)", "sentences");
+        ColumnProfile s = column(ws.dataset("sentences").profile(), "s");
+        // Words as Python's str.split(): 3, 0, 3, 3 (tab and no-break space separate), 1.
+        assertEquals(new WordStats(0, 10.0 / 5, 3), s.words());
+        Histogram lengths = s.lengthHistogram();
+        assertEquals(0L, s.length().min());
+        assertEquals(-0.5, (Double) lengths.edges().get(0));
+        assertEquals(List.of(0L, 1L, 2L), lengths.values().subList(0, 3), "one bin per length: lengths span 0 to 18");
+        assertEquals(19, lengths.counts().size());
+        assertEquals(5L, lengths.counts().stream().mapToLong(Long::longValue).sum());
+        assertEquals(1L, lengths.counts().get(0));
+        assertEquals(1L, lengths.counts().get(1));
+        assertEquals(List.of(1L, 1L, 1L), List.of(lengths.counts().get(12), lengths.counts().get(14), lengths.counts().get(18)));
+        Map<?, ?> json = (Map<?, ?>) ((List<?>) ws.dataset("sentences").profile().toJson().get("columns")).get(0);
+        assertEquals(Map.of("min", 0L, "mean", 2.0, "max", 3L), json.get("words"));
+        assertTrue(((Map<?, ?>) json.get("length")).get("histogram") instanceof Map);
+
+        ws.query("SELECT repeat('a', i) AS long_text FROM range(100) r(i)", "long_texts");
+        Histogram wide = column(ws.dataset("long_texts").profile(), "long_text").lengthHistogram();
+        assertNull(wide.values(), "lengths spanning 100 values: equal-width bins");
+        assertEquals(Histogram.MAX_BINS, wide.counts().size());
+    }
+
+    @Test
     void nanCountsAsMissingAndValuesOnAnEdgeGoRight() {
-        // Values 0, 1, 2, 2, NaN, NULL: 3 distinct, so bins [0,2/3) [2/3,4/3) [4/3,2].
+        // Values 0, 1, 2, 2, NaN, NULL: 3 distinct, so a bin per value.
         ws.query("SELECT * FROM (VALUES (0.0::DOUBLE), (1.0), (2.0), (2.0), ('NaN'::DOUBLE), (NULL)) t(x)", "nans");
         ColumnProfile x = column(ws.dataset("nans").profile(), "x");
         assertEquals(4, x.count());

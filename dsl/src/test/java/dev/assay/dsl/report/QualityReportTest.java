@@ -54,6 +54,17 @@ class QualityReportTest {
     }
 
     @Test
+    void constantColumnsOfLargeMagnitudeAreReportedAndCompared() {
+        // Issue 20, item 19: above 2^53 a constant range widened by 0.5 stayed empty and binning divided by zero.
+        ws.sql("CREATE TABLE big AS SELECT 100000000000000000::BIGINT AS b, 1e17::DOUBLE AS d FROM range(50)", null);
+        ws.sql("CREATE TABLE big_too AS SELECT 100000000000000000::BIGINT AS b, 1e17::DOUBLE AS d FROM range(20)", null);
+        QualityReport r = ws.dataset("big").report(ws.dataset("big_too"));
+        assertEquals(List.of(50L), r.profile().columns().get(0).histogram().counts());
+        assertEquals(List.of(50L), r.profile().columns().get(1).histogram().counts());
+        assertEquals(0, r.comparison().drift().driftedColumns());
+    }
+
+    @Test
     void aReportIsTheOperationsAUserWouldRunByHand() {
         Dataset reviews = ws.dataset("reviews");
         QualityReport r = reviews.report();

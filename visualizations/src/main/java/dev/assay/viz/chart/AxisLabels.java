@@ -32,6 +32,18 @@ final class AxisLabels {
         return trim(String.format(Locale.ROOT, "%.4g", v));
     }
 
+    /**
+     * A value that names a bar (a few-valued number): whole numbers in full, others in their
+     * shortest form when it is short, else as {@link #number}.
+     */
+    static String value(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        String shortest = java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return shortest.length() <= 10 ? shortest : number(v);
+    }
+
     private static String trim(String s) {
         return s.contains(".") && !s.contains("e") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }

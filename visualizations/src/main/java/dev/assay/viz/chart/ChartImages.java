@@ -25,6 +25,22 @@ public final class ChartImages {
         return BitmapEncoder.getBufferedImage(chart);
     }
 
+    /**
+     * The chart on a transparent background (its own background colours must be transparent):
+     * a picture inside a table cell then takes the row's colour, as notebooks stripe rows grey.
+     */
+    static BufferedImage transparentImage(Chart<?, ?> chart) {
+        BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            chart.paint(g, chart.getWidth(), chart.getHeight());
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
     public static String svg(Chart<?, ?> chart) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {

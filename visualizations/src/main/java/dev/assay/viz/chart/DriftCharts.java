@@ -50,7 +50,7 @@ public final class DriftCharts {
         return images.isEmpty() ? null : ChartImages.grid(images, COLUMNS);
     }
 
-    /** A small picture of one column's two distributions, no axes or titles, for a table cell. */
+    /** A small picture of one column's two distributions, no axes or titles, on no background, for a table cell. */
     public static BufferedImage thumbnail(ColumnDrift c) {
         CategoryChart chart = column(c, 180, 60, false);
         var s = chart.getStyler();
@@ -60,7 +60,9 @@ public final class DriftCharts {
         s.setAxisTicksVisible(false);
         s.setPlotGridLinesVisible(false);
         s.setChartPadding(2);
-        return ChartImages.image(chart);
+        s.setChartBackgroundColor(Palette.TRANSPARENT);
+        s.setPlotBackgroundColor(Palette.TRANSPARENT);
+        return ChartImages.transparentImage(chart);
     }
 
     /** Category charts show this many bars at most: the most frequent, then the rest together. */
@@ -99,13 +101,13 @@ public final class DriftCharts {
 
     /** Categories beyond the first {@link #MAX_BARS} - 1 join the pooled last bar. */
     static Distribution fewerBars(Distribution d) {
-        if (d.isHistogram() || d.labels().size() <= MAX_BARS) {
+        if (d.labels() == null || d.labels().size() <= MAX_BARS) {
             return d;
         }
         int keep = MAX_BARS - 1;
         List<String> labels = new ArrayList<>(d.labels().subList(0, keep));
         labels.add(null);
-        return new Distribution(null, labels, false, pool(d.reference(), keep), pool(d.current(), keep));
+        return new Distribution(null, null, labels, false, pool(d.reference(), keep), pool(d.current(), keep));
     }
 
     private static List<Double> pool(List<Double> shares, int keep) {
@@ -134,10 +136,12 @@ public final class DriftCharts {
         return c.kind() == dev.assay.dsl.drift.DriftKind.TEXT ? c.name() + ": most frequent words" : c.name();
     }
 
-    /** One unique label per bin: the bin's left edge (a number or a time), or the category cut short. */
+    /** One unique label per bin: the bin's value, its left edge (a number or a time), or the category cut short. */
     static List<String> labels(Distribution d) {
         List<String> raw = new ArrayList<>();
-        if (d.isHistogram()) {
+        if (d.isPerValue()) {
+            d.values().forEach(v -> raw.add(AxisLabels.value(v)));
+        } else if (d.isHistogram()) {
             for (int i = 0; i + 1 < d.edges().size(); i++) {
                 double left = d.edges().get(i);
                 raw.add(d.temporal() ? AxisLabels.time(left, d.edges().get(i + 1) - left) : AxisLabels.number(left));

@@ -16,6 +16,8 @@ public final class Palette {
     public static final Color SINGLE = new Color(0x00, 0x72, 0xB2);
     public static final Color TEXT = new Color(0x33, 0x33, 0x33);
     public static final Color GRID = new Color(0xE4, 0xE4, 0xE4);
+    /** No colour: backgrounds of pictures inside table cells. */
+    public static final Color TRANSPARENT = new Color(0, 0, 0, 0);
 
     private Palette() {
     }

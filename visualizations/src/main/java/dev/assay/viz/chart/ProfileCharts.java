@@ -15,8 +15,9 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 
 /**
- * Profile pictures: the share of missing values per column, then per column a histogram
- * (numbers and times) or its most frequent values (everything else).
+ * Profile pictures: the share of missing values per column when some are missing, then per
+ * column a histogram (numbers and times; few-valued numbers a bar per value), the string
+ * lengths of text, and the most frequent values when some value repeats.
  */
 public final class ProfileCharts {
 
@@ -29,29 +30,39 @@ public final class ProfileCharts {
     private ProfileCharts() {
     }
 
-    /** The missing-values chart, then one chart per column that has values. */
+    /** The missing-values chart when a value is missing, then the charts of every column that has values. */
     public static List<CategoryChart> charts(Profile p) {
         List<CategoryChart> charts = new ArrayList<>();
-        charts.add(missing(p));
+        if (anyMissing(p)) {
+            charts.add(missing(p));
+        }
         for (ColumnProfile c : p.columns()) {
-            CategoryChart chart = column(c);
-            if (chart != null) {
-                charts.add(chart);
-            }
+            charts.addAll(column(c));
         }
         return charts;
     }
 
-    /** The missing-values chart across the top, the first {@link #MAX_CHARTS} columns' charts as small multiples below. */
+    /**
+     * The missing-values chart across the top (when a value is missing), the first
+     * {@link #MAX_CHARTS} column charts as small multiples below; null when there is nothing to draw.
+     */
     public static BufferedImage grid(Profile p) {
-        List<CategoryChart> charts = charts(p);
-        BufferedImage top = ChartImages.image(charts.get(0));
-        if (charts.size() == 1) {
-            return top;
+        List<CategoryChart> columns = new ArrayList<>();
+        for (ColumnProfile c : p.columns()) {
+            columns.addAll(column(c));
         }
-        BufferedImage columns = ChartImages.grid(charts.subList(1, Math.min(charts.size(), MAX_CHARTS + 1)).stream()
-                .map(ChartImages::image).toList(), COLUMNS);
-        return ChartImages.stack(top, columns);
+        BufferedImage grid = columns.isEmpty() ? null : ChartImages.grid(columns.subList(0, Math.min(columns.size(), MAX_CHARTS))
+                .stream().map(ChartImages::image).toList(), COLUMNS);
+        if (!anyMissing(p)) {
+            return grid;
+        }
+        BufferedImage top = ChartImages.image(missing(p));
+        return grid == null ? top : ChartImages.stack(top, grid);
+    }
+
+    /** A chart of zero bars says nothing: missing values are drawn only when there are some. */
+    public static boolean anyMissing(Profile p) {
+        return p.columns().stream().anyMatch(c -> c.missing() > 0);
     }
 
     static CategoryChart missing(Profile p) {
@@ -70,40 +81,59 @@ public final class ProfileCharts {
         return chart;
     }
 
-    /** A histogram for numbers and times, the top values otherwise; null when the column has no values. */
-    static CategoryChart column(ColumnProfile c) {
+    /**
+     * A column's charts, none when it has no values: numbers and times their histogram; free
+     * text (mostly distinct values) its string lengths, with its word counts in the axis
+     * title; and the most frequent
+     * values of text and other kinds when some value repeats (ten bars of one row each say
+     * only "every value is distinct", which the distinct count already says).
+     */
+    static List<CategoryChart> column(ColumnProfile c) {
+        List<CategoryChart> charts = new ArrayList<>();
         if (c.count() == 0) {
-            return null;
+            return charts;
         }
-        List<String> labels;
-        List<Long> counts;
-        String xTitle;
         Histogram h = c.histogram();
         if (h != null && (c.kind() == ColumnKind.NUMERIC || c.kind() == ColumnKind.TEMPORAL)) {
-            labels = histogramLabels(h);
-            counts = h.counts();
-            xTitle = c.kind() == ColumnKind.TEMPORAL ? "bin start, UTC" : "bin start";
-        } else if (!c.top().isEmpty()) {
-            labels = DriftCharts.unique(c.top().stream()
-                    .map(v -> AxisLabels.category(v.value() == null ? "NULL" : String.valueOf(JsonValue.of(v.value())))).toList());
-            counts = c.top().stream().map(ValueCount::count).toList();
-            xTitle = c.distinct() > c.top().size() ? "most frequent of " + String.format("%,d", c.distinct()) + " values"
-                    : "values";
-        } else {
-            return null;
+            String xTitle = h.perValue() ? "value" : c.kind() == ColumnKind.TEMPORAL ? "bin start, UTC" : "bin start";
+            charts.add(bars(c, "", histogramLabels(h), h.counts(), xTitle, !h.perValue()));
+            return charts;
         }
-        CategoryChart chart = ChartStyle.bars(WIDTH, HEIGHT, AxisLabels.title(c.name()) + " ("
+        Histogram lengths = c.lengthHistogram();
+        if (lengths != null && c.mostlyDistinct()) {
+            String words = c.words() == null ? "" : String.format(java.util.Locale.ROOT, " · words %,d-%,d, mean %s",
+                    c.words().min(), c.words().max(), AxisLabels.number(c.words().mean()));
+            charts.add(bars(c, " length", histogramLabels(lengths), lengths.counts(),
+                    (lengths.perValue() ? "characters" : "characters, bin start") + words, !lengths.perValue()));
+        }
+        if (c.someValueRepeats()) {
+            List<String> labels = DriftCharts.unique(c.top().stream()
+                    .map(v -> AxisLabels.category(v.value() == null ? "NULL" : String.valueOf(JsonValue.of(v.value())))).toList());
+            String xTitle = c.distinct() > c.top().size() ? "most frequent of " + String.format("%,d", c.distinct()) + " values"
+                    : "values";
+            charts.add(bars(c, "", labels, c.top().stream().map(ValueCount::count).toList(), xTitle, false));
+        }
+        return charts;
+    }
+
+    private static CategoryChart bars(ColumnProfile c, String what, List<String> labels, List<Long> counts, String xTitle,
+                                      boolean touching) {
+        CategoryChart chart = ChartStyle.bars(WIDTH, HEIGHT, AxisLabels.title(c.name()) + what + " ("
                 + c.type().toLowerCase(java.util.Locale.ROOT) + ")", xTitle, "rows");
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setYAxisDecimalPattern("#,##0");
-        chart.getStyler().setAvailableSpaceFill(h != null ? 0.98 : 0.8);
+        chart.getStyler().setAvailableSpaceFill(touching ? 0.98 : 0.8);
         ChartStyle.fitXLabels(chart, labels);
         CategorySeries s = chart.addSeries("rows", labels, counts);
         s.setFillColor(Palette.SINGLE);
         return chart;
     }
 
+    /** The value of each bin when binned per value, else each bin's left edge. */
     private static List<String> histogramLabels(Histogram h) {
+        if (h.perValue()) {
+            return DriftCharts.unique(h.values().stream().map(v -> AxisLabels.value(((Number) v).doubleValue())).toList());
+        }
         List<Double> edges = new ArrayList<>();
         boolean temporal = false;
         for (Object e : h.edges()) {

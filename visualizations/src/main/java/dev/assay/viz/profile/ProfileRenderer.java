@@ -11,6 +11,7 @@ import dev.assay.dsl.profile.ValueCount;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
 import dev.assay.viz.TextGrid;
+import dev.assay.viz.chart.ProfileCharts;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +47,9 @@ public final class ProfileRenderer implements Renderer<Profile> {
         data.put(MimeBundle.TEXT_PLAIN, text(profile));
         data.put(MimeBundle.TEXT_HTML, html(profile));
         data.put(MimeBundle.RESULT_JSON, profile.toJson());
-        return new MimeBundle(data, Map.of()).withChart(() -> dev.assay.viz.chart.ProfileCharts.grid(profile),
-                "charts: missing values and every column", foldCharts);
+        return new MimeBundle(data, Map.of()).withChart(() -> ProfileCharts.grid(profile),
+                ProfileCharts.anyMissing(profile) ? "charts: missing values and every column" : "charts of every column",
+                foldCharts);
     }
 
     static String text(Profile p) {
@@ -81,30 +83,43 @@ public final class ProfileRenderer implements Renderer<Profile> {
             }
             h.append("</ul>\n");
         }
-        h.append("<table>\n<thead><tr><th>column</th><th>missing</th><th>distinct</th><th>mean / top</th><th>std</th>"
-                + "<th>min</th><th>median</th><th>max</th><th>distribution</th></tr></thead>\n<tbody>\n");
+        // Every header aligned with its column: notebook styles right-align headers by default.
+        String values = valuesAlign(p);
+        List<String> aligns = List.of("right", "right", values, "right", values, values, values);
+        List<String> heads = List.of("missing", "distinct", "mean / top", "std", "min", "median", "max");
+        h.append("<table>\n<thead><tr><th style=\"text-align:left\">column</th>");
+        for (int i = 0; i < heads.size(); i++) {
+            h.append("<th style=\"text-align:").append(aligns.get(i)).append("\">").append(heads.get(i)).append("</th>");
+        }
+        h.append("<th style=\"text-align:left\">distribution</th></tr></thead>\n<tbody>\n");
         for (ColumnProfile c : p.columns()) {
             h.append("<tr><td style=\"text-align:left\"><b>").append(escape(c.name()))
                     .append("</b><br><small style=\"opacity:.7\">").append(escape(c.type().toLowerCase(Locale.ROOT)))
                     .append("</small></td>");
-            cell(h, missing(c, p.rows()));
-            cell(h, String.format(Locale.ROOT, "%,d", c.distinct()));
-            cell(h, centre(c));
-            cell(h, number(c.std()));
-            cell(h, value(c.min()));
-            cell(h, c.quantiles() == null ? "" : value(c.quantiles().get("0.5")));
-            cell(h, value(c.max()));
-            h.append("<td>").append(picture(c)).append("</td></tr>\n");
+            cell(h, missing(c, p.rows()), "right");
+            cell(h, String.format(Locale.ROOT, "%,d", c.distinct()), "right");
+            cell(h, centre(c), values);
+            cell(h, number(c.std()), "right");
+            cell(h, value(c.min()), values);
+            cell(h, c.quantiles() == null ? "" : value(c.quantiles().get("0.5")), values);
+            cell(h, value(c.max()), values);
+            h.append("<td style=\"text-align:left\">").append(picture(c)).append("</td></tr>\n");
         }
         return h.append("</tbody></table></div>").toString();
     }
 
     private static String picture(ColumnProfile c) {
         if (c.histogram() != null) {
-            return InlineBars.columns(c.histogram().counts(), c.histogram().counts().size() + " bins from "
-                    + value(c.histogram().edges().get(0)) + " to " + value(c.histogram().edges().get(c.histogram().edges().size() - 1)));
+            return InlineBars.columns(c.histogram().counts(), binsTitle(c.histogram()));
         }
-        if (c.top().isEmpty()) {
+        if (c.lengthHistogram() != null && (c.mostlyDistinct() || !c.someValueRepeats())) {
+            String words = c.words() == null ? "" : String.format(Locale.ROOT, "words per value %s to %s, mean %s",
+                    value(c.words().min()), value(c.words().max()), value(c.words().mean()));
+            return InlineBars.columns(c.lengthHistogram().counts(), "length in characters: "
+                    + binsTitle(c.lengthHistogram()) + "\n" + words)
+                    + "<br><small style=\"opacity:.7\">" + escape(words) + "</small>";
+        }
+        if (!c.someValueRepeats()) {
             return "";
         }
         StringBuilder title = new StringBuilder();
@@ -114,8 +129,31 @@ public final class ProfileRenderer implements Renderer<Profile> {
         return InlineBars.rows(c.top().stream().map(ValueCount::count).toList(), c.count(), title.toString().strip());
     }
 
-    private static void cell(StringBuilder h, String text) {
-        h.append("<td style=\"text-align:right\" title=\"").append(escape(text)).append("\">")
+    /** "0: 549, 1: 342" for a bar per value, else "12 bins from 0 to 512". */
+    private static String binsTitle(dev.assay.dsl.profile.Histogram h) {
+        if (h.perValue()) {
+            StringBuilder t = new StringBuilder("one bar per value: ");
+            for (int i = 0; i < h.values().size(); i++) {
+                t.append(i == 0 ? "" : ", ").append(value(h.values().get(i))).append(" (")
+                        .append(String.format(Locale.ROOT, "%,d", h.counts().get(i))).append(')');
+            }
+            return t.toString();
+        }
+        return h.counts().size() + " bins from " + value(h.edges().get(0)) + " to " + value(h.edges().get(h.edges().size() - 1));
+    }
+
+    /**
+     * The alignment of the columns that show a column's values (mean or top, min, median,
+     * max): right as numbers when some profiled column holds numbers or times, else left as
+     * the text they all are.
+     */
+    private static String valuesAlign(Profile p) {
+        return p.columns().stream().anyMatch(c -> c.kind() == ColumnKind.NUMERIC || c.kind() == ColumnKind.TEMPORAL)
+                ? "right" : "left";
+    }
+
+    private static void cell(StringBuilder h, String text, String align) {
+        h.append("<td style=\"text-align:").append(align).append("\" title=\"").append(escape(text)).append("\">")
                 .append(escape(TextGrid.cut(text, MAX_TEXT_CELL))).append("</td>");
     }
 
@@ -130,16 +168,23 @@ public final class ProfileRenderer implements Renderer<Profile> {
         return String.format(Locale.ROOT, "%,d (%.1f%%)", c.missing(), 100.0 * c.missing() / rows);
     }
 
-    /** The mean for numbers and times, else the most frequent value. */
+    /**
+     * The mean for numbers and times, else the most frequent value with its count when some
+     * value repeats; when none does, "all distinct" (the alphabetically first value would
+     * read as a most frequent one).
+     */
     private static String centre(ColumnProfile c) {
         if (c.mean() != null) {
             return value(c.mean());
         }
-        if (c.kind() != ColumnKind.NUMERIC && !c.top().isEmpty()) {
-            ValueCount top = c.top().get(0);
-            return value(top.value()) + " (" + String.format(Locale.ROOT, "%,d", top.count()) + ")";
+        if (c.kind() == ColumnKind.NUMERIC || c.top().isEmpty()) {
+            return "";
         }
-        return "";
+        if (!c.someValueRepeats()) {
+            return "all distinct";
+        }
+        ValueCount top = c.top().get(0);
+        return value(top.value()) + " (" + String.format(Locale.ROOT, "%,d", top.count()) + ")";
     }
 
     private static String number(Double d) {

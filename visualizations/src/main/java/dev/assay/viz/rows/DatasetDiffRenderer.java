@@ -66,7 +66,7 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
         List<String[]> rows = new ArrayList<>();
         rows.add(columns.toArray(String[]::new));
         examples.forEach(r -> rows.add(r.stream().map(Sections::cell).toArray(String[]::new)));
-        s.table(sentence, rows, new boolean[columns.size()]);
+        s.table(sentence, rows, Sections.numericColumns(columns.size(), examples));
     }
 
     private static void keyed(DatasetDiff diff, Sections s) {
@@ -86,10 +86,12 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
             s.table("Changed columns:", perColumn, new boolean[] {false, true, true});
             List<String[]> examples = new ArrayList<>();
             examples.add(new String[] {on, "column", "in " + diff.from(), "in " + diff.to()});
+            List<List<Object>> values = new ArrayList<>();
             for (DatasetDiff.Change c : k.examples()) {
                 examples.add(new String[] {key(c.key()), c.column(), Sections.cell(c.from()), Sections.cell(c.to())});
+                values.add(java.util.Arrays.asList(c.key().size() == 1 ? c.key().get(0) : "", c.column(), c.from(), c.to()));
             }
-            s.table("Changed values, for example:", examples, new boolean[] {false, false, false, false});
+            s.table("Changed values, for example:", examples, Sections.numericColumns(4, values));
         }
         keys("Added keys, for example: ", k.addedKeys(), s);
         keys("Removed keys, for example: ", k.removedKeys(), s);

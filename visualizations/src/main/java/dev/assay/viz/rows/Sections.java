@@ -107,8 +107,10 @@ final class Sections {
                 continue;
             }
             h.append("<table>\n<thead><tr>");
-            for (String head : s.table().get(0)) {
-                h.append("<th>").append(escape(head)).append("</th>");
+            String[] header = s.table().get(0);
+            for (int i = 0; i < header.length; i++) {
+                // Headers align with their column: notebook styles right-align every header by default.
+                h.append("<th style=\"text-align:").append(align(s, i)).append("\">").append(escape(header[i])).append("</th>");
             }
             h.append("</tr></thead>\n<tbody>\n");
             for (int r = 1; r < s.table().size(); r++) {
@@ -118,16 +120,16 @@ final class Sections {
                 for (int i = 0; i < row.length; i++) {
                     if (row[i] == null) {
                         // As in table previews: NULL must not look like the text 'NULL'.
-                        h.append("<td style=\"color:#888;font-style:italic\">NULL</td>");
+                        h.append("<td style=\"text-align:").append(align(s, i)).append(";color:#888;font-style:italic\">NULL</td>");
                         continue;
                     }
-                    h.append("<td style=\"text-align:").append(s.rightAligned()[i] ? "right" : "left")
+                    h.append("<td style=\"text-align:").append(align(s, i))
                             .append(";white-space:pre-wrap\" title=\"").append(escape(row[i])).append("\">")
                             .append(escape(TextGrid.cut(row[i], MAX_CELL))).append("</td>");
                 }
                 if (s.images() != null) {
                     String png = s.images().get(r - 1);
-                    h.append("<td>").append(png == null ? "" : "<img alt=\"distributions\" src=\"data:image/png;base64,"
+                    h.append("<td style=\"text-align:left\">").append(png == null ? "" : "<img alt=\"distributions\" src=\"data:image/png;base64,"
                             + png + "\">").append("</td>");
                 }
                 h.append("</tr>\n");
@@ -137,6 +139,22 @@ final class Sections {
         return h.append("</div>").toString();
     }
 
+
+    /** The alignment of column {@code i}: numbers right, text (and the picture column) left. */
+    private static String align(Section s, int i) {
+        return i < s.rightAligned().length && s.rightAligned()[i] ? "right" : "left";
+    }
+
+    /** Per column of {@code rows} (values, NULL as null): right-aligned when every value present is a number. */
+    static boolean[] numericColumns(int columns, List<List<Object>> rows) {
+        boolean[] numeric = new boolean[columns];
+        for (int i = 0; i < columns; i++) {
+            final int column = i;
+            numeric[i] = rows.stream().anyMatch(r -> r.get(column) != null)
+                    && rows.stream().allMatch(r -> r.get(column) == null || r.get(column) instanceof Number);
+        }
+        return numeric;
+    }
 
     /** A cell value as text, or null for NULL (shown apart from any text). */
     static String cell(Object v) {

@@ -17,7 +17,8 @@ public final class VersionHistoryRenderer implements Renderer<VersionHistory> {
 
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
-    private static final boolean[] ALIGN = {true, false, true, true, false, false, false};
+    /** version, fingerprint, rows, columns, created, parents, made by: counts right, text left. */
+    private static final boolean[] ALIGN = {false, false, true, true, false, false, false};
 
     @Override
     public MimeBundle render(VersionHistory history) {

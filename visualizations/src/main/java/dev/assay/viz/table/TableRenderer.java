@@ -35,18 +35,22 @@ public final class TableRenderer implements Renderer<TablePreview> {
     static String html(TablePreview t) {
         StringBuilder h = new StringBuilder("<div class=\"assay-table\"><table>\n<thead><tr>");
         for (Column c : t.columns()) {
-            h.append("<th title=\"").append(escape(c.type())).append("\">").append(escape(c.name()))
+            // Headers align with their column: notebook styles right-align every header by default.
+            h.append("<th style=\"text-align:").append(align(c)).append("\" title=\"").append(escape(c.type())).append("\">")
+                    .append(escape(c.name()))
                     .append("<br><small style=\"font-weight:normal;opacity:.7\">").append(escape(c.type().toLowerCase(Locale.ROOT)))
                     .append("</small></th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
         for (List<Object> row : t.rows()) {
             h.append("<tr>");
-            for (Object v : row) {
+            for (int i = 0; i < row.size(); i++) {
+                Object v = row.get(i);
                 if (v == null) {
-                    h.append("<td style=\"color:#888;font-style:italic\">NULL</td>");
+                    h.append("<td style=\"text-align:").append(align(t.columns().get(i))).append(";color:#888;font-style:italic\">NULL</td>");
                 } else if (v instanceof Number || v instanceof Boolean) {
-                    h.append("<td style=\"text-align:right\">").append(escape(format(v))).append("</td>");
+                    h.append("<td style=\"text-align:").append(align(t.columns().get(i))).append("\">").append(escape(format(v)))
+                            .append("</td>");
                 } else {
                     String s = format(v);
                     h.append("<td style=\"text-align:left\"");
@@ -62,6 +66,11 @@ public final class TableRenderer implements Renderer<TablePreview> {
         }
         h.append("</tbody></table>\n<p style=\"font-size:smaller;opacity:.7\">").append(footer(t)).append("</p></div>");
         return h.toString();
+    }
+
+    /** Numbers right, everything else (text, booleans, times) left, as the text grid aligns them. */
+    private static String align(Column c) {
+        return dev.assay.dsl.profile.ColumnKind.of(c.type()) == dev.assay.dsl.profile.ColumnKind.NUMERIC ? "right" : "left";
     }
 
     static String text(TablePreview t) {

@@ -102,6 +102,11 @@ class ChartsTest {
         assertTrue(!html.contains("<script>x"), "text in charts' tables stays escaped");
         BufferedImage thumb = DriftCharts.thumbnail(drift.column("amount"));
         assertTrue(inked(thumb) > 0.05, "the thumbnail shows bars");
+        // No white box on a notebook's grey striped rows: the thumbnail's background is transparent, in the PNG too.
+        String png = html.split("<img alt=\"distributions\" src=\"data:image/png;base64,", -1)[1].split("\"", 2)[0];
+        BufferedImage decodedThumb = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png)));
+        assertTrue(decodedThumb.getColorModel().hasAlpha(), "a PNG with alpha");
+        assertEquals(0, decodedThumb.getRGB(0, 0) >>> 24, "a transparent corner");
         assertTrue(html.contains("<div class=\"assay-charts\"><img alt=\"reference and current distributions\""),
                 "the full charts also in the HTML, which JupyterLab prefers to the PNG");
         String plain = registry.render(drift).plainText();
@@ -112,7 +117,11 @@ class ChartsTest {
     void profileBundleShowsMissingValuesThenEveryColumn() throws Exception {
         MimeBundle b = registry.render(profile);
         BufferedImage image = decoded(b);
-        int rows = (profile.columns().size() + ProfileCharts.COLUMNS - 1) / ProfileCharts.COLUMNS;
+        List<String> titles = ProfileCharts.charts(profile).stream().map(c -> c.getTitle()).toList();
+        // amount and at: histograms; category, flag and html: top values (categories: no string lengths).
+        assertEquals(List.of("Missing values in before", "amount (decimal(21,1))", "at (timestamp)", "category (varchar)",
+                "flag (boolean)", "html (varchar)"), titles);
+        int rows = (titles.size() - 1 + ProfileCharts.COLUMNS - 1) / ProfileCharts.COLUMNS;
         assertEquals(ProfileCharts.COLUMNS * ProfileCharts.WIDTH, image.getWidth());
         assertEquals((rows + 1) * ProfileCharts.HEIGHT, image.getHeight(), "the missing-values chart spans the top row");
         assertTrue(inked(image) > 0.05, "not blank");
@@ -131,6 +140,41 @@ class ChartsTest {
         }
     }
 
+    private static List<?> xLabels(CategoryChart chart) {
+        return chart.getSeriesMap().values().iterator().next().getXData().stream().toList();
+    }
+
+    @Test
+    void fewValuedNumbersAreDrawnAsABarPerValueLabelledWithIt() {
+        ws.query("SELECT (i % 100 >= 62)::BIGINT AS survived, 1 + i % 3 AS pclass FROM range(800) r(i)", "few_ref");
+        ws.query("SELECT (i % 100 >= 60)::BIGINT AS survived, 1 + i % 4 % 3 AS pclass FROM range(200) r(i)", "few_cur");
+        Drift d = ws.dataset("few_ref").drift(ws.dataset("few_cur"), DriftPlan.auto());
+        assertEquals(List.of("0", "1"), xLabels(DriftCharts.column(d.column("survived"), 440, 270, true)));
+        assertEquals(List.of("1", "2", "3"), xLabels(DriftCharts.column(d.column("pclass"), 440, 270, true)));
+        Profile p = ws.dataset("few_ref").profile();
+        assertEquals(List.of("0", "1"), xLabels(ProfileCharts.column(p.columns().get(0)).get(0)));
+        assertEquals(List.of("1", "2", "3"), xLabels(ProfileCharts.column(p.columns().get(1)).get(0)));
+    }
+
+    @Test
+    void freeTextIsDrawnByItsLengthsNotByTenBarsOfOne() {
+        ws.query("SELECT 'message number ' || i || repeat(' word', i % 7) AS text FROM range(500) r(i)", "texts");
+        Profile p = ws.dataset("texts").profile();
+        List<CategoryChart> charts = ProfileCharts.charts(p);
+        assertEquals(List.of("text length (varchar)"), charts.stream().map(c -> c.getTitle()).toList(),
+                "no missing-values chart (nothing missing) and no top values (none repeats)");
+        // 3 + i % 7 words for i < 500: mean 3 + 1494 / 500.
+        String xTitle = charts.get(0).getXAxisTitle();
+        assertTrue(xTitle.contains("words 3-9, mean 5.988"), xTitle);
+        assertEquals(p.columns().get(0).lengthHistogram().counts().size(), xLabels(charts.get(0)).size());
+
+        ws.query("SELECT CASE WHEN i < 20 THEN 'call me later' ELSE 'message number ' || i END AS text FROM range(500) r(i)",
+                "repeating_texts");
+        assertEquals(List.of("text length (varchar)", "text (varchar)"),
+                ProfileCharts.charts(ws.dataset("repeating_texts").profile()).stream().map(c -> c.getTitle()).toList(),
+                "mostly distinct text with a repeated message: its lengths and its top values");
+    }
+
     @Test
     void wideResultsDrawABoundedPicture() throws Exception {
         StringBuilder select = new StringBuilder("SELECT ");
@@ -139,7 +183,8 @@ class ChartsTest {
         }
         ws.query(select + " FROM range(200) r(i)", "wide");
         BufferedImage profileImage = decoded(registry.render(ws.dataset("wide").profile()));
-        assertEquals((ProfileCharts.MAX_CHARTS / ProfileCharts.COLUMNS + 1) * ProfileCharts.HEIGHT, profileImage.getHeight());
+        assertEquals(ProfileCharts.MAX_CHARTS / ProfileCharts.COLUMNS * ProfileCharts.HEIGHT, profileImage.getHeight(),
+                "no missing-values chart: nothing is missing");
         ws.query(select.toString().replace("% 50", "% 47") + " FROM range(300) r(i)", "wide_other");
         BufferedImage driftImage = decoded(registry.render(ws.dataset("wide").drift(ws.dataset("wide_other"))));
         assertEquals(DriftCharts.MAX_CHARTS / DriftCharts.COLUMNS * DriftCharts.HEIGHT, driftImage.getHeight());

@@ -11,6 +11,7 @@ import dev.assay.dsl.profile.Histogram;
 import dev.assay.dsl.profile.LengthStats;
 import dev.assay.dsl.profile.Profile;
 import dev.assay.dsl.profile.ValueCount;
+import dev.assay.dsl.profile.WordStats;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.RendererRegistry;
 import java.util.LinkedHashMap;
@@ -23,10 +24,11 @@ class ProfileRendererTest {
     private static final Profile PROFILE = new Profile("reviews", 4, List.of(
             new ColumnProfile("stars", "BIGINT", ColumnKind.NUMERIC, 4, 0, 3, 1L, 5L, 3.25, 1.707825127659933,
                     quantiles(), new Histogram(List.of(1.0, 7.0 / 3, 11.0 / 3, 5.0), List.of(1L, 1L, 2L)),
-                    List.of(new ValueCount(5L, 2), new ValueCount(1L, 1), new ValueCount(2L, 1)), null, null),
+                    List.of(new ValueCount(5L, 2), new ValueCount(1L, 1), new ValueCount(2L, 1)), null, null, null, null),
             new ColumnProfile("<b>text</b>", "VARCHAR", ColumnKind.TEXT, 2, 2, 2, "a@b.org", "zzz", null, null, null, null,
                     List.of(new ValueCount("a@b.org", 1), new ValueCount("zzz", 1)), new LengthStats(3, 5.0, 7),
-                    Map.of("email", 1L, "phone", 0L, "card", 0L, "ipv4", 0L))),
+                    new Histogram(List.of(2.5, 3.5, 4.5, 5.5, 6.5, 7.5), List.of(1L, 0L, 0L, 0L, 1L), List.of(3L, 4L, 5L, 6L, 7L)),
+                    new WordStats(1, 1.0, 1), Map.of("email", 1L, "phone", 0L, "card", 0L, "ipv4", 0L))),
             List.of(new Finding("<b>text</b>", "pii", "personal data: 1 values hold email addresses")));
 
     private static Map<String, Object> quantiles() {
@@ -53,8 +55,14 @@ class ProfileRendererTest {
         assertFalse(html.contains("<b>text</b>"), "column names are escaped");
         assertTrue(html.contains("&lt;b&gt;text&lt;/b&gt;"));
         assertEquals(2, html.split("<svg ", -1).length - 1, "one picture per column");
-        assertEquals(3, html.split("<rect ", -1).length - 1 - 2, "three histogram bars (and two top-value bars)");
+        assertEquals(3 + 5, html.split("<rect ", -1).length - 1, "three histogram bars and five string-length bars");
         assertTrue(html.contains("2 (50.0%)"), "missing with its share");
+        assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(html), "headers aligned as their columns");
+        assertTrue(html.contains("all distinct"), "no alphabetically first value shown as the top one");
+        Profile textOnly = new Profile("texts", 4, List.of(PROFILE.columns().get(1)), List.of());
+        String texts = ProfileRenderer.html(textOnly);
+        assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(texts));
+        assertTrue(texts.contains("<th style=\"text-align:left\">min</th>"), "only text: its values left-aligned " + texts);
     }
 
     @Test

@@ -41,7 +41,9 @@ class RowsRenderersTest {
         String html = (String) b.data().get(MimeBundle.TEXT_HTML);
         assertFalse(html.contains("<script>"), html);
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
-        assertTrue(html.contains("<td style=\"color:#888;font-style:italic\">NULL</td>"), "NULL set apart: " + html);
+        assertTrue(html.contains("<td style=\"text-align:left;color:#888;font-style:italic\">NULL</td>"),
+                "NULL set apart, aligned as its column: " + html);
+        assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(html));
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) b.data().get(MimeBundle.RESULT_JSON);
         assertEquals(List.of("kind", "dataset", "rows", "on", "normalize", "duplicate_rows", "groups", "largest", "near"),
@@ -70,6 +72,9 @@ class RowsRenderersTest {
         assertTrue(text.contains("Not compared:\ncolumn | why"), text);
         String html = (String) b.data().get(MimeBundle.TEXT_HTML);
         assertFalse(html.contains("<b>kind</b>"), html);
+        assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(html), "drift's column, kind and note headers over their text");
+        assertTrue(html.contains("<th style=\"text-align:left\">column</th><th style=\"text-align:left\">kind</th>"), html);
+        assertTrue(html.contains("<th style=\"text-align:left\">note</th>"), html);
         Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.RESULT_JSON);
         assertEquals(List.of("kind", "reference", "current", "reference_rows", "current_rows", "columns", "skipped",
                 "drifted_columns", "drifted_share", "dataset_drift"), List.copyOf(json.keySet()));

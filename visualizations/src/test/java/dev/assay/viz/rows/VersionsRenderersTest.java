@@ -47,6 +47,9 @@ class VersionsRenderersTest {
         assertEquals("pin", json.get("kind"));
         assertEquals(List.of(Map.of("label", "raw", "version", 2, "fingerprint", RAW.value())), json.get("parents"));
         assertEquals("2026-11-21T09:30:00Z", json.get("created"));
+        String html = (String) b.data().get(MimeBundle.TEXT_HTML);
+        assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(html));
+        assertTrue(html.contains("<th style=\"text-align:right\">step</th><th style=\"text-align:left\">statement</th>"), html);
 
         String unchanged = registry.render(new Pinned("again", CLEAN_1, false)).plainText();
         assertTrue(unchanged.startsWith("again is unchanged: it is clean@1 (" + CLEAN + "), so no version was added"), unchanged);
@@ -66,6 +69,10 @@ class VersionsRenderersTest {
         Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.RESULT_JSON);
         assertEquals("versions", json.get("kind"));
         assertEquals(2, ((List<?>) json.get("versions")).size());
+        String html = (String) b.data().get(MimeBundle.TEXT_HTML);
+        assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(html), "the versions and lineage tables: " + html);
+        assertTrue(html.contains("<th style=\"text-align:left\">version</th>") && html.contains(
+                "<td style=\"text-align:left;white-space:pre-wrap\" title=\"clean@2\">clean@2</td>"), "versions are text: " + html);
     }
 
     @Test
@@ -89,6 +96,11 @@ class VersionsRenderersTest {
         String html = (String) b.data().get(MimeBundle.TEXT_HTML);
         assertFalse(html.contains("<b>"), "values are escaped: " + html);
         assertTrue(html.contains("<tr style=\"background:#fbe3d6\">"), "moved columns are marked: " + html);
+        assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(html));
+        // Only-in rows (id 2, '<b>', 2.0): numbers right; the changed values' key right, the values left (text).
+        assertTrue(html.contains("<td style=\"text-align:right;white-space:pre-wrap\" title=\"2\">2</td>"
+                + "<td style=\"text-align:left;white-space:pre-wrap\" title=\"&lt;b&gt;\">&lt;b&gt;</td>"
+                + "<td style=\"text-align:right;white-space:pre-wrap\" title=\"2.0\">2.0</td>"), html);
         Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.RESULT_JSON);
         assertEquals(List.of("kind", "from", "to", "on", "identical", "schema", "rows", "keyed", "columns"),
                 List.copyOf(json.keySet()));

@@ -32,6 +32,9 @@ class TableRendererTest {
         assertTrue(html.contains(">NULL</td>"));
         assertTrue(html.contains("''"), "an empty string is visibly not NULL");
         assertTrue(html.contains("text-align:right\">42</td>"), "numbers right-aligned");
+        assertTrue(html.contains("<td style=\"text-align:right;color:#888;font-style:italic\">NULL</td>"),
+                "a NULL aligned as its number column");
+        assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(html), "headers aligned as their columns");
         assertTrue(html.contains("…"), "long text cut");
         assertTrue(html.contains("first 3 of 1,234 rows"));
         assertTrue(html.contains(">bigint</small>"), "types under names");

@@ -1,0 +1,85 @@
+package dev.assay.dsl.profile;
+
+import dev.assay.dsl.engine.Column;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a profile bins each column once its statistics and ranked values are known: few-valued
+ * numbers a bin per value (counted already), other numbers and times equal-width bins, the
+ * string lengths of text a bin per length or equal-width bins; the last two are counted by
+ * {@link ProfileQueries#histograms}.
+ */
+final class Binnings {
+
+    private Binnings() {
+    }
+
+    /**
+     * One bin per value for a number column with few distinct values ({@link PerValueBins}),
+     * counted from its ranked values (all of them are there); null for other columns, and when
+     * a value is infinite (it has no neighbour to put an edge half-way to).
+     */
+    static Histogram perValue(Column column, long distinct, List<ValueCount> ranked) {
+        if (ColumnKind.of(column.type()) != ColumnKind.NUMERIC || !PerValueBins.applies(distinct)
+                || ranked.size() != distinct) {
+            return null;
+        }
+        List<ValueCount> byValue = new ArrayList<>(ranked);
+        byValue.sort(java.util.Comparator.comparing(v -> new java.math.BigDecimal(v.value().toString())));
+        double[] values = new double[byValue.size()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = ((Number) byValue.get(k).value()).doubleValue();
+            if (!Double.isFinite(values[k])) {
+                return null;
+            }
+        }
+        return new Histogram(Histogram.boxed(PerValueBins.edges(values)), byValue.stream().map(ValueCount::count).toList(),
+                byValue.stream().map(ValueCount::value).toList());
+    }
+
+    /**
+     * The bins of a text column's string lengths: one per length when the lengths span at most
+     * {@link Histogram#MAX_BINS} values (edges half-way between whole numbers), else that many
+     * equal bins over [shortest, longest].
+     */
+    static ProfileQueries.Binning ofLengths(int index, ProfileQueries.Slots slots, List<Object> stats) {
+        if (slots.lengthMin() < 0 || stats.get(slots.lengthMin()) == null) {
+            return null;
+        }
+        long shortest = ((Number) stats.get(slots.lengthMin())).longValue();
+        long longest = ((Number) stats.get(slots.lengthMax())).longValue();
+        if (longest - shortest + 1 > Histogram.MAX_BINS) {
+            return new ProfileQueries.Binning(index, ProfileQueries.Binned.LENGTH,
+                    Histogram.edges(shortest, longest, Histogram.MAX_BINS), null);
+        }
+        int bins = (int) (longest - shortest + 1);
+        double[] edges = new double[bins + 1];
+        List<Object> lengths = new ArrayList<>();
+        for (int k = 0; k <= bins; k++) {
+            edges[k] = shortest + k - 0.5;
+            if (k < bins) {
+                lengths.add(shortest + k);
+            }
+        }
+        return new ProfileQueries.Binning(index, ProfileQueries.Binned.LENGTH, edges, lengths);
+    }
+
+    /** Bins over [min, max] for a number or time column with values; none when the range is not finite. */
+    static ProfileQueries.Binning ofValues(int index, Column column, ProfileQueries.Slots slots,
+                                          List<Object> stats, long distinct) {
+        ColumnKind kind = ColumnKind.of(column.type());
+        if (distinct == 0 || (kind != ColumnKind.NUMERIC && kind != ColumnKind.TEMPORAL)) {
+            return null;
+        }
+        boolean temporal = kind == ColumnKind.TEMPORAL;
+        double min = ((Number) stats.get(temporal ? slots.minMicros() : slots.min())).doubleValue();
+        double max = ((Number) stats.get(temporal ? slots.maxMicros() : slots.max())).doubleValue();
+        if (!Double.isFinite(max - min)) {
+            return null; // numpy refuses infinite ranges too
+        }
+        int bins = (int) Math.min(Histogram.MAX_BINS, distinct);
+        return new ProfileQueries.Binning(index, temporal ? ProfileQueries.Binned.EPOCH_MICROS : ProfileQueries.Binned.VALUE,
+                Histogram.edges(min, max, bins), null);
+    }
+}
