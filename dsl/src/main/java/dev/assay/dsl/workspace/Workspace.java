@@ -12,6 +12,7 @@ import dev.assay.dsl.load.LoadPlan;
 import dev.assay.dsl.load.Loaded;
 import dev.assay.dsl.load.Loader;
 import dev.assay.dsl.naming.Suggestions;
+import dev.assay.dsl.report.OutputRule;
 import dev.assay.dsl.sql.SqlScript;
 import dev.assay.dsl.sql.SqlStatement;
 import dev.assay.dsl.store.PinLoader;
@@ -216,6 +217,11 @@ public final class Workspace implements AutoCloseable {
         try (DiffSide.Opened a = from.open(this); DiffSide.Opened b = to.open(this)) {
             return new Differ(engine).diff(a.relation(), a.title(), b.relation(), b.title(), keys);
         }
+    }
+
+    /** Where statements may write the files they are told to write (see {@link OutputRule}). */
+    public OutputRule outputRule() {
+        return new OutputRule(baseDirectory, store.root());
     }
 
     /** Where pinned versions are kept. */
