@@ -297,7 +297,7 @@ public final class Workspace implements AutoCloseable {
             String name = names.get(i);
             checkName(name);
             for (String other : names.subList(0, i)) {
-                if (other.equalsIgnoreCase(name)) {
+                if (other.equalsIgnoreCase(name) && !other.equals(name)) { // the same name twice: the plan says so
                     throw new IllegalArgumentException("'" + other + "' and '" + name + "' are one dataset name: "
                             + "names that differ only in case are the same table in SQL");
                 }

@@ -406,6 +406,26 @@ class CellExecutorTest {
         assertEquals(List.of("result"), run("%%sql\nSELECT 42").kinds());
     }
 
+    /** The kernel's own interrupt, landing inside a near-duplicate search, leaves no scratch table behind. */
+    @Test
+    void anInterruptedNearDuplicateSearchLeavesNoScratchTables() throws Exception {
+        run("%%sql scratchy\nSELECT i AS id, md5((i % 40000)::VARCHAR) || ' ' || md5((i % 40000 + 1)::VARCHAR) AS text "
+                + "FROM range(80000) t(i)");
+        var done = new java.util.concurrent.CompletableFuture<RecordingSink>();
+        RecordingSink sink = new RecordingSink();
+        Thread cell = new Thread(() -> done.complete(session.run("%%assay\nduplicates scratchy on text near 0.8", sink)));
+        cell.start();
+        // The bar is up after a second: by then the search has made its scratch tables.
+        while (!sink.kinds().contains("display") && cell.isAlive()) {
+            Thread.sleep(50);
+        }
+        executor.interrupt();
+        done.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("InterruptedException", errorIn(sink).ename(), "the search was still running: " + sink.kinds());
+        assertEquals("0", run("((Number) assay.engine().smallResult(\"SELECT count(*) FROM duckdb_tables() "
+                + "WHERE starts_with(table_name, '__assay_')\").get(0).get(0)).longValue()").result());
+    }
+
     @Test
     void anInterruptedOperationsBarSaysItStopped() throws Exception {
         var done = new java.util.concurrent.CompletableFuture<RecordingSink>();
