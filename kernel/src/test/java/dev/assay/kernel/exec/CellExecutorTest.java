@@ -359,7 +359,8 @@ class CellExecutorTest {
             RecordingSink written = run("%%assay\nreport blooms to '$OUT'");
             java.nio.file.Path page = folder.resolve("target/" + unique + "/blooms.html");
             assertTrue(java.nio.file.Files.readString(page).contains("<title>Quality report: blooms</title>"));
-            MimeBundle shown = written.events.stream().filter(e -> e.kind().equals("result")).findFirst().orElseThrow().bundle();
+            MimeBundle shown = written.events.stream().filter(e -> e.kind().equals("result")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no result: " + written.kinds())).bundle();
             String html = (String) shown.data().get(MimeBundle.TEXT_HTML);
             assertTrue(html.startsWith("<p class=\"assay-written\">Written to <a href=\"target/" + unique + "/blooms.html\""
                     + " target=\"_blank\" rel=\"noopener\"><code>" + page + "</code></a></p>"), html.substring(0, 300));
