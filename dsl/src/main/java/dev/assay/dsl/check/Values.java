@@ -2,13 +2,19 @@ package dev.assay.dsl.check;
 
 import java.math.BigDecimal;
 
-/** How a measured value is written: whole numbers with thousands separators, others to 6 significant digits. */
+/**
+ * How a measured value is written: whole numbers with thousands separators, others to 6
+ * significant digits, and infinities and NaN by their names (as in the result JSON).
+ */
 public final class Values {
 
     private Values() {
     }
 
     public static String format(double value) {
+        if (!Double.isFinite(value)) {
+            return (String) dev.assay.dsl.result.JsonValue.of(value);
+        }
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return String.format(java.util.Locale.ROOT, "%,d", (long) value);
         }

@@ -68,7 +68,8 @@ final class ColumnValues implements AutoCloseable {
                 + "SELECT 0 AS s, " + value + " AS v FROM " + sql.quoteIdentifier(reference)
                 + " UNION ALL SELECT 1 AS s, " + value + " AS v FROM " + sql.quoteIdentifier(current)
                 + ") WHERE v IS NOT NULL" + (mayBeNonFinite ? " AND " + sql.isFinite("v") : "") + " GROUP BY v";
-        return new ColumnValues(engine, WorkTable.of(engine, "drift_values", query), kind, integer);
+        return WorkTable.ownedBy(WorkTable.of(engine, "drift_values", query),
+                table -> new ColumnValues(engine, table, kind, integer));
     }
 
     private static boolean isNumeric(ColumnKind kind) {

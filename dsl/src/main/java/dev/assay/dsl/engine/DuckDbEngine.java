@@ -177,11 +177,15 @@ public final class DuckDbEngine implements SqlEngine {
              ArrowReader reader = rows.apply(child);
              ArrowArrayStream exported = ArrowArrayStream.allocateNew(child)) {
             Data.exportArrayStream(child, reader, exported);
-            withStatement(st -> {
-                connection().unwrap(DuckDBConnection.class).registerArrowStream(stream, exported);
-                st.execute(into + " SELECT * FROM " + quoteIdentifier(stream));
-                return null;
-            });
+            try {
+                withStatement(st -> {
+                    connection().unwrap(DuckDBConnection.class).registerArrowStream(stream, exported);
+                    st.execute(into + " SELECT * FROM " + quoteIdentifier(stream));
+                    return null;
+                });
+            } finally {
+                drop("VIEW", stream); // the registration is a view over the Java stream, scanned once
+            }
         } catch (java.io.IOException e) {
             throw new SqlException("closing the rows for " + name + " failed: " + e.getMessage(), e);
         }
@@ -466,6 +470,31 @@ public final class DuckDbEngine implements SqlEngine {
 
     private interface PreparedWork<T> {
         T apply(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * Not through {@link #withStatement}: that refuses to run after a cancel, and registers the
+     * statement as {@link #running}, where a second interrupt would stop the cleanup too.
+     */
+    @Override
+    public void dropScratch(String name) {
+        drop("TABLE", name);
+    }
+
+    private synchronized void drop(String kind, String name) {
+        if (connection == null) {
+            return; // nothing was ever made
+        }
+        String drop = "DROP " + kind + " IF EXISTS " + quoteIdentifier(name);
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try (Statement st = connection.createStatement()) {
+                st.execute(drop);
+                return;
+            } catch (SQLException e) {
+                // An interrupt that reached DuckDB just as its statement ended can still be
+                // pending on the connection and fail the next statement: try once more.
+            }
+        }
     }
 
     @Override

@@ -84,6 +84,14 @@ public interface SqlEngine extends AutoCloseable {
      */
     java.util.OptionalDouble runningProgress();
 
+    /**
+     * Drops the scratch table {@code name} if it exists, whatever happened before: also
+     * between {@link #cancel()} and {@link #resetCancel()}, and after the engine interrupted a
+     * statement. A cancel does not stop it. It never throws: cleanup must not hide the error
+     * that ended the work, and a table it could not drop goes with the session.
+     */
+    void dropScratch(String name);
+
     /** Lets statements run again after {@link #cancel()} (at the start of the next cell). */
     void resetCancel();
 

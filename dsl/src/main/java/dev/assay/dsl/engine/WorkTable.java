@@ -3,8 +3,10 @@ package dev.assay.dsl.engine;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A scratch table an operation makes and drops when done. Its name starts with
- * {@link SqlEngine#WORK_PREFIX}, so it never shows up as a dataset.
+ * A scratch table an operation makes and drops when done, on every way out: open it in a
+ * try-with-resources (or hand it to an owner with {@link #ownedBy}), and {@link #close()}
+ * drops it also after an interrupt. Its name starts with {@link SqlEngine#WORK_PREFIX}, so it
+ * never shows up as a dataset.
  */
 public final class WorkTable implements AutoCloseable {
 
@@ -30,6 +32,20 @@ public final class WorkTable implements AutoCloseable {
         return table;
     }
 
+    /**
+     * The object that owns {@code table} from now on (and drops it when closed), made by
+     * {@code owner}; when making it fails (an interrupt in its first query, say), the table is
+     * dropped here, since no one else could.
+     */
+    public static <T extends AutoCloseable> T ownedBy(WorkTable table, java.util.function.Function<WorkTable, T> owner) {
+        try {
+            return owner.apply(table);
+        } catch (RuntimeException | Error e) {
+            table.close();
+            throw e;
+        }
+    }
+
     public String name() {
         return name;
     }
@@ -38,13 +54,9 @@ public final class WorkTable implements AutoCloseable {
         return engine.quoteIdentifier(name);
     }
 
+    /** Drops the table, also when the session was cancelled meanwhile (see {@link SqlEngine#dropScratch}). */
     @Override
     public void close() {
-        try {
-            engine.run("DROP TABLE IF EXISTS " + quoted(), null, 0);
-        } catch (RuntimeException e) {
-            // A cancelled session refuses statements until the next cell; the name is unique, so a
-            // leftover table harms nothing and goes with the session.
-        }
+        engine.dropScratch(name);
     }
 }

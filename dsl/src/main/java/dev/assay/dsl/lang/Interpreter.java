@@ -70,8 +70,10 @@ public final class Interpreter {
         }
         if (statement instanceof Statement.Report report) {
             var dataset = workspace.dataset(report.dataset());
+            // Where it goes is checked before the costly part, and again when it is written.
+            java.nio.file.Path file = report.to() == null ? null : workspace.outputRule().resolve(report.to());
             var result = report.versus() == null ? dataset.report() : dataset.report(workspace.dataset(report.versus()));
-            return report.to() == null ? result : result.to(workspace.resolve(report.to()));
+            return file == null ? result : result.to(file);
         }
         throw new NotYetAvailableException(statement.position() + ": '" + keyword(statement)
                 + "' is part of the language but not yet available in this version of Assay");

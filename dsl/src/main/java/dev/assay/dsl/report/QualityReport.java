@@ -17,11 +17,12 @@ import java.util.Map;
  * rows and, when it has a free-text column, near duplicates of that text; compared with a
  * second dataset, leakage and drift; and the pins and checks the session has made. It holds
  * results only; the HTML page is drawn in {@code visualizations}. {@code file} is where the
- * page is to be written (absolute), or null to show it only.
+ * page is to be written (its real, absolute path), or null to show it only; {@code output} is
+ * the rule that decides where a report of this workspace may be written.
  */
 public record QualityReport(String dataset, Profile profile, Duplicates duplicateRows, Duplicates nearDuplicates,
                             Comparison comparison, List<Pinned> pins, List<CheckResult> checks, Instant created,
-                            Path file) {
+                            Path file, OutputRule output) {
 
     /** The second dataset's side of a report: what leaks into it and how far it drifted. */
     public record Comparison(String versus, Leakage sharedRows, Leakage nearShared, Drift drift) {
@@ -37,10 +38,19 @@ public record QualityReport(String dataset, Profile profile, Duplicates duplicat
         checks = List.copyOf(checks);
     }
 
-    /** This report, to be written to {@code file} as a page (the kernel writes it; from Java, ReportPage.write). */
+    /**
+     * This report, to be written to {@code file} as a page (the kernel writes it; from Java,
+     * ReportPage.write): relative to the working folder, where {@link OutputRule} allows.
+     */
     public QualityReport to(Path file) {
         return new QualityReport(dataset, profile, duplicateRows, nearDuplicates, comparison, pins, checks, created,
-                file.toAbsolutePath());
+                output.resolve(file), output);
+    }
+
+    /** {@link #to(Path)} of a path as a statement wrote it. */
+    public QualityReport to(String file) {
+        return new QualityReport(dataset, profile, duplicateRows, nearDuplicates, comparison, pins, checks, created,
+                output.resolve(file), output);
     }
 
     /** The free-text column near duplicates were looked for in, or null when there was none. */

@@ -132,7 +132,7 @@ public final class Dataset {
 
     /** A new dataset {@code target} with the first row (in this dataset's order) of each group or near cluster. */
     public Deduplicated dedup(String target, Match match) {
-        Workspace.checkName(target);
+        workspace.checkNewName(target);
         Comparison comparison = compare(match);
         Provenance provenance = workspace.lineage().derived(List.of(name), OperationText.dedup(target, name, match));
         Deduplicated made = new Deduplicator(workspace.engine()).dedup(name, comparison, target);
@@ -147,7 +147,7 @@ public final class Dataset {
 
     /** Splits into new datasets named by the plan. */
     public SplitResult split(SplitPlan plan) {
-        plan.names().forEach(Workspace::checkName);
+        workspace.checkNewNames(plan.names());
         List<String> named = new ArrayList<>(plan.by());
         for (String c : java.util.Arrays.asList(plan.stratify(), plan.group(), plan.orderBy())) {
             if (c != null) {

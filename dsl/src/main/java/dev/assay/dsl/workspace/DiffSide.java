@@ -22,9 +22,11 @@ public record DiffSide(String text, boolean pinned) {
         if (!pinned) {
             return new Opened(workspace.dataset(text).name(), text, null);
         }
-        WorkTable scratch = WorkTable.named(workspace.engine(), "diff");
-        StoredVersion version = new PinLoader(workspace.engine(), workspace.store()).load(VersionRef.parse(text), scratch.name());
-        return new Opened(scratch.name(), version.ref(), scratch);
+        return WorkTable.ownedBy(WorkTable.named(workspace.engine(), "diff"), scratch -> {
+            StoredVersion version = new PinLoader(workspace.engine(), workspace.store()).load(VersionRef.parse(text),
+                    scratch.name());
+            return new Opened(scratch.name(), version.ref(), scratch);
+        });
     }
 
     /** A side ready to query; closing drops the scratch table of a pinned side. */

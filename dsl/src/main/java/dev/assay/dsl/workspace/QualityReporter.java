@@ -50,7 +50,7 @@ final class QualityReporter {
         }
         SessionLog log = workspace.sessionLog();
         return new QualityReport(dataset.name(), profile, rows, near, comparison, log.pins(), log.checks(),
-                Instant.now(), null);
+                Instant.now(), null, workspace.outputRule());
     }
 
     private static List<String> names(Dataset dataset) {

@@ -13,6 +13,7 @@ import dev.assay.dsl.load.LoadPlan;
 import dev.assay.dsl.load.Loaded;
 import dev.assay.dsl.load.Loader;
 import dev.assay.dsl.naming.Suggestions;
+import dev.assay.dsl.report.OutputRule;
 import dev.assay.dsl.sql.SqlScript;
 import dev.assay.dsl.sql.SqlStatement;
 import dev.assay.dsl.store.PinLoader;
@@ -92,7 +93,7 @@ public final class Workspace implements AutoCloseable {
      */
     public Optional<TablePreview> sql(String script, String bindAs) {
         if (bindAs != null) {
-            checkName(bindAs);
+            checkNewName(bindAs);
         }
         List<SqlStatement> statements = SqlScript.split(script);
         // Asked before running: the script may replace a dataset it reads.
@@ -174,7 +175,7 @@ public final class Workspace implements AutoCloseable {
      * directory (a notebook's folder when it runs). Options are checked by name and type.
      */
     public Loaded load(String path, String name, Map<String, Object> options) {
-        checkName(name);
+        checkNewName(name);
         Loader loader = new Loader(engine, baseDirectory);
         LoadPlan plan = loader.plan(path, options);
         long rows;
@@ -227,7 +228,7 @@ public final class Workspace implements AutoCloseable {
      * dataset {@code name} keeps what it held.
      */
     public LoadedPin loadPin(String version, String name) {
-        checkName(name);
+        checkNewName(name);
         StoredVersion loaded = new PinLoader(engine, store).load(VersionRef.parse(version), name);
         lineage.record(name, Provenance.pinned(loaded.asParent()));
         return new LoadedPin(new Dataset(this, name), loaded);
@@ -253,6 +254,11 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /** Where statements may write the files they are told to write (see {@link OutputRule}). */
+    public OutputRule outputRule() {
+        return new OutputRule(baseDirectory, store.root());
+    }
+
     /** Where pinned versions are kept. */
     public VersionStore store() {
         return store;
@@ -276,7 +282,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Runs SQL and keeps the rows of its last statement as the dataset {@code name}. */
     public Dataset query(String sql, String name) {
-        checkName(name);
+        checkNewName(name);
         TablePreview rows = sql(sql, name).orElseThrow(() -> new IllegalArgumentException(
                 "the SQL for '" + name + "' ends with a statement that returns no rows"));
         if (!name.equals(rows.name())) {
@@ -311,6 +317,39 @@ public final class Workspace implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+    }
+
+    /**
+     * Checks names about to be bound to datasets: each a valid name (see {@link #checkName}),
+     * none spelling an existing dataset's name in another case, and no two of them one name in
+     * two cases. Inside the engine datasets are SQL tables, whose names DuckDB compares without
+     * case: {@code TRAIN} would silently replace {@code train}. Binding the same spelling again
+     * replaces the dataset, as it always did.
+     */
+    public void checkNewNames(List<String> names) {
+        List<String> existing = datasets();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            checkName(name);
+            for (String other : names.subList(0, i)) {
+                if (other.equalsIgnoreCase(name) && !other.equals(name)) { // the same name twice: the plan says so
+                    throw new IllegalArgumentException("'" + other + "' and '" + name + "' are one dataset name: "
+                            + "names that differ only in case are the same table in SQL");
+                }
+            }
+            for (String other : existing) {
+                if (other.equalsIgnoreCase(name) && !other.equals(name)) {
+                    throw new IllegalArgumentException("cannot name a dataset '" + name + "': dataset '" + other
+                            + "' exists, and names that differ only in case are the same table in SQL; write '"
+                            + other + "' to replace it, or choose another name");
+                }
+            }
+        }
+    }
+
+    /** {@link #checkNewNames} of one name. */
+    public void checkNewName(String name) {
+        checkNewNames(List.of(name));
     }
 
     /** Dataset names are identifiers: they appear in SQL (quoted) and in the language. */

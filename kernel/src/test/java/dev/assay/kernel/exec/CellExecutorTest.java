@@ -356,6 +356,48 @@ class CellExecutorTest {
         assertTrue(unwritable.evalue().contains("line 2, column 1: cannot write the report ("), unwritable.evalue());
     }
 
+    /**
+     * {@code report ... to} writes only a regular file, inside the working folder unless the path
+     * is absolute, never into the store; the same with the path coming from a run's parameter.
+     * The inline result says where the page went, in HTML as a link.
+     */
+    @Test
+    void aReportIsWrittenOnlyWhereTheOutputRuleAllowsAlsoFromParameters() throws Exception {
+        String iris = dev.assay.dsl.SharedData.file("iris.csv").toString();
+        run("%%assay\nblooms = load '" + iris + "'");
+        java.nio.file.Path folder = java.nio.file.Path.of("").toAbsolutePath().toRealPath(); // the session's working folder
+        String unique = "report-rule-" + java.util.UUID.randomUUID();
+        java.nio.file.Path store = java.nio.file.Path.of(run("assay.store().root()").result().replace("\"", ""));
+        try {
+            executor.setParameters(java.util.Map.of("OUT", "target/" + unique + "/blooms.html",
+                    "UP", "../../" + unique + ".html", "DEV", "/dev/full", "STORE", store.resolve("labels/L.json").toString()));
+            RecordingSink written = run("%%assay\nreport blooms to '$OUT'");
+            java.nio.file.Path page = folder.resolve("target/" + unique + "/blooms.html");
+            assertTrue(java.nio.file.Files.readString(page).contains("<title>Quality report: blooms</title>"));
+            MimeBundle shown = written.events.stream().filter(e -> e.kind().equals("result")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no result: " + written.kinds())).bundle();
+            String html = (String) shown.data().get(MimeBundle.TEXT_HTML);
+            assertTrue(html.startsWith("<p class=\"assay-written\">Written to <a href=\"target/" + unique + "/blooms.html\""
+                    + " target=\"_blank\" rel=\"noopener\"><code>" + page + "</code></a></p>"), html.substring(0, 300));
+            assertTrue(shown.plainText().contains(page.toString()), shown.plainText());
+
+            CellError up = errorOf("%%assay\nreport blooms to '$UP'");
+            assertTrue(up.evalue().contains("line 2, column 1: '../../" + unique + ".html' leads out of the working folder"),
+                    up.evalue());
+            assertFalse(java.nio.file.Files.exists(folder.resolve("../../" + unique + ".html").normalize()));
+            CellError device = errorOf("%%assay\nreport blooms to '$DEV'");
+            assertTrue(device.evalue().contains("'/dev/full' is a character device, not a regular file"), device.evalue());
+            assertFalse(java.nio.file.Files.isRegularFile(java.nio.file.Path.of("/dev/full")), "/dev/full is still a device");
+            CellError label = errorOf("%%assay\nreport blooms to '$STORE'");
+            assertTrue(label.evalue().contains("inside the store of pinned versions"), label.evalue());
+            CellError fromJava = errorOf("ReportPage.write(assay.dataset(\"blooms\").report(), java.nio.file.Path.of(\"../../"
+                    + unique + ".html\"))");
+            assertTrue(fromJava.evalue().contains("leads out of the working folder"), fromJava.evalue());
+        } finally {
+            executor.setParameters(java.util.Map.of());
+        }
+    }
+
     /** About four seconds of DuckDB work here: long enough for a bar, short enough for a test. */
     private static final String LONG_QUERY = "SELECT count(DISTINCT i % 1000003) AS d FROM range(60000000) r(i)";
 
@@ -378,6 +420,26 @@ class CellExecutorTest {
 
         // A quick statement stays quiet.
         assertEquals(List.of("result"), run("%%sql\nSELECT 42").kinds());
+    }
+
+    /** The kernel's own interrupt, landing inside a near-duplicate search, leaves no scratch table behind. */
+    @Test
+    void anInterruptedNearDuplicateSearchLeavesNoScratchTables() throws Exception {
+        run("%%sql scratchy\nSELECT i AS id, md5((i % 40000)::VARCHAR) || ' ' || md5((i % 40000 + 1)::VARCHAR) AS text "
+                + "FROM range(80000) t(i)");
+        var done = new java.util.concurrent.CompletableFuture<RecordingSink>();
+        RecordingSink sink = new RecordingSink();
+        Thread cell = new Thread(() -> done.complete(session.run("%%assay\nduplicates scratchy on text near 0.8", sink)));
+        cell.start();
+        // The bar is up after a second: by then the search has made its scratch tables.
+        while (!sink.kinds().contains("display") && cell.isAlive()) {
+            Thread.sleep(50);
+        }
+        executor.interrupt();
+        done.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("InterruptedException", errorIn(sink).ename(), "the search was still running: " + sink.kinds());
+        assertEquals("0", run("((Number) assay.engine().smallResult(\"SELECT count(*) FROM duckdb_tables() "
+                + "WHERE starts_with(table_name, '__assay_')\").get(0).get(0)).longValue()").result());
     }
 
     @Test

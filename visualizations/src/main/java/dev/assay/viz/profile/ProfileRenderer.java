@@ -197,14 +197,7 @@ public final class ProfileRenderer implements Renderer<Profile> {
             return "";
         }
         if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            if (!Double.isFinite(d)) {
-                return String.valueOf(dev.assay.dsl.result.JsonValue.of(d));
-            }
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                return String.format(Locale.ROOT, "%,.0f", d);
-            }
-            return new BigDecimal(d).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+            return dev.assay.dsl.check.Values.format(((Number) v).doubleValue());
         }
         if (v instanceof Long || v instanceof Integer) {
             return String.format(Locale.ROOT, "%,d", ((Number) v).longValue());

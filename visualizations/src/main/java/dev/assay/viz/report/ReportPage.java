@@ -16,11 +16,14 @@ public final class ReportPage {
         return StandalonePage.html(ReportView.title(report), ReportRenderer.body(report));
     }
 
-    /** Writes the page to {@code file} (whole or not at all) and returns where it went. */
+    /**
+     * Writes the page to {@code file} (whole or not at all) and returns where it went: relative
+     * to the working folder, where the workspace's {@code OutputRule} allows.
+     */
     public static Path write(QualityReport report, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        StandalonePage.write(target, document(report));
-        return target;
+        QualityReport placed = report.to(file);
+        writeChecked(placed, document(placed));
+        return placed.file();
     }
 
     /**
@@ -32,8 +35,13 @@ public final class ReportPage {
         if (report.file() == null) {
             throw new IllegalArgumentException("the report of " + report.dataset() + " has no file: give one");
         }
-        StandalonePage.write(report.file(), StandalonePage.html(ReportView.title(report),
-                (String) shown.data().get(MimeBundle.TEXT_HTML)));
+        writeChecked(report, StandalonePage.html(ReportView.title(report), (String) shown.data().get(MimeBundle.TEXT_HTML)));
         return report.file();
+    }
+
+    /** What is at the target may have changed since the statement named it: checked again at the last moment. */
+    private static void writeChecked(QualityReport report, String document) throws IOException {
+        report.output().checkTarget(report.file(), report.file().toString());
+        StandalonePage.write(report.file(), document);
     }
 }

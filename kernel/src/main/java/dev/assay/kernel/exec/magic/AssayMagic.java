@@ -17,6 +17,7 @@ import dev.assay.kernel.exec.SourceExcerpt;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.report.ReportPage;
 import dev.assay.viz.report.ReportRenderer;
+import dev.assay.viz.report.WrittenPageNote;
 import java.util.List;
 
 /**
@@ -66,7 +67,7 @@ final class AssayMagic implements Magic {
                 if (result instanceof QualityReport report && report.file() != null) {
                     MimeBundle shown = new ReportRenderer().render(report); // drawn once, shown and written
                     ReportPage.write(report, shown);
-                    result = shown;
+                    result = WrittenPageNote.add(shown, report.file(), report.output().workingFolder());
                 }
                 progress.succeeded();
             } catch (java.io.IOException e) {
