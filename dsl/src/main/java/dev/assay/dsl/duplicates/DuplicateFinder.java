@@ -129,7 +129,17 @@ public final class DuplicateFinder {
      */
     WorkTable clusters(WorkTable docs, LshBanding banding, double threshold) {
         UnionFind sets = new UnionFind();
-        new NearPairs(engine, banding).find(docs, NearDocs.count(engine, docs), threshold, (x, y, s) -> sets.union(x, y));
+        new NearPairs(engine, banding).find(docs, NearDocs.count(engine, docs), threshold, new NearPairs.Sink() {
+            @Override
+            public void accept(long x, long y, double similarity) {
+                sets.union(x, y);
+            }
+
+            @Override
+            public boolean connected(long x, long y) {
+                return sets.find(x) == sets.find(y); // one cluster already: the pair cannot change the components
+            }
+        });
         Map<Long, Long> roots = sets.roots();
         long[] doc = new long[roots.size()];
         long[] root = new long[roots.size()];

@@ -16,35 +16,64 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
 /**
- * Finds every pair of documents whose shingle sets have a Jaccard similarity of at least the
+ * Finds the pairs of documents whose shingle sets have a Jaccard similarity of at least the
  * threshold, without comparing all pairs:
  * <ol>
  * <li>MinHash signatures and their LSH band keys are computed in Java, on all cores, for a
  *     chunk of documents at a time read as Arrow batches; the keys go back to the engine;</li>
- * <li>the engine joins equal band keys into candidate pairs;</li>
- * <li>each candidate is confirmed by the exact Jaccard similarity of its two shingle sets,
- *     streamed in Arrow batches with both texts.</li>
+ * <li>the engine groups equal band keys into buckets; in a bucket of at most
+ *     {@link #FULL_BUCKET} documents every pair is a candidate, and each candidate is
+ *     confirmed by the exact Jaccard similarity of its two shingle sets, streamed in Arrow
+ *     batches with both texts;</li>
+ * <li>larger buckets (templated texts: messages, logs, forms) would make pairs quadratic in
+ *     their size, so their members are streamed in order and compared only with the bucket's
+ *     representatives ({@link BucketRepresentatives}), skipping what the sink already links.</li>
  * </ol>
- * The Java heap holds one chunk of texts and keys at a time, never the whole corpus.
+ * The Java heap holds one chunk of texts and keys, or one batch and a bucket's
+ * representatives, at a time, never the whole corpus; the engine never holds more candidate
+ * pairs than the small buckets make.
  */
 final class NearPairs {
 
-    /** Receives each confirmed pair once, {@code x < y}. Called on the calling thread only. */
+    /** Receives confirmed pairs, {@code x < y}, possibly more than once each. Called on the calling thread only. */
     interface Sink {
         void accept(long x, long y, double similarity);
+
+        /** True when x and y are already linked, so that confirming them would change nothing the sink computes. */
+        default boolean connected(long x, long y) {
+            return false;
+        }
     }
 
     static final int CHUNK_DOCS = 32_768;
+    /** The largest bucket whose pairs are all compared: at most 8,128 pairs a bucket. */
+    static final int FULL_BUCKET = 128;
     private static final int BATCH_ROWS = 8_192;
 
     private final SqlEngine engine;
     private final LshBanding banding;
     private final MinHasher hasher;
+    private final String representativeOrder;
+    private long comparisons;
 
     NearPairs(SqlEngine engine, LshBanding banding) {
+        this(engine, banding, "d.doc");
+    }
+
+    /**
+     * {@code representativeOrder} orders the members of an oversized bucket (an ORDER BY list
+     * over the documents' columns as {@code d}); the earliest become its representatives.
+     */
+    NearPairs(SqlEngine engine, LshBanding banding, String representativeOrder) {
         this.engine = engine;
         this.banding = banding;
         this.hasher = new MinHasher(banding);
+        this.representativeOrder = representativeOrder;
+    }
+
+    /** Exact similarities computed by the last {@link #find}: the work that grows with the data. */
+    long comparisons() {
+        return comparisons;
     }
 
     /**
@@ -60,10 +89,50 @@ final class NearPairs {
             if (count == 0) {
                 return;
             }
-            try (WorkTable pairs = WorkTable.of(engine, "pairs", "SELECT DISTINCT a.doc AS x, b.doc AS y FROM "
-                    + bands.quoted() + " a JOIN " + bands.quoted() + " b ON a.band = b.band AND a.key = b.key AND a.doc < b.doc")) {
+            comparisons = 0;
+            // Bucket sizes by grouping, then joined back: no window over one huge bucket.
+            try (WorkTable sizes = WorkTable.of(engine, "bucket_sizes", "SELECT band, key, count(*)::BIGINT AS n FROM "
+                    + bands.quoted() + " GROUP BY band, key HAVING count(*) >= 2");
+                 WorkTable members = WorkTable.of(engine, "bucket_members", "SELECT b.doc, b.band, b.key, s.n FROM "
+                         + bands.quoted() + " b JOIN " + sizes.quoted() + " s ON s.band = b.band AND s.key = b.key");
+                 WorkTable pairs = WorkTable.of(engine, "pairs", "SELECT DISTINCT a.doc AS x, b.doc AS y FROM "
+                         + members.quoted() + " a JOIN " + members.quoted() + " b ON a.band = b.band AND a.key = b.key "
+                         + "AND a.doc < b.doc WHERE a.n <= " + FULL_BUCKET)) {
                 confirm(docs, pairs, threshold, sink);
+                linkOversized(docs, members, threshold, sink);
             }
+        }
+    }
+
+    /** The members of each bucket of more than {@link #FULL_BUCKET} documents, bucket by bucket, against its representatives. */
+    private void linkOversized(WorkTable docs, WorkTable members, double threshold, Sink sink) {
+        BucketRepresentatives representatives = new BucketRepresentatives(threshold, sink);
+        long band = -1;
+        long key = 0;
+        try (ArrowReader reader = engine.arrowQuery("SELECT m.band, m.key, m.doc, d.text FROM " + members.quoted() + " m JOIN "
+                + docs.quoted() + " d ON d.doc = m.doc WHERE m.n > " + FULL_BUCKET + " ORDER BY m.band, m.key, "
+                + representativeOrder, BATCH_ROWS)) {
+            while (reader.loadNextBatch()) {
+                checkInterrupted();
+                VectorSchemaRoot root = reader.getVectorSchemaRoot();
+                BigIntVector bands = (BigIntVector) root.getVector(0);
+                BigIntVector keys = (BigIntVector) root.getVector(1);
+                BigIntVector doc = (BigIntVector) root.getVector(2);
+                VarCharVector text = (VarCharVector) root.getVector(3);
+                for (int r = 0; r < root.getRowCount(); r++) {
+                    if (bands.get(r) != band || keys.get(r) != key) {
+                        band = bands.get(r);
+                        key = keys.get(r);
+                        representatives.clear();
+                    }
+                    int row = r;
+                    representatives.offer(doc.get(r), () -> new String(text.get(row), StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading oversized buckets failed: " + e.getMessage(), e);
+        } finally {
+            comparisons += representatives.comparisons();
         }
     }
 
@@ -112,19 +181,22 @@ final class NearPairs {
                 BigIntVector y = (BigIntVector) root.getVector(1);
                 VarCharVector a = (VarCharVector) root.getVector(2);
                 VarCharVector b = (VarCharVector) root.getVector(3);
-                int n = root.getRowCount();
+                // Pairs the sink already links need no text and no comparison.
+                int[] todo = IntStream.range(0, root.getRowCount()).filter(r -> !sink.connected(x.get(r), y.get(r))).toArray();
+                int n = todo.length;
                 String[] left = new String[n];
                 String[] right = new String[n];
-                for (int r = 0; r < n; r++) {
-                    left[r] = new String(a.get(r), StandardCharsets.UTF_8);
-                    right[r] = new String(b.get(r), StandardCharsets.UTF_8);
+                for (int i = 0; i < n; i++) {
+                    left[i] = new String(a.get(todo[i]), StandardCharsets.UTF_8);
+                    right[i] = new String(b.get(todo[i]), StandardCharsets.UTF_8);
                 }
                 double[] similarity = new double[n];
-                IntStream.range(0, n).parallel().forEach(r ->
-                        similarity[r] = Shingles.jaccard(Shingles.of(left[r]), Shingles.of(right[r])));
-                for (int r = 0; r < n; r++) {
-                    if (similarity[r] >= threshold) {
-                        sink.accept(x.get(r), y.get(r), similarity[r]);
+                IntStream.range(0, n).parallel().forEach(i ->
+                        similarity[i] = Shingles.jaccard(Shingles.of(left[i]), Shingles.of(right[i])));
+                comparisons += n;
+                for (int i = 0; i < n; i++) {
+                    if (similarity[i] >= threshold) {
+                        sink.accept(x.get(todo[i]), y.get(todo[i]), similarity[i]);
                     }
                 }
             }

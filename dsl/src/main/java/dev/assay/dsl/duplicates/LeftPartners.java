@@ -1,0 +1,75 @@
+package dev.assay.dsl.duplicates;
+
+import dev.assay.dsl.engine.SqlEngine;
+import dev.assay.dsl.engine.WorkTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+
+/**
+ * For {@code leakage ... near}: the earliest left-side partner of each right-only document
+ * (a text found only in RIGHT), from the confirmed pairs. Pairs within one side are of no use
+ * and are not kept, so the heap holds one entry per leaking text, not every pair of a
+ * templated block.
+ */
+final class LeftPartners implements NearPairs.Sink {
+
+    private final BitSet left;
+    private final BitSet rightOnly;
+    private final Map<Long, Long> partner = new HashMap<>();
+
+    private LeftPartners(BitSet left, BitSet rightOnly) {
+        this.left = left;
+        this.rightOnly = rightOnly;
+    }
+
+    /** The sides of the documents of {@link NearDocs#of(SqlEngine, dev.assay.dsl.engine.OrderedSource, dev.assay.dsl.engine.OrderedSource, String)}. */
+    static LeftPartners of(SqlEngine engine, WorkTable docs) {
+        return new LeftPartners(docsWhere(engine, docs, "n_left > 0"), docsWhere(engine, docs, "n_left = 0 AND n_right > 0"));
+    }
+
+    private static BitSet docsWhere(SqlEngine engine, WorkTable docs, String condition) {
+        BitSet out = new BitSet();
+        try (ArrowReader reader = engine.arrowQuery("SELECT doc FROM " + docs.quoted() + " WHERE " + condition, 65_536)) {
+            while (reader.loadNextBatch()) {
+                VectorSchemaRoot root = reader.getVectorSchemaRoot();
+                BigIntVector doc = (BigIntVector) root.getVector(0);
+                for (int r = 0; r < root.getRowCount(); r++) {
+                    out.set(Math.toIntExact(doc.get(r)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading texts for leakage failed: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public void accept(long x, long y, double similarity) {
+        keep(x, y);
+        keep(y, x);
+    }
+
+    private void keep(long right, long candidate) {
+        if (rightOnly.get((int) right) && left.get((int) candidate)) {
+            partner.merge(right, candidate, Math::min);
+        }
+    }
+
+    /** Right-only documents and their earliest left partner, as two columns. */
+    long[][] columns() {
+        long[] rdoc = new long[partner.size()];
+        long[] ldoc = new long[partner.size()];
+        int i = 0;
+        for (Map.Entry<Long, Long> e : partner.entrySet()) {
+            rdoc[i] = e.getKey();
+            ldoc[i++] = e.getValue();
+        }
+        return new long[][] {rdoc, ldoc};
+    }
+}
