@@ -55,6 +55,30 @@ final class LeftPartners implements NearPairs.Sink {
         keep(y, x);
     }
 
+    /**
+     * In an oversized bucket, two left-side texts must be compared (that decides the
+     * bucket's representatives); any other pair matters only if it could give a right-only
+     * text an earlier left partner.
+     */
+    @Override
+    public boolean connected(long x, long y) {
+        return !(left.get((int) x) && left.get((int) y)) && !wants(x, y);
+    }
+
+    /** Only a pair crossing from a right-only text to a left one that is earlier than its partner so far. */
+    @Override
+    public boolean wants(long x, long y) {
+        return improves(x, y) || improves(y, x);
+    }
+
+    private boolean improves(long right, long candidate) {
+        if (!rightOnly.get((int) right) || !left.get((int) candidate)) {
+            return false;
+        }
+        Long known = partner.get(right);
+        return known == null || candidate < known;
+    }
+
     private void keep(long right, long candidate) {
         if (rightOnly.get((int) right) && left.get((int) candidate)) {
             partner.merge(right, candidate, Math::min);

@@ -43,6 +43,11 @@ final class NearPairs {
         default boolean connected(long x, long y) {
             return false;
         }
+
+        /** Whether a candidate pair is worth confirming: pairs that could change nothing need no text and no comparison. */
+        default boolean wants(long x, long y) {
+            return !connected(x, y);
+        }
     }
 
     static final int CHUNK_DOCS = 32_768;
@@ -181,8 +186,7 @@ final class NearPairs {
                 BigIntVector y = (BigIntVector) root.getVector(1);
                 VarCharVector a = (VarCharVector) root.getVector(2);
                 VarCharVector b = (VarCharVector) root.getVector(3);
-                // Pairs the sink already links need no text and no comparison.
-                int[] todo = IntStream.range(0, root.getRowCount()).filter(r -> !sink.connected(x.get(r), y.get(r))).toArray();
+                int[] todo = IntStream.range(0, root.getRowCount()).filter(r -> sink.wants(x.get(r), y.get(r))).toArray();
                 int n = todo.length;
                 String[] left = new String[n];
                 String[] right = new String[n];

@@ -198,6 +198,44 @@ class PlantedPairsRecallTest {
         assertTrue(reported.get() * 4 < templatePairs, reported.get() + " pairs reported, " + templatePairs + " in the block");
     }
 
+    /**
+     * {@code leakage ... near} over the corpus cut in two (even and odd rows), the templated
+     * block on both sides: the rows of the right half with a text of the left half at or above
+     * the threshold, against the brute force.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.5, 0.7})
+    void leakageFindsTheRightRowsWithALeftPartner(double threshold) {
+        ws.query("SELECT * FROM corpus WHERE rowid % 2 = 0", "left_half");
+        ws.query("SELECT * FROM corpus WHERE rowid % 2 = 1", "right_half");
+        Map<String, Integer> doc = new HashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            doc.put(texts.get(i), i);
+        }
+        Set<Integer> leftDocs = new HashSet<>();
+        for (List<Object> row : ws.engine().smallResult("SELECT msg FROM left_half")) {
+            leftDocs.add(doc.get((String) row.get(0)));
+        }
+        Set<Integer> partnered = new HashSet<>(leftDocs);
+        similarPairs.forEach((pair, similarity) -> {
+            int a = (int) (pair >>> 32);
+            int b = (int) (pair & 0xffffffffL);
+            if (similarity >= threshold && leftDocs.contains(a)) {
+                partnered.add(b);
+            }
+            if (similarity >= threshold && leftDocs.contains(b)) {
+                partnered.add(a);
+            }
+        });
+        long expected = ws.engine().smallResult("SELECT msg FROM right_half").stream()
+                .filter(r -> partnered.contains(doc.get((String) r.get(0)))).count();
+        long found = ws.dataset("left_half").leakage(ws.dataset("right_half"), Match.on("msg").near(threshold)).nearOverlapRows();
+        System.out.printf("leakage at %.1f: %d of %d right rows expected, %d found%n", threshold, expected,
+                ws.dataset("right_half").count(), found);
+        assertTrue(found <= expected, "no right row is counted without a left partner: " + found + " > " + expected);
+        assertTrue(found >= 0.95 * expected, "leakage recall " + found + " of " + expected);
+    }
+
     /** Connected components of the true pairs, by a union-find of the test's own. */
     private int[] components(List<long[]> pairs) {
         int[] parent = new int[texts.size()];
