@@ -102,6 +102,9 @@ class TemplatedTextsTest {
         assertEquals(20_000L, values.get("rows_in_clusters"), output);
         assertEquals(1L, values.get("dedup_rows"), output);
         assertEquals(values.get("right_rows"), values.get("near_overlap_rows"), "every right-side code leaks: " + output);
+        // The report's threshold (0.8) is about the similarity of two codes with no digit in common.
+        assertTrue(values.get("report_clusters") >= 1, output);
+        assertTrue(values.get("report_near_overlap_rows") > 0, output);
         // 1 GB for the engine, 256 MB of heap, and room for the JVM, DuckDB's code and Arrow buffers.
         assertTrue(values.get("peak_rss_kb") < 2_500_000L, "peak resident memory " + values.get("peak_rss_kb") + " kB");
         Files.delete(log);
