@@ -20,20 +20,26 @@ final class BucketRepresentatives {
     private final long[][] shingles = new long[LIMIT][];
     private int size;
     private long comparisons;
+    private long band = -1;
+    private long key;
 
     BucketRepresentatives(double threshold, NearPairs.Sink sink) {
         this.threshold = threshold;
         this.sink = sink;
     }
 
-    /** Starts a new bucket: the previous bucket's representatives are forgotten. */
-    void clear() {
-        size = 0;
-        java.util.Arrays.fill(shingles, null);
-    }
-
-    /** Compares one member with the representatives, reporting each similar pair; the text is shingled only if needed. */
-    void offer(long doc, Supplier<String> text) {
+    /**
+     * Compares one member of bucket (band, key) with the bucket's representatives, reporting
+     * each similar pair; the text is shingled only if needed. Members come bucket by bucket:
+     * a new bucket forgets the previous one's representatives.
+     */
+    void offer(long band, long key, long doc, Supplier<String> text) {
+        if (band != this.band || key != this.key) {
+            this.band = band;
+            this.key = key;
+            size = 0;
+            java.util.Arrays.fill(shingles, null);
+        }
         boolean covered = false;
         long[] own = null;
         for (int i = 0; i < size; i++) {

@@ -140,19 +140,7 @@ public final class DuplicateFinder {
                 return sets.find(x) == sets.find(y); // one cluster already: the pair cannot change the components
             }
         });
-        Map<Long, Long> roots = sets.roots();
-        long[] doc = new long[roots.size()];
-        long[] root = new long[roots.size()];
-        int i = 0;
-        for (Map.Entry<Long, Long> e : roots.entrySet()) {
-            doc[i] = e.getKey();
-            root[i++] = e.getValue();
-        }
-        WorkTable table = WorkTable.named(engine, "clusters");
-        int n = i;
-        engine.createTable(table.name(), allocator -> new dev.assay.dsl.engine.LongColumnsReader(allocator,
-                List.of("doc", "root"), List.of(doc, root), n));
-        return table;
+        return LongMapTable.of(engine, "clusters", sets.roots(), "doc", "root");
     }
 
     static List<Long> longs(Object list) {

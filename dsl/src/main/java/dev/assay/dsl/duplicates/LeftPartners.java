@@ -2,14 +2,10 @@ package dev.assay.dsl.duplicates;
 
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.WorkTable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.ipc.ArrowReader;
 
 /**
  * For {@code leakage ... near}: the earliest left-side partner of each right-only document
@@ -35,17 +31,12 @@ final class LeftPartners implements NearPairs.Sink {
 
     private static BitSet docsWhere(SqlEngine engine, WorkTable docs, String condition) {
         BitSet out = new BitSet();
-        try (ArrowReader reader = engine.arrowQuery("SELECT doc FROM " + docs.quoted() + " WHERE " + condition, 65_536)) {
-            while (reader.loadNextBatch()) {
-                VectorSchemaRoot root = reader.getVectorSchemaRoot();
-                BigIntVector doc = (BigIntVector) root.getVector(0);
-                for (int r = 0; r < root.getRowCount(); r++) {
-                    out.set(Math.toIntExact(doc.get(r)));
-                }
+        ArrowBatches.each(engine, "SELECT doc FROM " + docs.quoted() + " WHERE " + condition, "reading texts for leakage", root -> {
+            BigIntVector doc = (BigIntVector) root.getVector(0);
+            for (int r = 0; r < root.getRowCount(); r++) {
+                out.set(Math.toIntExact(doc.get(r)));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading texts for leakage failed: " + e.getMessage(), e);
-        }
+        });
         return out;
     }
 
@@ -85,15 +76,8 @@ final class LeftPartners implements NearPairs.Sink {
         }
     }
 
-    /** Right-only documents and their earliest left partner, as two columns. */
-    long[][] columns() {
-        long[] rdoc = new long[partner.size()];
-        long[] ldoc = new long[partner.size()];
-        int i = 0;
-        for (Map.Entry<Long, Long> e : partner.entrySet()) {
-            rdoc[i] = e.getKey();
-            ldoc[i++] = e.getValue();
-        }
-        return new long[][] {rdoc, ldoc};
+    /** Each right-only document with a left partner, and the earliest such partner. */
+    Map<Long, Long> partners() {
+        return partner;
     }
 }

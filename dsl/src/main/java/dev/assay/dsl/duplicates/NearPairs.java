@@ -1,8 +1,6 @@
 package dev.assay.dsl.duplicates;
 
 import dev.assay.dsl.engine.LongColumnsReader;
-import dev.assay.dsl.engine.QueryCancelledException;
-import dev.assay.dsl.engine.OrderedSource;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.WorkTable;
 import java.io.IOException;
@@ -53,7 +51,6 @@ final class NearPairs {
     static final int CHUNK_DOCS = 32_768;
     /** The largest bucket whose pairs are all compared: at most 8,128 pairs a bucket. */
     static final int FULL_BUCKET = 128;
-    private static final int BATCH_ROWS = 8_192;
 
     private final SqlEngine engine;
     private final LshBanding banding;
@@ -88,7 +85,7 @@ final class NearPairs {
     void find(WorkTable docs, long count, double threshold, Sink sink) {
         try (WorkTable bands = WorkTable.of(engine, "bands", "SELECT 0::BIGINT AS doc, 0::BIGINT AS band, 0::BIGINT AS key LIMIT 0")) {
             for (long from = 0; from < count; from += CHUNK_DOCS) {
-                checkInterrupted();
+                ArrowBatches.checkInterrupted();
                 writeBandKeys(docs, from, Math.min(count, from + CHUNK_DOCS), bands);
             }
             if (count == 0) {
@@ -112,30 +109,20 @@ final class NearPairs {
     /** The members of each bucket of more than {@link #FULL_BUCKET} documents, bucket by bucket, against its representatives. */
     private void linkOversized(WorkTable docs, WorkTable members, double threshold, Sink sink) {
         BucketRepresentatives representatives = new BucketRepresentatives(threshold, sink);
-        long band = -1;
-        long key = 0;
-        try (ArrowReader reader = engine.arrowQuery("SELECT m.band, m.key, m.doc, d.text FROM " + members.quoted() + " m JOIN "
-                + docs.quoted() + " d ON d.doc = m.doc WHERE m.n > " + FULL_BUCKET + " ORDER BY m.band, m.key, "
-                + representativeOrder, BATCH_ROWS)) {
-            while (reader.loadNextBatch()) {
-                checkInterrupted();
-                VectorSchemaRoot root = reader.getVectorSchemaRoot();
+        try {
+            ArrowBatches.each(engine, "SELECT m.band, m.key, m.doc, d.text FROM " + members.quoted() + " m JOIN "
+                    + docs.quoted() + " d ON d.doc = m.doc WHERE m.n > " + FULL_BUCKET + " ORDER BY m.band, m.key, "
+                    + representativeOrder, "reading oversized buckets", root -> {
                 BigIntVector bands = (BigIntVector) root.getVector(0);
                 BigIntVector keys = (BigIntVector) root.getVector(1);
                 BigIntVector doc = (BigIntVector) root.getVector(2);
                 VarCharVector text = (VarCharVector) root.getVector(3);
                 for (int r = 0; r < root.getRowCount(); r++) {
-                    if (bands.get(r) != band || keys.get(r) != key) {
-                        band = bands.get(r);
-                        key = keys.get(r);
-                        representatives.clear();
-                    }
                     int row = r;
-                    representatives.offer(doc.get(r), () -> new String(text.get(row), StandardCharsets.UTF_8));
+                    representatives.offer(bands.get(r), keys.get(r), doc.get(r),
+                            () -> new String(text.get(row), StandardCharsets.UTF_8));
                 }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading oversized buckets failed: " + e.getMessage(), e);
+            });
         } finally {
             comparisons += representatives.comparisons();
         }
@@ -147,7 +134,7 @@ final class NearPairs {
         String[] texts = new String[n];
         int read = 0;
         try (ArrowReader reader = engine.arrowQuery("SELECT doc, text FROM " + docs.quoted() + " WHERE doc >= " + from
-                + " AND doc < " + to + " ORDER BY doc", BATCH_ROWS)) {
+                + " AND doc < " + to + " ORDER BY doc", ArrowBatches.ROWS)) {
             while (reader.loadNextBatch()) {
                 VectorSchemaRoot root = reader.getVectorSchemaRoot();
                 BigIntVector doc = (BigIntVector) root.getVector(0);
@@ -177,41 +164,29 @@ final class NearPairs {
     }
 
     private void confirm(WorkTable docs, WorkTable pairs, double threshold, Sink sink) {
-        try (ArrowReader reader = engine.arrowQuery("SELECT p.x, p.y, a.text, b.text FROM " + pairs.quoted() + " p JOIN "
-                + docs.quoted() + " a ON a.doc = p.x JOIN " + docs.quoted() + " b ON b.doc = p.y", BATCH_ROWS)) {
-            while (reader.loadNextBatch()) {
-                checkInterrupted();
-                VectorSchemaRoot root = reader.getVectorSchemaRoot();
-                BigIntVector x = (BigIntVector) root.getVector(0);
-                BigIntVector y = (BigIntVector) root.getVector(1);
-                VarCharVector a = (VarCharVector) root.getVector(2);
-                VarCharVector b = (VarCharVector) root.getVector(3);
-                int[] todo = IntStream.range(0, root.getRowCount()).filter(r -> sink.wants(x.get(r), y.get(r))).toArray();
-                int n = todo.length;
-                String[] left = new String[n];
-                String[] right = new String[n];
-                for (int i = 0; i < n; i++) {
-                    left[i] = new String(a.get(todo[i]), StandardCharsets.UTF_8);
-                    right[i] = new String(b.get(todo[i]), StandardCharsets.UTF_8);
-                }
-                double[] similarity = new double[n];
-                IntStream.range(0, n).parallel().forEach(i ->
-                        similarity[i] = Shingles.jaccard(Shingles.of(left[i]), Shingles.of(right[i])));
-                comparisons += n;
-                for (int i = 0; i < n; i++) {
-                    if (similarity[i] >= threshold) {
-                        sink.accept(x.get(todo[i]), y.get(todo[i]), similarity[i]);
-                    }
+        ArrowBatches.each(engine, "SELECT p.x, p.y, a.text, b.text FROM " + pairs.quoted() + " p JOIN " + docs.quoted()
+                + " a ON a.doc = p.x JOIN " + docs.quoted() + " b ON b.doc = p.y", "reading candidate pairs", root -> {
+            BigIntVector x = (BigIntVector) root.getVector(0);
+            BigIntVector y = (BigIntVector) root.getVector(1);
+            VarCharVector a = (VarCharVector) root.getVector(2);
+            VarCharVector b = (VarCharVector) root.getVector(3);
+            int[] todo = IntStream.range(0, root.getRowCount()).filter(r -> sink.wants(x.get(r), y.get(r))).toArray();
+            int n = todo.length;
+            String[] left = new String[n];
+            String[] right = new String[n];
+            for (int i = 0; i < n; i++) {
+                left[i] = new String(a.get(todo[i]), StandardCharsets.UTF_8);
+                right[i] = new String(b.get(todo[i]), StandardCharsets.UTF_8);
+            }
+            double[] similarity = new double[n];
+            IntStream.range(0, n).parallel().forEach(i ->
+                    similarity[i] = Shingles.jaccard(Shingles.of(left[i]), Shingles.of(right[i])));
+            comparisons += n;
+            for (int i = 0; i < n; i++) {
+                if (similarity[i] >= threshold) {
+                    sink.accept(x.get(todo[i]), y.get(todo[i]), similarity[i]);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading candidate pairs failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void checkInterrupted() {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new QueryCancelledException("near-duplicate search interrupted", null);
-        }
+        });
     }
 }

@@ -99,7 +99,7 @@ class PlantedPairsRecallTest {
         List<Set<String>> shingles = texts.stream().map(NearDuplicatesTest::shingleSet).toList();
         for (int i = 0; i < texts.size(); i++) {
             for (int j = i + 1; j < texts.size(); j++) {
-                double s = jaccard(shingles.get(i), shingles.get(j));
+                double s = NearDuplicatesTest.jaccard(shingles.get(i), shingles.get(j));
                 if (s >= 0.5) {
                     similarPairs.put((long) i << 32 | j, s);
                 }
@@ -113,16 +113,6 @@ class PlantedPairsRecallTest {
             out.add(words.get(random.nextInt(words.size())));
         }
         return String.join(" ", out);
-    }
-
-    private static double jaccard(Set<String> a, Set<String> b) {
-        int common = 0;
-        for (String s : a) {
-            if (b.contains(s)) {
-                common++;
-            }
-        }
-        return (double) common / (a.size() + b.size() - common);
     }
 
     @AfterAll
