@@ -129,20 +129,18 @@ public final class DuplicateFinder {
      */
     WorkTable clusters(WorkTable docs, LshBanding banding, double threshold) {
         UnionFind sets = new UnionFind();
-        new NearPairs(engine, banding).find(docs, NearDocs.count(engine, docs), threshold, (x, y, s) -> sets.union(x, y));
-        Map<Long, Long> roots = sets.roots();
-        long[] doc = new long[roots.size()];
-        long[] root = new long[roots.size()];
-        int i = 0;
-        for (Map.Entry<Long, Long> e : roots.entrySet()) {
-            doc[i] = e.getKey();
-            root[i++] = e.getValue();
-        }
-        WorkTable table = WorkTable.named(engine, "clusters");
-        int n = i;
-        engine.createTable(table.name(), allocator -> new dev.assay.dsl.engine.LongColumnsReader(allocator,
-                List.of("doc", "root"), List.of(doc, root), n));
-        return table;
+        new NearPairs(engine, banding).find(docs, NearDocs.count(engine, docs), threshold, new NearPairs.Sink() {
+            @Override
+            public void accept(long x, long y, double similarity) {
+                sets.union(x, y);
+            }
+
+            @Override
+            public boolean connected(long x, long y) {
+                return sets.find(x) == sets.find(y); // one cluster already: the pair cannot change the components
+            }
+        });
+        return LongMapTable.of(engine, "clusters", sets.roots(), "doc", "root");
     }
 
     static List<Long> longs(Object list) {

@@ -1,11 +1,9 @@
 package dev.assay.dsl.duplicates;
 
-import dev.assay.dsl.engine.LongColumnsReader;
 import dev.assay.dsl.engine.OrderedSource;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.WorkTable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,50 +65,35 @@ public final class LeakageFinder {
     private record NearOverlap(long rows, List<Leakage.NearMatch> examples) {
     }
 
-    /** The confirmed pairs as two growing columns, ready to go back to the engine. */
-    private static final class ConfirmedPairs implements NearPairs.Sink {
-        long[] x = new long[1024];
-        long[] y = new long[1024];
-        int size;
-
-        @Override
-        public void accept(long a, long b, double similarity) {
-            if (size == x.length) {
-                x = Arrays.copyOf(x, size * 2);
-                y = Arrays.copyOf(y, size * 2);
-            }
-            x[size] = a;
-            y[size++] = b;
-        }
-    }
-
     private NearOverlap near(OrderedSource left, OrderedSource right, Comparison comparison) {
         String column = comparison.text().name();
         String col = engine.quoteIdentifier(column);
-        try (WorkTable docs = NearDocs.of(engine, left, right, column);
-             WorkTable linked = WorkTable.named(engine, "linked")) {
-            ConfirmedPairs pairs = new ConfirmedPairs();
-            new NearPairs(engine, LshBanding.forThreshold(comparison.near()))
-                    .find(docs, NearDocs.count(engine, docs), comparison.near(), pairs);
-            engine.createTable(linked.name(), allocator -> new LongColumnsReader(allocator, List.of("a", "b"),
-                    List.of(pairs.x, pairs.y), pairs.size));
-            // Each right-side text linked to a left-side text, in both directions of a pair.
-            String crossing = "SELECT p.a AS rdoc, min(p.b) AS ldoc FROM (SELECT a, b FROM " + linked.quoted()
-                    + " UNION ALL SELECT b, a FROM " + linked.quoted() + ") p JOIN " + docs.quoted() + " o ON o.doc = p.b "
-                    + "WHERE o.n_left > 0 GROUP BY p.a";
-            long rows = ((Number) engine.smallResult("SELECT coalesce(sum(d.n_right), 0)::BIGINT FROM " + docs.quoted()
-                    + " d WHERE d.n_right > 0 AND (d.n_left > 0 OR d.doc IN (SELECT rdoc FROM (" + crossing + ")))")
-                    .get(0).get(0)).longValue();
-            List<Leakage.NearMatch> examples = new ArrayList<>();
-            for (List<Object> row : engine.smallResult("SELECT d.first_right, rt." + col + ", o.first_left, lt." + col
-                    + " FROM (" + crossing + ") c JOIN " + docs.quoted() + " d ON d.doc = c.rdoc JOIN " + docs.quoted()
-                    + " o ON o.doc = c.ldoc JOIN " + right.table() + " rt ON rt." + right.ordinal() + " = d.first_right JOIN "
-                    + left.table() + " lt ON lt." + left.ordinal() + " = o.first_left WHERE d.n_right > 0 AND d.n_left = 0 "
-                    + "ORDER BY d.first_right LIMIT " + DuplicateFinder.EXAMPLES)) {
-                examples.add(new Leakage.NearMatch(((Number) row.get(0)).longValue(), String.valueOf(row.get(1)),
-                        ((Number) row.get(2)).longValue(), String.valueOf(row.get(3))));
+        try (WorkTable docs = NearDocs.of(engine, left, right, column)) {
+            LeftPartners partners = LeftPartners.of(engine, docs);
+            // Left-side texts first: they become the representatives of oversized buckets.
+            new NearPairs(engine, LshBanding.forThreshold(comparison.near()), "d.n_left = 0, d.doc")
+                    .find(docs, NearDocs.count(engine, docs), comparison.near(), partners);
+            try (WorkTable linked = LongMapTable.of(engine, "linked", partners.partners(), "rdoc", "ldoc")) {
+                return overlap(left, right, col, docs, linked);
             }
-            return new NearOverlap(rows, examples);
         }
+    }
+
+    /** Right rows with a left partner, and a few examples, from the {@code rdoc, ldoc} table of partners. */
+    private NearOverlap overlap(OrderedSource left, OrderedSource right, String col, WorkTable docs, WorkTable linked) {
+        String crossing = "SELECT rdoc, ldoc FROM " + linked.quoted();
+        long rows = ((Number) engine.smallResult("SELECT coalesce(sum(d.n_right), 0)::BIGINT FROM " + docs.quoted()
+                + " d WHERE d.n_right > 0 AND (d.n_left > 0 OR d.doc IN (SELECT rdoc FROM (" + crossing + ")))")
+                .get(0).get(0)).longValue();
+        List<Leakage.NearMatch> examples = new ArrayList<>();
+        for (List<Object> row : engine.smallResult("SELECT d.first_right, rt." + col + ", o.first_left, lt." + col
+                + " FROM (" + crossing + ") c JOIN " + docs.quoted() + " d ON d.doc = c.rdoc JOIN " + docs.quoted()
+                + " o ON o.doc = c.ldoc JOIN " + right.table() + " rt ON rt." + right.ordinal() + " = d.first_right JOIN "
+                + left.table() + " lt ON lt." + left.ordinal() + " = o.first_left WHERE d.n_right > 0 AND d.n_left = 0 "
+                + "ORDER BY d.first_right LIMIT " + DuplicateFinder.EXAMPLES)) {
+            examples.add(new Leakage.NearMatch(((Number) row.get(0)).longValue(), String.valueOf(row.get(1)),
+                    ((Number) row.get(2)).longValue(), String.valueOf(row.get(3))));
+        }
+        return new NearOverlap(rows, examples);
     }
 }

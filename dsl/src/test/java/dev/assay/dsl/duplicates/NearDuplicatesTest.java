@@ -74,7 +74,7 @@ class NearDuplicatesTest {
         return out;
     }
 
-    private static double jaccard(Set<String> a, Set<String> b) {
+    static double jaccard(Set<String> a, Set<String> b) {
         Set<String> small = a.size() <= b.size() ? a : b;
         Set<String> large = small == a ? b : a;
         int common = 0;
