@@ -34,6 +34,16 @@ final class Measure {
         return peak;
     }
 
+    /** A memory figure of this process from /proc/self/status ("VmRSS", "VmHWM", ...), in kilobytes; -1 if absent. */
+    static long procStatusKilobytes(String field) throws java.io.IOException {
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
     /** One line: Assay's time, the baseline's, and their ratio. */
     static void row(String what, double assay, String baseline, double base) {
         System.out.printf(Locale.ROOT, "%-42s %7.2f s | %-38s %7.2f s | %.2fx%n", what, assay, baseline, base, assay / base);

@@ -1,6 +1,5 @@
 import dev.assay.dsl.workspace.Workspace;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -25,18 +24,9 @@ public final class ProfileMemory {
             long start = System.nanoTime();
             ws.dataset("big").profile();
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "RESULT %d %d %.3f%n", peakResidentKilobytes() / 1024,
+            System.out.printf(Locale.ROOT, "RESULT %d %d %.3f%n", Measure.procStatusKilobytes("VmHWM") / 1024,
                     Measure.peakHeapBytes() >> 20, seconds);
         }
-    }
-
-    private static long peakResidentKilobytes() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
     }
 
     static BenchRow measureInChild(long rows) throws IOException, InterruptedException {

@@ -1,10 +1,12 @@
 """The kernel jar and the `assay` kernelspec that starts it, for the Python test suites.
 
 ASSAY_JAR names the jar (default kernel/target/assay.jar). The kernelspec named `assay`
-found through JUPYTER_PATH is used when it starts that jar; otherwise one is installed
-from the jar into a fresh prefix, which is put first on JUPYTER_PATH.
+found through JUPYTER_PATH is used when it starts a copy of that jar (install copies the jar
+into the kernelspec's folder); otherwise one is installed from the jar into a fresh prefix,
+which is put first on JUPYTER_PATH.
 """
 
+import filecmp
 import os
 import subprocess
 from pathlib import Path
@@ -31,13 +33,19 @@ def _spec_jar(spec):
     return None
 
 
+def _starts(spec, jar):
+    """Whether the kernelspec starts `jar` or a byte-for-byte copy of it."""
+    started = _spec_jar(spec) if spec is not None else None
+    return started is not None and started.is_file() and filecmp.cmp(started, jar, shallow=False)
+
+
 def kernelspec_for(jar, new_prefix):
     """The `assay` kernelspec starting `jar`; `new_prefix()` gives a folder to install into if needed."""
     try:
         spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
     except NoSuchKernel:
         spec = None
-    if spec is None or _spec_jar(spec) != jar:
+    if not _starts(spec, jar):
         prefix = new_prefix()
         subprocess.run(
             ["java", "-jar", str(jar), "install", "--prefix", str(prefix)],
@@ -47,5 +55,5 @@ def kernelspec_for(jar, new_prefix):
         old = os.environ.get("JUPYTER_PATH")
         os.environ["JUPYTER_PATH"] = data_dir + (os.pathsep + old if old else "")
         spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
-    assert _spec_jar(spec) == jar, f"kernelspec {spec.resource_dir} starts {spec.argv}"
+    assert _starts(spec, jar), f"kernelspec {spec.resource_dir} starts {spec.argv}"
     return spec

@@ -1,6 +1,7 @@
 package dev.assay.kernel.cli;
 
 import dev.assay.kernel.install.ClassArchive;
+import dev.assay.kernel.install.KernelJarCopy;
 import dev.assay.kernel.install.KernelSpecWriter;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -52,10 +53,12 @@ final class InstallCommand implements Callable<Integer> {
                 : userKernelsDir();
         Path dir = kernels.resolve(name);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path archive = noClassArchive ? null : classArchive(dir, java, jar);
-        KernelSpecWriter.write(dir, java, jar, archive);
-        System.out.println("Installed kernelspec " + name + " in " + dir
-                + (archive != null ? " (with a class archive for a faster start)" : ""));
+        // The kernelspec starts its own copy: `mvn clean` or a moved clone must not break it.
+        Path installedJar = KernelJarCopy.into(dir, jar);
+        Path archive = noClassArchive ? null : classArchive(dir, java, installedJar);
+        KernelSpecWriter.write(dir, java, installedJar, archive);
+        System.out.println("Installed kernelspec " + name + " in " + dir + " (with its own copy of the jar"
+                + (archive != null ? " and a class archive for a faster start)" : ")"));
         return 0;
     }
 

@@ -37,12 +37,14 @@ final class CellExecutionControl extends DirectExecutionControl {
     private volatile Object lastValue;
     private volatile Throwable lastFailure;
     private volatile boolean lastStopped;
+    private volatile Class<?> lastWrapper;
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         lastValue = null;
         lastFailure = null;
         lastStopped = false;
+        lastWrapper = doitMethod.getDeclaringClass();
         AtomicReference<Object> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         ThreadGroup group = new ThreadGroup(dev.assay.kernel.exec.ExitGuard.CELL_THREADS, "assay-cell");
@@ -169,5 +171,26 @@ final class CellExecutionControl extends DirectExecutionControl {
 
     boolean lastStopped() {
         return lastStopped;
+    }
+
+    /** The class JShell wrapped the last snippet run in: it holds that snippet's variables as static fields. */
+    Class<?> lastWrapper() {
+        return lastWrapper;
+    }
+
+    /**
+     * Empties the static field that holds variable {@code name} in {@code wrapper}. Dropping a
+     * snippet does not unload its class, so without this the value stays reachable.
+     */
+    static void forgetValue(Class<?> wrapper, String name) {
+        try {
+            java.lang.reflect.Field field = wrapper.getDeclaredField(name);
+            if (!field.getType().isPrimitive() && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+                field.setAccessible(true);
+                field.set(null, null);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // not a field of this wrapper (the snippet never ran): nothing is held
+        }
     }
 }

@@ -94,7 +94,16 @@ public final class JavaEvaluator implements AutoCloseable {
         if (oversized.isPresent()) {
             return JavaResult.failed(oversizedLiteral(oversized.get(), cell, cellLabel), notes);
         }
-        List<SourceSlice> slices = splitter.split(code);
+        List<Temporary> temporaries = new ArrayList<>();
+        try {
+            return evalSlices(splitter.split(code), cell, cellLabel, control, notes, temporaries);
+        } finally {
+            temporaries.forEach(this::release);
+        }
+    }
+
+    private JavaResult evalSlices(List<SourceSlice> slices, CellText cell, String cellLabel,
+                                  CellExecutionControl control, List<String> notes, List<Temporary> temporaries) {
         Object value = null;
         boolean hasValue = false;
         for (int i = 0; i < slices.size(); i++) {
@@ -107,6 +116,9 @@ public final class JavaEvaluator implements AutoCloseable {
                     continue;
                 }
                 Snippet snippet = event.snippet();
+                if (isTemporary(snippet)) {
+                    temporaries.add(new Temporary(snippet, control.lastWrapper()));
+                }
                 tracebacks.remember(snippet.id(), cellLabel, cell.lineOf(slice.start()));
                 if (control.lastStopped()) {
                     return JavaResult.failed(interrupted(cellLabel, cell.lineOf(slice.start())), notes);
@@ -271,6 +283,29 @@ public final class JavaEvaluator implements AutoCloseable {
                 && event.snippet() instanceof jdk.jshell.DeclarationSnippet declaration
                 && shell.unresolvedDependencies(declaration).findAny().isEmpty()
                 && shell.diagnostics(declaration).anyMatch(Diag::isError);
+    }
+
+    /**
+     * An expression's value is kept by JShell as a variable {@code $N}; the kernel has taken
+     * the value for the cell's result, and the name appears nowhere a user sees. Left in place,
+     * each one holds its object for the rest of the session and is imported into the
+     * compilation of every later snippet, so cells slow down as the session grows.
+     */
+    private static boolean isTemporary(Snippet snippet) {
+        return snippet instanceof VarSnippet && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+    }
+
+    /** An expression's {@code $N} and the class whose static field holds its value. */
+    private record Temporary(Snippet snippet, Class<?> wrapper) {
+    }
+
+    private void release(Temporary temporary) {
+        if (shell.status(temporary.snippet()).isActive()) {
+            shell.drop(temporary.snippet());
+        }
+        if (temporary.wrapper() != null) {
+            CellExecutionControl.forgetValue(temporary.wrapper(), ((VarSnippet) temporary.snippet()).name());
+        }
     }
 
     private static boolean isValue(Snippet snippet) {

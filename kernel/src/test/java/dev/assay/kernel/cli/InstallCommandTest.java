@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.kernel.install.ClassArchive;
+import dev.assay.kernel.install.KernelJarCopy;
 import dev.assay.kernel.install.KernelSpecWriter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -65,6 +66,24 @@ class InstallCommandTest {
         assertTrue(e.getMessage().contains("exited"), e.getMessage());
         try (var left = Files.list(kernelDir)) {
             assertEquals(List.of(), left.toList(), "no archive or part file is left behind");
+        }
+    }
+
+    @Test
+    void theKernelSpecGetsItsOwnCopyOfTheJar() throws Exception {
+        Path built = dir.resolve("target/assay.jar");
+        Files.createDirectories(built.getParent());
+        Files.write(built, new byte[] {1, 2, 3});
+        Path kernelDir = dir.resolve("kernels/assay");
+        Path copy = KernelJarCopy.into(kernelDir, built);
+        assertEquals(kernelDir.resolve("assay.jar").toAbsolutePath(), copy);
+        Files.write(built, new byte[] {4, 5});
+        assertEquals(copy, KernelJarCopy.into(kernelDir, built), "installing again replaces the copy");
+        Files.delete(built); // mvn clean
+        assertTrue(java.util.Arrays.equals(new byte[] {4, 5}, Files.readAllBytes(copy)));
+        assertEquals(copy, KernelJarCopy.into(kernelDir, copy), "install run from the copy keeps it");
+        try (var left = Files.list(kernelDir)) {
+            assertEquals(List.of(copy), left.map(Path::toAbsolutePath).toList(), "no part file is left");
         }
     }
 

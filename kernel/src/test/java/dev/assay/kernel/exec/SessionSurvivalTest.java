@@ -49,6 +49,50 @@ class SessionSurvivalTest {
     }
 
     @Test
+    void theGuardCannotBeRemovedOrReplacedSoExitStaysRefused() {
+        run("int keeper = 6;");
+        CellError removed = session.error("System.setSecurityManager(null);\nSystem.exit(7);");
+        assertEquals("java.lang.SecurityException", removed.ename());
+        assertTrue(removed.evalue().startsWith("System.setSecurityManager was blocked"), removed.evalue());
+        CellError replaced = session.error("System.setSecurityManager(new SecurityManager());");
+        assertTrue(replaced.evalue().startsWith("System.setSecurityManager was blocked"), replaced.evalue());
+        CellError permitted = session.error("dev.assay.kernel.exec.ExitGuard.permitExit();");
+        assertTrue(permitted.evalue().startsWith("ExitGuard.permitExit was blocked"), permitted.evalue());
+        CellError exit = session.error("System.exit(7);");
+        assertTrue(exit.evalue().startsWith("System.exit(7) was blocked"), exit.evalue());
+        CellError runtimeExit = session.error("Runtime.getRuntime().exit(8);");
+        assertTrue(runtimeExit.evalue().startsWith("System.exit(8) was blocked"), runtimeExit.evalue());
+        CellError halt = session.error("Runtime.getRuntime().halt(9);");
+        assertTrue(halt.evalue().startsWith("Runtime.halt(9) was blocked"), halt.evalue());
+        assertEquals("42", run("keeper * 7").result());
+    }
+
+    /**
+     * A cell's task that runs after the cell ended, on a thread outside the cells' group (as on
+     * a shared pool): the cell's code on the stack is what refuses it.
+     */
+    @Test
+    void anExitLeftForLaterOnAThreadOutsideTheCellIsRefused() throws Exception {
+        run("""
+                ThreadGroup top = Thread.currentThread().getThreadGroup();
+                while (top.getParent() != null) top = top.getParent();
+                var gate = new CountDownLatch(1);
+                var caught = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+                Thread late = new Thread(top, () -> {
+                    try { gate.await(); System.exit(11); } catch (Throwable e) { caught.set(e); }
+                });
+                late.start();
+                System.getProperties().put("assay.test.gate", gate);
+                System.getProperties().put("assay.test.late", late);
+                """);
+        // Released here, in the test's thread, with no cell running.
+        ((java.util.concurrent.CountDownLatch) System.getProperties().remove("assay.test.gate")).countDown();
+        ((Thread) System.getProperties().remove("assay.test.late")).join();
+        assertEquals("System.exit(11) was blocked", run("caught.get().getMessage().substring(0, 27)").result()
+                .replace("\"", ""));
+    }
+
+    @Test
     void outOfMemoryIsReportedAndTheSessionStaysUsable() {
         run("int before = 6;");
         // One allocation larger than the whole heap: a real "Java heap space" error in the
