@@ -1,7 +1,9 @@
 package dev.assay.dsl.profile;
 
 import dev.assay.dsl.engine.Column;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -25,14 +27,15 @@ final class Binnings {
                 || ranked.size() != distinct) {
             return null;
         }
+        if (ranked.stream().anyMatch(v -> !Double.isFinite(((Number) v.value()).doubleValue()))) {
+            return null; // checked before sorting: an infinity or NaN has no exact decimal to sort by
+        }
         List<ValueCount> byValue = new ArrayList<>(ranked);
-        byValue.sort(java.util.Comparator.comparing(v -> new java.math.BigDecimal(v.value().toString())));
+        // Sorted by exact decimal value: BIGINT and DECIMAL values beyond 2^53 stay apart.
+        byValue.sort(Comparator.comparing(v -> new BigDecimal(v.value().toString())));
         double[] values = new double[byValue.size()];
         for (int k = 0; k < values.length; k++) {
             values[k] = ((Number) byValue.get(k).value()).doubleValue();
-            if (!Double.isFinite(values[k])) {
-                return null;
-            }
         }
         return new Histogram(Histogram.boxed(PerValueBins.edges(values)), byValue.stream().map(ValueCount::count).toList(),
                 byValue.stream().map(ValueCount::value).toList());
