@@ -52,9 +52,17 @@ final class ParentWatcher {
         return pid;
     }
 
-    /** Whether the watched process has ended, or this one was handed to another parent. */
+    /**
+     * Whether the watched process has ended, or this one was handed to another parent. A pid
+     * that named no process this one can see when the watch began (a client in another pid
+     * namespace, a stale variable) is not taken for a dead client: then, as ipykernel does,
+     * only being adopted by init counts.
+     */
     boolean gone() {
-        return watched.map(p -> !p.isAlive()).orElse(true) || (startedAsItsChild && currentParentPid() != pid);
+        if (watched.isEmpty()) {
+            return currentParentPid() == 1;
+        }
+        return !watched.get().isAlive() || (startedAsItsChild && currentParentPid() != pid);
     }
 
     /** Runs {@code whenGone} once, on a daemon thread, as soon as the watched process is gone. */

@@ -22,9 +22,24 @@ class ParentWatcherTest {
     }
 
     @Test
-    void aClientThatHasEndedIsGone() throws Exception {
+    void aClientThatEndsIsGone() throws Exception {
+        Process client = new ProcessBuilder("sleep", "60").start();
+        try {
+            ParentWatcher watcher = ParentWatcher.ofClient(String.valueOf(client.pid())).orElseThrow();
+            assertFalse(watcher.gone());
+            client.destroy();
+            client.waitFor();
+            assertTrue(watcher.gone());
+        } finally {
+            client.destroyForcibly();
+        }
+    }
+
+    /** As ipykernel: a pid naming no visible process is no reason to end while this process has its parent. */
+    @Test
+    void aPidThatNamesNoProcessIsNotTakenForADeadClient() throws Exception {
         Process ended = new ProcessBuilder("true").start();
         ended.waitFor();
-        assertTrue(ParentWatcher.ofClient(String.valueOf(ended.pid())).orElseThrow().gone());
+        assertFalse(ParentWatcher.ofClient(String.valueOf(ended.pid())).orElseThrow().gone());
     }
 }
