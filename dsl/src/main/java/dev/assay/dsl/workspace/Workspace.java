@@ -188,15 +188,15 @@ public final class Workspace implements AutoCloseable {
             } catch (SqlException e) {
                 throw loader.explain(plan, e);
             }
+            int width = engine.schema(aside).size();
             if (!plan.collectRejects()) {
-                Optional<LoadException> misread = loader.verify(plan, engine.schema(aside).size(),
-                        !Boolean.FALSE.equals(options.get("header")));
+                Optional<LoadException> misread = loader.verify(plan, width, !Boolean.FALSE.equals(options.get("header")));
                 if (misread.isPresent()) {
                     throw misread.get();
                 }
             }
             rows = engine.count(aside);
-            warnings = loader.warnings(plan, engine.schema(aside).size());
+            warnings = loader.warnings(plan, width);
             if (plan.collectRejects()) {
                 rejected = ((Number) engine.run("SELECT count(*) FROM " + engine.quoteIdentifier(LoadPlan.REJECTS_TABLE),
                         null, 1).orElseThrow().rows().get(0).get(0)).longValue();
