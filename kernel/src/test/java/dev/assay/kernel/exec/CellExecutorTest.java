@@ -425,8 +425,10 @@ class CellExecutorTest {
     /** The kernel's own interrupt, landing inside a near-duplicate search, leaves no scratch table behind. */
     @Test
     void anInterruptedNearDuplicateSearchLeavesNoScratchTables() throws Exception {
-        run("%%sql scratchy\nSELECT i AS id, md5((i % 40000)::VARCHAR) || ' ' || md5((i % 40000 + 1)::VARCHAR) AS text "
-                + "FROM range(80000) t(i)");
+        // 800,000 texts: a search of about 20 s on an idle machine (80,000 ended within the second
+        // before the bar, and so before the interrupt); the interrupt ends it early.
+        run("%%sql scratchy\nSELECT i AS id, md5((i % 400000)::VARCHAR) || ' ' || md5((i % 400000 + 1)::VARCHAR) AS text "
+                + "FROM range(800000) t(i)");
         var done = new java.util.concurrent.CompletableFuture<RecordingSink>();
         RecordingSink sink = new RecordingSink();
         Thread cell = new Thread(() -> done.complete(session.run("%%assay\nduplicates scratchy on text near 0.8", sink)));
