@@ -45,6 +45,9 @@ public final class DuckDbEngine implements SqlEngine {
     /** Statements prepared once on {@link #connection} (see {@link #withPrepared}); closed with it. */
     private final java.util.Map<String, PreparedStatement> prepared = new java.util.HashMap<>();
     private volatile boolean cancelled;
+    /** The steps of the running {@link #smallResults} (total 0 when none), for {@link #runningProgress}. */
+    private volatile int stepsDone;
+    private volatile int stepsTotal;
 
     private MemoryLimit memoryLimit;
 
@@ -333,9 +336,22 @@ public final class DuckDbEngine implements SqlEngine {
         }
     }
 
-    /** DuckDB's own estimate for the running statement (rows processed of rows to process, by operator). */
+    /**
+     * DuckDB's own estimate for the running statement (rows processed of rows to process, by
+     * operator); within {@link #smallResults}, the share of its steps done, the running one by that estimate.
+     */
     @Override
     public java.util.OptionalDouble runningProgress() {
+        int total = stepsTotal;
+        java.util.OptionalDouble statement = statementProgress();
+        if (total == 0) {
+            return statement;
+        }
+        double done = Math.min(stepsDone, total) + statement.orElse(0) / 100.0;
+        return java.util.OptionalDouble.of(Math.min(100.0, 100.0 * done / total));
+    }
+
+    private java.util.OptionalDouble statementProgress() {
         Statement st = running;
         if (st == null) {
             return java.util.OptionalDouble.empty();
@@ -347,6 +363,24 @@ public final class DuckDbEngine implements SqlEngine {
         } catch (SQLException e) {
             return java.util.OptionalDouble.empty(); // finished and closed meanwhile
         }
+    }
+
+    /** One after another on the one connection, counting steps for {@link #runningProgress}. */
+    @Override
+    public synchronized List<List<List<Object>>> smallResults(List<String> queries) {
+        List<List<List<Object>>> results = new ArrayList<>(queries.size());
+        try {
+            stepsDone = 0;
+            stepsTotal = queries.size();
+            for (String query : queries) {
+                results.add(smallResult(query));
+                stepsDone++;
+            }
+        } finally {
+            stepsTotal = 0;
+            stepsDone = 0;
+        }
+        return results;
     }
 
     @Override
