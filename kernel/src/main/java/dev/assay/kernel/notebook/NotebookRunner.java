@@ -1,9 +1,6 @@
 package dev.assay.kernel.notebook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +10,7 @@ import dev.assay.kernel.exec.ExecuteRequest;
 import dev.assay.kernel.protocol.KernelInfo;
 import dev.assay.kernel.transport.Json;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -149,7 +147,7 @@ public final class NotebookRunner {
             RunningMark.clear(cell);
             cell.set("outputs", outputs.outputs());
             cell.put("execution_count", outcome.executionCount());
-            recordTiming(cell, started, java.time.Instant.now());
+            recordEnd(cell, java.time.Instant.now());
             progress.printf("[%d/%d] cell %d %s in %.2f s%n", ran, codeCells, index,
                     outcome.ok() ? "done" : timer.fired() ? "TIMED OUT" : "FAILED", (System.nanoTime() - start) / 1e9);
             if (!outcome.ok()) {
@@ -164,7 +162,7 @@ public final class NotebookRunner {
         return result != null ? result : new Result(ran, 0, null);
     }
 
-    /** When the cell started, as nbclient records it on the busy message: a cell with a start and no end was running. */
+    /** When the cell started, as nbclient records it: a cell with a start and no end was running. */
     private static void recordStart(ObjectNode cell, java.time.Instant started) {
         ObjectNode execution = cell.withObjectProperty("metadata").putObject("execution");
         execution.put("iopub.status.busy", started.toString());
@@ -172,32 +170,40 @@ public final class NotebookRunner {
     }
 
     /**
-     * When the cell started and ended, under the keys JupyterLab and nbclient use for a cell's
-     * timing ({@code metadata.execution}), so the run's timings show as an interactive run's do.
+     * When the cell ended; with {@link #recordStart}, the keys JupyterLab and nbclient use for a
+     * cell's timing ({@code metadata.execution}), so the run's timings show as an interactive run's do.
      */
-    private static void recordTiming(ObjectNode cell, java.time.Instant started, java.time.Instant ended) {
-        ObjectNode execution = cell.withObjectProperty("metadata").putObject("execution");
-        execution.put("iopub.status.busy", started.toString());
-        execution.put("shell.execute_reply.started", started.toString());
+    private static void recordEnd(ObjectNode cell, java.time.Instant ended) {
+        ObjectNode execution = cell.withObjectProperty("metadata").withObjectProperty("execution");
         execution.put("shell.execute_reply", ended.toString());
         execution.put("iopub.status.idle", ended.toString());
     }
 
     /** Writes the notebook as nbformat does (one-space indent), atomically. */
     public static void write(ObjectNode notebook, Path file) throws IOException {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter(" ", "\n"))
-                .withArrayIndenter(new DefaultIndenter(" ", "\n"))
-                .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-        String text = Json.MAPPER.writer(printer).writeValueAsString(notebook) + "\n";
+        writeAtomically(file, out -> NotebookSerializer.writePlain(notebook, out));
+    }
+
+    /** What goes into a file written by {@link #writeAtomically}. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes the content aside and renames it over {@code file}: a process killed at any moment
+     * leaves the old file or the new one, whole.
+     */
+    static void writeAtomically(Path file, Content content) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
         // Not createTempFile: its file is private (0600) and the notebook would keep that mode
         // after the rename; a plain new file gets the user's usual permissions.
         Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                content.writeTo(out);
+            }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
