@@ -57,8 +57,8 @@ final class DiedRun {
 
     private static String why(int exitCode) {
         return switch (exitCode - 128) {
-            case 9 -> "; the OS sends SIGKILL to end a process that uses too much memory";
-            case 6, 11, 7 -> "; a crash in native code (the JVM leaves hs_err_pid*.log in the notebook's folder)";
+            case 9 -> ", as the OS ends a process that runs out of memory";
+            case 6, 11, 7 -> ", after a crash in native code (see hs_err_pid*.log in the notebook's folder)";
             default -> "";
         };
     }
@@ -90,8 +90,8 @@ final class DiedRun {
         } catch (IOException | RuntimeException e) {
             err.println("assay run: cannot write " + (page != null ? page : notebookFile) + ": " + e.getMessage());
         }
-        err.println("assay run: the process running the notebook died during cell " + cell.getAsInt() + " (" + how
-                + why(exitCode) + "); " + wrote + " holds the cells that ran before it");
+        err.println("assay run: the process running the notebook died during cell " + cell.getAsInt() + ": " + how
+                + why(exitCode) + "; " + wrote + (page != null ? " hold" : " holds") + " the cells that ran before it");
     }
 
     private static void markDied(ObjectNode cell, String how) {
