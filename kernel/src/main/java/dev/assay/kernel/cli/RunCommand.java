@@ -149,7 +149,7 @@ final class RunCommand implements Callable<Integer> {
     private static void endWithTheRunThatStartedThisOne() {
         ParentWatcher.ofOwnParent().ifPresent(parent -> parent.start(() -> {
             System.err.println("assay run: the run that started this one (pid " + parent.watchedPid()
-                    + ") is gone; stopping, the notebook as saved before this cell");
+                    + ") is gone; stopping, the notebook left as saved before the running cell");
             dev.assay.kernel.exec.ExitGuard.permitExit();
             System.exit(TERMINATED);
         }));
