@@ -5,6 +5,10 @@ import dev.assay.dsl.engine.SqlDialect;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.naming.Suggestions;
 import dev.assay.dsl.profile.ColumnKind;
+import dev.assay.dsl.profile.ProfiledValue;
+import dev.assay.dsl.scan.AggregateScan;
+import dev.assay.dsl.scan.Aggregates;
+import dev.assay.dsl.scan.Handle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,28 +197,29 @@ public final class Differ {
     private record Summaries(long rows, Map<String, DatasetDiff.Summary> columns) {
     }
 
-    /** The row count, and count, missing, distinct and mean of every column, in one scan. */
+    /**
+     * The row count, and count, missing, distinct and mean of every column, read as a profile
+     * reads them (NaN is missing), in one {@link AggregateScan}.
+     */
     private Summaries summaries(String relation, List<Column> schema) {
-        StringBuilder select = new StringBuilder("SELECT count(*)");
+        AggregateScan scan = new AggregateScan(engine, relation, ProfiledValue.INSTANCE);
+        Handle<Long> rowCount = scan.rows();
+        List<Handle<Long>> counts = new ArrayList<>();
+        List<Handle<Long>> distinct = new ArrayList<>();
+        List<Handle<Double>> means = new ArrayList<>();
         for (Column c : schema) {
-            String q = d.quoteIdentifier(c.name());
-            boolean isFloat = ColumnKind.isFloat(c.type());
-            String present = isFloat ? "CASE WHEN NOT " + d.isNan(q) + " THEN " + q + " END" : q;
-            select.append(", count(").append(present).append("), count(DISTINCT ").append(present).append(")");
-            if (ColumnKind.of(c.type()) == ColumnKind.NUMERIC) {
-                select.append(", ").append(d.compensatedSum(d.castDouble(present))).append(" / count(").append(present).append(")");
-            } else {
-                select.append(", NULL");
-            }
+            counts.add(scan.add(c, Aggregates.count()));
+            distinct.add(scan.add(c, Aggregates.distinct()));
+            means.add(ColumnKind.of(c.type()) == ColumnKind.NUMERIC
+                    ? scan.add(c, Aggregates.mean(ColumnKind.isExactNumber(c.type()))) : null);
         }
-        List<Object> row = engine.smallResult(select + " FROM " + d.quoteIdentifier(relation)).get(0);
-        long rows = ((Number) row.get(0)).longValue();
+        scan.run();
+        long rows = rowCount.get();
         Map<String, DatasetDiff.Summary> out = new LinkedHashMap<>();
         for (int i = 0; i < schema.size(); i++) {
-            long count = ((Number) row.get(1 + 3 * i)).longValue();
-            Object mean = row.get(3 + 3 * i);
-            out.put(schema.get(i).name(), new DatasetDiff.Summary(count, rows - count,
-                    ((Number) row.get(2 + 3 * i)).longValue(), mean == null ? null : ((Number) mean).doubleValue()));
+            long count = counts.get(i).get();
+            out.put(schema.get(i).name(), new DatasetDiff.Summary(count, rows - count, distinct.get(i).get(),
+                    means.get(i) == null ? null : means.get(i).get()));
         }
         return new Summaries(rows, out);
     }

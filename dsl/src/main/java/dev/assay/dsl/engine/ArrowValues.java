@@ -10,6 +10,8 @@ import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.StructVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.util.Text;
 
@@ -42,6 +44,12 @@ final class ArrowValues {
         if (vector instanceof TimeStampVector stamps) {
             return timestamp(stamps, row);
         }
+        if (vector instanceof ListVector list) {
+            return elements(list, row);
+        }
+        if (vector instanceof StructVector struct) {
+            return fields(struct, row);
+        }
         Object value = vector.getObject(row);
         if (value instanceof Text text) {
             return text.toString();
@@ -50,6 +58,29 @@ final class ArrowValues {
             return java.util.HexFormat.of().formatHex(bytes);
         }
         return value;
+    }
+
+    /**
+     * A list's elements converted as top-level values are (Arrow's own nested objects keep dates
+     * as day numbers and text as its bytes). A map is a list of {key, value} structs.
+     */
+    private static List<Object> elements(ListVector list, int row) {
+        FieldVector data = list.getDataVector();
+        int end = list.getElementEndIndex(row);
+        List<Object> values = new ArrayList<>(end - list.getElementStartIndex(row));
+        for (int i = list.getElementStartIndex(row); i < end; i++) {
+            values.add(value(data, i));
+        }
+        return values;
+    }
+
+    /** A struct's fields by name, each converted as a top-level value is. */
+    private static java.util.Map<String, Object> fields(StructVector struct, int row) {
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        for (FieldVector child : struct.getChildrenFromFields()) {
+            fields.put(child.getName(), value(child, row));
+        }
+        return fields;
     }
 
     /** Timestamps with a time zone come back as epoch numbers; give them as instants. */

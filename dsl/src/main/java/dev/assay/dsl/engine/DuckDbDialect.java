@@ -113,6 +113,24 @@ public final class DuckDbDialect implements SqlDialect {
     }
 
     @Override
+    public String inlinedCte(String name, String query) {
+        return name + " AS NOT MATERIALIZED (" + query + ")";
+    }
+
+    @Override
+    public String struct(java.util.List<java.util.Map.Entry<String, String>> fields) {
+        return "struct_pack(" + fields.stream().map(f -> f.getKey() + " := " + f.getValue())
+                .collect(Collectors.joining(",\n  ")) + ")";
+    }
+
+    @Override
+    public String mostFrequent(String value, String count, int limit) {
+        // A top-N by (count descending, value): a heap of `limit` entries, not a sort of every value.
+        return "min_by(struct_pack(v := " + value + ", n := " + count + "), struct_pack(a := -" + count + ", b := "
+                + value + "), " + limit + ")";
+    }
+
+    @Override
     public String castText(String expr) {
         return "CAST(" + expr + " AS VARCHAR)";
     }

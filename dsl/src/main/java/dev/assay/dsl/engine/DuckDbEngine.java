@@ -45,6 +45,12 @@ public final class DuckDbEngine implements SqlEngine {
     /** Statements prepared once on {@link #connection} (see {@link #withPrepared}); closed with it. */
     private final java.util.Map<String, PreparedStatement> prepared = new java.util.HashMap<>();
     private volatile boolean cancelled;
+    /** The steps of the running {@link #smallResults} (total 0 when none), for {@link #runningProgress}. */
+    private final java.util.concurrent.atomic.AtomicInteger stepsDone = new java.util.concurrent.atomic.AtomicInteger();
+    /** Connections beside the main one, for {@link #smallResults}; closed with the engine. */
+    private final List<Connection> sideConnections = new ArrayList<>();
+    private final java.util.Set<Statement> runningSide = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile int stepsTotal;
 
     private MemoryLimit memoryLimit;
 
@@ -323,6 +329,13 @@ public final class DuckDbEngine implements SqlEngine {
     @Override
     public void cancel() {
         cancelled = true;
+        for (Statement side : runningSide) {
+            try {
+                side.cancel();
+            } catch (SQLException e) {
+                // finished meanwhile
+            }
+        }
         Statement st = running;
         if (st != null) {
             try {
@@ -333,9 +346,22 @@ public final class DuckDbEngine implements SqlEngine {
         }
     }
 
-    /** DuckDB's own estimate for the running statement (rows processed of rows to process, by operator). */
+    /**
+     * DuckDB's own estimate for the running statement (rows processed of rows to process, by
+     * operator); within {@link #smallResults}, the share of its steps done, the running one by that estimate.
+     */
     @Override
     public java.util.OptionalDouble runningProgress() {
+        int total = stepsTotal;
+        java.util.OptionalDouble statement = statementProgress();
+        if (total == 0) {
+            return statement;
+        }
+        double done = Math.min(stepsDone.get(), total) + statement.orElse(0) / 100.0;
+        return java.util.OptionalDouble.of(Math.min(100.0, 100.0 * done / total));
+    }
+
+    private java.util.OptionalDouble statementProgress() {
         Statement st = running;
         if (st == null) {
             return java.util.OptionalDouble.empty();
@@ -349,6 +375,97 @@ public final class DuckDbEngine implements SqlEngine {
         }
     }
 
+    /**
+     * Side by side on as many connections as there are cores (the main one and duplicates of it
+     * on the same database), counting steps for {@link #runningProgress}. DuckDB splits one
+     * query's work by row groups of 122,880 rows, so a scan of a smaller table runs on one core;
+     * batches of columns run side by side keep every core busy. A query a side connection cannot
+     * run (a session's temporary table is visible only to the main one) runs on the main one after.
+     */
+    @Override
+    public synchronized List<List<List<Object>>> smallResults(List<String> queries) {
+        int lanes = Math.min(queries.size(), Runtime.getRuntime().availableProcessors());
+        List<List<List<Object>>> results = new ArrayList<>(java.util.Collections.nCopies(queries.size(), null));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Queue<Integer> retry = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        List<Thread> side = new ArrayList<>();
+        try {
+            stepsDone.set(0);
+            stepsTotal = queries.size();
+            allocator();
+            for (int lane = 1; lane < lanes; lane++) {
+                Connection duplicate = sideConnection(lane - 1);
+                Thread thread = new Thread(() -> runSide(duplicate, queries, results, next, retry), "assay-scan-" + lane);
+                thread.setDaemon(true);
+                thread.start();
+                side.add(thread);
+            }
+            for (int i = next.getAndIncrement(); i < queries.size(); i = next.getAndIncrement()) {
+                results.set(i, smallResult(queries.get(i)));
+                stepsDone.incrementAndGet();
+            }
+            next.set(queries.size());
+            joinAll(side);
+            for (Integer i : retry) {
+                results.set(i, smallResult(queries.get(i)));
+            }
+            return results;
+        } catch (SQLException e) {
+            throw new SqlException(cleanMessage(e), e);
+        } finally {
+            next.set(queries.size()); // an error on this lane stops the others after their current query
+            joinAll(side);
+            stepsTotal = 0;
+            stepsDone.set(0);
+        }
+    }
+
+    private void runSide(Connection connection, List<String> queries, List<List<List<Object>>> results,
+                         java.util.concurrent.atomic.AtomicInteger next, java.util.Queue<Integer> retry) {
+        for (int i = next.getAndIncrement(); i < queries.size() && !cancelled; i = next.getAndIncrement()) {
+            try (Statement st = connection.createStatement()) {
+                runningSide.add(st);
+                try (ResultSet rs = st.executeQuery(queries.get(i))) {
+                    results.set(i, previewOf(rs, null, Integer.MAX_VALUE, -1).rows());
+                    stepsDone.incrementAndGet();
+                } finally {
+                    runningSide.remove(st);
+                }
+            } catch (SQLException | RuntimeException e) {
+                retry.add(i); // run again on the main connection, which reports a real error properly
+            }
+        }
+    }
+
+    private static void joinAll(List<Thread> threads) {
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The side connection number {@code index}, made on first use with the main one's client settings. */
+    private Connection sideConnection(int index) throws SQLException {
+        while (sideConnections.size() <= index) {
+            Connection duplicate = connection().unwrap(DuckDBConnection.class).duplicate();
+            try (Statement st = duplicate.createStatement()) {
+                st.execute("SET enable_progress_bar = true");
+                st.execute("SET enable_progress_bar_print = false");
+            }
+            sideConnections.add(duplicate);
+        }
+        return sideConnections.get(index);
+    }
+
     @Override
     public SqlDialect dialect() {
         return DIALECT;
@@ -359,6 +476,8 @@ public final class DuckDbEngine implements SqlEngine {
         // Each quietly: one that cannot be closed must not keep the connection open.
         prepared.values().forEach(DuckDbEngine::closeQuietly);
         prepared.clear();
+        sideConnections.forEach(DuckDbEngine::closeQuietly);
+        sideConnections.clear();
         try {
             if (connection != null) {
                 connection.close();
@@ -460,11 +579,11 @@ public final class DuckDbEngine implements SqlEngine {
         }
     }
 
-    private static void closeQuietly(PreparedStatement ps) {
+    private static void closeQuietly(AutoCloseable closeable) {
         try {
-            ps.close();
-        } catch (SQLException ignored) {
-            // failed or closing: it is dropped either way
+            closeable.close();
+        } catch (Exception ignored) {
+            // closing: nothing to recover
         }
     }
 

@@ -70,6 +70,21 @@ public interface SqlDialect {
     /** A value's text for hashing: the engine's canonical VARCHAR cast. */
     String castText(String expr);
 
+    /**
+     * A common table expression the engine inlines where it is read rather than storing its rows:
+     * a scan reads its columns once per part, which costs less than a copy of them.
+     */
+    String inlinedCte(String name, String query);
+
+    /** A record of named fields (names are plain words: a0_1, r); read back as a map from name to value. */
+    String struct(java.util.List<java.util.Map.Entry<String, String>> fields);
+
+    /**
+     * Aggregate: the {@code limit} values of {@code value} with the highest {@code count}, ties
+     * by value, as a list of records {v, n}, most frequent first.
+     */
+    String mostFrequent(String value, String count, int limit);
+
     /** True when a DOUBLE is neither NaN nor infinite. */
     String isFinite(String expr);
 

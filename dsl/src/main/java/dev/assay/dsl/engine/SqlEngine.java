@@ -128,6 +128,15 @@ public interface SqlEngine extends AutoCloseable {
         return run(query, null, Integer.MAX_VALUE).map(TablePreview::rows).orElse(List.of());
     }
 
+    /**
+     * The results of independent queries (the batches of one scan), each small as in
+     * {@link #smallResult}, in order. They are the steps of one piece of work:
+     * {@link #runningProgress()} tells how far all of them are, and an engine may run them side by side.
+     */
+    default List<List<List<Object>>> smallResults(List<String> queries) {
+        return queries.stream().map(this::smallResult).toList();
+    }
+
     default String quoteIdentifier(String name) {
         return dialect().quoteIdentifier(name);
     }

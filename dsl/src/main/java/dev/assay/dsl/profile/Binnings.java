@@ -10,7 +10,7 @@ import java.util.List;
  * How a profile bins each column once its statistics and ranked values are known: few-valued
  * numbers a bin per value (counted already), other numbers and times equal-width bins, the
  * string lengths of text a bin per length or equal-width bins; the last two are counted by
- * {@link ProfileQueries#histograms}.
+ * {@link ProfileAggregates#binCounts} in a second scan.
  */
 final class Binnings {
 
@@ -46,14 +46,14 @@ final class Binnings {
      * {@link Histogram#MAX_BINS} values (edges half-way between whole numbers), else that many
      * equal bins over [shortest, longest].
      */
-    static ProfileQueries.Binning ofLengths(int index, ProfileQueries.Slots slots, List<Object> stats) {
-        if (slots.lengthMin() < 0 || stats.get(slots.lengthMin()) == null) {
+    static Binning ofLengths(int index, LengthStats stats) {
+        if (stats == null) {
             return null;
         }
-        long shortest = ((Number) stats.get(slots.lengthMin())).longValue();
-        long longest = ((Number) stats.get(slots.lengthMax())).longValue();
+        long shortest = stats.min();
+        long longest = stats.max();
         if (longest - shortest + 1 > Histogram.MAX_BINS) {
-            return new ProfileQueries.Binning(index, ProfileQueries.Binned.LENGTH,
+            return new Binning(index, Binning.Binned.LENGTH,
                     Histogram.edges(shortest, longest, Histogram.MAX_BINS), null);
         }
         int bins = (int) (longest - shortest + 1);
@@ -65,24 +65,24 @@ final class Binnings {
                 lengths.add(shortest + k);
             }
         }
-        return new ProfileQueries.Binning(index, ProfileQueries.Binned.LENGTH, edges, lengths);
+        return new Binning(index, Binning.Binned.LENGTH, edges, lengths);
     }
 
-    /** Bins over [min, max] for a number or time column with values; none when the range is not finite. */
-    static ProfileQueries.Binning ofValues(int index, Column column, ProfileQueries.Slots slots,
-                                          List<Object> stats, long distinct) {
+    /**
+     * Bins over [min, max] (for times, in microseconds) for a number or time column with values;
+     * none when the range is not finite.
+     */
+    static Binning ofValues(int index, Column column, double min, double max, long distinct) {
         ColumnKind kind = ColumnKind.of(column.type());
         if (distinct == 0 || (kind != ColumnKind.NUMERIC && kind != ColumnKind.TEMPORAL)) {
             return null;
         }
         boolean temporal = kind == ColumnKind.TEMPORAL;
-        double min = ((Number) stats.get(temporal ? slots.minMicros() : slots.min())).doubleValue();
-        double max = ((Number) stats.get(temporal ? slots.maxMicros() : slots.max())).doubleValue();
         if (!Double.isFinite(max - min)) {
             return null; // numpy refuses infinite ranges too
         }
         int bins = (int) Math.min(Histogram.MAX_BINS, distinct);
-        return new ProfileQueries.Binning(index, temporal ? ProfileQueries.Binned.EPOCH_MICROS : ProfileQueries.Binned.VALUE,
+        return new Binning(index, temporal ? Binning.Binned.EPOCH_MICROS : Binning.Binned.VALUE,
                 Histogram.edges(min, max, bins), null);
     }
 }

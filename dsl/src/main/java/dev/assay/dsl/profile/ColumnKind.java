@@ -48,7 +48,7 @@ public enum ColumnKind {
     }
 
     /** Integers and decimals average exactly in the engine; floats need compensated summation. */
-    static boolean isExactNumber(String engineType) {
+    public static boolean isExactNumber(String engineType) {
         return of(engineType) == NUMERIC && !isFloat(engineType);
     }
 

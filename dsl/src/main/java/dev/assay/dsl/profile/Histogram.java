@@ -85,10 +85,30 @@ public record Histogram(List<Object> edges, List<Long> counts, List<Object> valu
      */
     public static String binIndexSql(SqlDialect sql, String value, String raw, double[] edges) {
         int last = edges.length - 2;
-        String list = sql.listLiteral(java.util.Arrays.stream(edges).mapToObj(sql::doubleLiteral).toList());
-        return "CASE WHEN " + value + " < " + sql.listElement(list, raw + " + 1") + " THEN " + raw + " - 1"
-                + " WHEN " + raw + " <> " + last + " AND " + value + " >= " + sql.listElement(list, raw + " + 2")
+        return "CASE WHEN " + value + " < " + edgeSql(sql, raw, edges) + " THEN " + raw + " - 1"
+                + " WHEN " + raw + " <> " + last + " AND " + value + " >= " + edgeSql(sql, raw + " + 1", edges)
                 + " THEN " + raw + " + 1 ELSE " + raw + " END";
+    }
+
+    /** {@link #binIndexSql} of a value, whole: its raw index computed in place. */
+    public static String binIndexSql(SqlDialect sql, String value, double[] edges) {
+        return binIndexSql(sql, value, "(" + rawBinSql(sql, value, edges) + ")", edges);
+    }
+
+    /**
+     * Edge number {@code index} (below the last) in SQL. Edges from {@link #edges} are
+     * {@code index * step + lo} and that arithmetic in doubles gives them exactly, so a few
+     * characters replace a list of every edge, which made the SQL of a wide histogram scan
+     * megabytes long; other edges are looked up in their list.
+     */
+    private static String edgeSql(SqlDialect sql, String index, double[] edges) {
+        int bins = edges.length - 1;
+        double step = (edges[bins] - edges[0]) / bins;
+        if (java.util.Arrays.equals(edges, edges(edges[0], edges[bins], bins))) {
+            return "(CAST(" + index + " AS DOUBLE) * " + sql.doubleLiteral(step) + " + " + sql.doubleLiteral(edges[0]) + ")";
+        }
+        String list = sql.listLiteral(java.util.Arrays.stream(edges).mapToObj(sql::doubleLiteral).toList());
+        return sql.listElement(list, index + " + 1");
     }
 
     static List<Object> boxed(double[] edges) {

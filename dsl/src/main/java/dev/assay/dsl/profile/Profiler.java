@@ -5,15 +5,22 @@ import dev.assay.dsl.engine.SqlEngine;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import dev.assay.dsl.scan.AggregateScan;
+import dev.assay.dsl.scan.Handle;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Computes the profile of a relation in three queries (see {@link ProfileQueries}), and a fourth
- * for phone numbers in text columns ({@link PhoneScan}); only the aggregates, at most ten values
- * per column, the bin counts and the text values that may hold phone numbers reach Java.
+ * Computes the profile of a relation in two {@link AggregateScan scans} of its columns (each cut
+ * into batches of columns, so the cost is linear in columns): one for every statistic, distinct
+ * count and top value ({@link ColumnStatistics}), one for the histograms whose edges the first
+ * gives; and a third for phone numbers in text columns ({@link PhoneScan}). Only aggregates, a
+ * few values per column, bin counts and the text values that may hold phone numbers reach Java.
  */
 public final class Profiler {
 
@@ -35,46 +42,29 @@ public final class Profiler {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("nothing to profile: no columns given");
         }
-        ProfileQueries queries = new ProfileQueries(engine.dialect(), relation, columns);
-        ProfileQueries.Statistics statistics = queries.statistics();
-        List<Object> stats = engine.smallResult(statistics.sql()).get(0);
-        long rows = ((Number) stats.get(0)).longValue();
-
-        long[] distinct = new long[columns.size()];
-        List<List<ValueCount>> ranked = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            ranked.add(new ArrayList<>());
-        }
-        for (List<Object> row : engine.smallResult(queries.valueCounts())) {
-            int column = ((Number) row.get(0)).intValue();
-            distinct[column] = ((Number) row.get(1)).longValue();
-            ranked.get(column).add(new ValueCount(row.get(3 + column), ((Number) row.get(2)).longValue()));
-        }
+        AggregateScan scan = new AggregateScan(engine, relation, ProfiledValue.INSTANCE);
+        Handle<Long> rowCount = scan.rows();
+        List<ColumnStatistics> statistics = new ArrayList<>();
+        columns.forEach(c -> statistics.add(new ColumnStatistics(scan, c)));
+        scan.run();
+        long rows = rowCount.get();
 
         Map<Integer, Histogram> histograms = new LinkedHashMap<>();
-        List<ProfileQueries.Binning> binnings = new ArrayList<>();
+        List<Binning> binnings = new ArrayList<>();
+        List<Binning> lengthBinnings = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            ProfileQueries.Slots slots = statistics.slots().get(i);
-            Histogram perValue = Binnings.perValue(columns.get(i), distinct[i], ranked.get(i));
+            ColumnStatistics s = statistics.get(i);
+            Histogram perValue = Binnings.perValue(s.column, s.distinct(), s.ranked());
             if (perValue != null) {
                 histograms.put(i, perValue);
             } else {
-                ProfileQueries.Binning b = Binnings.ofValues(i, columns.get(i), slots, stats, distinct[i]);
-                if (b != null) {
-                    binnings.add(b);
-                }
+                Optional.ofNullable(s.valueBinning(i)).ifPresent(binnings::add);
             }
+            Optional.ofNullable(Binnings.ofLengths(i, s.lengths())).ifPresent(lengthBinnings::add);
         }
-        List<ProfileQueries.Binning> lengthBinnings = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            ProfileQueries.Binning b = Binnings.ofLengths(i, statistics.slots().get(i), stats);
-            if (b != null) {
-                lengthBinnings.add(b);
-            }
-        }
-        List<ProfileQueries.Binning> all = new ArrayList<>(binnings);
+        List<Binning> all = new ArrayList<>(binnings);
         all.addAll(lengthBinnings);
-        Map<ProfileQueries.Binning, Histogram> binned = histograms(queries, all);
+        Map<Binning, Histogram> binned = histograms(relation, columns, all);
         binnings.forEach(b -> histograms.put(b.column(), binned.get(b)));
         Map<Integer, Histogram> lengthHistograms = new LinkedHashMap<>();
         lengthBinnings.forEach(b -> lengthHistograms.put(b.column(), binned.get(b)));
@@ -83,9 +73,7 @@ public final class Profiler {
 
         List<ColumnProfile> profiles = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            List<ValueCount> top = ranked.get(i).subList(0, Math.min(ProfileQueries.TOP_VALUES, ranked.get(i).size()));
-            profiles.add(column(columns.get(i), statistics.slots().get(i), stats, rows, distinct[i], top,
-                    histograms.get(i), lengthHistograms.get(i), phones.get(i)));
+            profiles.add(statistics.get(i).profile(rows, histograms.get(i), lengthHistograms.get(i), phones.get(i)));
         }
         return new Profile(relation, rows, profiles, Findings.of(rows, profiles));
     }
@@ -107,68 +95,24 @@ public final class Profiler {
         return phones;
     }
 
-    private Map<ProfileQueries.Binning, Histogram> histograms(ProfileQueries queries, List<ProfileQueries.Binning> binnings) {
-        Map<ProfileQueries.Binning, Histogram> histograms = new java.util.IdentityHashMap<>();
+    /** The bin counts of every binning, in one scan of the binned columns. */
+    private Map<Binning, Histogram> histograms(String relation, List<Column> columns, List<Binning> binnings) {
+        Map<Binning, Histogram> histograms = new IdentityHashMap<>();
         if (binnings.isEmpty()) {
             return histograms;
         }
-        List<Object> row = engine.smallResult(queries.histograms(binnings)).get(0);
-        for (int j = 0; j < binnings.size(); j++) {
-            ProfileQueries.Binning b = binnings.get(j);
-            long[] counts = new long[b.bins()];
-            for (Object entry : (List<?>) row.get(j)) {
-                Map<?, ?> pair = (Map<?, ?>) entry;
-                counts[((Number) pair.get("key")).intValue()] = ((Number) pair.get("value")).longValue();
-            }
+        AggregateScan scan = new AggregateScan(engine, relation, ProfiledValue.INSTANCE);
+        Map<Binning, Handle<long[]>> counts = new IdentityHashMap<>();
+        binnings.forEach(b -> counts.put(b, scan.add(columns.get(b.column()), ProfileAggregates.binCounts(b))));
+        scan.run();
+        for (Binning b : binnings) {
             List<Object> edges = new ArrayList<>();
             for (double e : b.edges()) {
                 edges.add(b.temporal() ? timestamp(e) : (Object) e);
             }
-            histograms.put(b, new Histogram(edges, java.util.Arrays.stream(counts).boxed().toList(), b.values()));
+            histograms.put(b, new Histogram(edges, Arrays.stream(counts.get(b).get()).boxed().toList(), b.values()));
         }
         return histograms;
-    }
-
-    private static ColumnProfile column(Column column, ProfileQueries.Slots slots, List<Object> stats, long rows,
-                                        long distinct, List<ValueCount> top, Histogram histogram,
-                                        Histogram lengthHistogram, Long phones) {
-        ColumnKind kind = ColumnKind.of(column.type());
-        long count = ((Number) stats.get(slots.count())).longValue();
-        Object min = slots.min() >= 0 ? stats.get(slots.min()) : null;
-        Object max = slots.max() >= 0 ? stats.get(slots.max()) : null;
-        Object mean = null;
-        Double std = null;
-        Map<String, Object> quantiles = null;
-        if (slots.quantiles() >= 0 && count > 0) {
-            boolean temporal = kind == ColumnKind.TEMPORAL;
-            mean = temporal ? timestamp(((Number) stats.get(slots.mean())).doubleValue()) : stats.get(slots.mean());
-            std = slots.std() >= 0 && stats.get(slots.std()) != null ? ((Number) stats.get(slots.std())).doubleValue() : null;
-            quantiles = new LinkedHashMap<>();
-            List<?> values = (List<?>) stats.get(slots.quantiles());
-            for (int q = 0; q < ProfileQueries.QUANTILES.size(); q++) {
-                double v = ((Number) values.get(q)).doubleValue();
-                quantiles.put(quantileKey(ProfileQueries.QUANTILES.get(q)), temporal ? timestamp(v) : v);
-            }
-        }
-        LengthStats length = null;
-        WordStats words = null;
-        Map<String, Long> pii = null;
-        if (kind == ColumnKind.TEXT) {
-            if (count > 0) {
-                length = new LengthStats(((Number) stats.get(slots.lengthMin())).longValue(),
-                        ((Number) stats.get(slots.lengthMean())).doubleValue(),
-                        ((Number) stats.get(slots.lengthMax())).longValue());
-                words = new WordStats(((Number) stats.get(slots.wordsMin())).longValue(),
-                        ((Number) stats.get(slots.wordsMean())).doubleValue(),
-                        ((Number) stats.get(slots.wordsMax())).longValue());
-            }
-            pii = new LinkedHashMap<>();
-            for (PiiPattern p : PiiPattern.values()) {
-                pii.put(p.key(), p.inSql() ? ((Number) stats.get(slots.pii().get(p))).longValue() : phones);
-            }
-        }
-        return new ColumnProfile(column.name(), column.type(), kind, count, rows - count, distinct, min, max, mean, std,
-                quantiles, histogram, top, length, lengthHistogram, words, pii);
     }
 
     /** "0.05", "0.25", "0.5" ...: the keys of DESIGN.md, as Python prints the probabilities. */

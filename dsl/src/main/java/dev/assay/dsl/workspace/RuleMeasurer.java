@@ -9,34 +9,43 @@ import dev.assay.dsl.drift.Drift;
 import dev.assay.dsl.duplicates.Match;
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.profile.ColumnKind;
-import dev.assay.dsl.profile.ColumnProfile;
 import dev.assay.dsl.profile.PiiCount;
-import dev.assay.dsl.profile.Profile;
+import dev.assay.dsl.profile.ProfiledValue;
+import dev.assay.dsl.scan.AggregateScan;
+import dev.assay.dsl.scan.Aggregates;
+import dev.assay.dsl.scan.Handle;
 import dev.assay.dsl.store.Fingerprint;
 import dev.assay.dsl.store.Fingerprinter;
 import dev.assay.dsl.store.VersionRef;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Measures the rules of a check on one dataset with the operations users already know, so a
- * rule's value is the number {@code profile}, {@code duplicates} or {@code drift} shows:
- * one profile of the columns the column rules name, then one operation per remaining rule.
+ * rule's value is the number {@code profile}, {@code duplicates} or {@code drift} shows: the
+ * column rules of the whole check (missing, distinct, min, max, mean) and the row count are
+ * one {@link AggregateScan} (the aggregates a profile computes for them, read the same way),
+ * then one operation per remaining rule.
  */
 final class RuleMeasurer {
 
     private final Workspace workspace;
     private final Dataset dataset;
     private long rows = -1;
-    private Map<String, ColumnProfile> profiles;
+    private Map<String, ColumnMeasures> measured;
     /** Expected fingerprints, resolved once before measuring (a label names its latest version). */
     private final Map<String, String> expected = new java.util.HashMap<>();
     private Fingerprint actual;
     /** One drift per reference and one duplicate count per column list, however many rules read them. */
     private final Map<String, Drift> drifts = new java.util.HashMap<>();
     private final Map<List<String>, Long> duplicates = new java.util.HashMap<>();
+
+    /** Rules that read columns, all measured in one scan. */
+    private static final List<String> COLUMN_MEASURES = List.of("missing", "distinct", "min", "max", "mean");
 
     RuleMeasurer(Workspace workspace, Dataset dataset) {
         this.workspace = workspace;
@@ -55,7 +64,7 @@ final class RuleMeasurer {
                 throw new RuleException(i, e.getMessage());
             }
         }
-        profiles = profileColumns(rules);
+        measured = measureColumns(rules);
         List<RuleOutcome> outcomes = new ArrayList<>();
         for (Rule rule : rules) {
             outcomes.add(outcome(rule));
@@ -87,23 +96,45 @@ final class RuleMeasurer {
         }
     }
 
-    private Map<String, ColumnProfile> profileColumns(List<Rule> rules) {
+    /** The values column rules read of one column, as handles of the check's one scan. */
+    private record ColumnMeasures(String name, Handle<Long> count, Handle<Long> distinct, Handle<Object> min,
+                                  Handle<Object> max, Handle<Double> mean) {
+        long missing(long rows) {
+            return rows - count.get();
+        }
+    }
+
+    /** One scan for every column rule and the row count; empty when no rule reads columns. */
+    private Map<String, ColumnMeasures> measureColumns(List<Rule> rules) {
         List<String> named = new ArrayList<>();
         boolean everyColumn = false;
+        Set<String> wanted = new HashSet<>();
         for (Rule rule : rules) {
             Measure m = rule.measure();
-            if (List.of("missing", "distinct", "min", "max", "mean").contains(m.name())) {
+            if (COLUMN_MEASURES.contains(m.name())) {
                 everyColumn |= m.arguments().isEmpty();
                 m.arguments().stream().filter(c -> !named.contains(c)).forEach(named::add);
+                wanted.add(m.name());
             }
         }
         if (named.isEmpty() && !everyColumn) {
             return Map.of();
         }
-        Profile profile = dataset.profile(everyColumn ? List.of() : named);
-        rows = profile.rows();
-        Map<String, ColumnProfile> byName = new LinkedHashMap<>();
-        profile.columns().forEach(c -> byName.put(c.name(), c));
+        AggregateScan scan = new AggregateScan(workspace.engine(), dataset.name(), ProfiledValue.INSTANCE);
+        Handle<Long> rowCount = scan.rows();
+        Map<String, ColumnMeasures> byName = new LinkedHashMap<>();
+        for (Column c : everyColumn ? dataset.schema() : dataset.columns(named)) {
+            // Only what some rule reads: a check of missing values over 10,000 columns counts, nothing more.
+            boolean numeric = ColumnKind.of(c.type()) == ColumnKind.NUMERIC;
+            byName.put(c.name(), new ColumnMeasures(c.name(), scan.add(c, Aggregates.count()),
+                    wanted.contains("distinct") && named.contains(c.name()) ? scan.add(c, Aggregates.distinct()) : null,
+                    wanted.contains("min") && numeric && named.contains(c.name()) ? scan.add(c, Aggregates.min()) : null,
+                    wanted.contains("max") && numeric && named.contains(c.name()) ? scan.add(c, Aggregates.max()) : null,
+                    wanted.contains("mean") && numeric && named.contains(c.name())
+                            ? scan.add(c, Aggregates.mean(ColumnKind.isExactNumber(c.type()))) : null));
+        }
+        scan.run();
+        rows = rowCount.get();
         return byName;
     }
 
@@ -124,8 +155,8 @@ final class RuleMeasurer {
             return RuleOutcome.measured(rule, m.inPercent() ? 100.0 * drift.driftedShare() : drift.driftedColumns());
         }
         if (m.name().equals("min") || m.name().equals("max") || m.name().equals("mean")) {
-            ColumnProfile c = profiles.get(m.arguments().get(0));
-            Object value = m.name().equals("min") ? c.min() : m.name().equals("max") ? c.max() : c.mean();
+            ColumnMeasures c = measured.get(m.arguments().get(0));
+            Object value = (m.name().equals("min") ? c.min() : m.name().equals("max") ? c.max() : c.mean()).get();
             return value == null ? RuleOutcome.unmeasurable(rule, "'" + c.name() + "' has no values")
                     : RuleOutcome.measured(rule, ((Number) value).doubleValue());
         }
@@ -133,7 +164,7 @@ final class RuleMeasurer {
             return RuleOutcome.measured(rule, rows());
         }
         long count = count(m);
-        long whole = m.name().equals("missing") && m.arguments().isEmpty() ? rows() * profiles.size() : rows();
+        long whole = m.name().equals("missing") && m.arguments().isEmpty() ? rows() * measured.size() : rows();
         if (!m.inPercent()) {
             return RuleOutcome.measured(rule, count);
         }
@@ -145,10 +176,10 @@ final class RuleMeasurer {
     private long count(Measure m) {
         switch (m.name()) {
             case "missing":
-                return m.arguments().isEmpty() ? profiles.values().stream().mapToLong(ColumnProfile::missing).sum()
-                        : profiles.get(m.arguments().get(0)).missing();
+                return m.arguments().isEmpty() ? measured.values().stream().mapToLong(c -> c.missing(rows())).sum()
+                        : measured.get(m.arguments().get(0)).missing(rows());
             case "distinct":
-                return profiles.get(m.arguments().get(0)).distinct();
+                return measured.get(m.arguments().get(0)).distinct().get();
             case "duplicates":
                 return duplicates.computeIfAbsent(m.arguments(), on -> dataset.duplicates(Match.on(on)).duplicateRows());
             case "pii":

@@ -1,0 +1,90 @@
+package dev.assay.dsl.scan;
+
+import dev.assay.dsl.engine.SqlDialect;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/** The aggregates several operations ask of a column; an operation's own ones implement {@link Aggregate} beside it. */
+public final class Aggregates {
+
+    private Aggregates() {
+    }
+
+    /** Non-missing values (NaN is missing). */
+    public static Aggregate<Long> count() {
+        return of("count", Aggregate.Over.ROWS, (d, x) -> "count(" + x + ")", Aggregates::asLong);
+    }
+
+    public static Aggregate<Object> min() {
+        return of("min", Aggregate.Over.ROWS, (d, x) -> "min(" + x + ")", raw -> raw);
+    }
+
+    public static Aggregate<Object> max() {
+        return of("max", Aggregate.Over.ROWS, (d, x) -> "max(" + x + ")", raw -> raw);
+    }
+
+    /**
+     * The mean of a number column, null without values. Exact numbers are averaged by the engine
+     * (its sum does not round); floats through a compensated sum, as numpy's pairwise sum is
+     * nearly as exact, so the two agree to the last digit or two.
+     */
+    public static Aggregate<Double> mean(boolean exactNumbers) {
+        return of(exactNumbers ? "mean:exact" : "mean:float", Aggregate.Over.ROWS,
+                (d, x) -> exactNumbers ? d.castDouble("avg(" + x + ")")
+                        : d.compensatedSum(d.castDouble(x)) + " / NULLIF(count(" + x + "), 0)",
+                Aggregates::asDouble);
+    }
+
+    /** The sample standard deviation (n - 1), as pandas; null below two values. */
+    public static Aggregate<Double> std() {
+        return of("std", Aggregate.Over.ROWS, (d, x) -> "stddev_samp(" + d.castDouble(x) + ")", Aggregates::asDouble);
+    }
+
+    /** Exact quantiles with linear interpolation, as pandas and numpy; null without values. */
+    public static Aggregate<List<Double>> quantiles(List<Double> probabilities) {
+        return of("quantiles:" + probabilities, Aggregate.Over.ROWS,
+                (d, x) -> d.exactQuantiles(d.castDouble(x), probabilities),
+                raw -> raw == null ? null : ((List<?>) raw).stream().map(Aggregates::asDouble).toList());
+    }
+
+    /** Distinct non-missing values, exactly. */
+    public static Aggregate<Long> distinct() {
+        return of("distinct", Aggregate.Over.VALUES, (d, x) -> "count(*)", Aggregates::asLong);
+    }
+
+    /** An aggregate from its parts, for those that need no class of their own. */
+    public static <T> Aggregate<T> of(String key, Aggregate.Over over, BiFunction<SqlDialect, String, String> sql,
+                                      Function<Object, T> read) {
+        return new Aggregate<>() {
+            @Override
+            public String key() {
+                return key;
+            }
+
+            @Override
+            public Over over() {
+                return over;
+            }
+
+            @Override
+            public String sql(SqlDialect dialect, String value) {
+                return sql.apply(dialect, value);
+            }
+
+            @Override
+            public T read(Object raw) {
+                return read.apply(raw);
+            }
+        };
+    }
+
+    /** A count or sum as a long; an empty sum (no rows) is 0. */
+    public static Long asLong(Object raw) {
+        return raw == null ? 0L : ((Number) raw).longValue();
+    }
+
+    public static Double asDouble(Object raw) {
+        return raw == null ? null : ((Number) raw).doubleValue();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.assay.dsl.scan;
+
+import dev.assay.dsl.engine.SqlDialect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The statement of one batch of a scan, and how its one row is read back. The batch's columns
+ * are read once (renamed c0, c1 ... so user names appear only there, quoted); aggregates over
+ * the rows form one struct, each column grouped by value another, and the keys of every column
+ * are counted in one grouping of (which key, key) pairs; every value is found by name, never by
+ * position across the whole scan.
+ */
+final class BatchQuery {
+
+    private final String sql;
+    private final List<ColumnRequests> columns;
+    private final Handle<Long> rows;
+    private final List<ColumnRequests.Request<?>> keyed = new ArrayList<>();
+    private final boolean hasRowPart;
+
+    BatchQuery(SqlDialect d, String relation, ColumnValue values, List<ColumnRequests> columns, Handle<Long> rows) {
+        this.columns = columns;
+        this.rows = rows;
+        List<String> read = new ArrayList<>();
+        List<String> prepared = new ArrayList<>();
+        List<Map.Entry<String, String>> rowFields = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        if (rows != null) {
+            rowFields.add(Map.entry("r", "count(*)"));
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnRequests column = columns.get(i);
+            String c = "c" + i;
+            read.add(values.sql(d, column.column(), d.quoteIdentifier(column.column().name())) + " AS " + c);
+            List<ColumnRequests.Request<?>> overRows = column.over(Aggregate.Over.ROWS);
+            for (int k = 0; k < overRows.size(); k++) {
+                rowFields.add(Map.entry(field(i, k), sql(d, overRows.get(k).aggregate(), c, "p" + field(i, k), prepared)));
+            }
+            for (ColumnRequests.Request<?> request : column.over(Aggregate.Over.KEYS)) {
+                keys.add(sql(d, request.aggregate(), c, "pk" + keyed.size(), prepared));
+                keyed.add(request);
+            }
+            List<ColumnRequests.Request<?>> overValues = column.over(Aggregate.Over.VALUES);
+            if (!overValues.isEmpty()) {
+                String g = "g" + i;
+                groups.add(g + " AS (SELECT " + c + " AS v, count(*) AS " + Aggregate.COUNT + " FROM cols WHERE " + c
+                        + " IS NOT NULL GROUP BY " + c + ")");
+                List<Map.Entry<String, String>> fields = new ArrayList<>();
+                for (int k = 0; k < overValues.size(); k++) {
+                    fields.add(Map.entry(field(i, k), overValues.get(k).aggregate().sql(d, "v")));
+                }
+                parts.add("(SELECT " + d.struct(fields) + " FROM " + g + ") AS " + g);
+            }
+        }
+        String rowSource = prepared.isEmpty() ? "cols" : "prep";
+        if (!keys.isEmpty()) {
+            // Which key (its place in the list) and the key, a row per pair, counted in one grouping.
+            List<String> which = new ArrayList<>();
+            for (int k = 0; k < keys.size(); k++) {
+                which.add(Integer.toString(k));
+            }
+            parts.add(0, "(SELECT list(" + d.struct(List.of(Map.entry("w", "w"), Map.entry("key", "key"), Map.entry("value", "value")))
+                    + ") FROM (SELECT w, key, count(*) AS value FROM (SELECT unnest(" + d.listLiteral(which) + ") AS w, unnest("
+                    + d.listLiteral(keys) + ") AS key FROM " + rowSource + ") WHERE key IS NOT NULL GROUP BY w, key)) AS k");
+        }
+        hasRowPart = !rowFields.isEmpty();
+        if (hasRowPart) {
+            parts.add(0, "(SELECT " + d.struct(rowFields) + " FROM " + rowSource + ") AS r");
+        }
+        String from = read.isEmpty() ? "SELECT 1 AS c" : "SELECT " + String.join(", ", read);
+        StringBuilder with = new StringBuilder("WITH " + d.inlinedCte("cols", from + " FROM " + d.quoteIdentifier(relation)));
+        if (!prepared.isEmpty()) {
+            with.append(",\n").append(d.inlinedCte("prep", "SELECT *, " + String.join(", ", prepared) + " FROM cols"));
+        }
+        groups.forEach(g -> with.append(",\n").append(g));
+        this.sql = with + "\nSELECT " + String.join(",\n  ", parts);
+    }
+
+    /** The aggregate's SQL, with its prepared expression (if any) added to the projection under {@code name}. */
+    private static String sql(SqlDialect d, Aggregate<?> aggregate, String value, String name, List<String> prepared) {
+        String before = aggregate.prepared(d, value);
+        if (before == null) {
+            return aggregate.sql(d, value);
+        }
+        prepared.add(before + " AS " + name);
+        return aggregate.sql(d, value, name);
+    }
+
+    private static String field(int column, int aggregate) {
+        return "a" + column + "_" + aggregate;
+    }
+
+    String sql() {
+        return sql;
+    }
+
+    /** Fills the batch's handles from its result row (parts: r, k, then g0, g1 ... as present). */
+    void read(List<Object> row) {
+        int part = 0;
+        Map<?, ?> overRows = hasRowPart ? (Map<?, ?>) row.get(part++) : null;
+        if (rows != null) {
+            rows.set(Aggregates.asLong(overRows.get("r")));
+        }
+        if (!keyed.isEmpty()) {
+            List<List<Map<String, Object>>> counts = new ArrayList<>();
+            keyed.forEach(k -> counts.add(new ArrayList<>()));
+            Object all = row.get(part++);
+            for (Object entry : all == null ? List.of() : (List<?>) all) {
+                Map<?, ?> count = (Map<?, ?>) entry;
+                counts.get(((Number) count.get("w")).intValue()).add(Map.of("key", count.get("key"), "value", count.get("value")));
+            }
+            for (int k = 0; k < keyed.size(); k++) {
+                keyed.get(k).fill(counts.get(k));
+            }
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnRequests column = columns.get(i);
+            List<ColumnRequests.Request<?>> over = column.over(Aggregate.Over.ROWS);
+            for (int k = 0; k < over.size(); k++) {
+                over.get(k).fill(overRows.get(field(i, k)));
+            }
+            List<ColumnRequests.Request<?>> overValues = column.over(Aggregate.Over.VALUES);
+            if (!overValues.isEmpty()) {
+                // One row even for a column without values: an aggregate without GROUP BY always has one.
+                Map<?, ?> grouped = (Map<?, ?>) row.get(part++);
+                for (int k = 0; k < overValues.size(); k++) {
+                    overValues.get(k).fill(grouped.get(field(i, k)));
+                }
+            }
+        }
+    }
+}
