@@ -10,6 +10,7 @@ import dev.assay.dsl.profile.Profile;
 import dev.assay.dsl.report.QualityReport;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
+import dev.assay.viz.ShownColumns;
 import dev.assay.viz.profile.ProfileRenderer;
 import dev.assay.viz.rows.CheckResultRenderer;
 import dev.assay.viz.rows.DriftRenderer;
@@ -97,7 +98,9 @@ final class ReportView {
         c.put("hasNear", r.nearDuplicates() != null);
         c.put("near", r.nearDuplicates() == null ? "" : html(new DuplicatesRenderer(), r.nearDuplicates()));
         c.put("textColumn", r.textColumn() == null ? "" : r.textColumn());
-        c.put("pii", piiFindings(r));
+        ShownColumns<Finding> pii = ShownColumns.first(piiFindings(r));
+        c.put("pii", pii.shown());
+        c.put("piiNote", pii.note("personal-data findings", "the JSON of the profile"));
         c.put("textColumns", textColumns(r.profile()));
         c.put("compared", r.comparison() != null);
         if (r.comparison() != null) {

@@ -6,6 +6,7 @@ import dev.assay.dsl.check.Values;
 import dev.assay.dsl.store.Fingerprint;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
+import dev.assay.viz.ShownColumns;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,15 +21,22 @@ public final class CheckResultRenderer implements Renderer<CheckResult> {
                 ? "Check " + check.dataset() + " passed: " + (total == 1 ? "its rule holds" : "all " + total + " rules hold")
                 : "Check " + check.dataset() + " FAILED: " + failed + " of " + total + (total == 1 ? " rule" : " rules")
                         + " did not hold";
+        ShownColumns<RuleOutcome> shown = ShownColumns.byAttention(check.rules(),
+                java.util.Comparator.comparing(RuleOutcome::passed), "the failed first");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"rule", "measured", "verdict"});
-        boolean[] marked = new boolean[total];
-        for (int i = 0; i < total; i++) {
-            RuleOutcome o = check.rules().get(i);
+        boolean[] marked = new boolean[shown.shown().size()];
+        for (RuleOutcome o : shown.shown()) {
+            marked[rows.size() - 1] = !o.passed();
             rows.add(new String[] {o.rule().text(), measured(o), o.passed() ? "pass" : "FAIL"});
-            marked[i] = !o.passed();
         }
-        return new Sections().table(verdict, rows, new boolean[] {false, true, false}, marked)
+        Sections s = new Sections();
+        String note = shown.note("rules", "the result's JSON (" + dev.assay.viz.MimeBundle.RESULT_JSON
+                + " in the notebook) and in Java: the CheckResult's rules()");
+        if (note != null) {
+            s.line(verdict).line(note);
+        }
+        return s.table(note == null ? verdict : "The rules shown:", rows, new boolean[] {false, true, false}, marked)
                 .bundle("assay-check", check.toJson());
     }
 
