@@ -46,7 +46,7 @@ public final class ShownColumns<T> {
 
     /** The first {@link #LIMIT} of {@code all}, in their order (tables whose entries have no ranking). */
     public static <T> ShownColumns<T> first(List<T> all) {
-        return new ShownColumns<>(all.subList(0, Math.min(all.size(), LIMIT)), all.size(), "the first ones");
+        return new ShownColumns<>(all.subList(0, Math.min(all.size(), LIMIT)), all.size(), null);
     }
 
     public List<T> shown() {
@@ -63,16 +63,18 @@ public final class ShownColumns<T> {
     }
 
     /**
-     * "showing 50 of 10,000 columns (those with findings first, then by missing share); all of
-     * them are in WHERE", or null when nothing is left out. {@code noun} is the plural
-     * ("columns", "rules"); {@code where} says how to see the rest.
+     * "showing 50 of 10,000 columns, those with findings first, then the most missing; all
+     * 10,000 are in WHERE" ("showing the first 50 of ..." for {@link #first}), or null when
+     * nothing is left out. {@code noun} is the plural ("columns", "rules"); {@code where} says
+     * how to see the rest.
      */
     public String note(String noun, String where) {
         if (!cut()) {
             return null;
         }
-        return "showing " + Counts.count(shown.size()) + " of " + Counts.count(total) + " " + noun + " (" + order
-                + "); all " + Counts.count(total) + " are in " + where;
+        String counts = Counts.count(shown.size()) + " of " + Counts.count(total) + " " + noun;
+        return "showing " + (order == null ? "the first " + counts : counts + ", " + order) + "; all " + Counts.count(total)
+                + " are in " + where;
     }
 
     /**
@@ -88,6 +90,6 @@ public final class ShownColumns<T> {
 
     /** Where every result keeps what its table leaves out, for {@link #note}: the JSON, and {@code java} in Java. */
     public static String inJsonAnd(String java) {
-        return "the result's JSON (" + MimeBundle.RESULT_JSON + " in the notebook) and in Java: " + java;
+        return "the result's JSON (" + MimeBundle.RESULT_JSON + ") and in Java: " + java;
     }
 }

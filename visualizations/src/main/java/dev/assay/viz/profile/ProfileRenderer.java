@@ -209,7 +209,7 @@ public final class ProfileRenderer implements Renderer<Profile> {
     }
 
     private static String title(Profile p) {
-        return String.format(Locale.ROOT, "Profile of %s: %,d rows, %d columns", p.dataset(), p.rows(), p.columns().size());
+        return String.format(Locale.ROOT, "Profile of %s: %,d rows, %,d columns", p.dataset(), p.rows(), p.columns().size());
     }
 
     private static String missing(ColumnProfile c, long rows) {

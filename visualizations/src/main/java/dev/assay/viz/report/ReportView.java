@@ -47,7 +47,7 @@ final class ReportView {
     static List<ReportTile> tiles(QualityReport r) {
         Profile p = r.profile();
         List<ReportTile> tiles = new ArrayList<>();
-        tiles.add(ReportTile.ok("Rows", count(p.rows()), p.columns().size() + (p.columns().size() == 1 ? " column" : " columns")));
+        tiles.add(ReportTile.ok("Rows", count(p.rows()), count(p.columns().size()) + (p.columns().size() == 1 ? " column" : " columns")));
         long missing = p.columns().stream().mapToLong(ColumnProfile::missing).sum();
         long cells = p.rows() * p.columns().size();
         tiles.add(ReportTile.warnIf(missing, "Missing cells", percent(missing, cells), count(missing) + " of " + count(cells)));
@@ -71,7 +71,7 @@ final class ReportView {
                         "near-identical " + r.textColumn()));
             }
             var drift = c.drift();
-            tiles.add(new ReportTile("Drift", drift.driftedColumns() + " of " + drift.columns().size(), "columns drifted",
+            tiles.add(new ReportTile("Drift", count(drift.driftedColumns()) + " of " + count(drift.columns().size()), "columns drifted",
                     drift.datasetDrift() ? "bad" : drift.driftedColumns() > 0 ? "warn" : "ok"));
         }
         if (!r.checks().isEmpty()) {

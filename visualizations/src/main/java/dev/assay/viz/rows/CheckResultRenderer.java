@@ -4,6 +4,7 @@ import dev.assay.dsl.check.CheckResult;
 import dev.assay.dsl.check.RuleOutcome;
 import dev.assay.dsl.check.Values;
 import dev.assay.dsl.store.Fingerprint;
+import dev.assay.viz.Counts;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
 import dev.assay.viz.ShownColumns;
@@ -18,8 +19,8 @@ public final class CheckResultRenderer implements Renderer<CheckResult> {
         int failed = check.failures().size();
         int total = check.rules().size();
         String verdict = failed == 0
-                ? "Check " + check.dataset() + " passed: " + (total == 1 ? "its rule holds" : "all " + total + " rules hold")
-                : "Check " + check.dataset() + " FAILED: " + failed + " of " + total + (total == 1 ? " rule" : " rules")
+                ? "Check " + check.dataset() + " passed: " + (total == 1 ? "its rule holds" : "all " + Counts.count(total) + " rules hold")
+                : "Check " + check.dataset() + " FAILED: " + Counts.count(failed) + " of " + Counts.count(total) + (total == 1 ? " rule" : " rules")
                         + " did not hold";
         ShownColumns<RuleOutcome> shown = ShownColumns.byAttention(check.rules(),
                 java.util.Comparator.comparing(RuleOutcome::passed), "the failed first");
@@ -31,12 +32,11 @@ public final class CheckResultRenderer implements Renderer<CheckResult> {
             rows.add(new String[] {o.rule().text(), measured(o), o.passed() ? "pass" : "FAIL"});
         }
         Sections s = new Sections();
-        String note = shown.note("rules", "the result's JSON (" + dev.assay.viz.MimeBundle.RESULT_JSON
-                + " in the notebook) and in Java: the CheckResult's rules()");
+        String note = shown.note("rules", ShownColumns.inJsonAnd("the CheckResult's rules()"));
         if (note != null) {
-            s.line(verdict).line(note);
+            s.line(verdict);
         }
-        return s.table(note == null ? verdict : "The rules shown:", rows, new boolean[] {false, true, false}, marked)
+        return s.table(note == null ? verdict : note + ":", rows, new boolean[] {false, true, false}, marked)
                 .bundle("assay-check", check.toJson());
     }
 

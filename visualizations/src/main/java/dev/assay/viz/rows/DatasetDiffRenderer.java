@@ -49,15 +49,27 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"column", "change", "type in " + diff.from(), "type in " + diff.to()});
         rows.addAll(shown.shown());
-        String note = shown.note("schema changes", whole(diff, "schema"));
-        s.table(note == null ? "Schema changes:" : "Schema changes (" + note + "):", rows,
-                new boolean[] {false, false, false, false});
+        table(s, "Schema changes:", shown.note("schema changes", whole(diff, "schema")), rows,
+                new boolean[] {false, false, false, false}, null);
     }
 
     /** Where a wide diff keeps what its tables leave out: the JSON's {@code field}, and the Java object. */
     private static String whole(DatasetDiff diff, String field) {
-        return "the JSON's \"" + field + "\" (" + MimeBundle.RESULT_JSON + ") and in Java: assay.diff(\"" + diff.from() + "\", \""
-                + diff.to() + "\")";
+        return "the result's JSON (" + MimeBundle.RESULT_JSON + ", \"" + field + "\") and in Java: assay.diff(\"" + diff.from()
+                + "\", \"" + diff.to() + "\")";
+    }
+
+    /** A table under its sentence; when the table leaves entries out, {@code note} says so between them. */
+    private static void table(Sections s, String sentence, String note, List<String[]> rows, boolean[] right, boolean[] marked) {
+        if (note != null) {
+            s.line(sentence);
+        }
+        String above = note == null ? sentence : note + ":";
+        if (marked == null) {
+            s.table(above, rows, right);
+        } else {
+            s.table(above, rows, right, marked);
+        }
     }
 
     private static void rows(DatasetDiff diff, Sections s) {
@@ -65,7 +77,7 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
             s.line("No column in common: rows were not compared");
             return;
         }
-        s.line(String.format(Locale.ROOT, "Rows (as multisets, over %d %s): %s only in %s, %s only in %s",
+        s.line(String.format(Locale.ROOT, "Rows (as multisets, over %,d %s): %s only in %s, %s only in %s",
                 diff.compared().size(), diff.compared().size() == 1 ? "column" : "columns in common",
                 Counts.count(diff.onlyInFrom()), diff.from(), Counts.count(diff.onlyInTo()), diff.to()));
         examples(diff, "Only in " + diff.from() + ", for example", diff.onlyInFromExamples(), s);
@@ -83,8 +95,8 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
         List<String[]> rows = new ArrayList<>();
         rows.add(columns.shown().toArray(String[]::new));
         cut.forEach(r -> rows.add(r.stream().map(Sections::cell).toArray(String[]::new)));
-        String note = columns.note("columns of each row", whole(diff, "rows"));
-        s.table(note == null ? sentence + ":" : sentence + " (" + note + "):", rows, Sections.numericColumns(n, cut));
+        table(s, sentence + ":", columns.note("columns of each row", whole(diff, "rows")), rows, Sections.numericColumns(n, cut),
+                null);
     }
 
     private static void keyed(DatasetDiff diff, Sections s) {
@@ -102,9 +114,8 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
             for (Map.Entry<String, Long> e : shown.shown()) {
                 perColumn.add(new String[] {e.getKey(), Counts.count(e.getValue()), Counts.percent(e.getValue(), k.matched())});
             }
-            String note = shown.note("changed columns", whole(diff, "keyed"));
-            s.table(note == null ? "Changed columns:" : "Changed columns (" + note + "):", perColumn,
-                    new boolean[] {false, true, true});
+            table(s, "Changed columns:", shown.note("changed columns", whole(diff, "keyed")), perColumn,
+                    new boolean[] {false, true, true}, null);
             List<String[]> examples = new ArrayList<>();
             examples.add(new String[] {on, "column", "in " + diff.from(), "in " + diff.to()});
             List<List<Object>> values = new ArrayList<>();
@@ -140,8 +151,7 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
             rows.add(new String[] {m.name(), pair(m, DatasetDiff.Summary::count), pair(m, DatasetDiff.Summary::missing),
                     pair(m, DatasetDiff.Summary::distinct), pair(m, DatasetDiff.Summary::mean)});
         }
-        String note = shown.note("columns", whole(diff, "columns"));
-        s.table("Columns (" + diff.from() + " -> " + diff.to() + "; changed ones marked" + (note == null ? "" : "; " + note) + "):",
+        table(s, "Columns (" + diff.from() + " -> " + diff.to() + "; changed ones marked):", shown.note("columns", whole(diff, "columns")),
                 rows, new boolean[] {false, true, true, true, true}, marked);
     }
 

@@ -36,17 +36,17 @@ public final class DriftRenderer implements Renderer<Drift> {
             thumbnails.add(thumbnail(c));
             drifted[rows.size() - 2] = c.drifted();
         }
-        String verdict = String.format(Locale.ROOT, "Drift from %s (%s rows) to %s (%s rows): %d of %d columns drifted (%s)"
+        String verdict = String.format(Locale.ROOT, "Drift from %s (%s rows) to %s (%s rows): %,d of %,d columns drifted (%s)"
                 + " — %s", d.reference(), Counts.count(d.referenceRows()), d.current(), Counts.count(d.currentRows()),
                 d.driftedColumns(), d.columns().size(), Counts.percent(d.driftedColumns(), d.columns().size()),
                 d.datasetDrift() ? "the dataset has drifted (at least half of its columns)" : "no dataset drift");
         Sections s = new Sections();
-        String note = shown.note("columns", ShownColumns.inJsonAnd("assay.dataset(\"" + d.reference() + "\").drift(...).columns()")
-                + "; drift ... on COLUMN shows one");
+        String note = shown.note("columns", ShownColumns.inJsonAnd("assay.dataset(\"" + d.reference() + "\").drift(assay.dataset(\""
+                + d.current() + "\")).columns()") + "; drift " + d.reference() + " vs " + d.current() + " on COLUMN shows one");
         if (note != null) {
-            s.line(verdict + ".").line(note);
+            s.line(verdict + ".");
         }
-        s.table(note != null ? "The columns shown:" : verdict + ":", rows,
+        s.table(note != null ? note + ":" : verdict + ":", rows,
                 new boolean[] {false, false, false, true, true, true, false, true, false},
                 "reference / current", thumbnails, drifted);
         if (!d.skipped().isEmpty()) {
@@ -54,9 +54,11 @@ public final class DriftRenderer implements Renderer<Drift> {
             List<String[]> skipped = new ArrayList<>();
             skipped.add(new String[] {"column", "why"});
             skippedShown.shown().forEach(k -> skipped.add(new String[] {k.name(), k.reason()}));
-            String skippedNote = skippedShown.note("columns not compared", "the JSON's \"skipped\"");
-            s.table(skippedNote == null ? "Not compared:" : "Not compared (" + skippedNote + "):", skipped,
-                    new boolean[] {false, false});
+            String skippedNote = skippedShown.note("columns not compared", ShownColumns.inJsonAnd("the Drift's skipped()"));
+            if (skippedNote != null) {
+                s.line("Not compared:");
+            }
+            s.table(skippedNote == null ? "Not compared:" : skippedNote + ":", skipped, new boolean[] {false, false});
         }
         return s.bundle("assay-drift", d.toJson()).withChart(() -> DriftCharts.grid(shown.shown()),
                 "reference and current distributions", false);

@@ -38,9 +38,11 @@ public final class DuplicatesRenderer implements Renderer<Duplicates> {
             boolean[] right = new boolean[header.size()];
             right[0] = true;
             right[1] = true;
-            String note = on.note("columns of each group", "the result's JSON (" + MimeBundle.RESULT_JSON
-                    + " in the notebook) and in Java: the Duplicates' largest()");
-            s.table(sentence + "; the largest" + (note == null ? "" : " (" + note + ")") + ":", rows, right);
+            String note = on.note("columns of each group", ShownColumns.inJsonAnd("the Duplicates' largest()"));
+            if (note != null) {
+                s.line(sentence + "; the largest:");
+            }
+            s.table(note == null ? sentence + "; the largest:" : note + ":", rows, right);
         }
         NearSummary near = d.near();
         if (near != null) {

@@ -130,8 +130,8 @@ public final class TableRenderer implements Renderer<TablePreview> {
         String shown = t.rows().size() < t.totalRows()
                 ? "first " + t.rows().size() + " of " + rows + " rows" : rows + (t.totalRows() == 1 ? " row" : " rows");
         int columns = t.columns().size();
-        String note = shown(t).note("columns", "the JSON (" + MimeBundle.RESULT_JSON + "); a %%sql SELECT of some shows those");
-        return (t.name() != null ? escape(t.name()) + ": " : "") + shown + ", " + columns + (columns == 1 ? " column" : " columns")
+        String note = shown(t).note("columns", "the JSON (" + MimeBundle.RESULT_JSON + "); select others with %%sql");
+        return (t.name() != null ? escape(t.name()) + ": " : "") + shown + ", " + String.format(Locale.ROOT, "%,d", columns) + (columns == 1 ? " column" : " columns")
                 + (note == null ? "" : "; " + escape(note));
     }
 

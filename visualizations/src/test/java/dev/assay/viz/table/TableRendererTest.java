@@ -95,7 +95,7 @@ class TableRendererTest {
         assertFalse(html.contains("column_50"), "no column after the 50th");
         String[] lines = wide.plainText().split("\n");
         assertEquals(lines[0].length(), lines[3].length(), "the text grid stays aligned however wide");
-        assertTrue(lines[lines.length - 1].contains("first 20 of 10,000,000 rows, 120 columns; showing 50 of 120 columns"),
+        assertTrue(lines[lines.length - 1].contains("first 20 of 10,000,000 rows, 120 columns; showing the first 50 of 120 columns"),
                 lines[lines.length - 1]);
         Map<?, ?> json = (Map<?, ?>) wide.data().get(MimeBundle.RESULT_JSON);
         assertEquals(120, ((List<?>) json.get("columns")).size(), "the JSON keeps every column");

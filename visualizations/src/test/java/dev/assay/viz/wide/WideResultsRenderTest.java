@@ -124,7 +124,7 @@ class WideResultsRenderTest {
         assertSaysWhatIsLeftOut(b, "columns");
         assertEquals(ShownColumns.LIMIT, html(b).split("<img alt=\"distributions\"", -1).length - 1,
                 "a thumbnail per row shown, none for the others");
-        assertTrue(b.plainText().startsWith("Drift from train (10,000 rows) to test (10,000 rows): 7 of 10000 columns drifted"),
+        assertTrue(b.plainText().startsWith("Drift from train (10,000 rows) to test (10,000 rows): 7 of 10,000 columns drifted"),
                 b.plainText().substring(0, 200));
     }
 
@@ -134,7 +134,7 @@ class WideResultsRenderTest {
         assertTrue(displayedBytes(b) < DISPLAY_BOUND, displayedBytes(b) + " bytes displayed");
         assertShowsNotableFirst(rows(b.plainText(), "Columns (wide@1 -> wide@2"));
         assertSaysWhatIsLeftOut(b, "columns");
-        assertTrue(b.plainText().contains("showing 50 of 10,000 columns of each row"), "example rows are cut too");
+        assertTrue(b.plainText().contains("showing the first 50 of 10,000 columns of each row"), "example rows are cut too");
         assertEquals(WideResults.notable(WIDE).size(), rows(b.plainText(), "Changed columns").size(), "every changed column");
     }
 
@@ -144,7 +144,7 @@ class WideResultsRenderTest {
         assertTrue(displayedBytes(b) < DISPLAY_BOUND, displayedBytes(b) + " bytes displayed");
         assertShowsNotableFirst(rows(b.plainText(), "rule "));
         assertSaysWhatIsLeftOut(b, "rules");
-        assertTrue(b.plainText().startsWith("Check wide FAILED: 7 of 10000 rules did not hold"), b.plainText().substring(0, 100));
+        assertTrue(b.plainText().startsWith("Check wide FAILED: 7 of 10,000 rules did not hold"), b.plainText().substring(0, 100));
     }
 
     @Test
@@ -152,7 +152,7 @@ class WideResultsRenderTest {
         for (Object value : List.of(WideResults.duplicates(WIDE), WideResults.leakage(WIDE), WideResults.preview(WIDE))) {
             MimeBundle b = render(value);
             assertTrue(displayedBytes(b) < DISPLAY_BOUND / 10, value.getClass().getSimpleName() + ": " + displayedBytes(b));
-            assertTrue(b.plainText().contains("showing 50 of 10,000 columns"), b.plainText().substring(0, 300));
+            assertTrue(b.plainText().contains("showing the first 50 of 10,000 columns"), b.plainText().substring(0, 300));
             assertFalse(html(b).contains(WideResults.name(ShownColumns.LIMIT)), "no column after the first 50");
         }
     }
