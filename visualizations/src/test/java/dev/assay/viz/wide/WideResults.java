@@ -40,7 +40,7 @@ import java.util.Random;
  * the notable columns' share.
  *
  * <p>{@code main(OUT_FOLDER, COLUMNS...)} writes the report page of each width, for the
- * browser test (tests/jupyter/test_wide_report_page.py).
+ * browser test (tests/jupyter/test_wide_results.py).
  */
 public final class WideResults {
 
