@@ -33,10 +33,7 @@ public final class CheckResultRenderer implements Renderer<CheckResult> {
         }
         Sections s = new Sections();
         String note = shown.note("rules", ShownColumns.inJsonAnd("the CheckResult's rules()"));
-        if (note != null) {
-            s.line(verdict);
-        }
-        return s.table(note == null ? verdict : note + ":", rows, new boolean[] {false, true, false}, marked)
+        return s.table(s.above(verdict, note), rows, new boolean[] {false, true, false}, marked)
                 .bundle("assay-check", check.toJson());
     }
 

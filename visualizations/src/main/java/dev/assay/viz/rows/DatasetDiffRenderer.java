@@ -49,27 +49,14 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"column", "change", "type in " + diff.from(), "type in " + diff.to()});
         rows.addAll(shown.shown());
-        table(s, "Schema changes:", shown.note("schema changes", whole(diff, "schema")), rows,
-                new boolean[] {false, false, false, false}, null);
+        s.table(s.above("Schema changes:", shown.note("schema changes", whole(diff, "schema"))), rows,
+                new boolean[] {false, false, false, false});
     }
 
     /** Where a wide diff keeps what its tables leave out: the JSON's {@code field}, and the Java object. */
     private static String whole(DatasetDiff diff, String field) {
         return "the result's JSON (" + MimeBundle.RESULT_JSON + ", \"" + field + "\") and in Java: assay.diff(\"" + diff.from()
                 + "\", \"" + diff.to() + "\")";
-    }
-
-    /** A table under its sentence; when the table leaves entries out, {@code note} says so between them. */
-    private static void table(Sections s, String sentence, String note, List<String[]> rows, boolean[] right, boolean[] marked) {
-        if (note != null) {
-            s.line(sentence);
-        }
-        String above = note == null ? sentence : note + ":";
-        if (marked == null) {
-            s.table(above, rows, right);
-        } else {
-            s.table(above, rows, right, marked);
-        }
     }
 
     private static void rows(DatasetDiff diff, Sections s) {
@@ -95,8 +82,8 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
         List<String[]> rows = new ArrayList<>();
         rows.add(columns.shown().toArray(String[]::new));
         cut.forEach(r -> rows.add(r.stream().map(Sections::cell).toArray(String[]::new)));
-        table(s, sentence + ":", columns.note("columns of each row", whole(diff, "rows")), rows, Sections.numericColumns(n, cut),
-                null);
+        s.table(s.above(sentence + ":", columns.note("columns of each row", whole(diff, "rows"))), rows,
+                Sections.numericColumns(n, cut));
     }
 
     private static void keyed(DatasetDiff diff, Sections s) {
@@ -114,8 +101,8 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
             for (Map.Entry<String, Long> e : shown.shown()) {
                 perColumn.add(new String[] {e.getKey(), Counts.count(e.getValue()), Counts.percent(e.getValue(), k.matched())});
             }
-            table(s, "Changed columns:", shown.note("changed columns", whole(diff, "keyed")), perColumn,
-                    new boolean[] {false, true, true}, null);
+            s.table(s.above("Changed columns:", shown.note("changed columns", whole(diff, "keyed"))), perColumn,
+                    new boolean[] {false, true, true});
             List<String[]> examples = new ArrayList<>();
             examples.add(new String[] {on, "column", "in " + diff.from(), "in " + diff.to()});
             List<List<Object>> values = new ArrayList<>();
@@ -151,8 +138,8 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
             rows.add(new String[] {m.name(), pair(m, DatasetDiff.Summary::count), pair(m, DatasetDiff.Summary::missing),
                     pair(m, DatasetDiff.Summary::distinct), pair(m, DatasetDiff.Summary::mean)});
         }
-        table(s, "Columns (" + diff.from() + " -> " + diff.to() + "; changed ones marked):", shown.note("columns", whole(diff, "columns")),
-                rows, new boolean[] {false, true, true, true, true}, marked);
+        s.table(s.above("Columns (" + diff.from() + " -> " + diff.to() + "; changed ones marked):",
+                shown.note("columns", whole(diff, "columns"))), rows, new boolean[] {false, true, true, true, true}, marked);
     }
 
     /** A column whose summary differs between the sides, or that one side lacks. */

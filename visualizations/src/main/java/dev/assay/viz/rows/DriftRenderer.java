@@ -43,10 +43,7 @@ public final class DriftRenderer implements Renderer<Drift> {
         Sections s = new Sections();
         String note = shown.note("columns", ShownColumns.inJsonAnd("assay.dataset(\"" + d.reference() + "\").drift(assay.dataset(\""
                 + d.current() + "\")).columns()") + "; drift " + d.reference() + " vs " + d.current() + " on COLUMN shows one");
-        if (note != null) {
-            s.line(verdict + ".");
-        }
-        s.table(note != null ? note + ":" : verdict + ":", rows,
+        s.table(s.above(verdict + ":", note), rows,
                 new boolean[] {false, false, false, true, true, true, false, true, false},
                 "reference / current", thumbnails, drifted);
         if (!d.skipped().isEmpty()) {
@@ -55,10 +52,7 @@ public final class DriftRenderer implements Renderer<Drift> {
             skipped.add(new String[] {"column", "why"});
             skippedShown.shown().forEach(k -> skipped.add(new String[] {k.name(), k.reason()}));
             String skippedNote = skippedShown.note("columns not compared", ShownColumns.inJsonAnd("the Drift's skipped()"));
-            if (skippedNote != null) {
-                s.line("Not compared:");
-            }
-            s.table(skippedNote == null ? "Not compared:" : skippedNote + ":", skipped, new boolean[] {false, false});
+            s.table(s.above("Not compared:", skippedNote), skipped, new boolean[] {false, false});
         }
         return s.bundle("assay-drift", d.toJson()).withChart(() -> DriftCharts.grid(shown.shown()),
                 "reference and current distributions", false);

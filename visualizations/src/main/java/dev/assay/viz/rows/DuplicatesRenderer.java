@@ -39,10 +39,7 @@ public final class DuplicatesRenderer implements Renderer<Duplicates> {
             right[0] = true;
             right[1] = true;
             String note = on.note("columns of each group", ShownColumns.inJsonAnd("the Duplicates' largest()"));
-            if (note != null) {
-                s.line(sentence + "; the largest:");
-            }
-            s.table(note == null ? sentence + "; the largest:" : note + ":", rows, right);
+            s.table(s.above(sentence + "; the largest:", note), rows, right);
         }
         NearSummary near = d.near();
         if (near != null) {

@@ -40,10 +40,7 @@ public final class LeakageRenderer implements Renderer<Leakage> {
             right[header.size() - 1] = true;
             right[header.size() - 2] = true;
             String note = on.note("columns of each key", ShownColumns.inJsonAnd("the Leakage's examples()"));
-            if (note != null) {
-                s.line(sentence + "; for example:");
-            }
-            s.table(note == null ? sentence + "; for example:" : note + ":", rows, right);
+            s.table(s.above(sentence + "; for example:", note), rows, right);
         }
         if (l.nearOverlapRows() != null) {
             String near = String.format(Locale.ROOT, "With near duplicates (Jaccard >= %s): %s of %s's rows (%s) have a match in %s",

@@ -67,8 +67,26 @@ class WideResultsRenderTest {
         return names;
     }
 
+    /** Bytes of base64 PNG one picture may take (its pixels are bounded: a grid of at most 60 charts). */
+    static final int PICTURE_BOUND = 1_000_000;
+    private static final Pattern PICTURE = Pattern.compile("data:image/png;base64,([A-Za-z0-9+/=]+)");
+
+    /** Every picture of the bundle (image/png, and those inside the HTML) under {@link #PICTURE_BOUND}. */
+    private static void assertPicturesBounded(MimeBundle b) {
+        List<Integer> sizes = new ArrayList<>();
+        if (b.data().get(MimeBundle.IMAGE_PNG) instanceof String png) {
+            sizes.add(png.length());
+        }
+        Matcher m = PICTURE.matcher(html(b));
+        while (m.find()) {
+            sizes.add(m.group(1).length());
+        }
+        assertTrue(sizes.stream().allMatch(n -> n < PICTURE_BOUND), "picture sizes " + sizes);
+    }
+
     private static MimeBundle render(Object value) {
         MimeBundle b = REGISTRY.render(value);
+        assertPicturesBounded(b);
         System.out.printf("%s of %,d columns: %,d bytes displayed, %,d bytes of JSON%n", value.getClass().getSimpleName(), WIDE,
                 displayedBytes(b), String.valueOf(b.data().get(MimeBundle.RESULT_JSON)).length());
         return b;
