@@ -190,6 +190,22 @@ class WideResultsRenderTest {
     }
 
     @Test
+    void aReportListsFiftyPersonalDataFindingsAndSaysHowManyMore(@TempDir Path folder) {
+        var wide = WideResults.report(WIDE, folder);
+        Profile p = wide.profile();
+        List<dev.assay.dsl.profile.Finding> findings = new ArrayList<>(p.findings());
+        for (int i = 1; i < WIDE; i += 2) { // every text column holds e-mail addresses
+            findings.add(new dev.assay.dsl.profile.Finding(WideResults.name(i), "pii", "personal data: 3 values hold e-mail addresses"));
+        }
+        var report = new dev.assay.dsl.report.QualityReport(wide.dataset(), new Profile(p.dataset(), p.rows(), p.columns(), findings),
+                wide.duplicateRows(), null, wide.comparison(), List.of(), wide.checks(), wide.created(), null, wide.output());
+        String page = ReportPage.document(report);
+        assertTrue(page.getBytes(StandardCharsets.UTF_8).length < DISPLAY_BOUND, "a page of " + page.length() + " characters");
+        assertTrue(page.contains("showing the first 50 of 5,000 personal-data findings"), "the report says what it left out");
+        assertEquals(ShownColumns.LIMIT, page.split("<p class=\"finding\">", -1).length - 1, "50 findings listed");
+    }
+
+    @Test
     void resultsOfFiftyColumnsShowThemAllInTheirOrder(@TempDir Path folder) {
         int columns = ShownColumns.LIMIT;
         List<String> all = new ArrayList<>();
