@@ -34,7 +34,9 @@ jupyter_client 8):
 import json
 import math
 import os
+import signal
 import sys
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -73,6 +75,9 @@ REPORT_OUTPUT_BOUND_PER_COLUMN = 2 * OUTPUT_BOUND_PER_COLUMN
 # The HTML report page: 10 KB a column, 20 MB for 2,000 columns.
 REPORT_PAGE_BOUND_PER_COLUMN = 10_000
 STARTUP_TIMEOUT = 120
+# Resident memory at which the kernel is stopped: a guard for the shared machine, not a target
+# (today's profile of this table passes 20 GB; the issue asks for 4 GB at 10,000 columns).
+MEMORY_LIMIT_KB = 8_000_000
 # Generous for today's code, on which several statements take minutes at this width.
 STATEMENT_TIMEOUT = 600
 REL_TOL = 1e-12
@@ -228,13 +233,41 @@ class Data:
 # ---------------------------------------------------------------- the kernel
 
 
+class MemoryGuard(threading.Thread):
+    """Kills a kernel process (by its pid, on Linux) once it holds more than MEMORY_LIMIT_KB
+    resident, so that a statement whose memory runs away fails its test instead of taking
+    the machine."""
+
+    def __init__(self, pid):
+        super().__init__(daemon=True)
+        self.pid, self.tripped_at = pid, None
+        self.finished = threading.Event()
+
+    def resident_kb(self):
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+        return 0
+
+    def run(self):
+        while not self.finished.wait(0.5):
+            try:
+                resident = self.resident_kb()
+            except OSError:
+                return  # the process has ended, or this is not Linux
+            if resident > MEMORY_LIMIT_KB:
+                self.tripped_at = resident
+                os.kill(self.pid, signal.SIGKILL)
+                return
+
+
 class WideKernel:
     """One kernel for the module, started (again) with the three tables loaded whenever the
     previous one died or was left running a statement that timed out."""
 
     def __init__(self, data, store):
         self.data, self.store = data, store
-        self.km = self.kc = None
+        self.km = self.kc = self.guard = None
         self.stale = True
 
     def client(self):
@@ -242,6 +275,8 @@ class WideKernel:
             self.stop()
             self.km = KernelManager(kernel_name="assay")
             self.km.start_kernel(env=os.environ | {"ASSAY_STORE": str(self.store)})
+            self.guard = MemoryGuard(self.km.provisioner.pid)
+            self.guard.start()
             self.kc = self.km.client()
             self.kc.start_channels()
             self.kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
@@ -260,12 +295,17 @@ class WideKernel:
         except pytest.fail.Exception as failure:
             if "time limit" in str(failure) or "died" in str(failure):
                 self.stale = True
+            if self.guard.tripped_at:
+                pytest.fail(f"`{code}`: the kernel grew past {MEMORY_LIMIT_KB:,} kB resident "
+                            f"({self.guard.tripped_at:,} kB) and was stopped", pytrace=False)
             raise
 
     def sql(self, code):
         run_cell(self.client(), "%%sql\n" + code, timeout=STATEMENT_TIMEOUT)
 
     def stop(self):
+        if self.guard is not None:
+            self.guard.finished.set()
         if self.kc is not None:
             self.kc.stop_channels()
         if self.km is not None:
