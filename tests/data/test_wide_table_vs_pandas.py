@@ -295,10 +295,10 @@ class WideKernel:
         except pytest.fail.Exception as failure:
             if "time limit" in str(failure) or "died" in str(failure):
                 self.stale = True
-            if self.guard.tripped_at:
-                pytest.fail(f"`{code}`: the kernel grew past {MEMORY_LIMIT_KB:,} kB resident "
-                            f"({self.guard.tripped_at:,} kB) and was stopped", pytrace=False)
-            raise
+            if not self.guard.tripped_at:
+                raise
+        pytest.fail(f"`{code}`: the kernel grew past {MEMORY_LIMIT_KB:,} kB resident "
+                    f"({self.guard.tripped_at:,} kB) and was stopped", pytrace=False)
 
     def sql(self, code):
         run_cell(self.client(), "%%sql\n" + code, timeout=STATEMENT_TIMEOUT)
