@@ -66,14 +66,15 @@ UNCHANGED, CHANGED, ADDED = 300, 900, 300  # rows of wide2: kept as they are, ch
 NEW_IDS_FROM = 5000
 EMPTIED_CELLS = 300  # cells of the changed rows set to NULL in wide2
 REPEATED_ONCE, REPEATED_TWICE = 80, 10  # rows of wide that wide_dups repeats (100 extra rows)
-# Bytes one statement's outputs may put into the notebook, per column of the table: 5 MB for
-# 2,000 columns. The issue's ceiling is 100 MB for 10,000 columns (10 KB a column); the JSON
-# alone, which keeps every column, takes about 1.1 KB a column for a profile or a drift.
-OUTPUT_BOUND_PER_COLUMN = 2_500
+# Bytes one statement's outputs may put into the notebook: 5 MB for 2,000 columns, 2.5 KB a
+# column. The issue's ceiling is 100 MB for 10,000 columns (10 KB a column); the JSON alone,
+# which keeps every column, takes about 1.1 KB a column for a profile or a drift. Fixed, not
+# scaled with ASSAY_WIDE_COLUMNS: a narrow table's charts alone take more a column.
+OUTPUT_BOUND = 5_000_000
 # A report's JSON holds a profile and a drift of every column: twice the bound.
-REPORT_OUTPUT_BOUND_PER_COLUMN = 2 * OUTPUT_BOUND_PER_COLUMN
-# The HTML report page: 10 KB a column, 20 MB for 2,000 columns.
-REPORT_PAGE_BOUND_PER_COLUMN = 10_000
+REPORT_OUTPUT_BOUND = 2 * OUTPUT_BOUND
+# The HTML report page: 20 MB for 2,000 columns, 10 KB a column.
+REPORT_PAGE_BOUND = 20_000_000
 STARTUP_TIMEOUT = 120
 # Resident memory at which the kernel is stopped: a guard for the shared machine, not a target
 # (today's profile of this table passes 20 GB; the issue asks for 4 GB at 10,000 columns).
@@ -351,8 +352,8 @@ def output_bytes(messages):
     return sum(len(json.dumps(c, separators=(",", ":"))) for c in kept)
 
 
-def check_bounded(what, messages, per_column=OUTPUT_BOUND_PER_COLUMN):
-    size, bound = output_bytes(messages), per_column * COLUMNS
+def check_bounded(what, messages, bound=OUTPUT_BOUND):
+    size = output_bytes(messages)
     assert size <= bound, (f"`{what}` put {size:,} bytes of output into the notebook "
                            f"({size / COLUMNS:,.0f} a column), more than {bound:,}")
 
@@ -686,6 +687,6 @@ def test_report_figures_match_pandas(kernel, data, tmp_path):
     assert [c["name"] for c in result["versus"]["drift"]["columns"]] == data.wide.names
     html = page.read_bytes()
     assert html.startswith(b"<!DOCTYPE html>") and b"</html>" in html[-200:], "report: not a whole page"
-    assert len(html) <= REPORT_PAGE_BOUND_PER_COLUMN * COLUMNS, \
-        f"report: a page of {len(html):,} bytes for {COLUMNS:,} columns, more than {REPORT_PAGE_BOUND_PER_COLUMN:,} a column"
-    check_bounded("report wide vs wide2", messages, REPORT_OUTPUT_BOUND_PER_COLUMN)
+    assert len(html) <= REPORT_PAGE_BOUND, \
+        f"report: a page of {len(html):,} bytes for {COLUMNS:,} columns, more than {REPORT_PAGE_BOUND:,}"
+    check_bounded("report wide vs wide2", messages, REPORT_OUTPUT_BOUND)
