@@ -375,13 +375,24 @@ def test_run_resolves_relative_paths_against_the_notebook(assay_jar, tmp_path):
     assert [o["data"]["text/plain"] for o in cell.outputs] == ['"next to the notebook"']
 
 
+def running_cell(path):
+    """The code cell a notebook saved mid-run marks as running (0-based among code cells), else None."""
+    try:
+        nb = nbformat.read(str(path), as_version=4)
+    except FileNotFoundError:
+        return None
+    marked = [i for i, cell in enumerate(code_cells(nb)) if cell.metadata.get("assay", {}).get("status") == "running"]
+    return marked[0] if marked else None
+
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=["SIGTERM", "SIGINT", "SIGKILL"])
-def test_a_terminated_run_leaves_no_process_and_writes_no_notebook(assay_jar, tmp_path, sig):
+def test_a_terminated_run_leaves_no_process_and_only_the_cells_that_ran(assay_jar, tmp_path, sig):
     """A cancelled CI job: `assay run` started outside the notebook's folder (so it runs itself
-    again there) is signalled mid-cell. Nothing of it may go on running or write afterwards."""
+    again there) is signalled mid-cell. Nothing of it may go on running or write afterwards: the
+    notebook is the one saved when the cell started, that cell marked as running."""
     folder = tmp_path / "project"
     source = write_notebook(notebook(
-        'java.nio.file.Files.writeString(java.nio.file.Path.of("started.txt"), "yes");',
+        'System.out.println("before the sleep");',
         "Thread.sleep(60_000);",
         'System.out.println("after the sleep");',
     ), folder / "slow.ipynb")
@@ -393,9 +404,10 @@ def test_a_terminated_run_leaves_no_process_and_writes_no_notebook(assay_jar, tm
     children = []
     try:
         deadline = time.monotonic() + RUN_TIMEOUT  # a safety net, not a speed requirement
-        while not (folder / "started.txt").exists():
+        while running_cell(out) != 1:
             assert run.poll() is None and time.monotonic() < deadline, run.stderr.read() if run.poll() else "never started"
             time.sleep(0.2)
+        saved = out.read_bytes()
         children = children_of(run.pid)
         assert children, "the run did not run itself again in the notebook's folder"
         run.send_signal(sig)
@@ -405,13 +417,100 @@ def test_a_terminated_run_leaves_no_process_and_writes_no_notebook(assay_jar, tm
             assert all(wait_for_end(child, RUN_TIMEOUT) for child in children), "the child outlived its parent"
         else:  # the parent ends only after its child
             assert all(process_ended(child) for child in children), "the child outlived the signalled run"
-        assert not out.exists(), "a notebook was written after the run was terminated"
+        assert out.read_bytes() == saved, "the notebook was written after the run was terminated"
+        before, sleeping, after = code_cells(nbformat.read(str(out), as_version=4))
+        assert stream_text(before, "stdout") == "before the sleep\n"
+        assert sleeping.outputs == [] and after.outputs == [] and after.execution_count is None
     finally:
         for child in children:
             if not process_ended(child):
                 os.kill(child, signal.SIGKILL)
         if run.poll() is None:
             run.kill()
+
+
+# A Java cell that kills its own process outright, as the OS out-of-memory killer would.
+KILL_ITSELF = ('new ProcessBuilder("kill", "-9", Long.toString(ProcessHandle.current().pid())).start().waitFor();\n'
+               "Thread.sleep(60_000);")
+# A crash in native code, as DuckDB's was: the JVM catches the SIGSEGV, writes hs_err_pid*.log and aborts.
+CRASH_IN_NATIVE_CODE = ('var field = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");\n'
+                        "field.setAccessible(true);\n"
+                        "((sun.misc.Unsafe) field.get(null)).putAddress(0L, 42L);")
+
+
+@pytest.mark.parametrize("started_in, dying_cell, signals", [
+    ("notebook-folder", KILL_ITSELF, [signal.SIGKILL]),
+    ("elsewhere", KILL_ITSELF, [signal.SIGKILL]),
+    ("elsewhere", CRASH_IN_NATIVE_CODE, [signal.SIGABRT, signal.SIGSEGV]),
+], ids=["killed-in-notebook-folder", "killed-elsewhere", "native-crash-elsewhere"])
+def test_a_killed_run_leaves_the_cells_that_ran(assay_jar, tmp_path, started_in, dying_cell, signals):
+    """The process running the cells dies in cell 3 (SIGKILL, as the OOM killer sends): the output
+    notebook is still there, valid, with cells 1 and 2 and their outputs, cell 3 marked as the one
+    that was running. Started in the notebook's folder the cells run in the `run` process itself,
+    so the OS's exit status is all there is; started elsewhere, `run` outlives its child and says
+    what happened."""
+    folder = tmp_path / "project"
+    source = write_notebook(notebook(
+        'System.out.println("cell one ran");',
+        "int answer = 6 * 7;\nanswer",
+        dying_cell,
+        'System.out.println("never");',
+    ), folder / "killed.ipynb")
+    out = tmp_path / "killed-out.ipynb"
+    page = tmp_path / "killed-out.html"
+    cwd = folder if started_in == "notebook-folder" else tmp_path
+    proc = run_jar(assay_jar, source, "-o", out, "--html", page, cwd=cwd)
+    if started_in == "notebook-folder":
+        assert proc.returncode in [-s for s in signals], (proc.returncode, proc.stderr)
+    else:
+        assert proc.returncode in [128 + s for s in signals], (proc.returncode, proc.stderr)
+        name = signal.Signals(proc.returncode - 128).name
+        assert f"died during cell 4: killed by {name} (exit {proc.returncode})" in proc.stderr, proc.stderr
+    assert out.exists(), "no notebook left by the killed run"
+    nb = nbformat.read(str(out), as_version=4)
+    nbformat.validate(nb)
+    first, second, killer, never = code_cells(nb)
+    assert stream_text(first, "stdout") == "cell one ran\n"
+    assert [o["data"]["text/plain"] for o in second.outputs] == ["42"]
+    assert [first.execution_count, second.execution_count] == [1, 2]
+    assert killer.execution_count is None and "execution" in killer.metadata
+    assert "shell.execute_reply" not in killer.metadata["execution"], "it started and never ended"
+    assert never.outputs == [] and never.execution_count is None
+    assert all("assay" not in cell.metadata for cell in (first, second, never))
+    if started_in == "notebook-folder":
+        assert killer.metadata["assay"]["status"] == "running"
+        assert killer.outputs == []
+        assert not page.exists(), "nothing runs after SIGKILL to write the page"
+    else:
+        assert killer.metadata["assay"]["status"] == "died"
+        (died,) = killer.outputs
+        assert died["output_type"] == "error" and name in died["evalue"]
+        assert name in page.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.glob(".*.tmp")) == [], "a temporary file was left"
+
+
+def test_a_normal_run_ends_with_the_notebook_nbclient_writes(assay_jar, kernelspec, tmp_path):
+    """Saving as the run goes leaves no trace in a run that ends: the final notebook's cells are
+    those nbclient gets from the kernel for the same notebook, stale outputs replaced."""
+    nb = notebook(*GOOD_CELLS)
+    for cell in code_cells(nb):
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="stale\n")]
+        cell.execution_count = 99
+    source = write_notebook(nb, tmp_path / "good.ipynb")
+    out = tmp_path / "good-out.ipynb"
+    proc = run_jar(assay_jar, source, "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    ran = nbformat.read(str(out), as_version=4)
+    nbformat.validate(ran)
+    check_good_notebook(ran)
+    reference = execute(nbformat.read(str(source), as_version=4))
+    for mine, theirs in zip(code_cells(ran), code_cells(reference)):
+        assert mine.execution_count == theirs.execution_count
+        assert mine.outputs == theirs.outputs, mine.source
+        assert "assay" not in mine.metadata, "an in-progress mark was left"
+        assert set(mine.metadata["execution"]) == {"iopub.status.busy", "shell.execute_reply.started",
+                                                   "shell.execute_reply", "iopub.status.idle"}
+    assert sorted(p.name for p in tmp_path.glob(".*.tmp")) == [], "a temporary file was left"
 
 
 # ---------------------------------------------------------------- sample notebooks and SQL

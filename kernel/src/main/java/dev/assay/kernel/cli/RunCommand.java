@@ -3,6 +3,7 @@ package dev.assay.kernel.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.StreamCapture;
+import dev.assay.kernel.notebook.FileCheckpoint;
 import dev.assay.kernel.notebook.NotebookFormatException;
 import dev.assay.kernel.notebook.NotebookHtml;
 import dev.assay.kernel.notebook.NotebookParameters;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Spec;
  * executes a notebook headless and writes it executed (and as an HTML page), also after a
  * failure. Exit 0 when every cell succeeded, 1 when one failed (or ran past the timeout), 2 for
  * bad arguments or a notebook that could not be read or written. Cells see the notebook's
- * directory as their working directory, as they do in Jupyter.
+ * directory as their working directory, as they do in Jupyter. The notebook is saved before
+ * each cell, so a process that dies leaves the cells that ran; its exit status is the OS's
+ * (128 + the signal), and a run that outlives it (see {@link DiedRun}) says so.
  */
 @Command(name = "run", description = "Execute a notebook headless and write the executed notebook.")
 final class RunCommand implements Callable<Integer> {
@@ -85,13 +88,27 @@ final class RunCommand implements Callable<Integer> {
         Path out = (output != null ? output : defaultOutput(notebook)).toAbsolutePath();
         Path notebookDir = notebook.toAbsolutePath().getParent();
         if (!inNotebookDir && !notebookDir.equals(Path.of("").toAbsolutePath())) {
-            return WorkingDirectory.rerunIn(notebookDir, childArguments());
+            WorkingDirectory.ChildExit child = WorkingDirectory.rerunIn(notebookDir, childArguments());
+            if (!child.cancelledHere() && DiedRun.isDeath(child.code())) {
+                new DiedRun(child.code(), out, html == null ? null : html.toAbsolutePath(),
+                        notebook.getFileName().toString()).report(err);
+            }
+            return child.code();
         }
         if (inNotebookDir) {
             endWithTheRunThatStartedThisOne();
         }
         if (!given.isEmpty()) {
             given.injectInto(document);
+        }
+        // Written once before anything runs: an output that cannot be written fails the run
+        // at once, and a run that dies in its first cell still leaves a notebook saying so.
+        NotebookRunner.prepare(document);
+        try {
+            NotebookRunner.write(document, out);
+        } catch (IOException e) {
+            err.println("assay run: cannot write " + out + ": " + e.getMessage());
+            return BAD_INPUT;
         }
         java.time.Duration timeout = timeoutSeconds == null ? null
                 : java.time.Duration.ofMillis(Math.round(timeoutSeconds * 1000));
@@ -100,7 +117,8 @@ final class RunCommand implements Callable<Integer> {
              CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams)) {
             executor.setParameters(given.rawValues());
             executor.showProgressOn(streams.log(), System.console() != null);
-            result = new NotebookRunner(executor, streams.log(), timeout).run(document);
+            result = new NotebookRunner(executor, streams.log(), timeout, new FileCheckpoint(out, streams.log()))
+                    .run(document);
         }
         try {
             NotebookRunner.write(document, out);
@@ -127,11 +145,11 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A child run whose parent was killed outright (no signal to forward) stops too, writing nothing. */
+    /** A child run whose parent was killed outright (no signal to forward) stops too, writing nothing more. */
     private static void endWithTheRunThatStartedThisOne() {
         ParentWatcher.ofOwnParent().ifPresent(parent -> parent.start(() -> {
             System.err.println("assay run: the run that started this one (pid " + parent.watchedPid()
-                    + ") is gone; stopping without writing the notebook");
+                    + ") is gone; stopping, the notebook left as saved before the running cell");
             dev.assay.kernel.exec.ExitGuard.permitExit();
             System.exit(TERMINATED);
         }));

@@ -57,8 +57,15 @@ final class WorkingDirectory {
         }
     }
 
-    /** Runs this program with {@code args} in {@code dir}, sharing stdin/stdout/stderr; returns its exit code. */
-    static int rerunIn(Path dir, String... args) {
+    /**
+     * How the child ended: its exit code (128 + the signal when one killed it), and whether this
+     * process was itself being ended (SIGTERM, SIGINT) and ended the child for that reason.
+     */
+    record ChildExit(int code, boolean cancelledHere) {
+    }
+
+    /** Runs this program with {@code args} in {@code dir}, sharing stdin/stdout/stderr, and waits for it. */
+    static ChildExit rerunIn(Path dir, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -84,19 +91,23 @@ final class WorkingDirectory {
             Thread err = pump(child.getErrorStream(), System.err);
             // SIGTERM or SIGINT here (a cancelled CI job, Ctrl-C) must end the child too, and
             // this process only once it has: nothing may run, or write, after the cancel.
-            Thread endChild = new Thread(() -> endAndWait(child), "assay-run-end-child");
+            java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread endChild = new Thread(() -> {
+                cancelled.set(true);
+                endAndWait(child);
+            }, "assay-run-end-child");
             Runtime.getRuntime().addShutdownHook(endChild);
             int exit = child.waitFor();
             removeHook(endChild);
             out.join();
             err.join();
-            return exit;
+            return new ChildExit(exit, cancelled.get());
         } catch (IOException e) {
             System.err.println("assay run: cannot start Java in " + dir + ": " + e.getMessage());
-            return RunCommand.BAD_INPUT;
+            return new ChildExit(RunCommand.BAD_INPUT, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return RunCommand.CELL_FAILED;
+            return new ChildExit(RunCommand.CELL_FAILED, true);
         }
     }
 }

@@ -1,9 +1,6 @@
 package dev.assay.kernel.notebook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +10,7 @@ import dev.assay.kernel.exec.ExecuteRequest;
 import dev.assay.kernel.protocol.KernelInfo;
 import dev.assay.kernel.transport.Json;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +25,9 @@ import java.util.Map;
 /**
  * Executes a notebook's code cells in order through the cell executor, with no ZeroMQ, and
  * writes the executed notebook. On the first failing cell it stops: later cells keep no
- * outputs and no execution count, and the notebook is still written.
+ * outputs and no execution count, and the notebook is still written. Before each cell it
+ * saves the notebook through its {@link RunCheckpoint}, that cell marked as running, so that a
+ * process that dies mid-run leaves every cell that ran.
  */
 public final class NotebookRunner {
 
@@ -44,12 +44,18 @@ public final class NotebookRunner {
     private final CellExecutor executor;
     private final PrintStream progress;
     private final java.time.Duration cellTimeout;
+    private final RunCheckpoint checkpoint;
 
-    /** A run that interrupts any cell still running after {@code cellTimeout} (null: no limit) and fails it. */
-    public NotebookRunner(CellExecutor executor, PrintStream progress, java.time.Duration cellTimeout) {
+    /**
+     * A run that interrupts any cell still running after {@code cellTimeout} (null: no limit) and
+     * fails it, and saves the notebook through {@code checkpoint} before each cell.
+     */
+    public NotebookRunner(CellExecutor executor, PrintStream progress, java.time.Duration cellTimeout,
+            RunCheckpoint checkpoint) {
         this.executor = executor;
         this.progress = progress;
         this.cellTimeout = cellTimeout;
+        this.checkpoint = checkpoint;
     }
 
     /** Reads and checks a notebook file: nbformat 4 with a list of cells. */
@@ -78,7 +84,28 @@ public final class NotebookRunner {
         return (ObjectNode) json;
     }
 
+    /**
+     * Makes the notebook what it is before its first cell runs, as papermill does: no code cell
+     * keeps an output, an execution count or an in-progress mark of an earlier run, so that a
+     * notebook saved mid-run shows only what this run did. The kernel is named in the metadata.
+     */
+    public static void prepare(ObjectNode notebook) {
+        for (JsonNode node : notebook.get("cells")) {
+            if (isCode(node)) {
+                ObjectNode cell = (ObjectNode) node;
+                cell.putArray("outputs");
+                cell.putNull("execution_count");
+                RunningMark.clear(cell);
+            }
+        }
+        ObjectNode metadata = notebook.withObjectProperty("metadata");
+        ObjectNode kernelspec = metadata.putObject("kernelspec");
+        kernelspec.put("name", "assay").put("display_name", "Assay (Java)").put("language", "java");
+        metadata.set("language_info", KernelInfo.languageInfo());
+    }
+
     public Result run(ObjectNode notebook) {
+        prepare(notebook);
         ArrayNode cells = (ArrayNode) notebook.get("cells");
         int codeCells = 0;
         for (JsonNode cell : cells) {
@@ -96,21 +123,17 @@ public final class NotebookRunner {
                 continue;
             }
             ObjectNode cell = (ObjectNode) node;
-            if (result != null) {
-                cell.putArray("outputs");
-                cell.putNull("execution_count");
-                continue;
-            }
             String source = source(cell);
-            if (source.isBlank()) {
-                // As Jupyter clients do: an empty cell is not executed and gets no count.
-                cell.putArray("outputs");
-                cell.putNull("execution_count");
+            if (result != null || source.isBlank()) {
+                // Cells after a failure do not run; nor, as in Jupyter clients, does an empty one.
                 continue;
             }
             progress.printf("[%d/%d] cell %d ...%n", ran + 1, codeCells, index);
             long start = System.nanoTime();
             java.time.Instant started = java.time.Instant.now();
+            recordStart(cell, started);
+            RunningMark.set(cell);
+            checkpoint.save(notebook);
             NotebookOutputs outputs = new NotebookOutputs(displays);
             CellTimer timer = CellTimer.start(cellTimeout, executor::interrupt);
             ExecuteOutcome outcome;
@@ -121,9 +144,10 @@ public final class NotebookRunner {
                 timer.cancel();
             }
             ran++;
+            RunningMark.clear(cell);
             cell.set("outputs", outputs.outputs());
             cell.put("execution_count", outcome.executionCount());
-            recordTiming(cell, started, java.time.Instant.now());
+            recordEnd(cell, java.time.Instant.now());
             progress.printf("[%d/%d] cell %d %s in %.2f s%n", ran, codeCells, index,
                     outcome.ok() ? "done" : timer.fired() ? "TIMED OUT" : "FAILED", (System.nanoTime() - start) / 1e9);
             if (!outcome.ok()) {
@@ -135,40 +159,51 @@ public final class NotebookRunner {
                 result = new Result(ran, index, failure);
             }
         }
-        ObjectNode metadata = notebook.withObjectProperty("metadata");
-        ObjectNode kernelspec = metadata.putObject("kernelspec");
-        kernelspec.put("name", "assay").put("display_name", "Assay (Java)").put("language", "java");
-        metadata.set("language_info", KernelInfo.languageInfo());
         return result != null ? result : new Result(ran, 0, null);
     }
 
-    /**
-     * When the cell started and ended, under the keys JupyterLab and nbclient use for a cell's
-     * timing ({@code metadata.execution}), so the run's timings show as an interactive run's do.
-     */
-    private static void recordTiming(ObjectNode cell, java.time.Instant started, java.time.Instant ended) {
+    /** When the cell started, as nbclient records it: a cell with a start and no end was running. */
+    private static void recordStart(ObjectNode cell, java.time.Instant started) {
         ObjectNode execution = cell.withObjectProperty("metadata").putObject("execution");
         execution.put("iopub.status.busy", started.toString());
         execution.put("shell.execute_reply.started", started.toString());
+    }
+
+    /**
+     * When the cell ended; with {@link #recordStart}, the keys JupyterLab and nbclient use for a
+     * cell's timing ({@code metadata.execution}), so the run's timings show as an interactive run's do.
+     */
+    private static void recordEnd(ObjectNode cell, java.time.Instant ended) {
+        ObjectNode execution = cell.withObjectProperty("metadata").withObjectProperty("execution");
         execution.put("shell.execute_reply", ended.toString());
         execution.put("iopub.status.idle", ended.toString());
     }
 
     /** Writes the notebook as nbformat does (one-space indent), atomically. */
     public static void write(ObjectNode notebook, Path file) throws IOException {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter(" ", "\n"))
-                .withArrayIndenter(new DefaultIndenter(" ", "\n"))
-                .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-        String text = Json.MAPPER.writer(printer).writeValueAsString(notebook) + "\n";
+        writeAtomically(file, out -> NotebookSerializer.writePlain(notebook, out));
+    }
+
+    /** What goes into a file written by {@link #writeAtomically}. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes the content aside and renames it over {@code file}: a process killed at any moment
+     * leaves the old file or the new one, whole.
+     */
+    static void writeAtomically(Path file, Content content) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
         // Not createTempFile: its file is private (0600) and the notebook would keep that mode
         // after the rename; a plain new file gets the user's usual permissions.
         Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                content.writeTo(out);
+            }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);

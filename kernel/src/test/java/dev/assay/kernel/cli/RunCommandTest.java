@@ -189,6 +189,17 @@ class RunCommandTest {
     }
 
     @Test
+    void anOutputThatCannotBeWrittenFailsBeforeAnyCellRuns() throws Exception {
+        Path nb = notebook("Files.writeString(Path.of(\"ran.txt\"), \"yes\");");
+        Path blocker = Files.writeString(dir.resolve("not-a-folder"), "a file");
+        Path out = blocker.resolve("out.ipynb");
+        Run r = run("run", nb.toString(), "-o", out.toString());
+        assertEquals(2, r.exit(), r.stderr());
+        assertTrue(r.stderr().contains("cannot write " + out), r.stderr());
+        assertFalse(Files.exists(dir.resolve("ran.txt")), "the cell ran although its notebook could not be saved");
+    }
+
+    @Test
     void usageErrorExitsTwo() {
         assertEquals(2, run("run").exit());
         assertEquals(2, run("frobnicate").exit());

@@ -44,7 +44,12 @@ public final class DriftCharts {
      * megabytes of pixels).
      */
     public static BufferedImage grid(Drift drift) {
-        List<ColumnDrift> shown = new ArrayList<>(drift.columns());
+        return grid(drift.columns());
+    }
+
+    /** {@link #grid(Drift)} of the columns a table shows: a wide drift draws no chart of a column its table leaves out. */
+    public static BufferedImage grid(List<ColumnDrift> columns) {
+        List<ColumnDrift> shown = new ArrayList<>(columns);
         shown.sort(java.util.Comparator.comparing(c -> !c.drifted())); // stable: column order within each group
         List<BufferedImage> images = charts(shown).stream().limit(MAX_CHARTS).map(ChartImages::image).toList();
         return images.isEmpty() ? null : ChartImages.grid(images, COLUMNS);

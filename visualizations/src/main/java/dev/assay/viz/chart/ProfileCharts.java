@@ -47,28 +47,47 @@ public final class ProfileCharts {
      * {@link #MAX_CHARTS} column charts as small multiples below; null when there is nothing to draw.
      */
     public static BufferedImage grid(Profile p) {
+        return grid(p, p.columns());
+    }
+
+    /**
+     * {@link #grid(Profile)} of the columns a table {@code shown}, in their order: a wide
+     * profile draws no chart of a column its table leaves out, and its missing-values chart
+     * has a bar per column shown, not one per column of the table.
+     */
+    public static BufferedImage grid(Profile p, List<ColumnProfile> shown) {
         List<CategoryChart> columns = new ArrayList<>();
-        for (ColumnProfile c : p.columns()) {
+        for (ColumnProfile c : shown) {
             columns.addAll(column(c));
         }
         BufferedImage grid = columns.isEmpty() ? null : ChartImages.grid(columns.subList(0, Math.min(columns.size(), MAX_CHARTS))
                 .stream().map(ChartImages::image).toList(), COLUMNS);
-        if (!anyMissing(p)) {
+        if (!anyMissing(shown)) {
             return grid;
         }
-        BufferedImage top = ChartImages.image(missing(p));
+        BufferedImage top = ChartImages.image(missing(p, shown));
         return grid == null ? top : ChartImages.stack(top, grid);
     }
 
     /** A chart of zero bars says nothing: missing values are drawn only when there are some. */
     public static boolean anyMissing(Profile p) {
-        return p.columns().stream().anyMatch(c -> c.missing() > 0);
+        return anyMissing(p.columns());
+    }
+
+    public static boolean anyMissing(List<ColumnProfile> columns) {
+        return columns.stream().anyMatch(c -> c.missing() > 0);
     }
 
     static CategoryChart missing(Profile p) {
-        List<String> names = DriftCharts.unique(p.columns().stream().map(c -> AxisLabels.category(c.name())).toList());
-        List<Double> shares = p.columns().stream().map(c -> p.rows() == 0 ? 0.0 : (double) c.missing() / p.rows()).toList();
-        CategoryChart chart = ChartStyle.bars(COLUMNS * WIDTH, HEIGHT, "Missing values in " + p.dataset(), "", "share of rows");
+        return missing(p, p.columns());
+    }
+
+    private static CategoryChart missing(Profile p, List<ColumnProfile> shown) {
+        List<String> names = DriftCharts.unique(shown.stream().map(c -> AxisLabels.category(c.name())).toList());
+        List<Double> shares = shown.stream().map(c -> p.rows() == 0 ? 0.0 : (double) c.missing() / p.rows()).toList();
+        String which = shown.size() < p.columns().size() ? " (the " + shown.size() + " columns shown)" : "";
+        CategoryChart chart = ChartStyle.bars(COLUMNS * WIDTH, HEIGHT, "Missing values in " + p.dataset() + which, "",
+                "share of rows");
         chart.getStyler().setYAxisDecimalPattern("0.#%");
         chart.getStyler().setLegendVisible(false);
         if (shares.stream().allMatch(s -> s == 0)) {

@@ -10,9 +10,13 @@ import dev.assay.dsl.profile.ProfileJson;
 import dev.assay.dsl.profile.ValueCount;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
+import dev.assay.viz.ShownColumns;
 import dev.assay.viz.TextGrid;
 import dev.assay.viz.chart.ProfileCharts;
 import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,21 +47,59 @@ public final class ProfileRenderer implements Renderer<Profile> {
 
     @Override
     public MimeBundle render(Profile profile) {
+        ShownColumns<ColumnProfile> shown = shown(profile);
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put(MimeBundle.TEXT_PLAIN, text(profile));
-        data.put(MimeBundle.TEXT_HTML, html(profile));
+        data.put(MimeBundle.TEXT_PLAIN, text(profile, shown));
+        data.put(MimeBundle.TEXT_HTML, html(profile, shown));
         data.put(MimeBundle.RESULT_JSON, profile.toJson());
-        return new MimeBundle(data, Map.of()).withChart(() -> ProfileCharts.grid(profile),
-                ProfileCharts.anyMissing(profile) ? "charts: missing values and every column" : "charts of every column",
+        String every = shown.cut() ? "the columns shown" : "every column";
+        return new MimeBundle(data, Map.of()).withChart(() -> ProfileCharts.grid(profile, shown.shown()),
+                ProfileCharts.anyMissing(shown.shown()) ? "charts: missing values and " + every : "charts of " + every,
                 foldCharts);
     }
 
+    /**
+     * The columns the tables show: all of a narrow profile; of a wide one, those with findings
+     * first, then the most missing.
+     */
+    static ShownColumns<ColumnProfile> shown(Profile p) {
+        Set<String> flagged = new HashSet<>();
+        p.findings().forEach(f -> flagged.add(f.column()));
+        Comparator<ColumnProfile> attention = Comparator.<ColumnProfile, Boolean>comparing(c -> !flagged.contains(c.name()))
+                .thenComparing(Comparator.comparingLong(ColumnProfile::missing).reversed());
+        return ShownColumns.byAttention(p.columns(), attention, "those with findings first, then the most missing");
+    }
+
+    /** What a wide profile leaves out and where to see it; null when every column is shown. */
+    private static String cutNote(Profile p, ShownColumns<ColumnProfile> shown) {
+        return shown.note("columns", ShownColumns.inJsonAnd("assay.dataset(\"" + p.dataset() + "\").profile().columns()")
+                + "; profile " + p.dataset() + " on COLUMN shows one");
+    }
+
+    /** The findings about the columns shown (a wide profile can have thousands). */
+    private static List<Finding> findings(Profile p, ShownColumns<ColumnProfile> shown) {
+        if (!shown.cut()) {
+            return p.findings();
+        }
+        Set<String> names = new HashSet<>();
+        shown.shown().forEach(c -> names.add(c.name()));
+        return p.findings().stream().filter(f -> names.contains(f.column())).toList();
+    }
+
     static String text(Profile p) {
+        return text(p, shown(p));
+    }
+
+    private static String text(Profile p, ShownColumns<ColumnProfile> shown) {
         StringBuilder t = new StringBuilder(title(p)).append('\n');
+        String note = cutNote(p, shown);
+        if (note != null) {
+            t.append(note).append('\n');
+        }
         String[] header = {"column", "type", "missing", "distinct", "mean / top", "std", "min", "median", "max"};
         List<String[]> rows = new java.util.ArrayList<>();
         rows.add(header);
-        for (ColumnProfile c : p.columns()) {
+        for (ColumnProfile c : shown.shown()) {
             String[] cells = {c.name(), c.type().toLowerCase(Locale.ROOT), missing(c, p.rows()),
                     String.format(Locale.ROOT, "%,d", c.distinct()), centre(c), number(c.std()), value(c.min()),
                     c.quantiles() == null ? "" : value(c.quantiles().get("0.5")), value(c.max())};
@@ -68,23 +110,32 @@ public final class ProfileRenderer implements Renderer<Profile> {
         }
         boolean[] numeric = {false, false, true, true, true, true, false, false, false};
         t.append(TextGrid.of(rows, 1, numeric)).append('\n');
-        for (Finding f : p.findings()) {
+        for (Finding f : findings(p, shown)) {
             t.append("! ").append(f.column()).append(": ").append(f.message()).append('\n');
         }
         return t.toString().stripTrailing();
     }
 
     static String html(Profile p) {
+        return html(p, shown(p));
+    }
+
+    private static String html(Profile p, ShownColumns<ColumnProfile> shown) {
         StringBuilder h = new StringBuilder("<div class=\"assay-profile\">\n<p><b>").append(escape(title(p))).append("</b></p>\n");
-        if (!p.findings().isEmpty()) {
+        String note = cutNote(p, shown);
+        if (note != null) {
+            h.append("<p class=\"assay-cut\"><i>").append(escape(note)).append("</i></p>\n");
+        }
+        List<Finding> findings = findings(p, shown);
+        if (!findings.isEmpty()) {
             h.append("<ul style=\"background:#fff4e5;border-left:3px solid #f0a030;padding:4px 4px 4px 24px\">\n");
-            for (Finding f : p.findings()) {
+            for (Finding f : findings) {
                 h.append("<li><code>").append(escape(f.column())).append("</code>: ").append(escape(f.message())).append("</li>\n");
             }
             h.append("</ul>\n");
         }
         // Every header aligned with its column: notebook styles right-align headers by default.
-        String values = valuesAlign(p);
+        String values = valuesAlign(shown.shown());
         List<String> aligns = List.of("right", "right", values, "right", values, values, values);
         List<String> heads = List.of("missing", "distinct", "mean / top", "std", "min", "median", "max");
         h.append("<table>\n<thead><tr><th style=\"text-align:left\">column</th>");
@@ -92,7 +143,7 @@ public final class ProfileRenderer implements Renderer<Profile> {
             h.append("<th style=\"text-align:").append(aligns.get(i)).append("\">").append(heads.get(i)).append("</th>");
         }
         h.append("<th style=\"text-align:left\">distribution</th></tr></thead>\n<tbody>\n");
-        for (ColumnProfile c : p.columns()) {
+        for (ColumnProfile c : shown.shown()) {
             h.append("<tr><td style=\"text-align:left\"><b>").append(escape(c.name()))
                     .append("</b><br><small style=\"opacity:.7\">").append(escape(c.type().toLowerCase(Locale.ROOT)))
                     .append("</small></td>");
@@ -147,8 +198,8 @@ public final class ProfileRenderer implements Renderer<Profile> {
      * max): right as numbers when some profiled column holds numbers or times, else left as
      * the text they all are.
      */
-    private static String valuesAlign(Profile p) {
-        return p.columns().stream().anyMatch(c -> c.kind() == ColumnKind.NUMERIC || c.kind() == ColumnKind.TEMPORAL)
+    private static String valuesAlign(List<ColumnProfile> columns) {
+        return columns.stream().anyMatch(c -> c.kind() == ColumnKind.NUMERIC || c.kind() == ColumnKind.TEMPORAL)
                 ? "right" : "left";
     }
 
@@ -158,7 +209,7 @@ public final class ProfileRenderer implements Renderer<Profile> {
     }
 
     private static String title(Profile p) {
-        return String.format(Locale.ROOT, "Profile of %s: %,d rows, %d columns", p.dataset(), p.rows(), p.columns().size());
+        return String.format(Locale.ROOT, "Profile of %s: %,d rows, %,d columns", p.dataset(), p.rows(), p.columns().size());
     }
 
     private static String missing(ColumnProfile c, long rows) {

@@ -10,6 +10,7 @@ import dev.assay.dsl.profile.Profile;
 import dev.assay.dsl.report.QualityReport;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
+import dev.assay.viz.ShownColumns;
 import dev.assay.viz.profile.ProfileRenderer;
 import dev.assay.viz.rows.CheckResultRenderer;
 import dev.assay.viz.rows.DriftRenderer;
@@ -46,7 +47,7 @@ final class ReportView {
     static List<ReportTile> tiles(QualityReport r) {
         Profile p = r.profile();
         List<ReportTile> tiles = new ArrayList<>();
-        tiles.add(ReportTile.ok("Rows", count(p.rows()), p.columns().size() + (p.columns().size() == 1 ? " column" : " columns")));
+        tiles.add(ReportTile.ok("Rows", count(p.rows()), count(p.columns().size()) + (p.columns().size() == 1 ? " column" : " columns")));
         long missing = p.columns().stream().mapToLong(ColumnProfile::missing).sum();
         long cells = p.rows() * p.columns().size();
         tiles.add(ReportTile.warnIf(missing, "Missing cells", percent(missing, cells), count(missing) + " of " + count(cells)));
@@ -70,7 +71,7 @@ final class ReportView {
                         "near-identical " + r.textColumn()));
             }
             var drift = c.drift();
-            tiles.add(new ReportTile("Drift", drift.driftedColumns() + " of " + drift.columns().size(), "columns drifted",
+            tiles.add(new ReportTile("Drift", count(drift.driftedColumns()) + " of " + count(drift.columns().size()), "columns drifted",
                     drift.datasetDrift() ? "bad" : drift.driftedColumns() > 0 ? "warn" : "ok"));
         }
         if (!r.checks().isEmpty()) {
@@ -97,7 +98,9 @@ final class ReportView {
         c.put("hasNear", r.nearDuplicates() != null);
         c.put("near", r.nearDuplicates() == null ? "" : html(new DuplicatesRenderer(), r.nearDuplicates()));
         c.put("textColumn", r.textColumn() == null ? "" : r.textColumn());
-        c.put("pii", piiFindings(r));
+        ShownColumns<Finding> pii = ShownColumns.first(piiFindings(r));
+        c.put("pii", pii.shown());
+        c.put("piiNote", pii.note("personal-data findings", "the JSON of the profile"));
         c.put("textColumns", textColumns(r.profile()));
         c.put("compared", r.comparison() != null);
         if (r.comparison() != null) {

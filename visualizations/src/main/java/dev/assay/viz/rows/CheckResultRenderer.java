@@ -4,8 +4,10 @@ import dev.assay.dsl.check.CheckResult;
 import dev.assay.dsl.check.RuleOutcome;
 import dev.assay.dsl.check.Values;
 import dev.assay.dsl.store.Fingerprint;
+import dev.assay.viz.Counts;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
+import dev.assay.viz.ShownColumns;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,18 +19,21 @@ public final class CheckResultRenderer implements Renderer<CheckResult> {
         int failed = check.failures().size();
         int total = check.rules().size();
         String verdict = failed == 0
-                ? "Check " + check.dataset() + " passed: " + (total == 1 ? "its rule holds" : "all " + total + " rules hold")
-                : "Check " + check.dataset() + " FAILED: " + failed + " of " + total + (total == 1 ? " rule" : " rules")
+                ? "Check " + check.dataset() + " passed: " + (total == 1 ? "its rule holds" : "all " + Counts.count(total) + " rules hold")
+                : "Check " + check.dataset() + " FAILED: " + Counts.count(failed) + " of " + Counts.count(total) + (total == 1 ? " rule" : " rules")
                         + " did not hold";
+        ShownColumns<RuleOutcome> shown = ShownColumns.byAttention(check.rules(),
+                java.util.Comparator.comparing(RuleOutcome::passed), "the failed first");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"rule", "measured", "verdict"});
-        boolean[] marked = new boolean[total];
-        for (int i = 0; i < total; i++) {
-            RuleOutcome o = check.rules().get(i);
+        boolean[] marked = new boolean[shown.shown().size()];
+        for (RuleOutcome o : shown.shown()) {
+            marked[rows.size() - 1] = !o.passed();
             rows.add(new String[] {o.rule().text(), measured(o), o.passed() ? "pass" : "FAIL"});
-            marked[i] = !o.passed();
         }
-        return new Sections().table(verdict, rows, new boolean[] {false, true, false}, marked)
+        Sections s = new Sections();
+        String note = shown.note("rules", ShownColumns.inJsonAnd("the CheckResult's rules()"));
+        return s.table(s.above(verdict, note), rows, new boolean[] {false, true, false}, marked)
                 .bundle("assay-check", check.toJson());
     }
 

@@ -4,7 +4,9 @@ import dev.assay.viz.Counts;
 import dev.assay.dsl.diff.DatasetDiff;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
+import dev.assay.viz.ShownColumns;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,12 +41,22 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
         if (diff.added().isEmpty() && diff.removed().isEmpty() && diff.retyped().isEmpty()) {
             return;
         }
+        List<String[]> changes = new ArrayList<>();
+        diff.removed().forEach(c -> changes.add(new String[] {c.name(), "removed", c.type(), ""}));
+        diff.added().forEach(c -> changes.add(new String[] {c.name(), "added", "", c.type()}));
+        diff.retyped().forEach(t -> changes.add(new String[] {t.name(), "type changed", t.from(), t.to()}));
+        ShownColumns<String[]> shown = ShownColumns.first(changes);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"column", "change", "type in " + diff.from(), "type in " + diff.to()});
-        diff.removed().forEach(c -> rows.add(new String[] {c.name(), "removed", c.type(), ""}));
-        diff.added().forEach(c -> rows.add(new String[] {c.name(), "added", "", c.type()}));
-        diff.retyped().forEach(t -> rows.add(new String[] {t.name(), "type changed", t.from(), t.to()}));
-        s.table("Schema changes:", rows, new boolean[] {false, false, false, false});
+        rows.addAll(shown.shown());
+        s.table(s.above("Schema changes:", shown.note("schema changes", whole(diff, "schema"))), rows,
+                new boolean[] {false, false, false, false});
+    }
+
+    /** Where a wide diff keeps what its tables leave out: the JSON's {@code field}, and the Java object. */
+    private static String whole(DatasetDiff diff, String field) {
+        return "the result's JSON (" + MimeBundle.RESULT_JSON + ", \"" + field + "\") and in Java: assay.diff(\"" + diff.from()
+                + "\", \"" + diff.to() + "\")";
     }
 
     private static void rows(DatasetDiff diff, Sections s) {
@@ -52,21 +64,26 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
             s.line("No column in common: rows were not compared");
             return;
         }
-        s.line(String.format(Locale.ROOT, "Rows (as multisets, over %d %s): %s only in %s, %s only in %s",
+        s.line(String.format(Locale.ROOT, "Rows (as multisets, over %,d %s): %s only in %s, %s only in %s",
                 diff.compared().size(), diff.compared().size() == 1 ? "column" : "columns in common",
                 Counts.count(diff.onlyInFrom()), diff.from(), Counts.count(diff.onlyInTo()), diff.to()));
-        examples("Only in " + diff.from() + ", for example:", diff.compared(), diff.onlyInFromExamples(), s);
-        examples("Only in " + diff.to() + ", for example:", diff.compared(), diff.onlyInToExamples(), s);
+        examples(diff, "Only in " + diff.from() + ", for example", diff.onlyInFromExamples(), s);
+        examples(diff, "Only in " + diff.to() + ", for example", diff.onlyInToExamples(), s);
     }
 
-    private static void examples(String sentence, List<String> columns, List<List<Object>> examples, Sections s) {
+    /** Example rows, of a wide diff only their first columns. */
+    private static void examples(DatasetDiff diff, String sentence, List<List<Object>> examples, Sections s) {
         if (examples.isEmpty()) {
             return;
         }
+        ShownColumns<String> columns = ShownColumns.first(diff.compared());
+        int n = columns.shown().size();
+        List<List<Object>> cut = examples.stream().map(r -> r.subList(0, Math.min(n, r.size()))).toList();
         List<String[]> rows = new ArrayList<>();
-        rows.add(columns.toArray(String[]::new));
-        examples.forEach(r -> rows.add(r.stream().map(Sections::cell).toArray(String[]::new)));
-        s.table(sentence, rows, Sections.numericColumns(columns.size(), examples));
+        rows.add(columns.shown().toArray(String[]::new));
+        cut.forEach(r -> rows.add(r.stream().map(Sections::cell).toArray(String[]::new)));
+        s.table(s.above(sentence + ":", columns.note("columns of each row", whole(diff, "rows"))), rows,
+                Sections.numericColumns(n, cut));
     }
 
     private static void keyed(DatasetDiff diff, Sections s) {
@@ -76,14 +93,16 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
                 on, Counts.count(k.matched()), Counts.count(k.changed()), Counts.count(k.added()), diff.to(),
                 Counts.count(k.removed())));
         if (k.changed() > 0) {
+            List<Map.Entry<String, Long>> changed = k.changesPerColumn().entrySet().stream().filter(e -> e.getValue() > 0).toList();
+            ShownColumns<Map.Entry<String, Long>> shown = ShownColumns.byAttention(changed,
+                    Map.Entry.<String, Long>comparingByValue().reversed(), "the most changed first");
             List<String[]> perColumn = new ArrayList<>();
             perColumn.add(new String[] {"column", "rows changed", "share of matched"});
-            for (Map.Entry<String, Long> e : k.changesPerColumn().entrySet()) {
-                if (e.getValue() > 0) {
-                    perColumn.add(new String[] {e.getKey(), Counts.count(e.getValue()), Counts.percent(e.getValue(), k.matched())});
-                }
+            for (Map.Entry<String, Long> e : shown.shown()) {
+                perColumn.add(new String[] {e.getKey(), Counts.count(e.getValue()), Counts.percent(e.getValue(), k.matched())});
             }
-            s.table("Changed columns:", perColumn, new boolean[] {false, true, true});
+            s.table(s.above("Changed columns:", shown.note("changed columns", whole(diff, "keyed"))), perColumn,
+                    new boolean[] {false, true, true});
             List<String[]> examples = new ArrayList<>();
             examples.add(new String[] {on, "column", "in " + diff.from(), "in " + diff.to()});
             List<List<Object>> values = new ArrayList<>();
@@ -109,20 +128,23 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
     }
 
     private static void columns(DatasetDiff diff, Sections s) {
+        ShownColumns<DatasetDiff.ColumnMove> shown = ShownColumns.byAttention(diff.columns(),
+                Comparator.comparing(m -> !moved(m)), "the changed first");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"column", "count", "missing", "distinct", "mean"});
-        List<Boolean> moved = new ArrayList<>();
-        for (DatasetDiff.ColumnMove m : diff.columns()) {
+        boolean[] marked = new boolean[shown.shown().size()];
+        for (DatasetDiff.ColumnMove m : shown.shown()) {
+            marked[rows.size() - 1] = moved(m);
             rows.add(new String[] {m.name(), pair(m, DatasetDiff.Summary::count), pair(m, DatasetDiff.Summary::missing),
                     pair(m, DatasetDiff.Summary::distinct), pair(m, DatasetDiff.Summary::mean)});
-            moved.add(m.from() == null || m.to() == null || !m.from().equals(m.to()));
         }
-        boolean[] marked = new boolean[moved.size()];
-        for (int i = 0; i < marked.length; i++) {
-            marked[i] = moved.get(i);
-        }
-        s.table("Columns (" + diff.from() + " -> " + diff.to() + "; changed ones marked):", rows,
-                new boolean[] {false, true, true, true, true}, marked);
+        s.table(s.above("Columns (" + diff.from() + " -> " + diff.to() + "; changed ones marked):",
+                shown.note("columns", whole(diff, "columns"))), rows, new boolean[] {false, true, true, true, true}, marked);
+    }
+
+    /** A column whose summary differs between the sides, or that one side lacks. */
+    private static boolean moved(DatasetDiff.ColumnMove m) {
+        return m.from() == null || m.to() == null || !m.from().equals(m.to());
     }
 
     /** {@code 12 -> 15} when the two sides differ, one value when they agree, '-' for a side without the column. */

@@ -5,8 +5,10 @@ import dev.assay.dsl.drift.ColumnDrift;
 import dev.assay.dsl.drift.Drift;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
+import dev.assay.viz.ShownColumns;
 import dev.assay.viz.chart.DriftCharts;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,12 +21,13 @@ public final class DriftRenderer implements Renderer<Drift> {
 
     @Override
     public MimeBundle render(Drift d) {
+        ShownColumns<ColumnDrift> shown = shown(d);
         List<String[]> rows = new ArrayList<>();
         List<String> thumbnails = new ArrayList<>();
-        boolean[] drifted = new boolean[d.columns().size()];
+        boolean[] drifted = new boolean[shown.shown().size()];
         rows.add(new String[] {"column", "kind", "method", "statistic", "p-value", "threshold", "drifted",
             "missing (ref / cur)", "note"});
-        for (ColumnDrift c : d.columns()) {
+        for (ColumnDrift c : shown.shown()) {
             rows.add(new String[] {c.name(), c.kind().jsonName(), c.method().keyword(),
                 c.statistic() == null ? "∞" : number(c.statistic()), c.pValue() == null ? "" : number(c.pValue()),
                 number(c.threshold()), c.drifted() ? "DRIFT" : "no",
@@ -33,21 +36,48 @@ public final class DriftRenderer implements Renderer<Drift> {
             thumbnails.add(thumbnail(c));
             drifted[rows.size() - 2] = c.drifted();
         }
-        String verdict = String.format(Locale.ROOT, "Drift from %s (%s rows) to %s (%s rows): %d of %d columns drifted (%s)"
+        String verdict = String.format(Locale.ROOT, "Drift from %s (%s rows) to %s (%s rows): %,d of %,d columns drifted (%s)"
                 + " — %s", d.reference(), Counts.count(d.referenceRows()), d.current(), Counts.count(d.currentRows()),
                 d.driftedColumns(), d.columns().size(), Counts.percent(d.driftedColumns(), d.columns().size()),
                 d.datasetDrift() ? "the dataset has drifted (at least half of its columns)" : "no dataset drift");
-        Sections s = new Sections().table(verdict + ":", rows,
+        Sections s = new Sections();
+        String note = shown.note("columns", ShownColumns.inJsonAnd("assay.dataset(\"" + d.reference() + "\").drift(assay.dataset(\""
+                + d.current() + "\")).columns()") + "; drift " + d.reference() + " vs " + d.current() + " on COLUMN shows one");
+        s.table(s.above(verdict + ":", note), rows,
                 new boolean[] {false, false, false, true, true, true, false, true, false},
                 "reference / current", thumbnails, drifted);
         if (!d.skipped().isEmpty()) {
+            ShownColumns<Drift.Skipped> skippedShown = ShownColumns.first(d.skipped());
             List<String[]> skipped = new ArrayList<>();
             skipped.add(new String[] {"column", "why"});
-            d.skipped().forEach(k -> skipped.add(new String[] {k.name(), k.reason()}));
-            s.table("Not compared:", skipped, new boolean[] {false, false});
+            skippedShown.shown().forEach(k -> skipped.add(new String[] {k.name(), k.reason()}));
+            String skippedNote = skippedShown.note("columns not compared", ShownColumns.inJsonAnd("the Drift's skipped()"));
+            s.table(s.above("Not compared:", skippedNote), skipped, new boolean[] {false, false});
         }
-        return s.bundle("assay-drift", d.toJson()).withChart(() -> DriftCharts.grid(d), "reference and current distributions",
-                false);
+        return s.bundle("assay-drift", d.toJson()).withChart(() -> DriftCharts.grid(shown.shown()),
+                "reference and current distributions", false);
+    }
+
+    /**
+     * The columns the table shows: all of a narrow drift; of a wide one, the drifted first, then
+     * those nearest to their threshold.
+     */
+    static ShownColumns<ColumnDrift> shown(Drift d) {
+        Comparator<ColumnDrift> attention = Comparator.<ColumnDrift, Boolean>comparing(c -> !c.drifted())
+                .thenComparing(Comparator.comparingDouble(DriftRenderer::severity).reversed());
+        return ShownColumns.byAttention(d.columns(), attention, "the drifted first, then the nearest to their threshold");
+    }
+
+    /**
+     * How far a column is towards drift, 1 at its threshold: the statistic over the threshold
+     * for distances, the threshold over the p-value for tests (an infinite statistic or a
+     * p-value of 0 is infinitely far).
+     */
+    static double severity(ColumnDrift c) {
+        if (c.method().givesPValue()) {
+            return c.pValue() == null ? 0 : c.pValue() == 0 ? Double.POSITIVE_INFINITY : c.threshold() / c.pValue();
+        }
+        return c.statistic() == null ? Double.POSITIVE_INFINITY : c.threshold() == 0 ? c.statistic() : c.statistic() / c.threshold();
     }
 
     /** The column's two distributions as a small base64 PNG, or null when there are none or nothing can be drawn. */

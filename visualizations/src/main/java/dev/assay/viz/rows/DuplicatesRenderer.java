@@ -7,6 +7,7 @@ import dev.assay.dsl.duplicates.NearCluster;
 import dev.assay.dsl.duplicates.NearSummary;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
+import dev.assay.viz.ShownColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,26 +18,28 @@ public final class DuplicatesRenderer implements Renderer<Duplicates> {
     @Override
     public MimeBundle render(Duplicates d) {
         Sections s = new Sections();
-        String over = String.join(", ", d.on()) + (d.normalize() ? ", normalized" : "");
+        String over = ShownColumns.names(d.on()) + (d.normalize() ? ", normalized" : "");
         String sentence = String.format(Locale.ROOT, "Duplicates in %s on %s: %s duplicate rows (%s of %s rows) in %s groups",
                 d.dataset(), over, Counts.count(d.duplicateRows()), Counts.percent(d.duplicateRows(), d.rows()),
                 Counts.count(d.rows()), Counts.count(d.groups()));
         if (d.largest().isEmpty()) {
             s.line(sentence);
         } else {
+            ShownColumns<String> on = ShownColumns.first(d.on());
             List<String[]> rows = new ArrayList<>();
             List<String> header = new ArrayList<>(List.of("rows", "first row"));
-            header.addAll(d.on());
+            header.addAll(on.shown());
             rows.add(header.toArray(String[]::new));
             for (DuplicateGroup g : d.largest()) {
                 List<String> row = new ArrayList<>(List.of(Counts.count(g.count()), Counts.count(g.firstRow())));
-                d.on().forEach(c -> row.add(Sections.cell(g.values().get(c))));
+                on.shown().forEach(c -> row.add(Sections.cell(g.values().get(c))));
                 rows.add(row.toArray(String[]::new));
             }
             boolean[] right = new boolean[header.size()];
             right[0] = true;
             right[1] = true;
-            s.table(sentence + "; the largest:", rows, right);
+            String note = on.note("columns of each group", ShownColumns.inJsonAnd("the Duplicates' largest()"));
+            s.table(s.above(sentence + "; the largest:", note), rows, right);
         }
         NearSummary near = d.near();
         if (near != null) {

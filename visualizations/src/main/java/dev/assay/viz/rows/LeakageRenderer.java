@@ -4,6 +4,7 @@ import dev.assay.viz.Counts;
 import dev.assay.dsl.duplicates.Leakage;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
+import dev.assay.viz.ShownColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,7 @@ public final class LeakageRenderer implements Renderer<Leakage> {
     @Override
     public MimeBundle render(Leakage l) {
         Sections s = new Sections();
-        String over = String.join(", ", l.on()) + (l.normalize() ? ", normalized" : "");
+        String over = ShownColumns.names(l.on()) + (l.normalize() ? ", normalized" : "");
         String sentence = String.format(Locale.ROOT, "Leakage from %s into %s on %s: %s of %s's %s rows (%s) also occur in %s "
                 + "(%s shared keys, on %s rows of %s)", l.left(), l.right(), over, Counts.count(l.exactOverlapRows()), l.right(),
                 Counts.count(l.rightRows()), Counts.percent(l.exactOverlapRows(), l.rightRows()), l.left(),
@@ -22,14 +23,15 @@ public final class LeakageRenderer implements Renderer<Leakage> {
         if (l.examples().isEmpty()) {
             s.line(sentence);
         } else {
+            ShownColumns<String> on = ShownColumns.first(l.on());
             List<String[]> rows = new ArrayList<>();
-            List<String> header = new ArrayList<>(l.on());
+            List<String> header = new ArrayList<>(on.shown());
             header.add("rows in " + l.left());
             header.add("rows in " + l.right());
             rows.add(header.toArray(String[]::new));
             for (Leakage.SharedKey k : l.examples()) {
                 List<String> row = new ArrayList<>();
-                l.on().forEach(c -> row.add(Sections.cell(k.values().get(c))));
+                on.shown().forEach(c -> row.add(Sections.cell(k.values().get(c))));
                 row.add(Counts.count(k.leftCount()));
                 row.add(Counts.count(k.rightCount()));
                 rows.add(row.toArray(String[]::new));
@@ -37,7 +39,8 @@ public final class LeakageRenderer implements Renderer<Leakage> {
             boolean[] right = new boolean[header.size()];
             right[header.size() - 1] = true;
             right[header.size() - 2] = true;
-            s.table(sentence + "; for example:", rows, right);
+            String note = on.note("columns of each key", ShownColumns.inJsonAnd("the Leakage's examples()"));
+            s.table(s.above(sentence + "; for example:", note), rows, right);
         }
         if (l.nearOverlapRows() != null) {
             String near = String.format(Locale.ROOT, "With near duplicates (Jaccard >= %s): %s of %s's rows (%s) have a match in %s",

@@ -34,6 +34,19 @@ final class Sections {
         return this;
     }
 
+    /**
+     * The sentence to put above a table: {@code sentence} itself; or, when the table leaves
+     * entries out ({@code note}, from {@code ShownColumns.note}, not null), {@code sentence} on
+     * a line of its own and the note above the table.
+     */
+    String above(String sentence, String note) {
+        if (note == null) {
+            return sentence;
+        }
+        line(sentence);
+        return note + ":";
+    }
+
     /** A sentence and a table under it: the first row is the header; a null cell is NULL. */
     Sections table(String sentence, List<String[]> rows, boolean[] rightAligned) {
         sections.add(new Section(sentence, rows, rightAligned, null, null));

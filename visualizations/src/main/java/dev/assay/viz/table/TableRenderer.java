@@ -6,6 +6,7 @@ import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.TablePreview;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
+import dev.assay.viz.ShownColumns;
 import dev.assay.viz.TextGrid;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -33,8 +34,9 @@ public final class TableRenderer implements Renderer<TablePreview> {
     }
 
     static String html(TablePreview t) {
+        int shown = shown(t).shown().size();
         StringBuilder h = new StringBuilder("<div class=\"assay-table\"><table>\n<thead><tr>");
-        for (Column c : t.columns()) {
+        for (Column c : t.columns().subList(0, shown)) {
             // Headers align with their column: notebook styles right-align every header by default.
             h.append("<th style=\"text-align:").append(align(c)).append("\" title=\"").append(escape(c.type())).append("\">")
                     .append(escape(c.name()))
@@ -44,7 +46,7 @@ public final class TableRenderer implements Renderer<TablePreview> {
         h.append("</tr></thead>\n<tbody>\n");
         for (List<Object> row : t.rows()) {
             h.append("<tr>");
-            for (int i = 0; i < row.size(); i++) {
+            for (int i = 0; i < shown; i++) {
                 Object v = row.get(i);
                 if (v == null) {
                     h.append("<td style=\"text-align:").append(align(t.columns().get(i))).append(";color:#888;font-style:italic\">NULL</td>");
@@ -74,7 +76,7 @@ public final class TableRenderer implements Renderer<TablePreview> {
     }
 
     static String text(TablePreview t) {
-        int n = t.columns().size();
+        int n = shown(t).shown().size();
         List<String[]> lines = new ArrayList<>();
         String[] header = new String[n];
         String[] types = new String[n];
@@ -128,7 +130,14 @@ public final class TableRenderer implements Renderer<TablePreview> {
         String shown = t.rows().size() < t.totalRows()
                 ? "first " + t.rows().size() + " of " + rows + " rows" : rows + (t.totalRows() == 1 ? " row" : " rows");
         int columns = t.columns().size();
-        return (t.name() != null ? escape(t.name()) + ": " : "") + shown + ", " + columns + (columns == 1 ? " column" : " columns");
+        String note = shown(t).note("columns", "the JSON (" + MimeBundle.RESULT_JSON + "); select others with %%sql");
+        return (t.name() != null ? escape(t.name()) + ": " : "") + shown + ", " + String.format(Locale.ROOT, "%,d", columns) + (columns == 1 ? " column" : " columns")
+                + (note == null ? "" : "; " + escape(note));
+    }
+
+    /** The columns a preview shows: a wide table's first ones (its JSON keeps them all). */
+    private static ShownColumns<Column> shown(TablePreview t) {
+        return ShownColumns.first(t.columns());
     }
 
     private static String format(Object v) {
