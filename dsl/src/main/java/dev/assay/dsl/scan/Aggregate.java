@@ -38,7 +38,10 @@ public interface Aggregate<T> {
         return sql(sql, value);
     }
 
-    /** The requester's value from what the engine returned (Java values read through Arrow). */
+    /**
+     * The requester's value from what the engine returned (Java values read through Arrow); over
+     * {@link Over#VALUES}, null for a column without values, which no grouping holds.
+     */
     T read(Object raw);
 
     /** The column of the row count of a distinct value, in {@link Over#VALUES} aggregates. */

@@ -8,9 +8,9 @@ import java.util.Map;
 /**
  * The statement of one batch of a scan, and how its one row is read back. The batch's columns
  * are read once (renamed c0, c1 ... so user names appear only there, quoted); aggregates over
- * the rows form one struct, each column grouped by value another, and the keys of every column
- * are counted in one grouping of (which key, key) pairs; every value is found by name, never by
- * position across the whole scan.
+ * the rows form one struct; columns of one type are grouped by (which column, value) together,
+ * their aggregates a list of structs; and the keys of every column are counted in one grouping
+ * of (which key, key) pairs. Every value is found by name, never by position across the scan.
  */
 final class BatchQuery {
 
@@ -19,6 +19,8 @@ final class BatchQuery {
     private final Handle<Long> rows;
     private final List<ColumnRequests.Request<?>> keyed = new ArrayList<>();
     private final boolean hasRowPart;
+    /** Columns (by place in the batch) whose values are grouped together: same type, same aggregates. */
+    private final List<List<Integer>> valueGroups = new ArrayList<>();
 
     BatchQuery(SqlDialect d, String relation, ColumnValue values, List<ColumnRequests> columns, Handle<Long> rows) {
         this.columns = columns;
@@ -27,7 +29,7 @@ final class BatchQuery {
         List<String> prepared = new ArrayList<>();
         List<Map.Entry<String, String>> rowFields = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        List<String> groups = new ArrayList<>();
+        Map<String, List<Integer>> valueGroups = new java.util.LinkedHashMap<>();
         List<String> parts = new ArrayList<>();
         if (rows != null) {
             rowFields.add(Map.entry("r", "count(*)"));
@@ -46,15 +48,13 @@ final class BatchQuery {
             }
             List<ColumnRequests.Request<?>> overValues = column.over(Aggregate.Over.VALUES);
             if (!overValues.isEmpty()) {
-                String g = "g" + i;
-                groups.add(g + " AS (SELECT " + c + " AS v, count(*) AS " + Aggregate.COUNT + " FROM cols WHERE " + c
-                        + " IS NOT NULL GROUP BY " + c + ")");
-                List<Map.Entry<String, String>> fields = new ArrayList<>();
-                for (int k = 0; k < overValues.size(); k++) {
-                    fields.add(Map.entry(field(i, k), overValues.get(k).aggregate().sql(d, "v")));
-                }
-                parts.add("(SELECT " + d.struct(fields) + " FROM " + g + ") AS " + g);
+                String signature = column.column().type() + overValues.stream().map(r -> "|" + r.aggregate().key()).toList();
+                valueGroups.computeIfAbsent(signature, key -> new ArrayList<>()).add(i);
             }
+        }
+        for (List<Integer> group : valueGroups.values()) {
+            parts.add(valuesPart(d, group));
+            this.valueGroups.add(group);
         }
         String rowSource = prepared.isEmpty() ? "cols" : "prep";
         if (!keys.isEmpty()) {
@@ -76,8 +76,27 @@ final class BatchQuery {
         if (!prepared.isEmpty()) {
             with.append(",\n").append(d.inlinedCte("prep", "SELECT *, " + String.join(", ", prepared) + " FROM cols"));
         }
-        groups.forEach(g -> with.append(",\n").append(g));
         this.sql = with + "\nSELECT " + String.join(",\n  ", parts);
+    }
+
+    /**
+     * One grouping by (which column, value) for columns of one type asking the same aggregates,
+     * and those aggregates per column: a statement's fixed cost is then per type, not per
+     * column, which is most of the cost of a wide table of few rows. A column without values
+     * has no entry (its aggregates read null, the value of an aggregate over nothing).
+     */
+    private String valuesPart(SqlDialect d, List<Integer> group) {
+        List<ColumnRequests.Request<?>> aggregates = columns.get(group.get(0)).over(Aggregate.Over.VALUES);
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        fields.add(Map.entry("w", "w"));
+        for (int k = 0; k < aggregates.size(); k++) {
+            fields.add(Map.entry("a" + k, aggregates.get(k).aggregate().sql(d, "v")));
+        }
+        List<String> which = group.stream().map(String::valueOf).toList();
+        List<String> values = group.stream().map(i -> "c" + i).toList();
+        return "(SELECT list(x) FROM (SELECT " + d.struct(fields) + " AS x FROM (SELECT w, v, count(*) AS " + Aggregate.COUNT
+                + " FROM (SELECT unnest(" + d.listLiteral(which) + ") AS w, unnest(" + d.listLiteral(values)
+                + ") AS v FROM cols) WHERE v IS NOT NULL GROUP BY w, v) GROUP BY w))";
     }
 
     /** The aggregate's SQL, with its prepared expression (if any) added to the projection under {@code name}. */
@@ -98,7 +117,7 @@ final class BatchQuery {
         return sql;
     }
 
-    /** Fills the batch's handles from its result row (parts: r, k, then g0, g1 ... as present). */
+    /** Fills the batch's handles from its result row (parts: r, k, then a grouping per type, as present). */
     void read(List<Object> row) {
         int part = 0;
         Map<?, ?> overRows = hasRowPart ? (Map<?, ?>) row.get(part++) : null;
@@ -118,17 +137,23 @@ final class BatchQuery {
             }
         }
         for (int i = 0; i < columns.size(); i++) {
-            ColumnRequests column = columns.get(i);
-            List<ColumnRequests.Request<?>> over = column.over(Aggregate.Over.ROWS);
+            List<ColumnRequests.Request<?>> over = columns.get(i).over(Aggregate.Over.ROWS);
             for (int k = 0; k < over.size(); k++) {
                 over.get(k).fill(overRows.get(field(i, k)));
             }
-            List<ColumnRequests.Request<?>> overValues = column.over(Aggregate.Over.VALUES);
-            if (!overValues.isEmpty()) {
-                // One row even for a column without values: an aggregate without GROUP BY always has one.
-                Map<?, ?> grouped = (Map<?, ?>) row.get(part++);
+        }
+        for (List<Integer> group : valueGroups) {
+            Map<Integer, Map<?, ?>> byColumn = new java.util.HashMap<>();
+            Object entries = row.get(part++);
+            for (Object entry : entries == null ? List.of() : (List<?>) entries) {
+                Map<?, ?> fields = (Map<?, ?>) entry;
+                byColumn.put(((Number) fields.get("w")).intValue(), fields);
+            }
+            for (int i : group) {
+                Map<?, ?> fields = byColumn.get(i);
+                List<ColumnRequests.Request<?>> overValues = columns.get(i).over(Aggregate.Over.VALUES);
                 for (int k = 0; k < overValues.size(); k++) {
-                    overValues.get(k).fill(grouped.get(field(i, k)));
+                    overValues.get(k).fill(fields == null ? null : fields.get("a" + k));
                 }
             }
         }

@@ -39,8 +39,7 @@ final class ColumnRequests {
 
     /** The cost of this column in a statement, in {@link ScanBatches} units. */
     int cost() {
-        int values = over(Aggregate.Over.VALUES).size();
         return over(Aggregate.Over.ROWS).size() + over(Aggregate.Over.KEYS).size()
-                + (values == 0 ? 0 : ScanBatches.GROUPING_COST + values);
+                + (over(Aggregate.Over.VALUES).isEmpty() ? 0 : ScanBatches.GROUPING_COST);
     }
 }
