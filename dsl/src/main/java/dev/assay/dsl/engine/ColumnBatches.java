@@ -7,7 +7,7 @@ import java.util.List;
  * Cuts a list of columns (or of expressions over them) into batches, each small enough for
  * one statement: a statement over thousands of columns grows plans and result schemas that
  * the engine and its Arrow export handle badly, while a few hundred per statement cost no
- * more per column than one (measured in docs/wide-data.md).
+ * more per column than one (see docs/wide-operations.md).
  */
 public final class ColumnBatches {
 
