@@ -33,7 +33,7 @@ final class KeyedRows {
      * in the number of columns.
      */
     DatasetDiff.Keyed compare(String a, String aTitle, String b, String bTitle, List<String> keys, List<String> common,
-                                   List<DatasetDiff.TypeChange> retyped) {
+                              List<DatasetDiff.TypeChange> retyped) {
         requireUnique(a, aTitle, keys);
         requireUnique(b, bTitle, keys);
         String join = d.quoteIdentifier(a) + " AS f JOIN " + d.quoteIdentifier(b) + " AS t ON " + sameKeys("f", "t", keys);
