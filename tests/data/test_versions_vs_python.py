@@ -853,3 +853,22 @@ def test_a_changed_snapshot_is_refused(kernel, store_dir, tmp_path_factory):
         assert f"expected {fp}" in message, f"load pin of a truncated snapshot should say expected {fp}: {message}"
     finally:
         use_store(kernel, store_dir)
+
+
+def test_wide_pin_fingerprint_matches_python(kernel, store, tmp_path):
+    """Issue 21: the fingerprint of 1,100 columns (more than DuckDB's expression depth) is the
+    same function of the rows as on narrow data, computed here with hashlib."""
+    rows, half = 15, 549
+    columns = {"id": list(range(rows))}
+    for c in range(half):
+        columns[f"n{c}"] = [None if (i + c) % 7 == 0 else ((i * (c + 3)) % 13) / 4.0 for i in range(rows)]
+    for c in range(1_100 - 1 - half):
+        columns[f"t{c}"] = [f"v{(i + 2 * c) % 5}|x" for i in range(rows)]
+    frame = pd.DataFrame(columns)
+    path = tmp_path / "wide.csv"
+    frame.to_csv(path, index=False)
+    run_cell(kernel, f"%%assay\nwide = load {assay_string(str(path))}")
+    result = pin(kernel, "wide", "wide")
+    types = [B] + [D] * half + [V] * (1_100 - 1 - half)
+    check_fields("pin wide", result, {"rows": rows, "schema": schema_of(frame, types)})
+    check_fingerprint("pin wide", result["fingerprint"], list(zip(frame.columns, types)), frame_rows(frame))

@@ -52,15 +52,6 @@ public record KeyColumns(List<Column> columns, boolean normalize) {
         return String.join(", ", parts);
     }
 
-    /** Null-safe equality of the keys of two aliases made by {@link #selectList}. */
-    String sameKey(String left, String right) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            parts.add(left + ".k" + i + " IS NOT DISTINCT FROM " + right + ".k" + i);
-        }
-        return String.join(" AND ", parts);
-    }
-
     public static boolean isText(Column c) {
         return ColumnKind.of(c.type()) == ColumnKind.TEXT;
     }

@@ -201,6 +201,11 @@ public final class DuckDbDialect implements SqlDialect {
             "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT");
 
     @Override
+    public String anyTrue(List<String> booleanExprs) {
+        return booleanExprs.isEmpty() ? "false" : "list_bool_or(" + listLiteral(booleanExprs) + ")";
+    }
+
+    @Override
     public String concatSkippingNulls(List<String> exprs) {
         return exprs.size() == 1 ? "coalesce(" + exprs.get(0) + ", '')" : "concat(" + String.join(", ", exprs) + ")";
     }

@@ -118,6 +118,12 @@ public interface SqlDialect {
      */
     String fingerprintField(String expr, String type);
 
+    /**
+     * True when any of the boolean expressions (none NULL) is true, as one flat call: a chain
+     * of ORs over thousands of columns nests too deep for the engine's parser.
+     */
+    String anyTrue(List<String> booleanExprs);
+
     /** Strings joined into one; NULL arguments count as the empty string. */
     String concatSkippingNulls(List<String> exprs);
 

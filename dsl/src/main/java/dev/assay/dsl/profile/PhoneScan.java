@@ -103,6 +103,6 @@ final class PhoneScan {
         // Repeated values (templated messages, say) go to the library once, with their count.
         List<String> names = IntStream.range(0, textColumns.size()).mapToObj(i -> "p" + i).toList();
         return "SELECT " + String.join(", ", names) + ", count(*) AS n FROM (SELECT " + String.join(", ", select) + " FROM "
-                + from + ")\nWHERE " + String.join(" OR ", any) + "\nGROUP BY " + String.join(", ", names);
+                + from + ")\nWHERE " + sql.anyTrue(any) + "\nGROUP BY " + String.join(", ", names);
     }
 }

@@ -4,7 +4,6 @@ import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.SqlEngine;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Rows holding personal data of any kind the profile looks for (emails, phone numbers, card
@@ -30,12 +29,14 @@ public final class PiiCount {
             return 0;
         }
         var sql = engine.dialect();
-        String any = textColumns.stream()
+        // One flat "any of" over every column and kind (no condition is NULL), and an alias: an
+        // unnamed result column is named by its whole text, too long for the Arrow schema when wide.
+        String any = sql.anyTrue(textColumns.stream()
                 .flatMap(c -> Arrays.stream(PiiPattern.values()).filter(PiiPattern::inSql)
                         .map(p -> p.condition(sql, sql.quoteIdentifier(c.name()))))
-                .collect(Collectors.joining(" OR "));
-        Object inSql = engine.smallResult("SELECT count(*) FILTER (WHERE " + any + ") FROM " + sql.quoteIdentifier(relation))
-                .get(0).get(0);
+                .toList());
+        Object inSql = engine.smallResult("SELECT count(*) FILTER (WHERE " + any + ") AS pii_rows FROM "
+                + sql.quoteIdentifier(relation)).get(0).get(0);
         long phonesOnly = new PhoneScan(engine, phoneRegions).count(relation, textColumns, any).rows();
         return ((Number) inSql).longValue() + phonesOnly;
     }

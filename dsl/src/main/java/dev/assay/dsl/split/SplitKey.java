@@ -33,10 +33,12 @@ public final class SplitKey {
         parts.add(d.quoteLiteral(VERSION + "|" + seed));
         for (String column : columns) {
             String text = d.castText(d.quoteIdentifier(column));
-            parts.add("CASE WHEN " + d.quoteIdentifier(column) + " IS NULL THEN '|N' ELSE '|S' || "
-                    + d.castText(d.charLength(text)) + " || ':' || " + text + " END");
+            parts.add("CASE WHEN " + d.quoteIdentifier(column) + " IS NULL THEN '|N' ELSE "
+                    + d.concatSkippingNulls(List.of("'|S'", d.castText(d.charLength(text)), "':'", text)) + " END");
         }
-        return "left(" + d.sha256Hex(String.join(" || ", parts)) + ", 16)";
+        // One flat concatenation, not a chain of '||' (nested once per column: too deep for wide rows);
+        // no part is ever NULL, so skipping NULLs changes nothing.
+        return "left(" + d.sha256Hex(d.concatSkippingNulls(parts)) + ", 16)";
     }
 
     /** The Java twin of {@link #sqlHex16}: values as their canonical text, null for NULL. */
