@@ -1,6 +1,7 @@
 package dev.assay.dsl.profile;
 
 import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.engine.ColumnBatches;
 import dev.assay.dsl.engine.QueryCancelledException;
 import dev.assay.dsl.engine.SqlDialect;
 import dev.assay.dsl.engine.SqlEngine;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.IntStream;
 import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -58,6 +60,62 @@ final class PhoneScan {
             throw new UncheckedIOException("reading values for phone numbers failed: " + e.getMessage(), e);
         }
         return new Counts(values, rows);
+    }
+
+    /**
+     * Per text column, the values holding a phone number (what a profile shows), in statements of
+     * {@link ColumnBatches#DEFAULT_SIZE} columns each: a candidate is one (column, value) pair
+     * with its row count, so the grouping grows with the columns, not with combinations of
+     * them as {@link #count} must for rows.
+     */
+    long[] countValues(String relation, List<Column> textColumns) {
+        long[] values = new long[textColumns.size()];
+        int offset = 0;
+        for (List<Column> batch : ColumnBatches.of(textColumns)) {
+            try (ArrowReader reader = engine.arrowQuery(candidatePairs(relation, batch), BATCH_ROWS)) {
+                while (reader.loadNextBatch()) {
+                    if (engine.isCancelled() || Thread.currentThread().isInterrupted()) {
+                        throw new QueryCancelledException("phone number search interrupted", null);
+                    }
+                    countPairs(reader.getVectorSchemaRoot(), values, offset);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading values for phone numbers failed: " + e.getMessage(), e);
+            }
+            offset += batch.size();
+        }
+        return values;
+    }
+
+    /** Rows (which column, candidate value, rows holding it) of the batch into {@code values}. */
+    private void countPairs(VectorSchemaRoot root, long[] values, int offset) {
+        IntVector which = (IntVector) root.getVector(0);
+        VarCharVector candidate = (VarCharVector) root.getVector(1);
+        BigIntVector repeats = (BigIntVector) root.getVector(2);
+        AtomicLongArray found = new AtomicLongArray(values.length);
+        // The library's work is the cost here: spread the batch's rows over the cores.
+        IntStream.range(0, root.getRowCount()).parallel().forEach(r -> {
+            if (finder.holdsPhone(new String(candidate.get(r), StandardCharsets.UTF_8))) {
+                found.addAndGet(offset + which.get(r), repeats.get(r));
+            }
+        });
+        for (int c = 0; c < values.length; c++) {
+            values[c] += found.get(c);
+        }
+    }
+
+    /** Per column of the batch, its distinct values passing the pre-filter, with their row counts. */
+    private String candidatePairs(String relation, List<Column> batch) {
+        SqlDialect sql = engine.dialect();
+        List<String> which = new ArrayList<>();
+        List<String> candidates = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            String quoted = sql.quoteIdentifier(batch.get(i).name());
+            which.add(Integer.toString(i));
+            candidates.add("CASE WHEN " + sql.regexFind(quoted, PhoneFinder.CANDIDATE) + " THEN " + quoted + " END");
+        }
+        return "SELECT w, v, count(*) AS n FROM (SELECT unnest(" + sql.listLiteral(which) + ") AS w, unnest("
+                + sql.listLiteral(candidates) + ") AS v FROM " + sql.quoteIdentifier(relation) + ")\nWHERE v IS NOT NULL GROUP BY w, v";
     }
 
     /**

@@ -86,8 +86,7 @@ public final class Profiler {
                 text.add(i);
             }
         }
-        long[] counts = new PhoneScan(engine, phoneRegions)
-                .count(relation, text.stream().map(columns::get).toList(), null).values();
+        long[] counts = new PhoneScan(engine, phoneRegions).countValues(relation, text.stream().map(columns::get).toList());
         Map<Integer, Long> phones = new LinkedHashMap<>();
         for (int j = 0; j < text.size(); j++) {
             phones.put(text.get(j), counts[j]);
