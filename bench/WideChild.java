@@ -82,6 +82,20 @@ final class WideChild implements AutoCloseable {
         return lines.poll(Math.max(1, millis), TimeUnit.MILLISECONDS);
     }
 
+    /** The child's resident memory now, in MB (VmRSS of /proc/PID/status), or -1 once it is gone. */
+    long residentMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // the process ended between two looks
+        }
+        return -1;
+    }
+
     /** Why the child ended: its exit status and what the JVM printed about a fatal error or a lack of memory. */
     String deathReason() throws InterruptedException {
         process.waitFor(10, TimeUnit.SECONDS);

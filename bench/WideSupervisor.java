@@ -20,6 +20,11 @@ final class WideSupervisor {
     private final long cells;
     private int children;
 
+    /** Marks {@link #next}'s answer when the child passed the memory cap. */
+    private static final String OVER_CAP = "\u0000over cap: ";
+    /** The most resident memory a child may take before it is stopped; 8 GB unless ASSAY_BENCH_MAX_RSS_MB says. */
+    private final long maxResidentMegabytes = Long.parseLong(System.getenv().getOrDefault("ASSAY_BENCH_MAX_RSS_MB", "8192"));
+
     WideSupervisor(String heap, Path scratch, long timeoutSeconds, long cells) {
         this.heap = heap;
         this.scratch = scratch;
@@ -38,10 +43,11 @@ final class WideSupervisor {
                 String current = null;
                 long since = System.currentTimeMillis();
                 while (!left.isEmpty()) {
-                    String line = child.next(timeoutMillis - (System.currentTimeMillis() - since));
-                    if (line == null || line.equals(WideChild.ENDED)) {
+                    String line = next(child, since);
+                    if (line == null || line.startsWith(OVER_CAP) || line.equals(WideChild.ENDED)) {
                         String why = line == null
                                 ? String.format(Locale.ROOT, "timeout after %d s", timeoutMillis / 1000)
+                                : line.startsWith(OVER_CAP) ? "failed: " + line.substring(OVER_CAP.length())
                                 : "failed: " + child.deathReason();
                         if (current == null) { // it never got to an operation: loading the tables failed
                             for (String op : left) {
@@ -88,10 +94,11 @@ final class WideSupervisor {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("heap", heap);
         try (WideChild child = start(List.of(wide.toString(), moved.toString(), "0", "memory"))) {
-            String line = child.next(timeoutMillis);
-            if (line == null || line.equals(WideChild.ENDED)) {
+            String line = next(child, System.currentTimeMillis());
+            if (line == null || line.startsWith(OVER_CAP) || line.equals(WideChild.ENDED)) {
                 row.put("status", line == null ? "timeout" : "failed");
                 row.put("error", line == null ? String.format(Locale.ROOT, "timeout after %d s", timeoutMillis / 1000)
+                        : line.startsWith(OVER_CAP) ? "failed: " + line.substring(OVER_CAP.length())
                         : "failed: " + child.deathReason());
             } else {
                 String[] f = line.split("\t", -1);
@@ -107,6 +114,29 @@ final class WideSupervisor {
         }
         System.out.printf(Locale.ROOT, "  %-16s %s%n", "profile memory", row);
         return row;
+    }
+
+    /**
+     * The child's next protocol line; null when the operation begun at {@code since} passes the
+     * timeout; {@link #OVER_CAP} and why when the child's resident memory passes the cap (it is
+     * stopped there: the machine is shared, and the OS's OOM killer might pick a neighbour).
+     */
+    private String next(WideChild child, long since) throws InterruptedException {
+        while (true) {
+            long left = timeoutMillis - (System.currentTimeMillis() - since);
+            if (left <= 0) {
+                return null;
+            }
+            String line = child.next(Math.min(left, 500));
+            if (line != null) {
+                return line;
+            }
+            long resident = child.residentMegabytes();
+            if (resident > maxResidentMegabytes) {
+                return OVER_CAP + String.format(Locale.ROOT, "stopped by the benchmark at %,d MB resident (cap %,d MB, "
+                        + "ASSAY_BENCH_MAX_RSS_MB)", resident, maxResidentMegabytes);
+            }
+        }
     }
 
     private WideChild start(List<String> arguments) throws IOException {

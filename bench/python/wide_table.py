@@ -3,7 +3,10 @@ table of seconds per million cells per operation and width, the flatness over wi
 ratios issue 21 targets and the peak memory of the widest profile; prints it and writes it
 as OUT_BASE.json and OUT_BASE.md.
 
-    python bench/python/wide_table.py OUT_BASE JAVA.json POLARS.json
+    python bench/python/wide_table.py OUT_BASE POLARS.json JAVA.json [JAVA.json ...]
+
+Several JAVA.json (runs of some widths each, `WideBench --widths`) are joined in order; the
+run's settings are the first one's, its end load the last one's.
 """
 
 import json
@@ -26,8 +29,10 @@ RATIOS = [
 MEMORY_TARGET_MB = 4096
 
 
-def load(java_path, polars_path):
-    java = json.loads(Path(java_path).read_text())
+def load(java_paths, polars_path):
+    parts = [json.loads(Path(p).read_text()) for p in java_paths]
+    java = {"run": parts[0]["run"], "widths": [t for part in parts for t in part["widths"]]}
+    java["run"]["load_after"] = parts[-1]["run"]["load_after"]
     polars = {row["file"]: row for row in json.loads(Path(polars_path).read_text())} if Path(polars_path).exists() else {}
     for table in java["widths"]:
         p = polars.get(table["file"])
@@ -159,8 +164,8 @@ def markdown(doc):
 
 
 def main():
-    out_base, java_path, polars_path = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
-    doc = load(java_path, polars_path)
+    out_base, polars_path, java_paths = Path(sys.argv[1]), sys.argv[2], sys.argv[3:]
+    doc = load(java_paths, polars_path)
     doc["run"].update(when=datetime.now(timezone.utc).isoformat(timespec="seconds"), machine=platform.node(),
                       cpus=os.cpu_count(), uptime=uptime(), commit=commit())
     for name, numerator, denominator, target in RATIOS:
