@@ -31,6 +31,9 @@ MEMORY_TARGET_MB = 4096
 
 def load(java_paths, polars_path):
     parts = [json.loads(Path(p).read_text()) for p in java_paths]
+    for part in parts:
+        for table in part["widths"]:
+            table["timeout_seconds"] = part["run"]["timeout_seconds"]
     java = {"run": parts[0]["run"], "widths": [t for part in parts for t in part["widths"]]}
     java["run"]["load_after"] = parts[-1]["run"]["load_after"]
     polars = {row["file"]: row for row in json.loads(Path(polars_path).read_text())} if Path(polars_path).exists() else {}
@@ -81,16 +84,30 @@ def flatness(rows):
 
 
 def ratio(tables, numerator, denominator):
+    """Per width: (ratio, is_lower_bound), or None. A timed-out numerator gives a lower bound."""
     out = []
     for table in tables:
         ops = {r["op"]: r for r in table["ops"]}
         a, b = ops.get(numerator), ops.get(denominator)
-        if a and b and a["status"] == "ok" and b["status"] == "ok":
+        if not (a and b and b["status"] == "ok"):
+            out.append(None)
+        elif a["status"] == "ok":
             # per million cells: drift reads two tables as its baseline does, so the cells cancel
-            out.append(a["seconds_per_million_cells"] / b["seconds_per_million_cells"])
+            out.append((a["seconds_per_million_cells"] / b["seconds_per_million_cells"], False))
+        elif a["status"] == "timeout":
+            out.append((table["timeout_seconds"] / a["cells"] * 1e6 / b["seconds_per_million_cells"], True))
         else:
             out.append(None)
     return out
+
+
+def ratio_text(value, target):
+    if value is None:
+        return ""
+    figure, lower_bound = value
+    if lower_bound:
+        return f"> {figure:.2f}x (timed out) {verdict(figure, target)}".strip()
+    return f"{figure:.2f}x {verdict(figure, target)}".strip()
 
 
 def verdict(value, target):
@@ -113,11 +130,22 @@ def commit():
         return "unknown"
 
 
+def timeouts(tables):
+    seconds = sorted({t["timeout_seconds"] for t in tables})
+    if len(seconds) == 1:
+        return f"{seconds[0]} s"
+    parts = []
+    for limit in seconds:
+        widths = ", ".join(f"{t['width']:,} columns" for t in tables if t["timeout_seconds"] == limit)
+        parts.append(f"{limit} s ({widths})")
+    return ", ".join(parts)
+
+
 def markdown(doc):
     tables, run = doc["widths"], doc["run"]
     lines = [f"# Wide data benchmark, {run['when']} ({'quick' if run['quick'] else 'full'} run)", "",
              f"Machine {run['machine']} ({run['cpus']} CPUs), commit {run['commit']}, child JVMs with a {run['heap']} heap, "
-             f"timeout {run['timeout_seconds']} s per operation. The machine is shared: load average (1, 5, 15 min) "
+             f"timeout per operation {timeouts(tables)}. The machine is shared: load average (1, 5, 15 min) "
              f"{run['load_before']} at the start, {run['load_after']} at the end (`{run['uptime']}`); "
              "each row's `load` in the JSON is the load when it finished.", "",
              "Seconds per million cells (rows x columns read; drift and diff read two tables), and in brackets the "
@@ -138,7 +166,7 @@ def markdown(doc):
               "| ratio | " + " | ".join(shape(t) for t in tables) + " | target |", "|---" * (len(tables) + 2) + "|"]
     for name, numerator, denominator, target in RATIOS:
         values = ratio(tables, numerator, denominator)
-        shown = [("" if v is None else f"{v:.2f}x {verdict(v, target)}".strip()) for v in values]
+        shown = [ratio_text(v, target) for v in values]
         lines.append(f"| {name} | " + " | ".join(shown) + f" | {'<= ' + format(target, 'g') + 'x' if target else ''} |")
     for table in tables:
         m = table.get("memory")
@@ -169,8 +197,10 @@ def main():
     doc["run"].update(when=datetime.now(timezone.utc).isoformat(timespec="seconds"), machine=platform.node(),
                       cpus=os.cpu_count(), uptime=uptime(), commit=commit())
     for name, numerator, denominator, target in RATIOS:
+        values = ratio(doc["widths"], numerator, denominator)
         doc.setdefault("ratios", []).append({"ratio": name, "target": target,
-                                             "values": ratio(doc["widths"], numerator, denominator)})
+                                             "values": [None if v is None else v[0] for v in values],
+                                             "lower_bound": [None if v is None else v[1] for v in values]})
     for name, rows in by_op(doc["widths"]).items():
         doc.setdefault("flatness", {})[name] = flatness(rows)
     out_base.parent.mkdir(parents=True, exist_ok=True)
