@@ -18,10 +18,11 @@ import java.util.stream.Collectors;
  * one failure does not end the benchmark. Writes its measurements as JSON, for
  * bench/python/wide_table.py to join with polars' and print.
  *
- *   java WideBench DATA_DIR OUT.json [--quick] [--widths 100,1000] [--ops profile,drift] [--timeout SECONDS]
+ *   java WideBench DATA_DIR OUT.json [--quick] [--widths 100,1000] [--ops profile,drift,memory] [--timeout SECONDS]
  *
  * --quick keeps the widths and cuts the rows (20,000; 2,000 for 10,000 columns); --timeout is
- * per operation (default 600 s), and also bounds loading the tables in a child.
+ * per operation (default 600 s), and also bounds loading the tables in a child. The memory of
+ * the widest profile is measured when the operations include profile, or "memory" alone.
  */
 public final class WideBench {
 
@@ -35,6 +36,8 @@ public final class WideBench {
         boolean quick = flags.contains("--quick");
         List<Integer> widths = option(flags, "--widths", "100,1000,10000").stream().map(Integer::parseInt).toList();
         List<String> ops = option(flags, "--ops", WideOps.ALL.stream().map(WideOps.Op::name).collect(Collectors.joining(",")));
+        boolean memory = ops.contains("profile") || ops.contains("memory"); // "memory": the peak RSS of the profile alone
+        ops = ops.stream().filter(op -> !op.equals("memory")).toList();
         ops.forEach(WideOps::named); // a misspelt name fails here, not after the data is made
         long timeoutSeconds = Long.parseLong(option(flags, "--timeout", "600").get(0));
         String heap = System.getenv().getOrDefault("ASSAY_BENCH_HEAP", "512m");
@@ -65,7 +68,7 @@ public final class WideBench {
             Path scratch = Files.createDirectories(work.resolve(width + "-cols"));
             table.put("ops", new WideSupervisor(heap, scratch, timeoutSeconds, rows * (width + 1))
                     .measure(wide, moved, ops, REPEAT_UNDER_SECONDS));
-            if (width == widths.stream().mapToInt(Integer::intValue).max().orElseThrow() && ops.contains("profile")) {
+            if (width == widths.stream().mapToInt(Integer::intValue).max().orElseThrow() && memory) {
                 table.put("memory", new WideSupervisor("512m", scratch, timeoutSeconds, rows * (width + 1))
                         .profileMemory(wide, moved));
             }

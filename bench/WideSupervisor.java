@@ -19,6 +19,8 @@ final class WideSupervisor {
     private final long timeoutMillis;
     private final long cells;
     private int children;
+    /** The most resident memory seen in a child, sampled twice a second: a bound when the child never reports. */
+    private long largestResident;
 
     /** Marks {@link #next}'s answer when the child passed the memory cap. */
     private static final String OVER_CAP = "\u0000over cap: ";
@@ -100,6 +102,7 @@ final class WideSupervisor {
                 row.put("error", line == null ? String.format(Locale.ROOT, "timeout after %d s", timeoutMillis / 1000)
                         : line.startsWith(OVER_CAP) ? "failed: " + line.substring(OVER_CAP.length())
                         : "failed: " + child.deathReason());
+                row.put("largest_rss_seen_mb", largestResident);
             } else {
                 String[] f = line.split("\t", -1);
                 row.put("status", f[7].equals("ok") ? "ok" : "failed");
@@ -132,6 +135,7 @@ final class WideSupervisor {
                 return line;
             }
             long resident = child.residentMegabytes();
+            largestResident = Math.max(largestResident, resident);
             if (resident > maxResidentMegabytes) {
                 return OVER_CAP + String.format(Locale.ROOT, "stopped by the benchmark at %,d MB resident (cap %,d MB, "
                         + "ASSAY_BENCH_MAX_RSS_MB)", resident, maxResidentMegabytes);
