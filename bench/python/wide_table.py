@@ -195,11 +195,9 @@ def markdown(doc):
             lines.append(f"Peak resident memory of `profile` of {shape(table)} with a {m['heap']} heap: {m['error']}"
                          + (f" (resident memory seen, sampled twice a second, up to {m['largest_rss_seen_mb']:,} MB; "
                             f"target under {MEMORY_TARGET_MB:,} MB)" if "largest_rss_seen_mb" in m else ""))
-    lines += ["", "Errors in full:", ""]
-    for table in tables:
-        for r in table["ops"]:
-            if r["status"] != "ok":
-                lines.append(f"- {shape(table)}, {r['op']}: {r['error']}")
+    errors = [f"- {shape(t)}, {r['op']}: {r['error']}" for t in tables for r in t["ops"] if r["status"] != "ok"]
+    if errors:
+        lines += ["", "Errors in full:", ""] + errors
     return "\n".join(lines) + "\n"
 
 
