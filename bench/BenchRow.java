@@ -46,7 +46,8 @@ record BenchRow(String section, String what, String timed, Double assay, Double 
         return value == null || value.isNaN() || value.isInfinite() ? "null" : String.format(Locale.ROOT, "%.6g", value);
     }
 
-    private static String quote(String s) {
+    /** A JSON string literal of {@code s}. */
+    static String quote(String s) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {
