@@ -54,7 +54,8 @@ def open_timed(path):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), headless=True)
         try:
-            context = browser.new_context(viewport=DESKTOP, offline=True)
+            # The page forbids eval (its CSP); Playwright polls a predicate with it, so CSP is bypassed here.
+            context = browser.new_context(viewport=DESKTOP, offline=True, bypass_csp=True)
             page = context.new_page()
             page.route("**/*", lambda route: route.continue_() if route.request.url in (url,)
                        or route.request.url.startswith("data:") else route.abort())
