@@ -29,7 +29,7 @@ final class BatchQuery {
         List<String> prepared = new ArrayList<>();
         List<Map.Entry<String, String>> rowFields = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        Map<String, List<Integer>> valueGroups = new java.util.LinkedHashMap<>();
+        Map<String, List<Integer>> bySignature = new java.util.LinkedHashMap<>();
         List<String> parts = new ArrayList<>();
         if (rows != null) {
             rowFields.add(Map.entry("r", "count(*)"));
@@ -49,12 +49,12 @@ final class BatchQuery {
             List<ColumnRequests.Request<?>> overValues = column.over(Aggregate.Over.VALUES);
             if (!overValues.isEmpty()) {
                 String signature = column.column().type() + overValues.stream().map(r -> "|" + r.aggregate().key()).toList();
-                valueGroups.computeIfAbsent(signature, key -> new ArrayList<>()).add(i);
+                bySignature.computeIfAbsent(signature, key -> new ArrayList<>()).add(i);
             }
         }
-        for (List<Integer> group : valueGroups.values()) {
+        for (List<Integer> group : bySignature.values()) {
             parts.add(valuesPart(d, group));
-            this.valueGroups.add(group);
+            valueGroups.add(group);
         }
         String rowSource = prepared.isEmpty() ? "cols" : "prep";
         if (!keys.isEmpty()) {

@@ -37,6 +37,8 @@ final class RuleMeasurer {
     private final Dataset dataset;
     private long rows = -1;
     private Map<String, ColumnMeasures> measured;
+    private List<Column> schema;
+    private final Map<String, Column> byName = new java.util.HashMap<>();
     /** Expected fingerprints, resolved once before measuring (a label names its latest version). */
     private final Map<String, String> expected = new java.util.HashMap<>();
     private Fingerprint actual;
@@ -83,8 +85,7 @@ final class RuleMeasurer {
             workspace.dataset(m.arguments().get(0));
             return;
         }
-        List<Column> columns = dataset.columns(m.arguments());
-        for (Column c : columns) {
+        for (Column c : columns(m.arguments())) {
             ColumnKind kind = ColumnKind.of(c.type());
             boolean numeric = kind == ColumnKind.NUMERIC;
             if (List.of("min", "max", "mean").contains(m.name()) && !numeric) {
@@ -106,14 +107,14 @@ final class RuleMeasurer {
 
     /** One scan for every column rule and the row count; empty when no rule reads columns. */
     private Map<String, ColumnMeasures> measureColumns(List<Rule> rules) {
-        List<String> named = new ArrayList<>();
+        Set<String> named = new java.util.LinkedHashSet<>();
         boolean everyColumn = false;
         Set<String> wanted = new HashSet<>();
         for (Rule rule : rules) {
             Measure m = rule.measure();
             if (COLUMN_MEASURES.contains(m.name())) {
                 everyColumn |= m.arguments().isEmpty();
-                m.arguments().stream().filter(c -> !named.contains(c)).forEach(named::add);
+                named.addAll(m.arguments());
                 wanted.add(m.name());
             }
         }
@@ -123,7 +124,7 @@ final class RuleMeasurer {
         AggregateScan scan = new AggregateScan(workspace.engine(), dataset.name(), ProfiledValue.INSTANCE);
         Handle<Long> rowCount = scan.rows();
         Map<String, ColumnMeasures> byName = new LinkedHashMap<>();
-        for (Column c : everyColumn ? dataset.schema() : dataset.columns(named)) {
+        for (Column c : everyColumn ? schema() : columns(List.copyOf(named))) {
             // Only what some rule reads: a check of missing values over 10,000 columns counts, nothing more.
             boolean numeric = ColumnKind.of(c.type()) == ColumnKind.NUMERIC;
             byName.put(c.name(), new ColumnMeasures(c.name(), scan.add(c, Aggregates.count()),
@@ -184,12 +185,31 @@ final class RuleMeasurer {
                 return duplicates.computeIfAbsent(m.arguments(), on -> dataset.duplicates(Match.on(on)).duplicateRows());
             case "pii":
                 List<Column> text = m.arguments().isEmpty()
-                        ? dataset.schema().stream().filter(c -> ColumnKind.of(c.type()) == ColumnKind.TEXT).toList()
-                        : dataset.columns(m.arguments());
+                        ? schema().stream().filter(c -> ColumnKind.of(c.type()) == ColumnKind.TEXT).toList()
+                        : columns(m.arguments());
                 return PiiCount.rowsWithPii(workspace.engine(), dataset.name(), text);
             default:
                 throw new IllegalStateException("no count for " + m.name());
         }
+    }
+
+    /** The dataset's columns, read once per check: a check of thousands of rules names a column in each. */
+    private List<Column> schema() {
+        if (schema == null) {
+            schema = dataset.schema();
+            schema.forEach(c -> byName.put(c.name(), c));
+        }
+        return schema;
+    }
+
+    /** The columns of these names from {@link #schema()}; an unknown or repeated name fails as {@link Dataset#columns} says. */
+    private List<Column> columns(List<String> names) {
+        schema();
+        List<Column> found = names.stream().map(byName::get).toList();
+        if (found.contains(null) || new HashSet<>(names).size() != names.size()) {
+            return dataset.columns(names);
+        }
+        return found;
     }
 
     private long rows() {
