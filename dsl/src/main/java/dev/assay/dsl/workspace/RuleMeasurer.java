@@ -107,32 +107,30 @@ final class RuleMeasurer {
 
     /** One scan for every column rule and the row count; empty when no rule reads columns. */
     private Map<String, ColumnMeasures> measureColumns(List<Rule> rules) {
-        Set<String> named = new java.util.LinkedHashSet<>();
+        // Per named column, the measures its rules read: only those are computed.
+        Map<String, Set<String>> measuresOf = new LinkedHashMap<>();
         boolean everyColumn = false;
-        Set<String> wanted = new HashSet<>();
         for (Rule rule : rules) {
             Measure m = rule.measure();
             if (COLUMN_MEASURES.contains(m.name())) {
                 everyColumn |= m.arguments().isEmpty();
-                named.addAll(m.arguments());
-                wanted.add(m.name());
+                m.arguments().forEach(c -> measuresOf.computeIfAbsent(c, k -> new HashSet<>()).add(m.name()));
             }
         }
-        if (named.isEmpty() && !everyColumn) {
+        if (measuresOf.isEmpty() && !everyColumn) {
             return Map.of();
         }
         AggregateScan scan = new AggregateScan(workspace.engine(), dataset.name(), ProfiledValue.INSTANCE);
         Handle<Long> rowCount = scan.rows();
         Map<String, ColumnMeasures> byName = new LinkedHashMap<>();
-        for (Column c : everyColumn ? schema() : columns(List.copyOf(named))) {
-            // Only what some rule reads: a check of missing values over 10,000 columns counts, nothing more.
-            boolean numeric = ColumnKind.of(c.type()) == ColumnKind.NUMERIC;
+        for (Column c : everyColumn ? schema() : columns(List.copyOf(measuresOf.keySet()))) {
+            Set<String> wanted = measuresOf.getOrDefault(c.name(), Set.of());
+            // min, max and mean are refused before this for columns that are not numbers
             byName.put(c.name(), new ColumnMeasures(c.name(), scan.add(c, Aggregates.count()),
-                    wanted.contains("distinct") && named.contains(c.name()) ? scan.add(c, Aggregates.distinct()) : null,
-                    wanted.contains("min") && numeric && named.contains(c.name()) ? scan.add(c, Aggregates.min()) : null,
-                    wanted.contains("max") && numeric && named.contains(c.name()) ? scan.add(c, Aggregates.max()) : null,
-                    wanted.contains("mean") && numeric && named.contains(c.name())
-                            ? scan.add(c, Aggregates.mean(ColumnKind.isExactNumber(c.type()))) : null));
+                    wanted.contains("distinct") ? scan.add(c, Aggregates.distinct()) : null,
+                    wanted.contains("min") ? scan.add(c, Aggregates.min()) : null,
+                    wanted.contains("max") ? scan.add(c, Aggregates.max()) : null,
+                    wanted.contains("mean") ? scan.add(c, Aggregates.mean(ColumnKind.isExactNumber(c.type()))) : null));
         }
         scan.run();
         rows = rowCount.get();
