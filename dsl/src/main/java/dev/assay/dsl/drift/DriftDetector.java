@@ -1,11 +1,15 @@
 package dev.assay.dsl.drift;
 
 import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.engine.ColumnBatches;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.naming.Suggestions;
 import dev.assay.dsl.profile.ColumnKind;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +17,8 @@ import java.util.Optional;
  * be comparable, or the comparison stops with the reason; with no columns named, every
  * column of the reference is compared and those that cannot be are listed as skipped. The
  * method is the one asked for, or chosen per column as Evidently chooses it by default.
+ * Columns are compared in batches ({@link DriftValues}), so a wide table costs a few
+ * statements per batch rather than several per column.
  */
 public final class DriftDetector {
 
@@ -39,24 +45,39 @@ public final class DriftDetector {
         List<Column> currentSchema = engine.schema(current);
         boolean named = !plan.columns().isEmpty();
         List<Column> wanted = named ? named(plan.columns(), reference, referenceSchema, current, currentSchema) : referenceSchema;
-        List<ColumnDrift> columns = new ArrayList<>();
-        List<Drift.Skipped> skipped = new ArrayList<>();
+        Map<String, String> problems = new HashMap<>();
+        List<DriftValues.Pair> comparable = new ArrayList<>();
         for (Column column : wanted) {
             Optional<Column> other = currentSchema.stream().filter(c -> c.name().equals(column.name())).findFirst();
             String problem = other.isEmpty() ? "not in " + current : incomparable(column, other.get(), reference, current);
             if (problem == null) {
-                try (ColumnValues values = ColumnValues.of(engine, reference, current, column, other.get())) {
-                    problem = noValues(values, reference, current, referenceRows, currentRows);
+                comparable.add(new DriftValues.Pair(column, other.get()));
+            } else {
+                problems.put(column.name(), skippedOrThrow(named, column.name(), problem));
+            }
+        }
+        Map<String, ColumnDrift> compared = new HashMap<>();
+        for (List<DriftValues.Pair> batch : batches(comparable, referenceRows + currentRows)) {
+            try (DriftValues values = DriftValues.of(engine, reference, current, batch)) {
+                List<ColumnSummary> ready = new ArrayList<>();
+                for (ColumnSummary column : values.columns) {
+                    String problem = noValues(column, reference, current, referenceRows, currentRows);
                     if (problem == null) {
-                        columns.add(compareColumn(column, other.get(), values, plan, referenceRows, currentRows));
+                        ready.add(column);
+                    } else {
+                        problems.put(column.name(), skippedOrThrow(named, column.name(), problem));
                     }
                 }
+                compareBatch(values, batch, ready, plan, referenceRows, currentRows).forEach(d -> compared.put(d.name(), d));
             }
-            if (problem != null) {
-                if (named) {
-                    throw new IllegalArgumentException("column '" + column.name() + "' cannot be compared: " + problem);
-                }
-                skipped.add(new Drift.Skipped(column.name(), problem));
+        }
+        List<ColumnDrift> columns = new ArrayList<>();
+        List<Drift.Skipped> skipped = new ArrayList<>();
+        for (Column column : wanted) {
+            if (compared.containsKey(column.name())) {
+                columns.add(compared.get(column.name()));
+            } else {
+                skipped.add(new Drift.Skipped(column.name(), problems.get(column.name())));
             }
         }
         if (!named) {
@@ -71,6 +92,93 @@ public final class DriftDetector {
                     + String.join("; ", skipped.stream().map(s -> s.name() + " " + s.reason()).toList()));
         }
         return new Drift(reference, current, referenceRows, currentRows, columns, skipped);
+    }
+
+    /** A named column that cannot be compared stops the comparison; otherwise it is skipped, with why. */
+    private static String skippedOrThrow(boolean named, String column, String problem) {
+        if (named) {
+            throw new IllegalArgumentException("column '" + column + "' cannot be compared: " + problem);
+        }
+        return problem;
+    }
+
+    /**
+     * The columns in batches of one value type, in their order, each batch small enough that its
+     * values (at most {@link #VALUES_PER_BATCH} of both datasets together) stay a modest scratch
+     * table, and at most {@link #MAX_BATCH_COLUMNS} columns.
+     */
+    static List<List<DriftValues.Pair>> batches(List<DriftValues.Pair> columns, long rowsOfBoth) {
+        int size = (int) Math.max(1, Math.min(MAX_BATCH_COLUMNS, VALUES_PER_BATCH / Math.max(1, rowsOfBoth)));
+        Map<DriftValues.ValueType, List<DriftValues.Pair>> byType = new LinkedHashMap<>();
+        for (DriftValues.Pair pair : columns) {
+            byType.computeIfAbsent(DriftValues.ValueType.of(DriftKind.columnKindOf(pair.reference().type())), t -> new ArrayList<>())
+                    .add(pair);
+        }
+        List<List<DriftValues.Pair>> batches = new ArrayList<>();
+        byType.values().forEach(ofType -> batches.addAll(ColumnBatches.of(ofType, size)));
+        return batches;
+    }
+
+    /** Rows of both datasets times columns a batch reads at most; see docs/wide-operations.md for the measurements. */
+    static final long VALUES_PER_BATCH = 4_000_000;
+    /** Columns a batch holds at most. */
+    static final int MAX_BATCH_COLUMNS = 500;
+
+    /**
+     * The ready columns of a batch compared: the method and threshold of each checked first,
+     * then every method's statement and every picture's, run side by side.
+     */
+    private List<ColumnDrift> compareBatch(DriftValues values, List<DriftValues.Pair> pairs, List<ColumnSummary> ready,
+                                           DriftPlan plan, long referenceRows, long currentRows) {
+        Map<DriftMethod, List<ColumnSummary>> byMethod = new LinkedHashMap<>();
+        Map<Integer, Double> thresholds = new HashMap<>();
+        for (ColumnSummary column : ready) {
+            DriftKind kind = column.driftKind();
+            DriftMethod method = plan.method() != null ? plan.method() : auto(kind, column.referenceValues(), column.distinct());
+            String unsuitable = unsuitable(method, kind, column);
+            if (unsuitable != null) {
+                throw new IllegalArgumentException("column '" + column.name() + "': " + unsuitable);
+            }
+            double threshold = plan.threshold() != null ? plan.threshold() : method.defaultThreshold();
+            String problem = method.thresholdProblem(threshold);
+            if (problem != null) {
+                throw new IllegalArgumentException("threshold " + format(threshold) + " is out of range for column '" + column.name()
+                        + "', compared with " + problem + " (say 'using METHOD' to choose one method for every column)");
+            }
+            byMethod.computeIfAbsent(method, m -> new ArrayList<>()).add(column);
+            thresholds.put(column.w(), threshold);
+        }
+        List<PerColumnQuery<DriftStatistics.Outcome>> statistics = new ArrayList<>();
+        byMethod.forEach((method, columns) -> statistics.addAll(DriftStatistics.queries(method, columns, values)));
+        List<PerColumnQuery<Distribution>> pictures = DistributionQueries.queries(ready, values);
+        List<String> sql = new ArrayList<>();
+        statistics.forEach(q -> sql.add(q.sql()));
+        pictures.forEach(q -> sql.add(q.sql()));
+        List<List<List<Object>>> rows = engine.smallResults(sql);
+        Map<Integer, DriftStatistics.Outcome> outcomes = new HashMap<>();
+        Map<Integer, Distribution> distributions = new HashMap<>();
+        for (int i = 0; i < statistics.size(); i++) {
+            outcomes.putAll(statistics.get(i).results(rows.get(i)));
+        }
+        for (int i = 0; i < pictures.size(); i++) {
+            distributions.putAll(pictures.get(i).results(rows.get(statistics.size() + i)));
+        }
+        List<ColumnDrift> compared = new ArrayList<>();
+        byMethod.forEach((method, columns) -> {
+            for (ColumnSummary column : columns) {
+                DriftStatistics.Outcome o = outcomes.get(column.w());
+                double statistic = o.statistic() == null ? Double.POSITIVE_INFINITY : o.statistic();
+                double threshold = thresholds.get(column.w());
+                Column r = pairs.get(column.w()).reference();
+                Column c = pairs.get(column.w()).current();
+                String shownType = r.type().equals(c.type()) ? r.type() : r.type() + " / " + c.type();
+                compared.add(new ColumnDrift(r.name(), shownType, column.driftKind(), method, o.statistic(), o.pValue(), threshold,
+                        method.drifted(statistic, o.pValue(), threshold), column.referenceValues(), column.currentValues(),
+                        referenceRows - column.referenceValues(), currentRows - column.currentValues(), o.note(),
+                        distributions.get(column.w())));
+            }
+        });
+        return compared;
     }
 
     /** The named columns of the reference; each must also be in the current dataset. */
@@ -109,37 +217,14 @@ public final class DriftDetector {
         return null;
     }
 
-    private static String noValues(ColumnValues v, String reference, String current, long referenceRows, long currentRows) {
-        if (v.referenceValues == 0) {
+    private static String noValues(ColumnSummary v, String reference, String current, long referenceRows, long currentRows) {
+        if (v.referenceValues() == 0) {
             return "it has no values in " + reference + " (all " + referenceRows + " rows are missing)";
         }
-        if (v.currentValues == 0) {
+        if (v.currentValues() == 0) {
             return "it has no values in " + current + " (all " + currentRows + " rows are missing)";
         }
         return null;
-    }
-
-    private ColumnDrift compareColumn(Column r, Column c, ColumnValues values, DriftPlan plan, long referenceRows, long currentRows) {
-        DriftKind kind = values.driftKind();
-        DriftMethod method = plan.method() != null ? plan.method() : auto(kind, values.referenceValues, values.distinct);
-        String unsuitable = unsuitable(method, kind, values);
-        if (unsuitable != null) {
-            throw new IllegalArgumentException("column '" + r.name() + "': " + unsuitable);
-        }
-        double threshold = plan.threshold() != null ? plan.threshold() : method.defaultThreshold();
-        String problem = method.thresholdProblem(threshold);
-        if (problem != null) {
-            throw new IllegalArgumentException("threshold " + format(threshold) + " is out of range for column '" + r.name()
-                    + "', compared with " + problem + " (say 'using METHOD' to choose one method for every column)");
-        }
-        DriftStatistics.Outcome o = DriftStatistics.compute(method, kind, values);
-        double statistic = o.statistic() == null ? Double.POSITIVE_INFINITY : o.statistic();
-        boolean drifted = method.drifted(statistic, o.pValue(), threshold);
-        String shownType = r.type().equals(c.type()) ? r.type() : r.type() + " / " + c.type();
-        return new ColumnDrift(r.name(), shownType, kind, method, o.statistic(), o.pValue(), threshold, drifted,
-                values.referenceValues, values.currentValues, referenceRows - values.referenceValues,
-                currentRows - values.currentValues, o.note(),
-                DistributionQueries.of(kind, values));
     }
 
     /**
@@ -160,15 +245,15 @@ public final class DriftDetector {
     }
 
     /** Null when the method applies to the column, else why not and what to use instead. */
-    private static String unsuitable(DriftMethod method, DriftKind kind, ColumnValues values) {
+    private static String unsuitable(DriftMethod method, DriftKind kind, ColumnSummary values) {
         if ((method == DriftMethod.KS || method == DriftMethod.WASSERSTEIN) && kind != DriftKind.NUMERIC) {
             return method.keyword() + " compares numbers and this column is " + kind.jsonName()
                     + ": use chi2, z, psi, js or hellinger";
         }
-        if (method == DriftMethod.Z && values.distinct > 2) {
-            return "z compares a column with two values and this one has " + values.distinct + ": use chi2 or js";
+        if (method == DriftMethod.Z && values.distinct() > 2) {
+            return "z compares a column with two values and this one has " + values.distinct() + ": use chi2 or js";
         }
-        if (method == DriftMethod.TEXT && values.columnKind != ColumnKind.TEXT) {
+        if (method == DriftMethod.TEXT && values.columnKind() != ColumnKind.TEXT) {
             return "text compares the words of text and this column is " + kind.jsonName() + ": use auto";
         }
         return null;

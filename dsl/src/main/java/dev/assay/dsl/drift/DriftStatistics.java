@@ -1,17 +1,22 @@
 package dev.assay.dsl.drift;
 
 import dev.assay.dsl.engine.SqlDialect;
-import dev.assay.dsl.engine.WorkTable;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * Each method's statistic for one column, computed in the engine from the column's value
- * counts; Java only turns the few resulting numbers into p-values. The formulas, and which
- * reference (scipy, Evidently) each follows, are in docs/drift.md.
+ * Each method's statistic for the columns of a batch, computed in the engine from their value
+ * counts, one statement per method for all the columns it applies to; Java only turns the few
+ * resulting numbers into p-values. The formulas, and which reference (scipy, Evidently) each
+ * follows, are in docs/drift.md. Counts stay integers in the engine; a column's totals are
+ * sums over its own rows, never literals, so one statement serves every column.
  */
 final class DriftStatistics {
 
@@ -27,97 +32,121 @@ final class DriftStatistics {
     private DriftStatistics() {
     }
 
-    static Outcome compute(DriftMethod method, DriftKind kind, ColumnValues v) {
+    /** The statements computing {@code method} for {@code columns} (each has values on both sides). */
+    static List<PerColumnQuery<Outcome>> queries(DriftMethod method, List<ColumnSummary> columns, DriftValues v) {
         return switch (method) {
-            case KS -> ks(v);
-            case WASSERSTEIN -> wasserstein(v);
-            case PSI -> new Outcome(psi(v, shareBins(kind, v)), null, null);
-            case JS -> new Outcome(jensenShannon(v, shareBins(kind, v), v.referenceValues, v.currentValues), null, null);
-            case HELLINGER -> hellinger(kind, v);
-            case CHI2 -> chiSquare(v);
-            case Z -> z(v);
-            case TEXT -> text(v);
+            case KS -> List.of(ks(columns, v));
+            case WASSERSTEIN -> List.of(wasserstein(columns, v));
+            case PSI -> List.of(new PerColumnQuery<>(psi(v.sql, shareBins(columns, v)), columns,
+                    (column, rows) -> new Outcome(first(rows), null, null)));
+            case JS -> List.of(new PerColumnQuery<>(jensenShannon(v.sql, shareBins(columns, v)), columns,
+                    (column, rows) -> new Outcome(Math.sqrt(Math.max(0, first(rows)) / 2), null, null)));
+            case HELLINGER -> hellinger(columns, v);
+            case CHI2 -> List.of(chiSquare(columns, v));
+            case Z -> List.of(z(columns, v));
+            case TEXT -> List.of(text(columns, v));
         };
     }
 
-    private static String literal(SqlDialect sql, long n) {
-        return sql.doubleLiteral(n);
+    /** The one number a column's row carries after its w; NaN when it has none. */
+    private static double first(List<List<Object>> rows) {
+        return rows.isEmpty() ? Double.NaN : DriftValues.asDouble(rows.get(0).get(1));
     }
 
-    /** Numbers with many reference values: Sturges bins over both samples; otherwise one bin per value. */
-    private static String shareBins(DriftKind kind, ColumnValues v) {
-        if (kind == DriftKind.NUMERIC && v.referenceDistinct > BINNED_ABOVE_DISTINCT) {
-            return v.shareBins();
+    /** (w, r, c): numbers with many reference values in Sturges bins over both samples; other columns one bin per value. */
+    private static String shareBins(List<ColumnSummary> columns, DriftValues v) {
+        Map<ColumnSummary, double[]> binned = new LinkedHashMap<>();
+        List<ColumnSummary> perValue = new ArrayList<>();
+        for (ColumnSummary column : columns) {
+            if (column.driftKind() == DriftKind.NUMERIC && column.referenceDistinct() > BINNED_ABOVE_DISTINCT) {
+                binned.put(column, column.shareEdges());
+            } else {
+                perValue.add(column);
+            }
         }
-        return v.perValue();
+        List<String> parts = new ArrayList<>();
+        if (!binned.isEmpty()) {
+            parts.add("SELECT w, r, c FROM (" + v.binned(binned) + ")");
+        }
+        if (!perValue.isEmpty()) {
+            parts.add("SELECT w, r, c FROM (" + v.perValue(perValue) + ")");
+        }
+        return String.join("\nUNION ALL ", parts);
     }
 
     /**
-     * |F_ref - F_cur| at a value of {@link ColumnValues#cumulative()}, times n_ref n_cur: the
-     * exact integer |c_ref n_cur - c_cur n_ref|, in 128 bits.
+     * |F_ref - F_cur| at a value of {@link DriftValues#cumulative}, times n_ref n_cur: the exact
+     * integer |c_ref n_cur - c_cur n_ref|, in 64 bits when n_ref n_cur fits them for every
+     * column (HUGEINT arithmetic costs several times as much), else in 128.
      */
-    private static String cdfGap(ColumnValues v) {
-        SqlDialect sql = v.sql;
-        return "abs(" + sql.castWideInteger("cr") + " * " + v.currentValues + " - " + sql.castWideInteger("cc") + " * "
-                + v.referenceValues + ")";
+    private static String cdfGap(SqlDialect sql, List<ColumnSummary> columns) {
+        boolean fits = columns.stream().allMatch(c -> Math.multiplyHigh(c.referenceValues(), c.currentValues()) == 0
+                && c.referenceValues() * c.currentValues() >= 0);
+        if (fits) {
+            return "abs(cr * nc - cc * nr)";
+        }
+        return "abs(" + sql.castWideInteger("cr") + " * nc - " + sql.castWideInteger("cc") + " * nr)";
     }
 
     /** D = max |F_ref - F_cur|, as the exact numerator max |c_ref n_cur - c_cur n_ref| over the values. */
-    private static Outcome ks(ColumnValues v) {
+    private static PerColumnQuery<Outcome> ks(List<ColumnSummary> columns, DriftValues v) {
         SqlDialect sql = v.sql;
-        Object largest = v.query("SELECT " + sql.castText("max(" + cdfGap(v) + ")") + " FROM (" + v.cumulative() + ")")
-                .get(0).get(0);
-        KolmogorovSmirnov.Result r = KolmogorovSmirnov.test(v.referenceValues, v.currentValues, new BigInteger((String) largest));
-        String how = Math.max(v.referenceValues, v.currentValues) <= KolmogorovSmirnov.EXACT_LIMIT ? "exact p-value"
-                : "asymptotic p-value";
-        return new Outcome(r.statistic(), r.pValue(), how);
+        String query = "SELECT w, " + sql.castText("max(" + cdfGap(sql, columns) + ")") + " FROM (" + v.cumulative(columns) + ") GROUP BY w";
+        return new PerColumnQuery<>(query, columns, (column, rows) -> {
+            long n = column.referenceValues();
+            long m = column.currentValues();
+            KolmogorovSmirnov.Result r = KolmogorovSmirnov.test(n, m, new BigInteger((String) rows.get(0).get(1)));
+            String how = Math.max(n, m) <= KolmogorovSmirnov.EXACT_LIMIT ? "exact p-value" : "asymptotic p-value";
+            return new Outcome(r.statistic(), r.pValue(), how);
+        });
     }
 
     /**
      * scipy's wasserstein_distance: the area between the two empirical CDFs, summed over the gaps
      * between consecutive values; divided by the reference's population std, floored at 0.001.
      */
-    private static Outcome wasserstein(ColumnValues v) {
+    private static PerColumnQuery<Outcome> wasserstein(List<ColumnSummary> columns, DriftValues v) {
         SqlDialect sql = v.sql;
-        double area = v.scalar("SELECT " + sql.compensatedSum(sql.castDouble(cdfGap(v)) + " * (next - v)") + " FROM ("
-                + v.cumulative() + ")");
-        if (Double.isNaN(area)) {
-            area = 0; // a single value: no gaps
-        }
-        double distance = area / ((double) v.referenceValues * v.currentValues);
-        String n = literal(sql, v.referenceValues);
-        double mean = v.scalar("SELECT " + sql.compensatedSum("r * v") + " / " + n + " FROM " + v.table.quoted());
-        double variance = v.scalar("SELECT " + sql.compensatedSum("r * ((v - " + sql.doubleLiteral(mean) + ") * (v - "
-                + sql.doubleLiteral(mean) + "))") + " / " + n + " FROM " + v.table.quoted());
-        double std = Math.sqrt(variance);
-        double norm = Math.max(std, 0.001);
-        return new Outcome(distance / norm, null, std < 0.001 ? "the reference's std is below 0.001: divided by 0.001" : null);
+        String t = v.table.quoted();
+        String query = "WITH a AS (SELECT w, " + sql.compensatedSum(sql.castDouble(cdfGap(sql, columns)) + " * (next - v)") + " AS area FROM ("
+                + v.cumulative(columns) + ") GROUP BY w),\n"
+                + "m AS (SELECT w, " + sql.compensatedSum("r * v") + " / " + sql.castDouble("sum(r)") + " AS mean FROM " + t
+                + " WHERE " + v.among(columns) + " GROUP BY w),\n"
+                + "d AS (SELECT t.w, " + sql.compensatedSum("r * ((v - mean) * (v - mean))") + " / " + sql.castDouble("sum(r)")
+                + " AS variance FROM " + t + " AS t JOIN m ON t.w = m.w GROUP BY t.w)\n"
+                + "SELECT a.w, a.area, d.variance FROM a JOIN d ON a.w = d.w";
+        return new PerColumnQuery<>(query, columns, (column, rows) -> {
+            double area = DriftValues.asDouble(rows.get(0).get(1));
+            if (Double.isNaN(area)) {
+                area = 0; // a single value: no gaps
+            }
+            double distance = area / ((double) column.referenceValues() * column.currentValues());
+            double std = Math.sqrt(DriftValues.asDouble(rows.get(0).get(2)));
+            double norm = Math.max(std, 0.001);
+            return new Outcome(distance / norm, null, std < 0.001 ? "the reference's std is below 0.001: divided by 0.001" : null);
+        });
     }
 
-    /** Shares r / n of each bin, a zero share replaced per sample as Evidently does, then sum (r - c) ln(r / c). */
-    static double psi(ColumnValues v, String bins) {
-        SqlDialect sql = v.sql;
-        String nr = literal(sql, v.referenceValues);
-        String nc = literal(sql, v.currentValues);
+    /** Shares r / n of each bin, a zero share replaced per sample as Evidently does, then sum (r - c) ln(r / c), per column. */
+    static String psi(SqlDialect sql, String bins) {
         String small = sql.doubleLiteral(1e-4);
         String share = "CASE WHEN %1$s > 0 THEN %1$s / %2$s WHEN %3$s / %2$s <= " + small + " THEN %3$s / %2$s / "
                 + sql.doubleLiteral(1e6) + " ELSE " + small + " END";
-        String p = String.format(Locale.ROOT, share, sql.castDouble("r"), nr, sql.castDouble("mr"));
-        String q = String.format(Locale.ROOT, share, sql.castDouble("c"), nc, sql.castDouble("mc"));
-        return v.scalar("WITH b AS (" + bins + "), m AS (SELECT min(r) FILTER (WHERE r > 0) AS mr, "
-                + "min(c) FILTER (WHERE c > 0) AS mc FROM b), s AS (SELECT " + p + " AS p, " + q + " AS q FROM b, m) "
-                + "SELECT " + sql.compensatedSum("(p - q) * ln(p / q)") + " FROM s");
+        String p = String.format(Locale.ROOT, share, sql.castDouble("r"), sql.castDouble("nr"), sql.castDouble("mr"));
+        String q = String.format(Locale.ROOT, share, sql.castDouble("c"), sql.castDouble("nc"), sql.castDouble("mc"));
+        return "WITH b AS (" + bins + "), m AS (SELECT w, min(r) FILTER (WHERE r > 0) AS mr, min(c) FILTER (WHERE c > 0) AS mc, "
+                + "sum(r) AS nr, sum(c) AS nc FROM b GROUP BY w), s AS (SELECT b.w, " + p + " AS p, " + q
+                + " AS q FROM b JOIN m ON b.w = m.w) SELECT w, " + sql.compensatedSum("(p - q) * ln(p / q)") + " FROM s GROUP BY w";
     }
 
-    /** scipy's jensenshannon (natural log) of the shares r / nr and c / nc: sqrt of half the summed relative entropies to the mean. */
-    static double jensenShannon(ColumnValues v, String bins, long nr, long nc) {
-        SqlDialect sql = v.sql;
+    /** Per column, the sum of scipy's jensenshannon (natural log) over the shares r / nr and c / nc; the distance is sqrt(sum / 2). */
+    static String jensenShannon(SqlDialect sql, String bins) {
         String entropy = "CASE WHEN %1$s > 0 THEN %1$s * ln(%1$s / ((p + q) / 2)) ELSE 0 END";
-        double sum = v.scalar("WITH s AS (SELECT " + sql.castDouble("r") + " / " + literal(sql, nr) + " AS p, "
-                + sql.castDouble("c") + " / " + literal(sql, nc) + " AS q FROM (" + bins + ")) SELECT "
+        return "WITH b AS (" + bins + "), n AS (SELECT w, sum(r) AS nr, sum(c) AS nc FROM b GROUP BY w), "
+                + "s AS (SELECT b.w, " + sql.castDouble("r") + " / " + sql.castDouble("nr") + " AS p, " + sql.castDouble("c") + " / "
+                + sql.castDouble("nc") + " AS q FROM b JOIN n ON b.w = n.w) SELECT w, "
                 + sql.compensatedSum(String.format(Locale.ROOT, entropy, "p") + " + " + String.format(Locale.ROOT, entropy, "q"))
-                + " FROM s");
-        return Math.sqrt(Math.max(0, sum) / 2);
+                + " FROM s GROUP BY w";
     }
 
     /**
@@ -125,26 +154,42 @@ final class DriftStatistics {
      * [0, 1]: over the category shares, or for numbers over density histograms on Sturges
      * edges of the distinct values of both samples.
      */
-    private static Outcome hellinger(DriftKind kind, ColumnValues v) {
+    private static List<PerColumnQuery<Outcome>> hellinger(List<ColumnSummary> columns, DriftValues v) {
         SqlDialect sql = v.sql;
-        String nr = literal(sql, v.referenceValues);
-        String nc = literal(sql, v.currentValues);
-        if (v.distinct == 1) {
+        Map<ColumnSummary, double[]> numeric = new LinkedHashMap<>();
+        List<ColumnSummary> categorical = new ArrayList<>();
+        for (ColumnSummary column : columns) {
+            if (column.driftKind() == DriftKind.NUMERIC) {
+                numeric.put(column, column.distinctEdges());
+            } else {
+                categorical.add(column);
+            }
+        }
+        String totals = "sum(r) OVER (PARTITION BY w) AS nr, sum(c) OVER (PARTITION BY w) AS nc";
+        List<PerColumnQuery<Outcome>> queries = new ArrayList<>();
+        if (!categorical.isEmpty()) {
+            String query = "SELECT w, " + sql.compensatedSum("sqrt((" + sql.castDouble("r") + " / " + sql.castDouble("nr")
+                    + ") * (" + sql.castDouble("c") + " / " + sql.castDouble("nc") + "))") + " FROM (SELECT w, r, c, " + totals
+                    + " FROM (" + v.perValue(categorical) + ")) GROUP BY w";
+            queries.add(new PerColumnQuery<>(query, categorical, (column, rows) -> hellinger(column, first(rows))));
+        }
+        if (!numeric.isEmpty()) {
+            String density = "%s / width / " + sql.castDouble("%s");
+            String query = "SELECT w, " + sql.compensatedSum("sqrt((" + String.format(Locale.ROOT, density, sql.castDouble("r"), "nr")
+                    + ") * (" + String.format(Locale.ROOT, density, sql.castDouble("c"), "nc") + "))") + " FROM (SELECT w, r, c, width, "
+                    + totals + " FROM (" + v.binned(numeric) + ")) GROUP BY w";
+            queries.add(new PerColumnQuery<>(query, List.copyOf(numeric.keySet()), (column, rows) -> {
+                int bins = numeric.get(column).length - 1;
+                return hellinger(column, first(rows) * ((column.max() - column.min()) / bins));
+            }));
+        }
+        return queries;
+    }
+
+    private static Outcome hellinger(ColumnSummary column, double coefficient) {
+        if (column.distinct() == 1) {
             // Evidently's bin width is 0 here, which reads as the largest distance; both samples hold one value.
             return new Outcome(0.0, null, "one value in both datasets");
-        }
-        double coefficient;
-        if (kind != DriftKind.NUMERIC) {
-            coefficient = v.scalar("SELECT " + sql.compensatedSum("sqrt((" + sql.castDouble("r") + " / " + nr + ") * ("
-                    + sql.castDouble("c") + " / " + nc + "))") + " FROM (" + v.perValue() + ")");
-        } else {
-            double[] edges = SturgesBins.edges(v.distinct, v.min, v.max, v.integer);
-            int bins = edges.length - 1;
-            String list = sql.listLiteral(java.util.Arrays.stream(edges).mapToObj(sql::doubleLiteral).toList());
-            String width = "(" + sql.listElement(list, "k + 2") + " - " + sql.listElement(list, "k + 1") + ")";
-            double sum = v.scalar("SELECT " + sql.compensatedSum("sqrt((" + sql.castDouble("r") + " / " + width + " / " + nr
-                    + ") * (" + sql.castDouble("c") + " / " + width + " / " + nc + "))") + " FROM (" + v.perBin(edges) + ")");
-            coefficient = sum * ((v.max - v.min) / bins);
         }
         return new Outcome(Math.sqrt(1 - Math.max(0, Math.min(1, coefficient))), null, null);
     }
@@ -153,78 +198,101 @@ final class DriftStatistics {
      * scipy's chisquare of the current counts against the reference counts scaled to the
      * current size, over every value of either sample; k - 1 degrees of freedom.
      */
-    private static Outcome chiSquare(ColumnValues v) {
+    private static PerColumnQuery<Outcome> chiSquare(List<ColumnSummary> columns, DriftValues v) {
         SqlDialect sql = v.sql;
-        String scale = sql.doubleLiteral((double) v.currentValues / v.referenceValues);
-        String expected = "(" + sql.castDouble("r") + " * " + scale + ")";
-        List<Object> row = v.query("SELECT " + sql.compensatedSum("(" + sql.castDouble("c") + " - " + expected + ") * ("
+        String expected = "(" + sql.castDouble("r") + " * (" + sql.castDouble("nc") + " / " + sql.castDouble("nr") + "))";
+        String query = "SELECT w, " + sql.compensatedSum("(" + sql.castDouble("c") + " - " + expected + ") * ("
                 + sql.castDouble("c") + " - " + expected + ") / " + expected) + " FILTER (WHERE r > 0), count(*), "
                 + "count(*) FILTER (WHERE r = 0), " + sql.castText("min(k) FILTER (WHERE r = 0)")
-                + " FROM (" + v.perValue() + ")").get(0);
-        long categories = ColumnValues.number(row.get(1));
-        long onlyCurrent = ColumnValues.number(row.get(2));
-        if (onlyCurrent > 0) {
-            String example = String.valueOf(row.get(3));
-            if (v.integer && example.endsWith(".0")) {
-                example = example.substring(0, example.length() - 2); // integers travel as DOUBLE
+                + " FROM (SELECT w, k, r, c, sum(r) OVER (PARTITION BY w) AS nr, sum(c) OVER (PARTITION BY w) AS nc FROM ("
+                + v.perValue(columns) + ")) GROUP BY w";
+        return new PerColumnQuery<>(query, columns, (column, rows) -> {
+            List<Object> row = rows.get(0);
+            long categories = DriftValues.number(row.get(2));
+            long onlyCurrent = DriftValues.number(row.get(3));
+            if (onlyCurrent > 0) {
+                String example = String.valueOf(row.get(4));
+                if (column.integer() && example.endsWith(".0")) {
+                    example = example.substring(0, example.length() - 2); // integers travel as DOUBLE
+                }
+                return new Outcome(null, 0.0, onlyCurrent + " value(s) occur only in the current data (such as '" + example
+                        + "'): chi-square is infinite");
             }
-            return new Outcome(null, 0.0, onlyCurrent + " value(s) occur only in the current data (such as '" + example
-                    + "'): chi-square is infinite");
-        }
-        double statistic = row.get(0) == null ? 0 : ((Number) row.get(0)).doubleValue();
-        if (categories < 2) {
-            return new Outcome(0.0, 1.0, "one value in both datasets");
-        }
-        return new Outcome(statistic, ChiSquaredDistribution.of(categories - 1).survivalProbability(statistic), null);
+            double statistic = row.get(1) == null ? 0 : ((Number) row.get(1)).doubleValue();
+            if (categories < 2) {
+                return new Outcome(0.0, 1.0, "one value in both datasets");
+            }
+            return new Outcome(statistic, ChiSquaredDistribution.of(categories - 1).survivalProbability(statistic), null);
+        });
     }
 
     /**
      * Evidently's pooled two-proportion z-test: p1, p2 the shares of the second value (in
      * sort order) in reference and current, z = (p1 - p2) / sqrt(P (1 - P) (1/n1 + 1/n2)).
      */
-    private static Outcome z(ColumnValues v) {
-        List<List<Object>> rows = v.query("SELECT r, c FROM " + v.table.quoted() + " ORDER BY v");
-        if (rows.size() < 2) {
-            return new Outcome(0.0, 1.0, "one value in both datasets");
-        }
-        double n1 = v.referenceValues;
-        double n2 = v.currentValues;
-        double p1 = ColumnValues.number(rows.get(1).get(0)) / n1;
-        double p2 = ColumnValues.number(rows.get(1).get(1)) / n2;
-        double pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
-        double z = (p1 - p2) / Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
-        return new Outcome(z, 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(z)), null);
+    private static PerColumnQuery<Outcome> z(List<ColumnSummary> columns, DriftValues v) {
+        String query = "SELECT w, r, c FROM (SELECT w, r, c, row_number() OVER (PARTITION BY w ORDER BY v) AS place FROM "
+                + v.table.quoted() + " WHERE " + v.among(columns) + ") WHERE place = 2";
+        return new PerColumnQuery<>(query, columns, (column, rows) -> {
+            if (rows.isEmpty()) {
+                return new Outcome(0.0, 1.0, "one value in both datasets");
+            }
+            double n1 = column.referenceValues();
+            double n2 = column.currentValues();
+            double p1 = DriftValues.number(rows.get(0).get(1)) / n1;
+            double p2 = DriftValues.number(rows.get(0).get(2)) / n2;
+            double pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
+            double z = (p1 - p2) / Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+            return new Outcome(z, 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(z)), null);
+        });
     }
 
     /**
      * Free text: the Jensen-Shannon distance between the word frequencies of the two samples,
-     * over the most common words of both together, all other words pooled in one bin.
+     * over the most common words of both together, all other words pooled in one bin. The
+     * engine counts and ranks the words; the at most {@link #TEXT_WORDS} + 1 bins per column
+     * come to Java, which sums them.
      */
-    private static Outcome text(ColumnValues v) {
-        try (WorkTable words = WorkTable.of(v.engine, "drift_top_words", "SELECT k, r, c FROM ("
-                + v.topLabels(v.wordCounts(), TEXT_WORDS) + ")")) {
-            List<Object> totals = v.query("SELECT coalesce(sum(r), 0), coalesce(sum(c), 0) FROM " + words.quoted()).get(0);
-            long nr = ColumnValues.number(totals.get(0));
-            long nc = ColumnValues.number(totals.get(1));
+    private static PerColumnQuery<Outcome> text(List<ColumnSummary> columns, DriftValues v) {
+        String query = "SELECT w, k, r, c FROM (" + v.topLabels(v.wordCounts(columns), TEXT_WORDS) + ") ORDER BY w, first";
+        return new PerColumnQuery<>(query, columns, (column, rows) -> {
+            long nr = rows.stream().mapToLong(row -> DriftValues.number(row.get(2))).sum();
+            long nc = rows.stream().mapToLong(row -> DriftValues.number(row.get(3))).sum();
             if (nr == 0 || nc == 0) {
                 return new Outcome(nr == nc ? 0.0 : 1.0, null, "no words in " + (nr == 0 ? "the reference" : "the current data"));
             }
-            double distance = jensenShannon(v, "SELECT * FROM " + words.quoted(), nr, nc);
-            return new Outcome(distance, null, mostChanged(v, words, nr, nc));
-        }
+            double sum = 0;
+            double compensation = 0;
+            for (List<Object> row : rows) {
+                double p = DriftValues.number(row.get(2)) / (double) nr;
+                double q = DriftValues.number(row.get(3)) / (double) nc;
+                double term = entropyTerm(p, p, q) + entropyTerm(q, p, q);
+                // Kahan's compensated sum, as the engine's fsum for the other methods.
+                double y = term - compensation;
+                double t = sum + y;
+                compensation = (t - sum) - y;
+                sum = t;
+            }
+            return new Outcome(Math.sqrt(Math.max(0, sum) / 2), null, mostChanged(rows, nr, nc));
+        });
+    }
+
+    private static double entropyTerm(double x, double p, double q) {
+        return x > 0 ? x * Math.log(x / ((p + q) / 2)) : 0;
     }
 
     /** The three words whose share moved most, for the note: "'free' 0.8% -> 2.1%". */
-    private static String mostChanged(ColumnValues v, WorkTable words, long nr, long nc) {
-        SqlDialect sql = v.sql;
-        String p = sql.castDouble("r") + " / " + literal(sql, nr);
-        String q = sql.castDouble("c") + " / " + literal(sql, nc);
-        List<List<Object>> rows = v.query("SELECT k, " + p + ", " + q + " FROM " + words.quoted()
-                + " WHERE k IS NOT NULL ORDER BY abs(" + p + " - " + q + ") DESC, k LIMIT 3");
+    private static String mostChanged(List<List<Object>> rows, long nr, long nc) {
+        record Word(String word, double p, double q) {
+        }
+        List<Word> words = rows.stream().filter(row -> row.get(1) != null)
+                .map(row -> new Word((String) row.get(1), DriftValues.number(row.get(2)) / (double) nr,
+                        DriftValues.number(row.get(3)) / (double) nc))
+                .sorted(Comparator.comparingDouble((Word w) -> -Math.abs(w.p() - w.q())).thenComparing(Word::word))
+                .limit(3).toList();
         StringBuilder note = new StringBuilder("words compared: the " + TEXT_WORDS + " most common; most changed:");
-        for (List<Object> row : rows) {
-            note.append(String.format(Locale.ROOT, " '%s' %.2f%% -> %.2f%%;", row.get(0),
-                    100 * ((Number) row.get(1)).doubleValue(), 100 * ((Number) row.get(2)).doubleValue()));
+        for (Word word : words) {
+            note.append(String.format(Locale.ROOT, " '%s' %.2f%% -> %.2f%%;", word.word(), 100 * word.p(), 100 * word.q()));
         }
         return note.substring(0, note.length() - 1);
     }

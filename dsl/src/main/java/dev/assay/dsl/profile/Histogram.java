@@ -73,9 +73,18 @@ public record Histogram(List<Object> edges, List<Long> counts, List<Object> valu
      */
     public static String rawBinSql(SqlDialect sql, String value, double[] edges) {
         int bins = edges.length - 1;
-        String raw = "CAST(floor((" + value + " - " + sql.doubleLiteral(edges[0]) + ") / "
-                + sql.doubleLiteral(edges[bins] - edges[0]) + " * " + bins + ") AS BIGINT)";
-        return "CASE WHEN " + raw + " > " + (bins - 1) + " THEN " + (bins - 1) + " ELSE " + raw + " END";
+        return rawBinSql(value, sql.doubleLiteral(edges[0]), sql.doubleLiteral(edges[bins] - edges[0]), Integer.toString(bins),
+                Integer.toString(bins - 1));
+    }
+
+    /**
+     * {@link #rawBinSql(SqlDialect, String, double[])} of equal-width bins given as SQL
+     * expressions (columns, when every row carries its own bins): the lowest edge, the span
+     * (highest edge - lowest), the number of bins and the last bin's index.
+     */
+    public static String rawBinSql(String value, String lo, String span, String bins, String last) {
+        String raw = "CAST(floor((" + value + " - " + lo + ") / " + span + " * " + bins + ") AS BIGINT)";
+        return "CASE WHEN " + raw + " > " + last + " THEN " + last + " ELSE " + raw + " END";
     }
 
     /**
@@ -84,9 +93,20 @@ public record Histogram(List<Object> edges, List<Long> counts, List<Object> valu
      * puts it ([left, right), the last bin closed).
      */
     public static String binIndexSql(SqlDialect sql, String value, String raw, double[] edges) {
-        int last = edges.length - 2;
-        return "CASE WHEN " + value + " < " + edgeSql(sql, raw, edges) + " THEN " + raw + " - 1"
-                + " WHEN " + raw + " <> " + last + " AND " + value + " >= " + edgeSql(sql, raw + " + 1", edges)
+        return binIndexSql(value, raw, index -> edgeSql(sql, index, edges), Integer.toString(edges.length - 2));
+    }
+
+    /**
+     * {@link #binIndexSql(SqlDialect, String, String, double[])} of linspace edges given as SQL
+     * expressions: edge {@code i} (below the last) is {@code i * step + lo}, as {@link #edges} makes it.
+     */
+    public static String binIndexSql(String value, String raw, String lo, String step, String last) {
+        return binIndexSql(value, raw, index -> "(CAST(" + index + " AS DOUBLE) * " + step + " + " + lo + ")", last);
+    }
+
+    private static String binIndexSql(String value, String raw, java.util.function.UnaryOperator<String> edge, String last) {
+        return "CASE WHEN " + value + " < " + edge.apply(raw) + " THEN " + raw + " - 1"
+                + " WHEN " + raw + " <> " + last + " AND " + value + " >= " + edge.apply(raw + " + 1")
                 + " THEN " + raw + " + 1 ELSE " + raw + " END";
     }
 

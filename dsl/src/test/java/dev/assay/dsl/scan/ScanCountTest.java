@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * How many statements operations make, counted through {@link CountingEngine}, so that a later
  * change cannot silently multiply the passes over the data: a profile is two scans (statistics,
  * then histograms) and a phone-number pass; a check of many column rules is one scan; a wide
- * table takes batches of columns, a number growing linearly with its columns.
+ * table takes batches of columns, a number growing linearly with its columns; a drift is a
+ * few statements per batch of columns, whatever the methods.
  */
 class ScanCountTest {
 
@@ -52,13 +53,17 @@ class ScanCountTest {
 
     /** Half numbers with missing values, half short texts, 60 rows. */
     private static String wideTable(String name, int columns) {
+        return wideTable(name, columns, 60);
+    }
+
+    private static String wideTable(String name, int columns, int rows) {
         StringBuilder sql = new StringBuilder("CREATE TABLE " + name + " AS SELECT range AS id");
         for (int i = 1; i < columns; i++) {
             sql.append(i % 2 == 0
                     ? ", CASE WHEN (range + " + i + ") % 6 = 0 THEN NULL ELSE (range * " + i + ") % 17 / 4.0 END AS n" + i
                     : ", 'v' || ((range + " + i + ") % " + (2 + i % 9) + ") AS t" + i);
         }
-        return sql + " FROM range(60)";
+        return sql + " FROM range(" + rows + ")";
     }
 
     @Test
@@ -123,5 +128,33 @@ class ScanCountTest {
         int wide = counting.take();
         // Summaries are batches of a scan per side; the rows compared (EXCEPT ALL both ways) cost the same statements.
         assertTrue(wide - narrow <= 2 * (300 / 10), "diff statements narrow, wide: " + narrow + ", " + wide);
+    }
+
+    @Test
+    void aDriftIsAFewStatementsPerBatchOfColumns() {
+        ws.sql(wideTable("wide2", 1_100, 45), null);
+        ws.sql(wideTable("wider", 2_200), null);
+        ws.sql(wideTable("wider2", 2_200, 45), null);
+        counting.take();
+        ws.dataset("wide").drift(ws.dataset("wide2"));
+        int wide = counting.take();
+        ws.dataset("wider").drift(ws.dataset("wider2"));
+        int wider = counting.take();
+        // Four batches (numbers and texts, 550 of each, at most 500 a batch), each a scratch table,
+        // its summary and a statement per method and per kind of picture; before, 6 to 8 per column.
+        assertTrue(wide <= 4 * 10, "statements for a drift of 1,100 columns: " + wide);
+        assertTrue(wider <= 2 * wide + 2, "statements for 1,100 then 2,200 columns: " + wide + ", " + wider);
+    }
+
+    @Test
+    void aWideDriftEqualsTheDriftOfEachColumnAlone() {
+        ws.sql(wideTable("wide2", 1_100, 45), null);
+        dev.assay.dsl.drift.Drift whole = ws.dataset("wide").drift(ws.dataset("wide2"));
+        assertEquals(1_100, whole.columns().size() + whole.skipped().size());
+        for (int i : new int[] {0, 1, 2, 499, 500, 501, 547, 548, 1_098, 1_099}) {
+            String name = ws.dataset("wide").schema().get(i).name();
+            dev.assay.dsl.drift.Drift alone = ws.dataset("wide").drift(ws.dataset("wide2"), dev.assay.dsl.drift.DriftPlan.on(name));
+            assertEquals(alone.columns().get(0), whole.column(name), name);
+        }
     }
 }
