@@ -1,0 +1,26 @@
+package dev.assay.dsl.check;
+
+import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.profile.ColumnKind;
+import dev.assay.dsl.scan.Aggregates;
+import java.util.List;
+
+/** {@code mean(col)}: the mean of a number column, missing values (and NaN) left out, as {@code profile} computes it. */
+public record MeanValue(String column) implements Measure {
+
+    @Override
+    public String name() {
+        return "mean";
+    }
+
+    @Override
+    public List<String> arguments() {
+        return List.of(column);
+    }
+
+    @Override
+    public Reading plan(Rule rule, CheckTarget data) {
+        Column c = Readings.columnOf(data, this, column, ColumnKind.NUMERIC, "a number");
+        return Readings.statistic(rule, data.aggregate(c, Aggregates.mean(ColumnKind.isExactNumber(c.type()))), c);
+    }
+}
