@@ -1,7 +1,5 @@
 package dev.assay.dsl.check;
 
-import dev.assay.dsl.engine.Column;
-import dev.assay.dsl.profile.ColumnKind;
 import dev.assay.dsl.scan.Aggregates;
 import java.util.List;
 
@@ -20,7 +18,6 @@ public record Maximum(String column) implements Measure {
 
     @Override
     public Reading plan(Rule rule, CheckTarget data) {
-        Column c = Readings.columnOf(data, this, column, ColumnKind.NUMERIC, "a number");
-        return Readings.statistic(rule, data.aggregate(c, Aggregates.max()), c);
+        return Readings.numberStatistic(rule, data, column, c -> Aggregates.max());
     }
 }

@@ -1,6 +1,5 @@
 package dev.assay.dsl.check;
 
-import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.profile.ColumnKind;
 import dev.assay.dsl.scan.Aggregates;
 import java.util.List;
@@ -20,7 +19,6 @@ public record MeanValue(String column) implements Measure {
 
     @Override
     public Reading plan(Rule rule, CheckTarget data) {
-        Column c = Readings.columnOf(data, this, column, ColumnKind.NUMERIC, "a number");
-        return Readings.statistic(rule, data.aggregate(c, Aggregates.mean(ColumnKind.isExactNumber(c.type()))), c);
+        return Readings.numberStatistic(rule, data, column, c -> Aggregates.mean(ColumnKind.isExactNumber(c.type())));
     }
 }

@@ -2,8 +2,10 @@ package dev.assay.dsl.check;
 
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.profile.ColumnKind;
+import dev.assay.dsl.scan.Aggregate;
 import dev.assay.dsl.scan.Handle;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /** What several measures share: counts and their shares, a column's statistic, the kind of column a measure needs. */
@@ -31,8 +33,10 @@ final class Readings {
         return count(rule, count, () -> rows.get(), data.name());
     }
 
-    /** A statistic of a column's values, which has nothing to measure when the column has none. */
-    static Reading statistic(Rule rule, Handle<?> value, Column column) {
+    /** A statistic of a number column's values, which has nothing to measure when the column has none. */
+    static Reading numberStatistic(Rule rule, CheckTarget data, String name, Function<Column, Aggregate<?>> statistic) {
+        Column column = columnOf(data, rule.measure(), name, ColumnKind.NUMERIC, "a number");
+        Handle<?> value = data.aggregate(column, statistic.apply(column));
         return () -> {
             Object v = value.get();
             return v == null ? RuleOutcome.unmeasurable(rule, "'" + column.name() + "' has no values")
