@@ -44,6 +44,6 @@ public interface CheckTarget {
     /** The fingerprint of the dataset's content. */
     Supplier<String> fingerprint();
 
-    /** {@code 'sha256:…'} as written, or the fingerprint of the pinned version {@code 'label@N'} (a label: its latest). */
+    /** {@code 'sha256:…'} as written, or the fingerprint of the pinned version {@code 'label@N'} ('label': the latest). */
     String expectedFingerprint(String expected);
 }

@@ -4,7 +4,7 @@ import dev.assay.dsl.profile.ColumnKind;
 import dev.assay.dsl.scan.Aggregates;
 import java.util.List;
 
-/** {@code mean(col)}: the mean of a number column, missing values (and NaN) left out, as {@code profile} computes it. */
+/** {@code mean(col)}: the mean of a number column, missing values (and NaN) left out, as {@code profile} has it. */
 public record MeanValue(String column) implements Measure {
 
     @Override

@@ -21,10 +21,11 @@ final class MeasureSyntax {
             String problem = switch (this) {
                 case NONE -> n == 0 ? null : name + " takes no column";
                 case ONE_COLUMN -> n == 1 ? null : name + " measures one column: write " + name + "(COLUMN)";
-                case AT_MOST_ONE_COLUMN -> n <= 1 ? null : name + " measures one column, or every column without one: write "
-                        + name + "(COLUMN) or " + name;
+                case AT_MOST_ONE_COLUMN -> n <= 1 ? null
+                        : name + " measures one column, or every column without one: write " + name + "(COLUMN) or " + name;
                 case COLUMNS -> null;
-                case REFERENCE -> n == 1 ? null : name + " measures against a reference dataset: write " + name + "(REFERENCE)";
+                case REFERENCE -> n == 1 ? null
+                        : name + " measures against a reference dataset: write " + name + "(REFERENCE)";
             };
             if (problem != null) {
                 throw new IllegalArgumentException(problem);

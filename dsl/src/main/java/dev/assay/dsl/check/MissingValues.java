@@ -5,7 +5,10 @@ import dev.assay.dsl.scan.Aggregates;
 import dev.assay.dsl.scan.Handle;
 import java.util.List;
 
-/** {@code missing(col)}: NULL (and NaN in float columns) values of a column, as {@code profile} counts them; percent of the rows. */
+/**
+ * {@code missing(col)}: NULL (and NaN in float columns) values of a column, as {@code profile}
+ * counts them; percent of the rows.
+ */
 public record MissingValues(String column, boolean inPercent) implements Measure {
 
     @Override

@@ -14,7 +14,8 @@ public record PiiRows(List<String> columns, boolean inPercent) implements Measur
     public PiiRows {
         columns = List.copyOf(columns);
         if (columns.size() > 1) {
-            throw new IllegalArgumentException("pii measures one column, or every column without one: write pii(COLUMN) or pii");
+            throw new IllegalArgumentException(
+                    "pii measures one column, or every column without one: write pii(COLUMN) or pii");
         }
     }
 
