@@ -15,10 +15,11 @@ public record MimeBundle(Map<String, Object> data, Map<String, Object> metadata)
     public static final String TEXT_PLAIN = "text/plain";
     public static final String TEXT_HTML = "text/html";
     /**
-     * The machine-readable form of a result (DESIGN.md's JSON). A vendor type, not plain
-     * {@code application/json}: JupyterLab ranks its JSON viewer above HTML and images, so a
-     * bundle holding {@code application/json} shows as a JSON tree instead of its table and
-     * charts. The {@code +json} suffix keeps it a JSON object in notebook files.
+     * The machine-readable form of a result (its {@code toJson()}; docs/architecture.md). A
+     * vendor type, not plain {@code application/json}: JupyterLab ranks its JSON viewer above
+     * HTML and images, so a bundle holding {@code application/json} shows as a JSON tree
+     * instead of its table and charts. The {@code +json} suffix keeps it a JSON object in
+     * notebook files.
      */
     public static final String RESULT_JSON = "application/vnd.assay.result+json";
     public static final String IMAGE_PNG = "image/png";

@@ -19,7 +19,7 @@ public record Duplicates(String dataset, long rows, List<String> on, boolean nor
         largest = List.copyOf(largest);
     }
 
-    /** The stable, machine-readable form (DESIGN.md, "Machine-readable results"). */
+    /** The stable, machine-readable form (docs/architecture.md, "Results and their JSON"). */
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("kind", "duplicates");

@@ -10,7 +10,7 @@ public record Profile(String dataset, long rows, List<ColumnProfile> columns, Li
         findings = List.copyOf(findings);
     }
 
-    /** The stable, machine-readable form (DESIGN.md, "Machine-readable results"). */
+    /** The stable, machine-readable form (docs/architecture.md, "Results and their JSON"). */
     public java.util.Map<String, Object> toJson() {
         return ProfileJson.of(this);
     }

@@ -114,7 +114,7 @@ public final class Profiler {
         return histograms;
     }
 
-    /** "0.05", "0.25", "0.5" ...: the keys of DESIGN.md, as Python prints the probabilities. */
+    /** "0.05", "0.25", "0.5" ...: the JSON's quantile keys, as Python prints the probabilities. */
     static String quantileKey(double probability) {
         return java.math.BigDecimal.valueOf(probability).stripTrailingZeros().toPlainString();
     }

@@ -18,11 +18,15 @@ final class CountingEngine {
             "arrowQuery", "createTable", "insertInto");
 
     private final AtomicInteger statements = new AtomicInteger();
+    private final AtomicInteger schemaReads = new AtomicInteger();
     private final SqlEngine engine;
 
     CountingEngine(SqlEngine real) {
         this.engine = (SqlEngine) Proxy.newProxyInstance(SqlEngine.class.getClassLoader(), new Class<?>[] {SqlEngine.class},
                 (proxy, method, args) -> {
+                    if (method.getName().equals("schema")) {
+                        schemaReads.incrementAndGet();
+                    }
                     if (ONE_STATEMENT.contains(method.getName())) {
                         statements.incrementAndGet();
                     } else if (method.getName().equals("smallResults")) {
@@ -38,6 +42,11 @@ final class CountingEngine {
 
     SqlEngine engine() {
         return engine;
+    }
+
+    /** Schema lookups since the last call (not statements, but one per rule made wide checks slow). */
+    int takeSchemaReads() {
+        return schemaReads.getAndSet(0);
     }
 
     /** Statements since the last call. */

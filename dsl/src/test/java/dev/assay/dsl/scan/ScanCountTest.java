@@ -87,8 +87,19 @@ class ScanCountTest {
         rules.add(Measure.rows().atLeast(1));
         rules.add(Measure.missingCells().atMost(100000));
         assertEquals(21, rules.size());
+        counting.takeSchemaReads();
         ws.dataset("t").evaluate(rules);
         assertEquals(1, counting.take());
+        assertEquals(1, counting.takeSchemaReads(), "the schema is read once for every rule");
+    }
+
+    @Test
+    void aCheckAsksTheRowCountOnceForAllItsRules() {
+        ws.dataset("t").evaluate(Measure.rows().atLeast(1), Measure.duplicates("small").percent().atMost(100),
+                Measure.distinct("label").percent().atMost(100), Measure.missing("x").atMost(0));
+        int withDuplicates = counting.take();
+        ws.dataset("t").evaluate(Measure.duplicates("small").atMost(1000));
+        assertEquals(1, withDuplicates - counting.take(), "rows and both column rules: one scan beside the duplicates count");
     }
 
     @Test

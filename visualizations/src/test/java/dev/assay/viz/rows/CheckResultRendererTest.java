@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A check as text, HTML with its failed rules marked, and the JSON of DESIGN.md. */
+/** A check as text, HTML with its failed rules marked, and its JSON (docs/architecture.md). */
 class CheckResultRendererTest {
 
     private final RendererRegistry registry = RendererRegistry.withDefaults();

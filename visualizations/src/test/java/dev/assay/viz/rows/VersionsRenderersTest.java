@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** pin, versions and diff results as text, escaped HTML and the JSON of DESIGN.md. */
+/** pin, versions and diff results as text, escaped HTML and their JSON (docs/architecture.md). */
 class VersionsRenderersTest {
 
     private final RendererRegistry registry = RendererRegistry.withDefaults();

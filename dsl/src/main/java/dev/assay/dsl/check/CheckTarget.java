@@ -1,0 +1,49 @@
+package dev.assay.dsl.check;
+
+import dev.assay.dsl.drift.Drift;
+import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.scan.Aggregate;
+import dev.assay.dsl.scan.Handle;
+import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * What a {@link Measure} may ask of the dataset a check measures. Aggregates and the row count
+ * are requests to the check's one scan, read through their handles after it ran; operations
+ * over whole rows are checked when asked and run when first read, once per check however many
+ * rules read them. Every method that names something unknown throws
+ * {@link IllegalArgumentException} saying what it is and what is near.
+ */
+public interface CheckTarget {
+
+    /** The dataset's name, as notes name it. */
+    String name();
+
+    /** Its columns, read once per check. */
+    List<Column> schema();
+
+    /** The columns of these names, in this order; an unknown or repeated name is refused. */
+    List<Column> columns(List<String> names);
+
+    /** The number of rows, from the check's scan. */
+    Handle<Long> rows();
+
+    /** {@code aggregate} of {@code column}, from the check's scan; equal requests share one value. */
+    <T> Handle<T> aggregate(Column column, Aggregate<T> aggregate);
+
+    /** Rows repeating an earlier row over these columns (every column when none is named), as {@code duplicates}. */
+    LongSupplier duplicateRows(List<String> columns);
+
+    /** Rows whose text holds personal data in any of these text columns, as {@code profile} finds it. */
+    LongSupplier rowsWithPii(List<Column> textColumns);
+
+    /** {@code drift REFERENCE vs} this dataset, with the default methods. */
+    Supplier<Drift> driftFrom(String reference);
+
+    /** The fingerprint of the dataset's content. */
+    Supplier<String> fingerprint();
+
+    /** {@code 'sha256:…'} as written, or the fingerprint of the pinned version {@code 'label@N'} ('label': the latest). */
+    String expectedFingerprint(String expected);
+}

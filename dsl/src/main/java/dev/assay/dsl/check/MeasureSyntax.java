@@ -1,0 +1,75 @@
+package dev.assay.dsl.check;
+
+import dev.assay.dsl.naming.Suggestions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * How the language writes measures: each name, the arguments it takes, and the record it
+ * builds. The one place that reads a measure's name; measuring is the records' own.
+ */
+final class MeasureSyntax {
+
+    /** What a measure takes between parentheses, and what to write when it is given something else. */
+    private enum Arity {
+        NONE, ONE_COLUMN, AT_MOST_ONE_COLUMN, COLUMNS, REFERENCE;
+
+        void check(String name, int n) {
+            String problem = switch (this) {
+                case NONE -> n == 0 ? null : name + " takes no column";
+                case ONE_COLUMN -> n == 1 ? null : name + " measures one column: write " + name + "(COLUMN)";
+                case AT_MOST_ONE_COLUMN -> n <= 1 ? null
+                        : name + " measures one column, or every column without one: write " + name + "(COLUMN) or " + name;
+                case COLUMNS -> null;
+                case REFERENCE -> n == 1 ? null
+                        : name + " measures against a reference dataset: write " + name + "(REFERENCE)";
+            };
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+        }
+    }
+
+    private record Form(Arity arity, Function<List<String>, Measure> build) {
+    }
+
+    /** In the order the documentation lists them. */
+    private static final Map<String, Form> FORMS = new LinkedHashMap<>();
+
+    static {
+        FORMS.put("rows", new Form(Arity.NONE, a -> new RowCount()));
+        FORMS.put("missing", new Form(Arity.AT_MOST_ONE_COLUMN,
+                a -> a.isEmpty() ? new MissingCells(false) : new MissingValues(a.get(0), false)));
+        FORMS.put("distinct", new Form(Arity.ONE_COLUMN, a -> new DistinctValues(a.get(0), false)));
+        FORMS.put("duplicates", new Form(Arity.COLUMNS, a -> new DuplicateRows(a, false)));
+        FORMS.put("min", new Form(Arity.ONE_COLUMN, a -> new Minimum(a.get(0))));
+        FORMS.put("max", new Form(Arity.ONE_COLUMN, a -> new Maximum(a.get(0))));
+        FORMS.put("mean", new Form(Arity.ONE_COLUMN, a -> new MeanValue(a.get(0))));
+        FORMS.put("pii", new Form(Arity.AT_MOST_ONE_COLUMN, a -> new PiiRows(a, false)));
+        FORMS.put("drift", new Form(Arity.REFERENCE, a -> new DriftedColumns(a.get(0), false)));
+        FORMS.put("fingerprint", new Form(Arity.NONE, a -> new FingerprintMatch()));
+    }
+
+    private MeasureSyntax() {
+    }
+
+    static List<String> names() {
+        return List.copyOf(FORMS.keySet());
+    }
+
+    /** The measure {@code name(arguments)}; the name in any case. */
+    static Measure measure(String name, List<String> arguments) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        Form form = FORMS.get(lower);
+        if (form == null) {
+            List<String> names = names();
+            throw new IllegalArgumentException("unknown measure '" + lower + "'" + Suggestions.didYouMean(lower, names)
+                    + " (a rule measures " + String.join(", ", names) + ")");
+        }
+        form.arity().check(lower, arguments.size());
+        return form.build().apply(List.copyOf(arguments));
+    }
+}

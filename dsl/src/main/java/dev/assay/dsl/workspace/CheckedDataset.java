@@ -1,0 +1,120 @@
+package dev.assay.dsl.workspace;
+
+import dev.assay.dsl.check.CheckTarget;
+import dev.assay.dsl.drift.Drift;
+import dev.assay.dsl.duplicates.Match;
+import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.profile.PiiCount;
+import dev.assay.dsl.profile.ProfiledValue;
+import dev.assay.dsl.scan.Aggregate;
+import dev.assay.dsl.scan.AggregateScan;
+import dev.assay.dsl.scan.Handle;
+import dev.assay.dsl.store.Fingerprint;
+import dev.assay.dsl.store.Fingerprinter;
+import dev.assay.dsl.store.VersionRef;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The dataset a check measures, as its measures see it: the schema read once (a check of
+ * thousands of rules names a column in each), one {@link AggregateScan} for every rule, and each
+ * operation over whole rows run once however many rules read it.
+ */
+final class CheckedDataset implements CheckTarget {
+
+    private final Workspace workspace;
+    private final Dataset dataset;
+    private final AggregateScan scan;
+    private List<Column> schema;
+    private final Map<String, Column> byName = new HashMap<>();
+    private final Map<List<String>, Long> duplicates = new HashMap<>();
+    private final Map<String, Drift> drifts = new HashMap<>();
+    private Fingerprint fingerprint;
+    /** Expected fingerprints by the text a rule compares with: a label is looked up once per check. */
+    private final Map<String, String> expected = new HashMap<>();
+
+    CheckedDataset(Workspace workspace, Dataset dataset) {
+        this.workspace = workspace;
+        this.dataset = dataset;
+        this.scan = new AggregateScan(workspace.engine(), dataset.name(), ProfiledValue.INSTANCE);
+    }
+
+    /** Computes what the measures asked of the scan; nothing when they asked nothing. */
+    void runScan() {
+        if (!scan.isEmpty()) {
+            scan.run();
+        }
+    }
+
+    @Override
+    public String name() {
+        return dataset.name();
+    }
+
+    @Override
+    public List<Column> schema() {
+        if (schema == null) {
+            schema = dataset.schema();
+            schema.forEach(c -> byName.put(c.name(), c));
+        }
+        return schema;
+    }
+
+    /** From {@link #schema()}; an unknown or repeated name fails as {@link Dataset#columns} says. */
+    @Override
+    public List<Column> columns(List<String> names) {
+        schema();
+        List<Column> found = names.stream().map(byName::get).toList();
+        if (found.contains(null) || new HashSet<>(names).size() != names.size()) {
+            return dataset.columns(names);
+        }
+        return found;
+    }
+
+    @Override
+    public Handle<Long> rows() {
+        return scan.rows();
+    }
+
+    @Override
+    public <T> Handle<T> aggregate(Column column, Aggregate<T> aggregate) {
+        return scan.add(column, aggregate);
+    }
+
+    @Override
+    public LongSupplier duplicateRows(List<String> columns) {
+        columns(columns);
+        return () -> duplicates.computeIfAbsent(columns, on -> dataset.duplicates(Match.on(on)).duplicateRows());
+    }
+
+    @Override
+    public LongSupplier rowsWithPii(List<Column> textColumns) {
+        return () -> PiiCount.rowsWithPii(workspace.engine(), dataset.name(), textColumns);
+    }
+
+    @Override
+    public Supplier<Drift> driftFrom(String reference) {
+        workspace.dataset(reference);
+        return () -> drifts.computeIfAbsent(reference, r -> workspace.dataset(r).drift(dataset));
+    }
+
+    @Override
+    public Supplier<String> fingerprint() {
+        return () -> {
+            if (fingerprint == null) {
+                fingerprint = new Fingerprinter(workspace.engine()).of(dataset.name()).fingerprint();
+            }
+            return fingerprint.value();
+        };
+    }
+
+    @Override
+    public String expectedFingerprint(String written) {
+        return expected.computeIfAbsent(written, w -> w.startsWith("sha256:") ? new Fingerprint(w).value()
+                : workspace.store().resolve(VersionRef.parse(w)).fingerprint().value());
+    }
+}
