@@ -31,6 +31,19 @@ public final class OrderedSource implements AutoCloseable {
         return new OrderedSource(engine, relation, null);
     }
 
+    /**
+     * As {@link #of(SqlEngine, String)} for work that reads only {@code columnsRead}: a view's
+     * copy holds those columns only.
+     */
+    public static OrderedSource of(SqlEngine engine, String relation, java.util.List<Column> columnsRead) {
+        if (engine.isView(relation)) {
+            String columns = String.join(", ", columnsRead.stream().map(c -> engine.quoteIdentifier(c.name())).toList());
+            return new OrderedSource(engine, relation,
+                    WorkTable.of(engine, "source", "SELECT " + columns + " FROM " + engine.quoteIdentifier(relation)));
+        }
+        return new OrderedSource(engine, relation, null);
+    }
+
     /** The table to read, quoted. */
     public String table() {
         return copy != null ? copy.quoted() : engine.quoteIdentifier(relation);
