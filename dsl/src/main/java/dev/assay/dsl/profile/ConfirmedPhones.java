@@ -30,23 +30,30 @@ final class ConfirmedPhones implements AutoCloseable {
     private final PhoneFinder finder;
     private final WorkTable candidates;
     private final WorkTable confirmed;
+    private final int chunk;
     private boolean anyConfirmed;
 
-    private ConfirmedPhones(SqlEngine engine, PhoneFinder finder, WorkTable candidates, WorkTable confirmed) {
+    private ConfirmedPhones(SqlEngine engine, PhoneFinder finder, WorkTable candidates, WorkTable confirmed, int chunk) {
         this.engine = engine;
         this.finder = finder;
         this.candidates = candidates;
         this.confirmed = confirmed;
+        this.chunk = chunk;
     }
 
-    /** Confirms the candidates of {@code marks}; numbered {@code k}, from 0, in the table of candidates. */
+    /** Confirms the candidates of {@code marks}, {@link #CHUNK} a statement. */
     static ConfirmedPhones of(SqlEngine engine, PiiRowMarks marks, PhoneFinder finder) {
+        return of(engine, marks, finder, CHUNK);
+    }
+
+    /** Confirms the candidates of {@code marks}, numbered {@code k} from 0 in their table, {@code chunk} a statement. */
+    static ConfirmedPhones of(SqlEngine engine, PiiRowMarks marks, PhoneFinder finder, int chunk) {
         String sqlKind = engine.quoteLiteral(PiiRowMarks.SQL_KIND);
         WorkTable candidates = WorkTable.of(engine, "phone_candidates", "SELECT row_number() OVER () - 1 AS k, v FROM "
                 + "(SELECT DISTINCT v FROM " + marks.quoted() + " WHERE v <> " + sqlKind + " AND r NOT IN (SELECT r FROM "
                 + marks.quoted() + " WHERE v = " + sqlKind + "))");
         return WorkTable.ownedBy(candidates, owned -> {
-            ConfirmedPhones phones = new ConfirmedPhones(engine, finder, owned, WorkTable.named(engine, "phones"));
+            ConfirmedPhones phones = new ConfirmedPhones(engine, finder, owned, WorkTable.named(engine, "phones"), chunk);
             try {
                 phones.confirmAll();
             } catch (RuntimeException | Error e) {
@@ -65,8 +72,8 @@ final class ConfirmedPhones implements AutoCloseable {
 
     private void confirmAll() {
         long count = engine.count(candidates.name());
-        for (long from = 0; from < count; from += CHUNK) {
-            long[] numbers = new long[(int) Math.min(CHUNK, count - from)];
+        for (long from = 0; from < count; from += chunk) {
+            long[] numbers = new long[(int) Math.min(chunk, count - from)];
             int found = confirmChunk(from, numbers);
             if (found > 0) {
                 store(numbers, found);

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.engine.OrderedSource;
 import dev.assay.dsl.workspace.Workspace;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,5 +74,23 @@ class PiiCountBatchesTest {
     void aViewIsCountedAsItsRows() {
         ws.sql("CREATE OR REPLACE VIEW mixed_view AS SELECT * FROM mixed WHERE id <> 1", null);
         assertEquals(5, rows("mixed_view", 2));
+    }
+
+    @Test
+    void candidatesReadInChunksConfirmThePhonesOfRowsSqlDidNotCount() {
+        PhoneFinder finder = new PhoneFinder(PhoneRegions.defaults());
+        try (OrderedSource source = OrderedSource.of(ws.engine(), "mixed", columns);
+             PiiRowMarks marks = PiiRowMarks.of(ws.engine(), source, columns, 2);
+             ConfirmedPhones byOne = ConfirmedPhones.of(ws.engine(), marks, finder, 1);
+             ConfirmedPhones atOnce = ConfirmedPhones.of(ws.engine(), marks, finder)) {
+            // Rows 2 and 6 hold phones and nothing SQL counts; rows 0 and 7 hold emails too, row 3 only decoys.
+            Set<String> expected = Set.of("ring 07911 123456", "+44 20 7946 0018");
+            assertEquals(expected, values(byOne));
+            assertEquals(expected, values(atOnce));
+        }
+    }
+
+    private Set<Object> values(ConfirmedPhones phones) {
+        return ws.engine().smallResult(phones.values().orElseThrow()).stream().map(row -> row.get(0)).collect(Collectors.toSet());
     }
 }
