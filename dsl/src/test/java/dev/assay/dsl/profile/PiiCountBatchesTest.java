@@ -93,4 +93,13 @@ class PiiCountBatchesTest {
     private Set<Object> values(ConfirmedPhones phones) {
         return ws.engine().smallResult(phones.values().orElseThrow()).stream().map(row -> row.get(0)).collect(Collectors.toSet());
     }
+
+    @Test
+    void noScratchTableIsLeftBehind() {
+        ws.sql("CREATE OR REPLACE VIEW every_row AS SELECT * FROM mixed", null);
+        assertEquals(6, rows("every_row", 2));
+        assertEquals(6, rows("mixed", 3));
+        assertEquals(0L, ((Number) ws.engine().smallResult("SELECT count(*) FROM duckdb_tables() WHERE starts_with(table_name, "
+                + ws.engine().quoteLiteral(dev.assay.dsl.engine.SqlEngine.WORK_PREFIX) + ")").get(0).get(0)).longValue());
+    }
 }
