@@ -102,4 +102,13 @@ class PiiCountBatchesTest {
         assertEquals(0L, ((Number) ws.engine().smallResult("SELECT count(*) FROM duckdb_tables() WHERE starts_with(table_name, "
                 + ws.engine().quoteLiteral(dev.assay.dsl.engine.SqlEngine.WORK_PREFIX) + ")").get(0).get(0)).longValue());
     }
+
+    @Test
+    void aColumnNamedRowidDoesNotMergeRows() {
+        // DuckDB's rowid is hidden by a column of that name: the rows must still count apart.
+        ws.query("SELECT * FROM (VALUES ('a', 'ann@example.org'), ('a', 'bob@example.com'), ('a', 'x')) t(RowId, b)", "named_rowid");
+        List<Column> text = ws.engine().schema("named_rowid");
+        assertEquals(2, PiiCount.rowsWithPii(ws.engine(), "named_rowid", text, PhoneRegions.defaults(), 1));
+        assertEquals(2, PiiCount.rowsWithPii(ws.engine(), "named_rowid", text.subList(1, 2)));
+    }
 }
