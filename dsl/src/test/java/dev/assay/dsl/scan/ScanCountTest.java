@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.dsl.check.Measure;
 import dev.assay.dsl.diff.Differ;
-import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.DuckDbEngine;
 import dev.assay.dsl.engine.MemoryLimit;
 import dev.assay.dsl.profile.ColumnProfile;
-import dev.assay.dsl.profile.PiiCount;
 import dev.assay.dsl.profile.Profile;
 import dev.assay.dsl.workspace.Workspace;
 import java.nio.file.Path;
@@ -125,21 +123,5 @@ class ScanCountTest {
         int wide = counting.take();
         // Summaries are batches of a scan per side; the rows compared (EXCEPT ALL both ways) cost the same statements.
         assertTrue(wide - narrow <= 2 * (300 / 10), "diff statements narrow, wide: " + narrow + ", " + wide);
-    }
-
-    @Test
-    void aPiiCountIsOneScanPerBatchOfTextColumns() {
-        PiiCount.rowsWithPii(counting.engine(), "t", textColumns("t"));
-        int narrow = counting.take();
-        PiiCount.rowsWithPii(counting.engine(), "wide", textColumns("wide"));
-        int wide = counting.take();
-        // One scan marking the rows of the one text column, the phone candidates (a table, its size: none to read)
-        // and the count of rows marked; 550 text columns are three batches of 200, one scan each.
-        assertEquals(4, narrow);
-        assertEquals(narrow + 2, wide);
-    }
-
-    private List<Column> textColumns(String relation) {
-        return ws.dataset(relation).schema().stream().filter(c -> c.type().equals("VARCHAR")).toList();
     }
 }
