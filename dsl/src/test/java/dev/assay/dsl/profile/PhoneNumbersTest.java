@@ -133,9 +133,9 @@ class PhoneNumbersTest {
         assertEquals(List.of("GB", "US"), PhoneRegions.parse(" gb , US,GB").codes());
     }
 
-    /** A table of 1,100 text columns goes through the phone scan in one query (issue 20 asks every change tried on a wide table). */
+    /** A table of 1,100 text columns goes through the phone scans (issue 20 asks every change tried on a wide table). */
     @Test
-    void aThousandTextColumnsAreScannedInOneQuery() {
+    void aThousandTextColumnsAreScannedForPhoneNumbers() {
         int width = 1_100;
         StringBuilder select = new StringBuilder("SELECT ");
         for (int c = 0; c < width; c++) {
@@ -144,9 +144,9 @@ class PhoneNumbersTest {
         }
         ws.query(select + " FROM range(3) r(i)", "wide_text");
         List<dev.assay.dsl.engine.Column> columns = ws.engine().schema("wide_text");
-        PhoneScan.Counts counts = new PhoneScan(ws.engine(), PhoneRegions.defaults()).count("wide_text", columns, null);
-        assertEquals(1, counts.rows());
-        assertEquals(1, counts.values()[width - 1]);
-        assertEquals(0, java.util.Arrays.stream(counts.values()).limit(width - 1).sum());
+        long[] values = new PhoneScan(ws.engine(), PhoneRegions.defaults()).countValues("wide_text", columns);
+        assertEquals(1, PiiCount.rowsWithPii(ws.engine(), "wide_text", columns));
+        assertEquals(1, values[width - 1]);
+        assertEquals(0, java.util.Arrays.stream(values).limit(width - 1).sum());
     }
 }
