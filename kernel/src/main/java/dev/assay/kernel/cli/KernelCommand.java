@@ -5,6 +5,7 @@ import dev.assay.kernel.exec.ExitGuard;
 import dev.assay.kernel.exec.StreamCapture;
 import dev.assay.kernel.protocol.KernelServer;
 import dev.assay.kernel.transport.ConnectionInfo;
+import dev.assay.kernel.transport.ZmqTransport;
 import dev.assay.viz.RendererRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ final class KernelCommand implements Callable<Integer> {
         StreamCapture streams = StreamCapture.install();
         CompletableFuture<Void> bound = new CompletableFuture<>();
         CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams, bound);
-        KernelServer server = new KernelServer(info, executor, streams.log());
+        KernelServer server = new KernelServer(new ZmqTransport(info, streams.log()), executor, streams.log());
         try {
             server.start();
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.assay.kernel.protocol;
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.StreamCapture;
 import dev.assay.kernel.transport.ConnectionInfo;
+import dev.assay.kernel.transport.ZmqTransport;
 import dev.assay.viz.RendererRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,7 +22,7 @@ final class TestKernel implements AutoCloseable {
                 UUID.randomUUID().toString(), "hmac-sha256");
         streams = StreamCapture.install();
         executor = new CellExecutor(RendererRegistry.withDefaults(), streams);
-        server = new KernelServer(info, executor, streams.log());
+        server = new KernelServer(new ZmqTransport(info, streams.log()), executor, streams.log());
         server.start();
     }
 
