@@ -32,7 +32,7 @@ import java.util.concurrent.Future;
  * executor exists (the kernel: as soon as its sockets are bound), so its start overlaps with
  * the client's handshake.
  */
-public final class CellExecutor implements AutoCloseable, NotebookBackend {
+public final class CellExecutor implements Execution, AutoCloseable, NotebookBackend {
 
     private final RendererRegistry renderers;
     private final StreamCapture streams;

@@ -1,6 +1,6 @@
 package dev.assay.kernel.protocol;
 
-import dev.assay.kernel.exec.CellExecutor;
+import dev.assay.kernel.exec.Execution;
 import dev.assay.kernel.transport.KernelTransport;
 import java.io.PrintStream;
 import java.util.UUID;
@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 public final class KernelServer implements AutoCloseable {
 
     private final KernelTransport transport;
-    private final CellExecutor executor;
+    private final Execution executor;
     private final PrintStream log;
     /** The session id in the header of every message this kernel sends. */
     private final String session = UUID.randomUUID().toString();
@@ -21,7 +21,7 @@ public final class KernelServer implements AutoCloseable {
     private volatile boolean restartRequested;
     private volatile boolean failed;
 
-    public KernelServer(KernelTransport transport, CellExecutor executor, PrintStream log) {
+    public KernelServer(KernelTransport transport, Execution executor, PrintStream log) {
         this.transport = transport;
         this.executor = executor;
         this.log = log;
