@@ -1,5 +1,6 @@
 package dev.assay.kernel.cli;
 
+import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.ExitGuard;
 import dev.assay.kernel.exec.StreamCapture;
@@ -37,7 +38,7 @@ final class KernelCommand implements Callable<Integer> {
         }
         StreamCapture streams = StreamCapture.install();
         CompletableFuture<Void> bound = new CompletableFuture<>();
-        CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams, bound);
+        CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams, Workspace.embedded(), bound);
         KernelServer server = new KernelServer(new ZmqTransport(info, streams.log()), executor, streams.log());
         try {
             server.start();

@@ -28,13 +28,18 @@ public final class CellExecutor implements Execution, AutoCloseable {
     private final CellRunner cells;
     private final CodeAssist assist;
 
-    public CellExecutor(RendererRegistry renderers, StreamCapture streams) {
-        this(renderers, streams, CompletableFuture.completedFuture(null));
+    /** An executor whose cells use {@code workspace}; it closes the workspace when it closes. */
+    public CellExecutor(RendererRegistry renderers, StreamCapture streams, Workspace workspace) {
+        this(renderers, streams, workspace, CompletableFuture.completedFuture(null));
     }
 
-    /** An executor whose JShell starts once {@code javaMayStart} completes (see {@link JavaSession}). */
-    public CellExecutor(RendererRegistry renderers, StreamCapture streams, CompletionStage<?> javaMayStart) {
-        this.workspace = Workspace.embedded();
+    /**
+     * An executor whose JShell starts once {@code javaMayStart} completes (see {@link JavaSession}).
+     * The workspace is chosen by whoever creates the kernel; the executor closes it when it closes.
+     */
+    public CellExecutor(RendererRegistry renderers, StreamCapture streams, Workspace workspace,
+            CompletionStage<?> javaMayStart) {
+        this.workspace = workspace;
         MagicRegistry magics = MagicRegistry.withBuiltins();
         NotebookApiBackend notebook = new NotebookApiBackend(renderers, workspace, streams);
         // Attached before JShell starts: its start-up snippet defines `assay` from it.

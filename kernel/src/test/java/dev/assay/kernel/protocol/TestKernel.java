@@ -1,5 +1,6 @@
 package dev.assay.kernel.protocol;
 
+import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.StreamCapture;
 import dev.assay.kernel.transport.ConnectionInfo;
@@ -21,7 +22,7 @@ final class TestKernel implements AutoCloseable {
         info = new ConnectionInfo("tcp", "127.0.0.1", freePort(), freePort(), freePort(), freePort(), freePort(),
                 UUID.randomUUID().toString(), "hmac-sha256");
         streams = StreamCapture.install();
-        executor = new CellExecutor(RendererRegistry.withDefaults(), streams);
+        executor = new CellExecutor(RendererRegistry.withDefaults(), streams, Workspace.embedded());
         server = new KernelServer(new ZmqTransport(info, streams.log()), executor, streams.log());
         server.start();
     }
