@@ -48,7 +48,8 @@ public final class CellExecutor implements Execution, AutoCloseable {
         System.setIn(new StdinStream(notebook::currentInput));
         this.java = new JavaSession(thread, javaMayStart, streams.log());
         this.progressBars = new ProgressBars(workspace);
-        this.cells = new CellRunner(renderers, streams, magics, workspace, java, progressBars, notebook);
+        this.cells = new CellRunner(new CellServices(magics, java, renderers, workspace, progressBars), streams,
+                notebook);
         this.assist = new CodeAssist(magics, workspace, java);
     }
 

@@ -1,9 +1,6 @@
 package dev.assay.kernel.exec;
 
-import dev.assay.dsl.workspace.Workspace;
-import dev.assay.kernel.exec.magic.MagicRegistry;
 import dev.assay.kernel.java.JavaResult;
-import dev.assay.viz.RendererRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
@@ -17,12 +14,8 @@ import java.util.Map;
  */
 final class CellRunner {
 
-    private final RendererRegistry renderers;
+    private final CellServices session;
     private final StreamCapture streams;
-    private final MagicRegistry magics;
-    private final Workspace workspace;
-    private final JavaSession java;
-    private final ProgressBars progressBars;
     private final NotebookApiBackend notebook;
     private final History history = new History();
     private volatile boolean interruptRequested;
@@ -30,20 +23,15 @@ final class CellRunner {
     private volatile Map<String, String> parameters = Map.of();
     private int executionCount;
 
-    CellRunner(RendererRegistry renderers, StreamCapture streams, MagicRegistry magics, Workspace workspace,
-            JavaSession java, ProgressBars progressBars, NotebookApiBackend notebook) {
-        this.renderers = renderers;
+    CellRunner(CellServices session, StreamCapture streams, NotebookApiBackend notebook) {
+        this.session = session;
         this.streams = streams;
-        this.magics = magics;
-        this.workspace = workspace;
-        this.java = java;
-        this.progressBars = progressBars;
         this.notebook = notebook;
     }
 
     ExecuteOutcome run(ExecuteRequest request, OutputSink sink, InputSource input) {
         interruptRequested = false;
-        workspace.resetCancel();
+        session.workspace().resetCancel();
         OutputSink out = new OrderedSink(request.silent() ? OutputSink.DISCARD : sink, streams);
         int count = request.storeHistory() ? ++executionCount : executionCount;
         notebook.cellStarted(out, request.allowStdin() ? input
@@ -52,8 +40,7 @@ final class CellRunner {
         if (!request.silent()) {
             sink.started(count, request.code());
         }
-        RunningCell cell = new RunningCell(out, count, magics, java, renderers, workspace, progressBars, parameters,
-                () -> interruptRequested);
+        RunningCell cell = new RunningCell(out, count, session, parameters, () -> interruptRequested);
         CellError error;
         ExitGuard.cellStarted();
         try {
@@ -84,8 +71,8 @@ final class CellRunner {
     /** Stops the running cell, if any: its query, its Java; called from another thread. */
     void interrupt() {
         interruptRequested = true;
-        workspace.cancel();
-        java.stop();
+        session.workspace().cancel();
+        session.java().stop();
     }
 
     void setParameters(Map<String, String> values) {
@@ -103,10 +90,10 @@ final class CellRunner {
     private Map<String, ExecuteOutcome.ExpressionValue> evaluateUserExpressions(Map<String, String> expressions) {
         Map<String, ExecuteOutcome.ExpressionValue> results = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : expressions.entrySet()) {
-            JavaResult r = java.evaluator().eval(e.getValue(), "user expression '" + e.getKey() + "'");
+            JavaResult r = session.java().evaluator().eval(e.getValue(), "user expression '" + e.getKey() + "'");
             results.put(e.getKey(), r.error() != null
                     ? new ExecuteOutcome.ExpressionValue(null, r.error())
-                    : new ExecuteOutcome.ExpressionValue(renderers.render(r.value()), null));
+                    : new ExecuteOutcome.ExpressionValue(session.renderers().render(r.value()), null));
         }
         return results;
     }

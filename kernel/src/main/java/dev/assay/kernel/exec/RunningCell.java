@@ -4,10 +4,8 @@ import dev.assay.dsl.check.CheckFailedException;
 import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.api.DisplayHandle;
 import dev.assay.kernel.exec.magic.Magic;
-import dev.assay.kernel.exec.magic.MagicRegistry;
 import dev.assay.kernel.java.JavaResult;
 import dev.assay.viz.MimeBundle;
-import dev.assay.viz.RendererRegistry;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -19,26 +17,19 @@ final class RunningCell implements CellContext {
     private final OutputSink out;
     private final int count;
     private final String label;
-    private final MagicRegistry magics;
-    private final JavaSession java;
-    private final RendererRegistry renderers;
-    private final Workspace workspace;
-    private final ProgressBars progressBars;
+    private final CellServices session;
     private final Map<String, String> parameters;
     private final BooleanSupplier interrupted;
     private MimeBundle pendingResult;
     private String resultText;
 
-    RunningCell(OutputSink out, int count, MagicRegistry magics, JavaSession java, RendererRegistry renderers,
-            Workspace workspace, ProgressBars progressBars, Map<String, String> parameters, BooleanSupplier interrupted) {
+    /** {@code interrupted} says whether an interrupt was asked since the cell started. */
+    RunningCell(OutputSink out, int count, CellServices session, Map<String, String> parameters,
+            BooleanSupplier interrupted) {
         this.out = out;
         this.count = count;
         this.label = "Cell In[" + count + "]";
-        this.magics = magics;
-        this.java = java;
-        this.renderers = renderers;
-        this.workspace = workspace;
-        this.progressBars = progressBars;
+        this.session = session;
         this.parameters = parameters;
         this.interrupted = interrupted;
     }
@@ -91,24 +82,24 @@ final class RunningCell implements CellContext {
 
     private CellError runMagic(String line, String body) throws Exception {
         String[] parts = line.strip().split("\\s+", 2);
-        Optional<Magic> magic = magics.find(parts[0]);
+        Optional<Magic> magic = session.magics().find(parts[0]);
         if (magic.isEmpty()) {
-            return magics.unknown(parts[0]);
+            return session.magics().unknown(parts[0]);
         }
         return magic.get().run(parts.length > 1 ? parts[1] : "", body, this);
     }
 
     @Override
     public OperationProgress progress(String what) {
-        return progressBars.start(out, what, false);
+        return session.progressBars().start(out, what, false);
     }
 
     @Override
     public CellError runJava(String code) {
         JavaResult result;
         // A Java cell gets a bar only while it waits on a query (dataset operations from Java).
-        try (OperationProgress progress = progressBars.start(out, OperationProgress.describe(code), true)) {
-            result = java.evaluator().eval(code, label);
+        try (OperationProgress progress = session.progressBars().start(out, OperationProgress.describe(code), true)) {
+            result = session.java().evaluator().eval(code, label);
             if (result.error() == null) {
                 progress.succeeded();
             }
@@ -130,27 +121,27 @@ final class RunningCell implements CellContext {
 
     @Override
     public void result(Object value) {
-        pendingResult = renderers.render(value);
+        pendingResult = session.renderers().render(value);
     }
 
     @Override
     public void display(Object value) {
-        out.display(renderers.render(value), null);
+        out.display(session.renderers().render(value), null);
     }
 
     @Override
     public Workspace workspace() {
-        return workspace;
+        return session.workspace();
     }
 
     @Override
     public Optional<String> parameter(String name) {
         String given = parameters.get(name);
-        return given != null ? Optional.of(given) : java.evaluator().variableText(name);
+        return given != null ? Optional.of(given) : session.java().evaluator().variableText(name);
     }
 
     @Override
     public void addToClasspath(Path path) {
-        java.evaluator().addToClasspath(path);
+        session.java().evaluator().addToClasspath(path);
     }
 }
