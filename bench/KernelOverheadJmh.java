@@ -3,6 +3,7 @@
 // KernelOverhead.java (default package) runs it and turns the result into a BenchRow.
 package dev.assay.bench;
 
+import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.ExecuteOutcome;
 import dev.assay.kernel.exec.ExecuteRequest;
@@ -74,7 +75,7 @@ public class KernelOverheadJmh {
         @Setup(Level.Iteration)
         public void start() {
             streams = StreamCapture.install();
-            executor = new CellExecutor(RendererRegistry.withDefaults(), streams);
+            executor = new CellExecutor(RendererRegistry.withDefaults(), streams, Workspace.embedded());
             // JShell starts on the executor's thread; this waits for it (and its warm-up
             // snippet) so the first timed cell does not.
             executor.executionCount();

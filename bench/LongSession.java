@@ -1,3 +1,4 @@
+import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.ExecuteOutcome;
 import dev.assay.kernel.exec.ExecuteRequest;
@@ -40,7 +41,7 @@ public final class LongSession {
         // The executor captures System.out for its cells (and discards it here): report to the real one.
         PrintStream report = System.out;
         try (StreamCapture streams = StreamCapture.install();
-             CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams)) {
+             CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams, Workspace.embedded())) {
             report.printf(Locale.ROOT, "%8s %14s %14s %12s %10s%n", "cells", "ms per cell", "CPU ms/cell",
                     "heap MB", "RSS MB");
             com.sun.management.OperatingSystemMXBean os =

@@ -1,10 +1,12 @@
 package dev.assay.kernel.cli;
 
+import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.ExitGuard;
 import dev.assay.kernel.exec.StreamCapture;
 import dev.assay.kernel.protocol.KernelServer;
 import dev.assay.kernel.transport.ConnectionInfo;
+import dev.assay.kernel.transport.ZmqTransport;
 import dev.assay.viz.RendererRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,8 +38,8 @@ final class KernelCommand implements Callable<Integer> {
         }
         StreamCapture streams = StreamCapture.install();
         CompletableFuture<Void> bound = new CompletableFuture<>();
-        CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams, bound);
-        KernelServer server = new KernelServer(info, executor, streams.log());
+        CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams, Workspace.embedded(), bound);
+        KernelServer server = new KernelServer(new ZmqTransport(info, streams.log()), executor, streams.log());
         try {
             server.start();
         } catch (RuntimeException e) {

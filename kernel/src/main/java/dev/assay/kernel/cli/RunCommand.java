@@ -1,6 +1,7 @@
 package dev.assay.kernel.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.StreamCapture;
 import dev.assay.kernel.notebook.FileCheckpoint;
@@ -114,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
                 : java.time.Duration.ofMillis(Math.round(timeoutSeconds * 1000));
         NotebookRunner.Result result;
         try (StreamCapture streams = StreamCapture.install();
-             CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams)) {
+             CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams, Workspace.embedded())) {
             executor.setParameters(given.rawValues());
             executor.showProgressOn(streams.log(), System.console() != null);
             result = new NotebookRunner(executor, streams.log(), timeout, new FileCheckpoint(out, streams.log()))

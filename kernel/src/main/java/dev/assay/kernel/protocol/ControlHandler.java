@@ -1,6 +1,6 @@
 package dev.assay.kernel.protocol;
 
-import dev.assay.kernel.exec.CellExecutor;
+import dev.assay.kernel.exec.Execution;
 import dev.assay.kernel.transport.Json;
 import dev.assay.kernel.transport.Message;
 import java.io.PrintStream;
@@ -12,12 +12,12 @@ import java.util.function.Consumer;
  */
 final class ControlHandler {
 
-    private final CellExecutor executor;
+    private final Execution executor;
     private final IopubChannel iopub;
     private final PrintStream log;
     private final Consumer<Boolean> shutdown;
 
-    ControlHandler(CellExecutor executor, IopubChannel iopub, PrintStream log, Consumer<Boolean> shutdown) {
+    ControlHandler(Execution executor, IopubChannel iopub, PrintStream log, Consumer<Boolean> shutdown) {
         this.executor = executor;
         this.iopub = iopub;
         this.log = log;

@@ -1,52 +1,28 @@
 package dev.assay.kernel.protocol;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.kernel.transport.Json;
+import dev.assay.kernel.transport.KernelTransport;
 import dev.assay.kernel.transport.Message;
-import dev.assay.kernel.transport.WireCodec;
-import java.util.List;
-import org.zeromq.ZMQ;
 
-/**
- * The one IOPub socket. ZeroMQ sockets are not thread-safe, and status, streams (from the
- * flusher thread), displays (from cell threads) and control replies all publish here, so every
- * send is serialized.
- */
+/** IOPub as the protocol sees it: outputs and status addressed to the request they belong to. */
 public final class IopubChannel {
 
-    private final ZMQ.Socket socket;
-    private final WireCodec codec;
+    private final KernelTransport transport;
     private final String session;
-    private boolean closed;
 
-    IopubChannel(ZMQ.Socket socket, WireCodec codec, String session) {
-        this.socket = socket;
-        this.codec = codec;
+    IopubChannel(KernelTransport transport, String session) {
+        this.transport = transport;
         this.session = session;
     }
 
-    public void publish(Message parent, String type, com.fasterxml.jackson.databind.node.ObjectNode content) {
-        Message message = parent == null
+    public void publish(Message parent, String type, ObjectNode content) {
+        transport.publish(parent == null
                 ? Message.orphan(type, content, session)
-                : parent.broadcast(type, content, session);
-        send(codec.encode(message));
+                : parent.broadcast(type, content, session));
     }
 
     public void status(Message parent, String state) {
         publish(parent, "status", Json.object().put("execution_state", state));
-    }
-
-    /** Later publishes are dropped: the socket is about to close. */
-    synchronized void close() {
-        closed = true;
-        socket.close();
-    }
-
-    private synchronized void send(List<byte[]> frames) {
-        if (closed) {
-            return;
-        }
-        for (int i = 0; i < frames.size(); i++) {
-            socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
-        }
     }
 }

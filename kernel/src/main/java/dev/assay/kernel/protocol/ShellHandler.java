@@ -2,9 +2,9 @@ package dev.assay.kernel.protocol;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.ExecuteOutcome;
 import dev.assay.kernel.exec.ExecuteRequest;
+import dev.assay.kernel.exec.Execution;
 import dev.assay.kernel.exec.History;
 import dev.assay.kernel.java.Completion;
 import dev.assay.kernel.transport.Json;
@@ -22,13 +22,13 @@ import java.util.function.Supplier;
  */
 final class ShellHandler {
 
-    private final CellExecutor executor;
+    private final Execution executor;
     private final IopubChannel iopub;
     private final StdinChannel stdin;
     private final PrintStream log;
     private final java.util.function.Consumer<Boolean> shutdown;
 
-    ShellHandler(CellExecutor executor, IopubChannel iopub, StdinChannel stdin, PrintStream log,
+    ShellHandler(Execution executor, IopubChannel iopub, StdinChannel stdin, PrintStream log,
             java.util.function.Consumer<Boolean> shutdown) {
         this.executor = executor;
         this.iopub = iopub;

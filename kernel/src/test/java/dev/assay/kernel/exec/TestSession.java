@@ -1,12 +1,13 @@
 package dev.assay.kernel.exec;
 
+import dev.assay.dsl.workspace.Workspace;
 import dev.assay.viz.RendererRegistry;
 
 /** A kernel session without sockets, for tests: runs cells and records their outputs. */
 final class TestSession implements AutoCloseable {
 
     final StreamCapture streams = StreamCapture.install();
-    final CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams);
+    final CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams, Workspace.embedded());
 
     RecordingSink run(String code) {
         return run(code, new RecordingSink());

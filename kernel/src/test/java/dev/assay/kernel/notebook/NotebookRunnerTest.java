@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.StreamCapture;
 import dev.assay.kernel.transport.Json;
@@ -62,7 +63,7 @@ class NotebookRunnerTest {
     private static RecordingCheckpoint run(ObjectNode nb) {
         RecordingCheckpoint checkpoint = new RecordingCheckpoint();
         try (StreamCapture streams = StreamCapture.install();
-             CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams)) {
+             CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams, Workspace.embedded())) {
             new NotebookRunner(executor, streams.log(), null, checkpoint).run(nb);
         }
         return checkpoint;

@@ -1,8 +1,10 @@
 package dev.assay.kernel.protocol;
 
+import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.StreamCapture;
 import dev.assay.kernel.transport.ConnectionInfo;
+import dev.assay.kernel.transport.ZmqTransport;
 import dev.assay.viz.RendererRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,8 +22,8 @@ final class TestKernel implements AutoCloseable {
         info = new ConnectionInfo("tcp", "127.0.0.1", freePort(), freePort(), freePort(), freePort(), freePort(),
                 UUID.randomUUID().toString(), "hmac-sha256");
         streams = StreamCapture.install();
-        executor = new CellExecutor(RendererRegistry.withDefaults(), streams);
-        server = new KernelServer(info, executor, streams.log());
+        executor = new CellExecutor(RendererRegistry.withDefaults(), streams, Workspace.embedded());
+        server = new KernelServer(new ZmqTransport(info, streams.log()), executor, streams.log());
         server.start();
     }
 
