@@ -18,6 +18,9 @@ import dev.assay.dsl.duplicates.Match;
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.TablePreview;
 import dev.assay.dsl.naming.Suggestions;
+import dev.assay.dsl.sample.SamplePlan;
+import dev.assay.dsl.sample.Sampled;
+import dev.assay.dsl.sample.Sampler;
 import dev.assay.dsl.split.SplitPlan;
 import dev.assay.dsl.split.SplitResult;
 import dev.assay.dsl.split.Splitter;
@@ -161,6 +164,20 @@ public final class Dataset {
         SplitResult parts = new Splitter(workspace.engine()).split(name, plan, all, label);
         plan.names().forEach(part -> workspace.lineage().record(part, provenance));
         return parts;
+    }
+
+    /**
+     * A reproducible random sample as the new dataset {@code target}, e.g.
+     * {@code sample("s", SamplePlan.percent(10).seed(7))}: the rows {@code split}'s hash puts
+     * in a first part of that percentage and seed, or the rows of smallest hash (see {@link SamplePlan}).
+     */
+    public Sampled sample(String target, SamplePlan plan) {
+        workspace.checkNewName(target);
+        List<String> all = schema().stream().map(Column::name).toList();
+        Provenance provenance = workspace.lineage().derived(List.of(name), plan.text(target, name));
+        Sampled made = new Sampler(workspace.engine()).sample(name, target, plan, all);
+        workspace.lineage().record(target, provenance);
+        return made;
     }
 
     /** Rows of {@code other} (say test) that also occur in this dataset (say train), whole rows compared. */

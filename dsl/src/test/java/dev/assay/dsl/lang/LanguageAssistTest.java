@@ -102,4 +102,11 @@ class LanguageAssistTest {
         assertTrue(text.contains("  table    varchar"), text);
         assertTrue(LanguageAssist.describe("profile reviews on label", 21, ws).isEmpty(), "a column is no dataset");
     }
+
+    @Test
+    void sampleCompletesLikeTheOtherStatements() {
+        assertEquals(List.of("sample"), complete("s = sa"));
+        assertEquals(List.of("reruns", "reviews"), complete("s = sample re"));
+        assertEquals(List.of("seed", "stratify"), complete("s = sample reviews 10% s"));
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import dev.assay.dsl.duplicates.Match;
+import dev.assay.dsl.sample.SamplePlan;
 import dev.assay.dsl.statements.*;
 import dev.assay.dsl.workspace.DiffSide;
 import java.util.List;
@@ -100,7 +101,7 @@ class ParserTest {
     void misspeltStatementsSuggestTheKeyword() {
         assertEquals("line 2, column 1: unknown statement 'profle'; did you mean 'profile'?; statements: "
                 + String.join(", ", Parser.STATEMENTS), error("show x\nprofle x"));
-        assertTrue(error("x = lod 'a.csv'").startsWith("line 1, column 5: expected load, dedup or split after '=', "
+        assertTrue(error("x = lod 'a.csv'").startsWith("line 1, column 5: expected load, dedup, split or sample after '=', "
                 + "found 'lod'; did you mean 'load'?"));
         assertTrue(error("duplicates x on text nera 0.8").startsWith(
                 "line 1, column 22: unexpected 'nera'; did you mean 'near'?"));
@@ -237,5 +238,25 @@ class ParserTest {
                 error("profile sms with (phone_regions='GB,UK')"));
         assertTrue(error("profile sms with (phone_regions=44)").startsWith(
                 "line 1, column 33: phone_regions takes region codes in quotes, like 'US,GB"), error("profile sms with (phone_regions=44)"));
+    }
+
+    @Test
+    void sampleTakesARowCountOrAPercentageAndASeed() {
+        assertEquals(new SampleStatement("s", "data", SamplePlan.rows(1000).seed(3), new Position(1, 1)),
+                one("s = sample data 1000 seed 3"));
+        SampleStatement share = (SampleStatement) one("s = SAMPLE data 12.5%");
+        assertEquals(new BigDecimal("12.5"), share.plan().percent());
+        assertEquals(0, share.plan().seed(), "the seed defaults to 0, as split's does");
+        assertEquals("line 1, column 1: 'sample' makes a dataset: write NAME = sample ...", error("sample data 10"));
+        assertEquals("line 1, column 17: a sample needs at least 1 row, got 0", error("s = sample data 0"));
+        assertEquals("line 1, column 17: a sample needs a percentage above 0 and at most 100, got 150",
+                error("s = sample data 150%"));
+        assertTrue(error("s = sample data 2.5").startsWith("line 1, column 17: expected a row count like 1000 or a "
+                + "percentage like 10% (0 or more, no fraction)"), error("s = sample data 2.5"));
+        assertEquals("line 1, column 21: unexpected 'sede'; did you mean 'seed'?; this statement takes seed",
+                error("s = sample data 10% sede 3"));
+        assertTrue(error("s = sampel data 10").startsWith("line 1, column 5: expected load, dedup, split or sample after '=', "
+                + "found 'sampel'; did you mean 'sample'?"), error("s = sampel data 10"));
+        assertTrue(error("a, b = sample data 10").contains("expected 'split' (only split makes several datasets)"));
     }
 }
