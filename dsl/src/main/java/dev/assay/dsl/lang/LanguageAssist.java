@@ -125,7 +125,10 @@ public final class LanguageAssist {
         return new Completions(matches, quote + 1, end);
     }
 
-    /** The schema and row count of the dataset named by the word at {@code cursor}, if it is one. */
+    /**
+     * The schema and row count of the dataset named by the word at {@code cursor}, if it is
+     * one; the help line of the statement whose keyword it is, if it is one.
+     */
     public static Optional<String> describe(String text, int cursor, Workspace workspace) {
         int start = Math.min(cursor, text.length());
         while (start > 0 && isWordChar(text.charAt(start - 1))) {
@@ -136,8 +139,11 @@ public final class LanguageAssist {
             end++;
         }
         String word = text.substring(start, end);
-        if (word.isEmpty() || !workspace.datasets().contains(word)) {
+        if (word.isEmpty()) {
             return Optional.empty();
+        }
+        if (!workspace.datasets().contains(word)) {
+            return STATEMENTS.find(word).map(StatementType::help); // a statement keyword: how it is written
         }
         Dataset dataset = workspace.dataset(word);
         List<Column> schema = dataset.schema();

@@ -105,11 +105,13 @@ class SampleTest {
     }
 
     @Test
-    void itIsInTheLineageOfWhatIsPinnedFromIt() {
+    void itIsInTheLineageOfWhatIsPinnedFromItInVersionsAndTheReport() {
         run("s = sample data 10% seed 5");
         Pinned pinned = ws.dataset("s").pin("sampled");
         List<String> operations = pinned.version().operations();
         assertEquals("s = sample data 10% seed 5", operations.get(operations.size() - 1), operations.toString());
         assertEquals(operations, ws.versions("sampled").latest().operations());
+        assertEquals(operations, ws.dataset("s").report().pins().get(0).version().operations(),
+                "the report lists the pin with its lineage");
     }
 }
