@@ -1,4 +1,4 @@
-"""Assay's ``duplicates``, ``dedup``, ``split`` and ``leakage`` against pandas, on the real
+"""Assay's ``duplicates``, ``dedup``, ``split``, ``sample`` and ``leakage`` against pandas, on the real
 datasets in ``../shared/data`` (diamonds, titanic and the SMS Spam Collection).
 
 The reference values are computed here, in the same run, from the data files themselves
@@ -24,6 +24,8 @@ The definitions reproduced here, independently of Assay's code:
 - a hash split puts a row in the first part i whose boundary floor(cum%_i * 2**64 / 100)
   is above the first 64 bits of SHA-256 of the canonical text
   ``assay-split-v1|SEED`` + per key column ``|N`` (NULL) or ``|S<len>:<text>``;
+- ``sample P%`` keeps the rows of the first part of a hash split P/(100-P) of the whole
+  row; ``sample N`` keeps the N rows of smallest hash (ties by row order);
 - a stratified split gives each part, within each stratum of n rows,
   round(n * cum%_i / 100) - round(n * cum%_(i-1) / 100) rows (halves up), so within one
   row of n * p_i.
@@ -373,6 +375,32 @@ def test_exact_split_cuts_the_hash_ranking(kernel, sms, exports):
     for i, (name, part) in enumerate(zip(names, actual["parts"])):
         assert part["rows"] == sizes[i], f"{statement} part {name}: Assay {part['rows']} rows, exact {sizes[i]}"
         check_rows(f"{statement} (exported part {name})", export(kernel, name, exports), sms[part_of_row == i])
+
+
+def test_sample_percent_is_the_first_part_of_a_hash_split(kernel, sms, exports):
+    """`sample sms P% seed S` through %%assay: the rows whose canonical hash of the whole row falls
+    below the first boundary of P/(100-P), so the same rows as `split sms P/(100-P) seed S`'s first part."""
+    percent, seed = 30, 9
+    bounds = split_boundaries([percent, 100 - percent])
+    in_sample = pd.Series([hash_part(seed, key, bounds) == 0 for key in key_tuples(sms, list(sms.columns), False)])
+    statement = f"sampled = sample sms {percent}% seed {seed}"
+    actual = result_json(kernel, f"%%assay\n{statement}")
+    check_fields(statement, actual, {"kind": "sample", "dataset": "sampled", "source": "sms", "source_rows": len(sms),
+                                     "rows": int(in_sample.sum()), "percent": percent, "seed": seed})
+    check_rows(f"{statement} (exported)", export(kernel, "sampled", exports), sms[in_sample])
+    result_json(kernel, f"%%assay\nfirst, rest = split sms {percent}/{100 - percent} seed {seed}")
+    check_rows("the first part of the same split", export(kernel, "first", exports), sms[in_sample])
+
+
+def test_sample_of_n_rows_takes_the_rows_of_smallest_hash(kernel, sms, exports):
+    """`sample sms N seed S`: exactly N rows, those of smallest canonical hash (ties by row order), in row order."""
+    rows, seed = 500, 2
+    hashes = [split_hash(seed, key) for key in key_tuples(sms, list(sms.columns), False)]
+    chosen = sorted(sorted(range(len(sms)), key=lambda row: (hashes[row], row))[:rows])
+    statement = f"few = sample sms {rows} seed {seed}"
+    actual = result_json(kernel, f"%%assay\n{statement}")
+    check_fields(statement, actual, {"kind": "sample", "rows": rows, "asked_rows": rows, "source_rows": len(sms)})
+    check_rows(f"{statement} (exported)", export(kernel, "few", exports), sms.iloc[chosen])
 
 
 def test_stratified_split_shares_each_stratum(kernel, sms, exports):

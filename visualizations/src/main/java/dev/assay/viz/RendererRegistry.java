@@ -35,6 +35,7 @@ public final class RendererRegistry {
         registry.register(dev.assay.dsl.duplicates.Deduplicated.class, new dev.assay.viz.rows.DeduplicatedRenderer());
         registry.register(dev.assay.dsl.duplicates.Leakage.class, new dev.assay.viz.rows.LeakageRenderer());
         registry.register(dev.assay.dsl.split.SplitResult.class, new dev.assay.viz.rows.SplitRenderer());
+        registry.register(dev.assay.dsl.sample.Sampled.class, new dev.assay.viz.rows.SampleRenderer());
         registry.register(dev.assay.dsl.drift.Drift.class, new dev.assay.viz.rows.DriftRenderer());
         registry.register(dev.assay.dsl.store.Pinned.class, new dev.assay.viz.rows.PinnedRenderer());
         registry.register(dev.assay.dsl.store.VersionHistory.class, new dev.assay.viz.rows.VersionHistoryRenderer());

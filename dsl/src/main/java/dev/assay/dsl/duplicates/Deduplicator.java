@@ -18,29 +18,28 @@ public final class Deduplicator {
         this.engine = engine;
     }
 
-    public Deduplicated dedup(String dataset, Comparison comparison, String target) {
+    public Deduplicated dedup(String dataset, ResolvedMatch match, String target) {
         try (OrderedSource source = OrderedSource.of(engine, dataset, target.equals(dataset));
              StagedTables staged = StagedTables.of(engine, target)) {
             String aside = staged.aside(target);
             long before = engine.count(dataset);
             String ord = source.ordinal();
-            if (comparison.isNear()) {
+            if (match.isNear()) {
                 DuplicateFinder finder = new DuplicateFinder(engine);
-                String column = comparison.text().name();
+                String column = match.text().name();
                 try (WorkTable docs = NearDocs.of(engine, source, column);
-                     WorkTable clusters = finder.clusters(docs, LshBanding.forThreshold(comparison.near()), comparison.near())) {
+                     WorkTable clusters = finder.clusters(docs, LshBanding.forThreshold(match.near()), match.near())) {
                     keep(aside, source, engine.quoteIdentifier(column) + " IS NULL OR " + ord + " IN (SELECT min(d.first_ord) FROM "
                             + docs.quoted() + " d LEFT JOIN " + clusters.quoted() + " c ON c.doc = d.doc GROUP BY " + DuplicateFinder.clusterOf("c", "d") + ")");
                 }
             } else {
-                KeyColumns keys = comparison.keys();
                 keep(aside, source, ord + " IN (SELECT min(ord) FROM (SELECT " + ord + " AS ord, "
-                        + keys.selectList(engine.dialect(), null) + " FROM " + source.table() + ") GROUP BY " + keys.keyNames() + ")");
+                        + match.selectList(engine.dialect(), null) + " FROM " + source.table() + ") GROUP BY " + match.keyNames() + ")");
             }
             long after = engine.count(aside);
             staged.commit();
-            return new Deduplicated(target, dataset, before, after, comparison.keys().names(),
-                    comparison.keys().normalize(), comparison.near());
+            return new Deduplicated(target, dataset, before, after, match.names(),
+                    match.normalize(), match.near());
         }
     }
 

@@ -26,27 +26,26 @@ public final class DuplicateFinder {
         this.engine = engine;
     }
 
-    public Duplicates find(String dataset, Comparison comparison) {
-        KeyColumns keys = comparison.keys();
+    public Duplicates find(String dataset, ResolvedMatch match) {
         try (OrderedSource source = OrderedSource.of(engine, dataset)) {
             List<Object> summary = engine.smallResult("SELECT coalesce(sum(n), 0)::BIGINT, "
                     + "(coalesce(sum(n), 0) - count(*))::BIGINT, count(*) FILTER (WHERE n > 1)::BIGINT, "
                     + "max_by(first_ord, {'n': n, 'first': -first_ord}, " + LARGEST + ") FILTER (WHERE n > 1), "
                     + "max_by(n, {'n': n, 'first': -first_ord}, " + LARGEST + ") FILTER (WHERE n > 1) FROM ("
                     + "SELECT count(*) AS n, min(ord) AS first_ord FROM (SELECT " + source.ordinal() + " AS ord, "
-                    + keys.selectList(engine.dialect(), null) + " FROM " + source.table() + ") GROUP BY "
-                    + keys.keyNames() + ")").get(0);
+                    + match.selectList(engine.dialect(), null) + " FROM " + source.table() + ") GROUP BY "
+                    + match.keyNames() + ")").get(0);
             long rows = ((Number) summary.get(0)).longValue();
             List<Long> firstRows = longs(summary.get(3));
-            List<DuplicateGroup> largest = groups(source, keys, firstRows, longs(summary.get(4)));
-            NearSummary near = comparison.isNear() ? near(source, comparison) : null;
-            return new Duplicates(dataset, rows, keys.names(), keys.normalize(), ((Number) summary.get(1)).longValue(),
+            List<DuplicateGroup> largest = groups(source, match, firstRows, longs(summary.get(4)));
+            NearSummary near = match.isNear() ? near(source, match) : null;
+            return new Duplicates(dataset, rows, match.names(), match.normalize(), ((Number) summary.get(1)).longValue(),
                     ((Number) summary.get(2)).longValue(), largest, near);
         }
     }
 
     /** The groups of the given sizes and first rows (largest first), with their key values as written. */
-    private List<DuplicateGroup> groups(OrderedSource source, KeyColumns keys, List<Long> firstRows, List<Long> sizes) {
+    private List<DuplicateGroup> groups(OrderedSource source, ResolvedMatch keys, List<Long> firstRows, List<Long> sizes) {
         if (firstRows.isEmpty()) {
             return List.of();
         }
@@ -75,11 +74,11 @@ public final class DuplicateFinder {
         return out;
     }
 
-    private NearSummary near(OrderedSource source, Comparison comparison) {
-        LshBanding banding = LshBanding.forThreshold(comparison.near());
-        String column = comparison.text().name();
+    private NearSummary near(OrderedSource source, ResolvedMatch match) {
+        LshBanding banding = LshBanding.forThreshold(match.near());
+        String column = match.text().name();
         try (WorkTable docs = NearDocs.of(engine, source, column);
-             WorkTable clusters = clusters(docs, banding, comparison.near());
+             WorkTable clusters = clusters(docs, banding, match.near());
              WorkTable sizes = WorkTable.of(engine, "cluster_sizes", "SELECT " + clusterOf("c", "d")
                      + " AS cluster, sum(d.n) AS rows, min(d.first_ord) AS first_row FROM " + docs.quoted() + " d LEFT JOIN "
                      + clusters.quoted() + " c ON c.doc = d.doc GROUP BY 1 HAVING sum(d.n) >= 2")) {
@@ -95,7 +94,7 @@ public final class DuplicateFinder {
             for (int i = 0; i < top.size(); i++) {
                 largest.add(new NearCluster(rows.get(i), firsts.get(i), examples.get(top.get(i))));
             }
-            return new NearSummary(column, comparison.near(), ((Number) summary.get(0)).longValue(),
+            return new NearSummary(column, match.near(), ((Number) summary.get(0)).longValue(),
                     ((Number) summary.get(1)).longValue(), largest, banding);
         }
     }

@@ -21,12 +21,11 @@ public final class LeakageFinder {
         this.engine = engine;
     }
 
-    /** {@code comparison}'s columns must exist, by name, in both datasets. */
-    public Leakage find(String left, String right, Comparison comparison) {
-        KeyColumns keys = comparison.keys();
+    /** {@code match}'s columns must exist, by name, in both datasets. */
+    public Leakage find(String left, String right, ResolvedMatch match) {
         try (OrderedSource l = OrderedSource.of(engine, left); OrderedSource r = OrderedSource.of(engine, right)) {
-            String select = keys.selectList(engine.dialect(), null);
-            String group = keys.keyNames();
+            String select = match.selectList(engine.dialect(), null);
+            String group = match.keyNames();
             // One grouping of both sides' keys, each group counting its rows per side: the same pairs
             // as a join of the two sides' groups on equal keys (GROUP BY, like IS NOT DISTINCT FROM,
             // takes NULL as equal to NULL), without a join condition that grows with the columns and
@@ -44,39 +43,39 @@ public final class LeakageFinder {
             List<Long> leftCounts = DuplicateFinder.longs(s.get(5));
             List<Leakage.SharedKey> examples = new ArrayList<>();
             if (!firsts.isEmpty()) {
-                Map<Long, List<Object>> values = new DuplicateFinder(engine).rowsAt(r, keys.names(), firsts);
+                Map<Long, List<Object>> values = new DuplicateFinder(engine).rowsAt(r, match.names(), firsts);
                 for (int i = 0; i < firsts.size(); i++) {
                     Map<String, Object> named = new LinkedHashMap<>();
-                    for (int c = 0; c < keys.names().size(); c++) {
-                        named.put(keys.names().get(c), values.get(firsts.get(i)).get(c));
+                    for (int c = 0; c < match.names().size(); c++) {
+                        named.put(match.names().get(c), values.get(firsts.get(i)).get(c));
                     }
                     examples.add(new Leakage.SharedKey(named, leftCounts.get(i), rightCounts.get(i)));
                 }
             }
             Long nearRows = null;
             List<Leakage.NearMatch> nearExamples = List.of();
-            if (comparison.isNear()) {
-                NearOverlap overlap = near(l, r, comparison);
+            if (match.isNear()) {
+                NearOverlap overlap = near(l, r, match);
                 nearRows = overlap.rows;
                 nearExamples = overlap.examples;
             }
-            return new Leakage(left, right, keys.names(), keys.normalize(), engine.count(left), engine.count(right),
+            return new Leakage(left, right, match.names(), match.normalize(), engine.count(left), engine.count(right),
                     ((Number) s.get(0)).longValue(), ((Number) s.get(1)).longValue(), ((Number) s.get(2)).longValue(),
-                    examples, comparison.near(), nearRows, nearExamples);
+                    examples, match.near(), nearRows, nearExamples);
         }
     }
 
     private record NearOverlap(long rows, List<Leakage.NearMatch> examples) {
     }
 
-    private NearOverlap near(OrderedSource left, OrderedSource right, Comparison comparison) {
-        String column = comparison.text().name();
+    private NearOverlap near(OrderedSource left, OrderedSource right, ResolvedMatch match) {
+        String column = match.text().name();
         String col = engine.quoteIdentifier(column);
         try (WorkTable docs = NearDocs.of(engine, left, right, column)) {
             LeftPartners partners = LeftPartners.of(engine, docs);
             // Left-side texts first: they become the representatives of oversized buckets.
-            new NearPairs(engine, LshBanding.forThreshold(comparison.near()), "d.n_left = 0, d.doc")
-                    .find(docs, NearDocs.count(engine, docs), comparison.near(), partners);
+            new NearPairs(engine, LshBanding.forThreshold(match.near()), "d.n_left = 0, d.doc")
+                    .find(docs, NearDocs.count(engine, docs), match.near(), partners);
             try (WorkTable linked = LongMapTable.of(engine, "linked", partners.partners(), "rdoc", "ldoc")) {
                 return overlap(left, right, col, docs, linked);
             }

@@ -6,13 +6,18 @@ import dev.assay.dsl.store.VersionRef;
 import dev.assay.dsl.workspace.Dataset;
 import dev.assay.dsl.workspace.Workspace;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Help while typing the language: completion of keywords, dataset names and column names by
@@ -21,13 +26,17 @@ import java.util.regex.Pattern;
  */
 public final class LanguageAssist {
 
-    /** Words after which a dataset name comes. */
-    private static final Set<String> BEFORE_DATASET = Set.of("show", "profile", "duplicates", "dedup", "split",
-            "leakage", "drift", "pin", "diff", "report", "check", "vs");
+    private static final StatementRegistry STATEMENTS = StatementRegistry.builtIn();
+    /** Words after which a dataset name comes: statements' keywords and their own words (like {@code vs}). */
+    private static final Set<String> BEFORE_DATASET = completionWords(c -> c.datasetAfter().stream(), true);
     /** Words after which a column name comes. */
-    private static final Set<String> BEFORE_COLUMN = Set.of("on", "by", "stratify", "group");
-    private static final List<String> CLAUSES = List.of("as", "by", "exact", "group", "limit", "near", "normalize", "on",
-            "order", "seed", "stratify", "threshold", "to", "using", "vs", "with");
+    private static final Set<String> BEFORE_COLUMN = completionWords(c -> c.columnsAfter().stream(), false);
+    /** Words after which a version label in quotes comes. */
+    private static final Set<String> LABEL_BEFORE = completionWords(c -> c.labelAfter().stream(), false);
+    /** Every statement's clause keywords. */
+    private static final List<String> CLAUSES = List.copyOf(completionWords(c -> c.clauses().stream(), false));
+    /** Words after which one of a fixed set of values comes, as {@code using} takes a drift method. */
+    private static final Map<String, List<String>> VALUES_AFTER = valuesAfter();
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private LanguageAssist() {
@@ -70,12 +79,12 @@ public final class LanguageAssist {
         } else if (inRules && inParentheses && previous.equals("drift")) {
             candidates.addAll(datasets); // drift(REFERENCE)
         } else if (afterEquals) {
-            candidates.addAll(Parser.BINDING_STATEMENTS);
+            candidates.addAll(STATEMENTS.bindingKeywords());
         } else if (words.isEmpty()) {
-            candidates.addAll(Parser.STATEMENTS);
+            candidates.addAll(STATEMENTS.keywords());
             candidates.addAll(datasets); // the start of "name = ..."
-        } else if (previous.equals("using")) {
-            candidates.addAll(Parser.DRIFT_METHODS);
+        } else if (VALUES_AFTER.containsKey(previous)) {
+            candidates.addAll(VALUES_AFTER.get(previous));
         } else if (BEFORE_COLUMN.contains(previous) || inRules && inParentheses
                 || afterComma && inColumnList(words)) {
             // In a check's parentheses: missing(col), duplicates(a, b).
@@ -116,10 +125,10 @@ public final class LanguageAssist {
         return new Completions(matches, quote + 1, end);
     }
 
-    /** Words after which a version label in quotes comes. */
-    private static final Set<String> LABEL_BEFORE = Set.of("pin", "as", "versions", "diff", "fingerprint");
-
-    /** The schema and row count of the dataset named by the word at {@code cursor}, if it is one. */
+    /**
+     * The schema and row count of the dataset named by the word at {@code cursor}, if it is
+     * one; the help line of the statement whose keyword it is, if it is one.
+     */
     public static Optional<String> describe(String text, int cursor, Workspace workspace) {
         int start = Math.min(cursor, text.length());
         while (start > 0 && isWordChar(text.charAt(start - 1))) {
@@ -130,8 +139,11 @@ public final class LanguageAssist {
             end++;
         }
         String word = text.substring(start, end);
-        if (word.isEmpty() || !workspace.datasets().contains(word)) {
+        if (word.isEmpty()) {
             return Optional.empty();
+        }
+        if (!workspace.datasets().contains(word)) {
+            return STATEMENTS.find(word).map(StatementType::help); // a statement keyword: how it is written
         }
         Dataset dataset = workspace.dataset(word);
         List<Column> schema = dataset.schema();
@@ -142,6 +154,24 @@ public final class LanguageAssist {
             out.append(String.format(Locale.ROOT, "  %-" + width + "s  %s%n", c.name(), c.type().toLowerCase(Locale.ROOT)));
         }
         return Optional.of(out.toString().stripTrailing());
+    }
+
+    /** The words every statement's completion contexts name; with {@code keywords}, also the keywords a dataset follows. */
+    private static Set<String> completionWords(Function<StatementType.Completion, Stream<String>> part, boolean keywords) {
+        Set<String> words = new TreeSet<>();
+        for (StatementType type : STATEMENTS.types()) {
+            part.apply(type.completion()).forEach(words::add);
+            if (keywords && type.completion().datasetAfterKeyword()) {
+                words.add(type.keyword());
+            }
+        }
+        return Set.copyOf(words);
+    }
+
+    private static Map<String, List<String>> valuesAfter() {
+        Map<String, List<String>> values = new HashMap<>();
+        STATEMENTS.types().forEach(t -> values.putAll(t.completion().valuesAfter()));
+        return Map.copyOf(values);
     }
 
     private static boolean isWordChar(char c) {

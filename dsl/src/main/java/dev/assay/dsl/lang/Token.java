@@ -7,16 +7,16 @@ public record Token(Kind kind, String text, Position position) {
 
     public enum Kind { WORD, STRING, NUMBER, SYMBOL, NEWLINE, END }
 
-    boolean isWord(String keyword) {
+    public boolean isWord(String keyword) {
         return kind == Kind.WORD && text.equalsIgnoreCase(keyword);
     }
 
-    boolean isSymbol(String symbol) {
+    public boolean isSymbol(String symbol) {
         return kind == Kind.SYMBOL && text.equals(symbol);
     }
 
     /** How the token reads in an error message. */
-    String describe() {
+    public String describe() {
         return switch (kind) {
             case WORD -> "'" + Excerpt.of(text) + "'";
             case STRING -> "the string '" + Excerpt.of(text) + "'";

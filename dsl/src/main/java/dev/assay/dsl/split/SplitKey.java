@@ -28,7 +28,7 @@ public final class SplitKey {
     }
 
     /** The SQL expression of the 16 leading hex digits of the key's hash. */
-    static String sqlHex16(SqlDialect d, long seed, List<String> columns) {
+    public static String sqlHex16(SqlDialect d, long seed, List<String> columns) {
         List<String> parts = new ArrayList<>();
         parts.add(d.quoteLiteral(VERSION + "|" + seed));
         for (String column : columns) {
@@ -71,7 +71,7 @@ public final class SplitKey {
     }
 
     /** The upper boundary of every part but the last, as 16 lower-case hex digits. */
-    static List<String> boundaries(List<BigDecimal> percentages) {
+    public static List<String> boundaries(List<BigDecimal> percentages) {
         List<String> out = new ArrayList<>();
         BigDecimal cumulative = BigDecimal.ZERO;
         for (int i = 0; i < percentages.size() - 1; i++) {

@@ -7,18 +7,20 @@ import dev.assay.dsl.diff.DatasetDiff;
 import dev.assay.dsl.drift.Drift;
 import dev.assay.dsl.drift.DriftDetector;
 import dev.assay.dsl.drift.DriftPlan;
-import dev.assay.dsl.duplicates.Comparison;
 import dev.assay.dsl.duplicates.Deduplicated;
 import dev.assay.dsl.duplicates.Deduplicator;
 import dev.assay.dsl.duplicates.DuplicateFinder;
 import dev.assay.dsl.duplicates.Duplicates;
-import dev.assay.dsl.duplicates.KeyColumns;
+import dev.assay.dsl.duplicates.ResolvedMatch;
 import dev.assay.dsl.duplicates.Leakage;
 import dev.assay.dsl.duplicates.LeakageFinder;
 import dev.assay.dsl.duplicates.Match;
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.TablePreview;
 import dev.assay.dsl.naming.Suggestions;
+import dev.assay.dsl.sample.SamplePlan;
+import dev.assay.dsl.sample.Sampled;
+import dev.assay.dsl.sample.Sampler;
 import dev.assay.dsl.split.SplitPlan;
 import dev.assay.dsl.split.SplitResult;
 import dev.assay.dsl.split.Splitter;
@@ -122,7 +124,7 @@ public final class Dataset {
 
     /** Exact duplicates over the match's columns, and near duplicates of its text column when asked. */
     public Duplicates duplicates(Match match) {
-        return new DuplicateFinder(workspace.engine()).find(name, compare(match));
+        return new DuplicateFinder(workspace.engine()).find(name, resolve(match));
     }
 
     /** A new dataset {@code target} with the first row of each exact group (whole rows compared). */
@@ -133,9 +135,9 @@ public final class Dataset {
     /** A new dataset {@code target} with the first row (in this dataset's order) of each group or near cluster. */
     public Deduplicated dedup(String target, Match match) {
         workspace.checkNewName(target);
-        Comparison comparison = compare(match);
+        ResolvedMatch resolved = resolve(match);
         Provenance provenance = workspace.lineage().derived(List.of(name), OperationText.dedup(target, name, match));
-        Deduplicated made = new Deduplicator(workspace.engine()).dedup(name, comparison, target);
+        Deduplicated made = new Deduplicator(workspace.engine()).dedup(name, resolved, target);
         workspace.lineage().record(target, provenance);
         return made;
     }
@@ -164,6 +166,20 @@ public final class Dataset {
         return parts;
     }
 
+    /**
+     * A reproducible random sample as the new dataset {@code target}, e.g.
+     * {@code sample("s", SamplePlan.percent(10).seed(7))}: the rows {@code split}'s hash puts
+     * in a first part of that percentage and seed, or the rows of smallest hash (see {@link SamplePlan}).
+     */
+    public Sampled sample(String target, SamplePlan plan) {
+        workspace.checkNewName(target);
+        List<String> all = schema().stream().map(Column::name).toList();
+        Provenance provenance = workspace.lineage().derived(List.of(name), plan.text(target, name));
+        Sampled made = new Sampler(workspace.engine()).sample(name, target, plan, all);
+        workspace.lineage().record(target, provenance);
+        return made;
+    }
+
     /** Rows of {@code other} (say test) that also occur in this dataset (say train), whole rows compared. */
     public Leakage leakage(Dataset other) {
         return leakage(other, Match.allColumns());
@@ -171,9 +187,9 @@ public final class Dataset {
 
     /** Rows of {@code other} that also occur in this dataset, exactly or (with {@code near}) as near duplicates. */
     public Leakage leakage(Dataset other, Match match) {
-        Comparison comparison = compare(match);
-        other.columns(comparison.keys().names()); // the same columns must exist on the other side
-        return new LeakageFinder(workspace.engine()).find(name, other.name(), comparison);
+        ResolvedMatch resolved = resolve(match);
+        other.columns(resolved.names()); // the same columns must exist on the other side
+        return new LeakageFinder(workspace.engine()).find(name, other.name(), resolved);
     }
 
     /**
@@ -250,25 +266,25 @@ public final class Dataset {
     }
 
     /** A match resolved against this dataset's columns, with the errors a user can act on. */
-    private Comparison compare(Match match) {
+    private ResolvedMatch resolve(Match match) {
         List<Column> keys = match.columns().isEmpty() ? schema() : columns(match.columns());
         Column text = null;
         if (match.isNear()) {
             List<Column> candidates = match.columns().isEmpty()
-                    ? keys.stream().filter(KeyColumns::isText).toList() : keys;
+                    ? keys.stream().filter(ResolvedMatch::isText).toList() : keys;
             if (candidates.size() != 1) {
-                List<String> texts = schema().stream().filter(KeyColumns::isText).map(Column::name).toList();
+                List<String> texts = schema().stream().filter(ResolvedMatch::isText).map(Column::name).toList();
                 throw new IllegalArgumentException("near duplicates compare one text column; "
                         + (match.columns().isEmpty() ? "" : "got " + candidates.size() + ", ") + "say which with 'on COLUMN'"
                         + (texts.isEmpty() ? " (" + name + " has no text column)"
                         : " (text columns of " + name + ": " + String.join(", ", texts) + ")"));
             }
             text = candidates.get(0);
-            if (!KeyColumns.isText(text)) {
+            if (!ResolvedMatch.isText(text)) {
                 throw new IllegalArgumentException("near duplicates compare text; '" + text.name() + "' is " + text.type());
             }
         }
-        return new Comparison(new KeyColumns(keys, match.normalize()), text, match.near());
+        return new ResolvedMatch(keys, match.normalize(), text, match.near());
     }
 
     @Override

@@ -102,4 +102,19 @@ class LanguageAssistTest {
         assertTrue(text.contains("  table    varchar"), text);
         assertTrue(LanguageAssist.describe("profile reviews on label", 21, ws).isEmpty(), "a column is no dataset");
     }
+
+    @Test
+    void sampleCompletesLikeTheOtherStatements() {
+        assertEquals(List.of("sample"), complete("s = sa"));
+        assertEquals(List.of("reruns", "reviews"), complete("s = sample re"));
+        assertEquals(List.of("seed", "stratify"), complete("s = sample reviews 10% s"));
+    }
+
+    @Test
+    void describeOfAStatementKeywordIsItsHelpLine() {
+        assertEquals(StatementRegistry.builtIn().find("sample").orElseThrow().help(),
+                LanguageAssist.describe("s = sample reviews 10%", 7, ws).orElseThrow());
+        assertTrue(LanguageAssist.describe("s = sample reviews 10%", 7, ws).orElseThrow().contains("sample NAME 10% [seed N]"));
+        assertTrue(LanguageAssist.describe("show reviews", 2, ws).orElseThrow().startsWith("show NAME"));
+    }
 }

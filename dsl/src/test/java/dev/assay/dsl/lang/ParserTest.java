@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import dev.assay.dsl.duplicates.Match;
+import dev.assay.dsl.sample.SamplePlan;
+import dev.assay.dsl.statements.*;
 import dev.assay.dsl.workspace.DiffSide;
 import java.util.List;
 import java.util.Map;
@@ -44,17 +47,16 @@ class ParserTest {
                 report train vs test to 'report.html'
                 """);
         assertEquals(15, s.size());
-        assertEquals(new Statement.Load("reviews", "data/reviews.csv", false, Map.of(), new Position(1, 1)), s.get(0));
-        Statement.Load tsv = (Statement.Load) s.get(1);
+        assertEquals(new LoadStatement("reviews", "data/reviews.csv", false, Map.of(), new Position(1, 1)), s.get(0));
+        LoadStatement tsv = (LoadStatement) s.get(1);
         assertEquals(Map.of("delimiter", "\t", "quote", "", "header", true), tsv.options());
-        assertTrue(((Statement.Load) s.get(2)).pin());
-        assertEquals(20, ((Statement.Show) s.get(3)).limit());
-        assertEquals(List.of("col1", "col2"), ((Statement.Profile) s.get(4)).columns());
-        Statement.Duplicates d = (Statement.Duplicates) s.get(5);
-        assertEquals(new Statement.KeySpec(List.of("text"), true), d.on());
-        assertEquals(new BigDecimal("0.8"), d.near());
-        assertEquals("clean", ((Statement.Dedup) s.get(6)).target());
-        Statement.Split split = (Statement.Split) s.get(7);
+        assertTrue(((LoadStatement) s.get(2)).pin());
+        assertEquals(20, ((ShowStatement) s.get(3)).limit());
+        assertEquals(List.of("col1", "col2"), ((ProfileStatement) s.get(4)).columns());
+        DuplicatesStatement d = (DuplicatesStatement) s.get(5);
+        assertEquals(Match.on("text").normalized().near(0.8), d.match());
+        assertEquals("clean", ((DedupStatement) s.get(6)).target());
+        SplitStatement split = (SplitStatement) s.get(7);
         assertEquals(List.of("train", "valid", "test"), split.targets());
         assertEquals(List.of(new BigDecimal("80"), new BigDecimal("10"), new BigDecimal("10")), split.percentages());
         assertEquals(List.of("id"), split.by());
@@ -62,35 +64,35 @@ class ParserTest {
         assertEquals("user_id", split.group());
         assertEquals("ts", split.orderBy());
         assertEquals(7L, split.seed());
-        assertEquals("test", ((Statement.Leakage) s.get(8)).right());
-        Statement.Drift drift = (Statement.Drift) s.get(9);
+        assertEquals("test", ((LeakageStatement) s.get(8)).right());
+        DriftStatement drift = (DriftStatement) s.get(9);
         assertEquals("psi", drift.using());
         assertEquals(new BigDecimal("0.1"), drift.threshold());
-        assertEquals("reviews-train", ((Statement.Pin) s.get(10)).label());
-        assertEquals("reviews-train", ((Statement.Versions) s.get(11)).label());
-        assertEquals(List.of("id"), ((Statement.Diff) s.get(12)).on());
-        Statement.Check check = (Statement.Check) s.get(13);
+        assertEquals("reviews-train", ((PinStatement) s.get(10)).label());
+        assertEquals("reviews-train", ((VersionsStatement) s.get(11)).label());
+        assertEquals(List.of("id"), ((DiffStatement) s.get(12)).on());
+        CheckStatement check = (CheckStatement) s.get(13);
         assertEquals(3, check.rules().size());
         dev.assay.dsl.check.Rule pct = check.rules().get(2);
         assertEquals(dev.assay.dsl.check.Measure.duplicates("text").percent().lessThan(1), pct);
         assertEquals("duplicates(text) < 1%", pct.text());
         assertEquals(new Position(14, 46), check.rulePositions().get(2));
-        Statement.Report report = (Statement.Report) s.get(14);
+        ReportStatement report = (ReportStatement) s.get(14);
         assertEquals("test", report.versus());
         assertEquals("report.html", report.to());
     }
 
     @Test
     void keywordsAreCaseInsensitiveAndClausesComeInAnyOrder() {
-        Statement.Split s = (Statement.Split) one("A, B = SPLIT data 50/50 SEED 3 Stratify y");
+        SplitStatement s = (SplitStatement) one("A, B = SPLIT data 50/50 SEED 3 Stratify y");
         assertEquals(3L, s.seed());
         assertEquals("y", s.stratify());
-        assertEquals(new Statement.Drift("a", "b", List.of(), "ks", null, new Position(1, 1)), one("DRIFT a VS b USING KS"));
+        assertEquals(new DriftStatement("a", "b", List.of(), "ks", null, new Position(1, 1)), one("DRIFT a VS b USING KS"));
     }
 
     @Test
     void stringEscapesAndComments() {
-        Statement.Load l = (Statement.Load) one("x = load 'it\\'s\\\\here\\n.csv'   # a comment with 'quotes'");
+        LoadStatement l = (LoadStatement) one("x = load 'it\\'s\\\\here\\n.csv'   # a comment with 'quotes'");
         assertEquals("it's\\here\n.csv", l.path());
         assertEquals(0, Parser.parse("# only a comment\n\n   \n").size());
     }
@@ -99,7 +101,7 @@ class ParserTest {
     void misspeltStatementsSuggestTheKeyword() {
         assertEquals("line 2, column 1: unknown statement 'profle'; did you mean 'profile'?; statements: "
                 + String.join(", ", Parser.STATEMENTS), error("show x\nprofle x"));
-        assertTrue(error("x = lod 'a.csv'").startsWith("line 1, column 5: expected load, dedup or split after '=', "
+        assertTrue(error("x = lod 'a.csv'").startsWith("line 1, column 5: expected load, dedup, split or sample after '=', "
                 + "found 'lod'; did you mean 'load'?"));
         assertTrue(error("duplicates x on text nera 0.8").startsWith(
                 "line 1, column 22: unexpected 'nera'; did you mean 'near'?"));
@@ -148,9 +150,9 @@ class ParserTest {
 
     @Test
     void checkRulesAreCheckedWhereTheyAreWritten() {
-        Statement.Check c = (Statement.Check) one("check t: fingerprint = 'sha256:ab', fingerprint != 'raw@2', mean(x) >= -1.5");
+        CheckStatement c = (CheckStatement) one("check t: fingerprint = 'sha256:ab', fingerprint != 'raw@2', mean(x) >= -1.5");
         assertEquals(dev.assay.dsl.check.Measure.fingerprint().notEqualTo("raw@2"), c.rules().get(1));
-        Statement.Check multiline = (Statement.Check) one("check t: rows > 0,   # a comment\n  missing(a) = 0,\n  pii = 0");
+        CheckStatement multiline = (CheckStatement) one("check t: rows > 0,   # a comment\n  missing(a) = 0,\n  pii = 0");
         assertEquals(3, multiline.rules().size(), "a line ending in a comma continues");
         assertEquals(new Position(3, 3), multiline.rulePositions().get(2));
         assertEquals(new java.math.BigDecimal("-1.5"), c.rules().get(2).limit());
@@ -178,11 +180,11 @@ class ParserTest {
 
     @Test
     void diffTakesVersionsOrDatasets() {
-        Statement.Diff versions = (Statement.Diff) one("diff 'raw@1' 'raw' on id, day");
+        DiffStatement versions = (DiffStatement) one("diff 'raw@1' 'raw' on id, day");
         assertEquals(DiffSide.version("raw@1"), versions.from());
         assertEquals(DiffSide.version("raw"), versions.to());
         assertEquals(List.of("id", "day"), versions.on());
-        Statement.Diff datasets = (Statement.Diff) one("diff train 'raw@2'");
+        DiffStatement datasets = (DiffStatement) one("diff train 'raw@2'");
         assertEquals(DiffSide.dataset("train"), datasets.from());
         assertEquals(List.of(), datasets.on());
     }
@@ -197,10 +199,10 @@ class ParserTest {
                 + Long.MIN_VALUE + " to " + Long.MAX_VALUE, error("x = load 'a.csv' with (skip=99999999999999999999)"));
         assertEquals("line 1, column 14: the number 3000000000 is out of range: it must be from 0 to " + Integer.MAX_VALUE,
                 error("show x limit 3000000000"));
-        assertEquals(Integer.MAX_VALUE, ((Statement.Show) one("show x limit " + Integer.MAX_VALUE)).limit());
+        assertEquals(Integer.MAX_VALUE, ((ShowStatement) one("show x limit " + Integer.MAX_VALUE)).limit());
         assertTrue(error("a, b = split t 50/50 seed 99999999999999999999999")
                 .endsWith("the number 99999999999999999999999 is out of range: it must be from 0 to " + Long.MAX_VALUE));
-        assertEquals(Long.MAX_VALUE, ((Statement.Split) one("a, b = split t 50/50 seed " + Long.MAX_VALUE)).seed());
+        assertEquals(Long.MAX_VALUE, ((SplitStatement) one("a, b = split t 50/50 seed " + Long.MAX_VALUE)).seed());
         assertTrue(error("a, b = split t 33.3333333/66.6666667").contains("at most 6 decimal places"));
         assertTrue(error("a, b = split t 150/-50").contains("above 0 and at most 100"));
         assertTrue(error("x = load 'a.csv' with (skip=1" + "0".repeat(400) + ".5)").contains("is too large"));
@@ -219,22 +221,42 @@ class ParserTest {
 
     @Test
     void exactIsASplitClause() {
-        assertTrue(((Statement.Split) one("a, b = split t 80/20 exact seed 1")).exact());
-        assertFalse(((Statement.Split) one("a, b = split t 80/20")).exact());
+        assertTrue(((SplitStatement) one("a, b = split t 80/20 exact seed 1")).exact());
+        assertFalse(((SplitStatement) one("a, b = split t 80/20")).exact());
     }
 
     @Test
     void profileTakesThePhoneRegionsAsAnOption() {
-        Statement.Profile p = (Statement.Profile) one("profile sms on SMS with (Phone_Regions = 'gb, us')");
+        ProfileStatement p = (ProfileStatement) one("profile sms on SMS with (Phone_Regions = 'gb, us')");
         assertEquals(List.of("SMS"), p.columns());
         assertEquals(List.of("GB", "US"), p.phoneRegions().codes());
-        assertEquals(List.of(), ((Statement.Profile) one("profile sms with (phone_regions='')")).phoneRegions().codes());
-        assertEquals(null, ((Statement.Profile) one("profile sms")).phoneRegions());
+        assertEquals(List.of(), ((ProfileStatement) one("profile sms with (phone_regions='')")).phoneRegions().codes());
+        assertEquals(null, ((ProfileStatement) one("profile sms")).phoneRegions());
         assertEquals("line 1, column 19: unknown option 'phone_region'; did you mean 'phone_regions'?; options: phone_regions",
                 error("profile sms with (phone_region='GB')"));
         assertEquals("line 1, column 33: 'UK' is not a region code: the United Kingdom is 'GB'",
                 error("profile sms with (phone_regions='GB,UK')"));
         assertTrue(error("profile sms with (phone_regions=44)").startsWith(
                 "line 1, column 33: phone_regions takes region codes in quotes, like 'US,GB"), error("profile sms with (phone_regions=44)"));
+    }
+
+    @Test
+    void sampleTakesARowCountOrAPercentageAndASeed() {
+        assertEquals(new SampleStatement("s", "data", SamplePlan.rows(1000).seed(3), new Position(1, 1)),
+                one("s = sample data 1000 seed 3"));
+        SampleStatement share = (SampleStatement) one("s = SAMPLE data 12.5%");
+        assertEquals(new BigDecimal("12.5"), share.plan().percent());
+        assertEquals(0, share.plan().seed(), "the seed defaults to 0, as split's does");
+        assertEquals("line 1, column 1: 'sample' makes a dataset: write NAME = sample ...", error("sample data 10"));
+        assertEquals("line 1, column 17: a sample needs at least 1 row, got 0", error("s = sample data 0"));
+        assertEquals("line 1, column 17: a sample needs a percentage above 0 and at most 100, got 150",
+                error("s = sample data 150%"));
+        assertTrue(error("s = sample data 2.5").startsWith("line 1, column 17: expected a row count like 1000 or a "
+                + "percentage like 10% (0 or more, no fraction)"), error("s = sample data 2.5"));
+        assertEquals("line 1, column 21: unexpected 'sede'; did you mean 'seed'?; this statement takes seed",
+                error("s = sample data 10% sede 3"));
+        assertTrue(error("s = sampel data 10").startsWith("line 1, column 5: expected load, dedup, split or sample after '=', "
+                + "found 'sampel'; did you mean 'sample'?"), error("s = sampel data 10"));
+        assertTrue(error("a, b = sample data 10").contains("expected 'split' (only split makes several datasets)"));
     }
 }

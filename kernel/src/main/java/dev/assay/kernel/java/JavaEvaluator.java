@@ -1,5 +1,6 @@
 package dev.assay.kernel.java;
 
+import dev.assay.dsl.lang.StatementRegistry;
 import dev.assay.kernel.exec.CellError;
 import dev.assay.kernel.exec.SourceExcerpt;
 import java.io.ByteArrayInputStream;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -29,13 +31,12 @@ import jdk.jshell.VarSnippet;
 public final class JavaEvaluator implements AutoCloseable {
 
     /** Imports every session starts with, as JShell's own default startup plus the notebook API. */
-    static final List<String> DEFAULT_IMPORTS = List.of(
+    static final List<String> DEFAULT_IMPORTS = Stream.concat(Stream.of(
             "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.time.*",
             "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*",
-            "java.util.stream.*", "static dev.assay.kernel.api.Notebook.*",
-            "dev.assay.dsl.duplicates.Match", "dev.assay.dsl.split.SplitPlan",
-            "dev.assay.dsl.drift.DriftPlan", "dev.assay.dsl.check.Measure",
-            "dev.assay.viz.report.ReportPage");
+            "java.util.stream.*", "static dev.assay.kernel.api.Notebook.*", "dev.assay.viz.report.ReportPage"),
+            // the Java API of every statement of the language (Match, SplitPlan, DriftPlan, Measure, ...)
+            StatementRegistry.builtIn().javaApi().stream().map(Class::getName)).toList();
 
     /** Variables every session starts with. */
     static final String PREDEFINED =

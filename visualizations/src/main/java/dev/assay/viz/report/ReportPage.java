@@ -39,6 +39,17 @@ public final class ReportPage {
         return report.file();
     }
 
+    /**
+     * The {@code ReportWriter} of a notebook: writes the page of a report placed by
+     * {@code report ... to 'file.html'} and returns the bundle to show, with a note of where
+     * the page went; the charts are drawn once for both.
+     */
+    public static MimeBundle writeAndShow(QualityReport placed) throws IOException {
+        MimeBundle shown = new ReportRenderer().render(placed);
+        write(placed, shown);
+        return WrittenPageNote.add(shown, placed.file(), placed.output().workingFolder());
+    }
+
     /** What is at the target may have changed since the statement named it: checked again at the last moment. */
     private static void writeChecked(QualityReport report, String document) throws IOException {
         report.output().checkTarget(report.file(), report.file().toString());

@@ -12,6 +12,8 @@ import dev.assay.dsl.duplicates.Deduplicated;
 import dev.assay.dsl.duplicates.DuplicateGroup;
 import dev.assay.dsl.duplicates.Duplicates;
 import dev.assay.dsl.duplicates.Leakage;
+import dev.assay.dsl.sample.SamplePlan;
+import dev.assay.dsl.sample.Sampled;
 import dev.assay.dsl.split.SplitResult;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.RendererRegistry;
@@ -109,6 +111,16 @@ class RowsRenderersTest {
         Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.RESULT_JSON);
         assertEquals(2L, json.get("exact_overlap_rows"));
         assertEquals(4L, json.get("near_overlap_rows"));
+    }
+
+    @Test
+    void aSampleSaysWhatItKeptAndCarriesItsJson() {
+        MimeBundle b = registry.render(new Sampled("few", "sms", 200, 19, SamplePlan.percent(10).seed(7)));
+        assertEquals("few: a sample of 19 of the 200 rows of sms (10% asked, 9.5%; seed 7)", b.plainText());
+        Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.RESULT_JSON);
+        assertEquals("sample", json.get("kind"));
+        assertEquals(19L, json.get("rows"));
+        assertTrue(((String) b.data().get(MimeBundle.TEXT_HTML)).contains("a sample of 19"));
     }
 
     /** Issue 20 item 10: a hash split's note (how far sizes stray) is shown in text and HTML and kept in the JSON. */

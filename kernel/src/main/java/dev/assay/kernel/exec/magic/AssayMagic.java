@@ -7,17 +7,15 @@ import dev.assay.dsl.lang.Interpreter;
 import dev.assay.dsl.lang.ParseException;
 import dev.assay.dsl.lang.Parser;
 import dev.assay.dsl.lang.Statement;
+import dev.assay.dsl.lang.StatementRegistry;
 import dev.assay.dsl.load.LoadException;
-import dev.assay.dsl.report.QualityReport;
 import dev.assay.dsl.store.StoreException;
 import dev.assay.kernel.exec.CellContext;
 import dev.assay.kernel.exec.CellError;
 import dev.assay.kernel.exec.OperationProgress;
 import dev.assay.kernel.exec.SourceExcerpt;
-import dev.assay.viz.MimeBundle;
 import dev.assay.viz.report.ReportPage;
-import dev.assay.viz.report.ReportRenderer;
-import dev.assay.viz.report.WrittenPageNote;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -34,7 +32,7 @@ final class AssayMagic implements Magic {
 
     @Override
     public String help() {
-        return "the Assay data language: load, show, profile, duplicates, split, drift, pin, check, report";
+        return "the Assay data language: " + String.join(", ", StatementRegistry.builtIn().keywords());
     }
 
     @Override
@@ -57,23 +55,14 @@ final class AssayMagic implements Magic {
             return located("ParseError", e.detail(),
                     e.position().line(), e.position().column(), body, context.label());
         }
-        Interpreter interpreter = new Interpreter(context.workspace());
+        Interpreter interpreter = new Interpreter(context.workspace(), ReportPage::writeAndShow);
         for (int i = 0; i < statements.size(); i++) {
             Statement statement = statements.get(i);
             Object result;
             String source = body.split("\n", -1)[statement.position().line() - 1];
             try (var progress = context.progress(OperationProgress.describe(source))) {
                 result = interpreter.run(statement);
-                if (result instanceof QualityReport report && report.file() != null) {
-                    MimeBundle shown = new ReportRenderer().render(report); // drawn once, shown and written
-                    ReportPage.write(report, shown);
-                    result = WrittenPageNote.add(shown, report.file(), report.output().workingFolder());
-                }
                 progress.succeeded();
-            } catch (java.io.IOException e) {
-                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
-                return located("AssayError", "cannot write the report (" + reason + ")", statement.position().line(),
-                        statement.position().column(), body, context.label());
             } catch (QueryCancelledException e) {
                 return CellError.of("InterruptedException", "the statement was cancelled");
             } catch (CheckFailedException e) {
@@ -84,7 +73,7 @@ final class AssayMagic implements Magic {
                 return located("AssayError", e.detail(),
                         e.position().line(), e.position().column(), body, context.label());
             } catch (LoadException | SqlException | StoreException | IllegalArgumentException
-                     | Interpreter.NotYetAvailableException e) {
+                     | UncheckedIOException e) {
                 String message = e.getMessage().replaceFirst("^line \\d+, column \\d+: ", "");
                 return located("AssayError", message, statement.position().line(), statement.position().column(),
                         body, context.label());

@@ -7,16 +7,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The columns that make a row's key, as SQL expressions: text columns go through
- * {@link SqlDialect#normalizeText} when normalizing, other types compare as they are.
+ * A {@link Match} resolved against a dataset's schema: the columns that make a row's key, as
+ * SQL expressions (text columns go through {@link SqlDialect#normalizeText} when normalizing,
+ * other types compare as they are), and for near duplicates the one text column whose texts
+ * are compared and the threshold ({@code null} both otherwise).
  */
-public record KeyColumns(List<Column> columns, boolean normalize) {
+public record ResolvedMatch(List<Column> columns, boolean normalize, Column text, Double near) {
 
-    public KeyColumns {
+    public ResolvedMatch {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("a key needs at least one column");
         }
+        if ((text == null) != (near == null)) {
+            throw new IllegalArgumentException("a near threshold needs a text column, and only then");
+        }
         columns = List.copyOf(columns);
+    }
+
+    public boolean isNear() {
+        return near != null;
     }
 
     public List<String> names() {

@@ -1,0 +1,17 @@
+package dev.assay.dsl.statements;
+
+import dev.assay.dsl.lang.StatementType;
+import java.util.List;
+
+/** The statements Assay comes with, in the order they are listed to users. */
+public final class BuiltInStatements {
+
+    private BuiltInStatements() {
+    }
+
+    public static List<StatementType> all() {
+        return List.of(LoadStatement.TYPE, ShowStatement.TYPE, ProfileStatement.TYPE, DuplicatesStatement.TYPE,
+                DedupStatement.TYPE, SplitStatement.TYPE, SampleStatement.TYPE, LeakageStatement.TYPE, DriftStatement.TYPE, PinStatement.TYPE,
+                VersionsStatement.TYPE, DiffStatement.TYPE, CheckStatement.TYPE, ReportStatement.TYPE);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.assay.dsl.statements;
+
+import dev.assay.dsl.lang.Position;
+import dev.assay.dsl.lang.Statement;
+import dev.assay.dsl.lang.StatementContext;
+import dev.assay.dsl.lang.StatementSyntax;
+import dev.assay.dsl.lang.StatementType;
+import dev.assay.dsl.lang.StatementType.Binding;
+import dev.assay.dsl.lang.StatementType.Completion;
+import dev.assay.dsl.report.QualityReport;
+import dev.assay.dsl.workspace.Dataset;
+import dev.assay.dsl.workspace.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code report NAME [vs NAME] [to 'file.html']}: the quality report, shown, and with
+ * {@code to} written as a page through the context's {@code ReportWriter}.
+ */
+public record ReportStatement(String dataset, String versus, String to, Position position) implements Statement {
+
+    public static final StatementType TYPE = new StatementSyntax("report", Binding.NONE,
+            "report NAME [vs NAME] [to 'report.html']", Completion.ofDataset("vs", "to").datasetAfter("vs"), List.of(),
+            (in, targets, at) -> {
+                String dataset = in.name("a dataset name");
+                String versus = in.acceptWord("vs") ? in.name("the dataset to compare with") : null;
+                String to = in.acceptWord("to") ? in.string("a file name in quotes, like 'report.html'") : null;
+                return new ReportStatement(dataset, versus, to, at);
+            });
+
+    @Override
+    public Object run(StatementContext context) {
+        Workspace ws = context.workspace();
+        Dataset shown = ws.dataset(dataset);
+        // Where it goes is checked before the costly part, and again when it is written.
+        Path file = to == null ? null : ws.outputRule().resolve(to);
+        QualityReport report = versus == null ? shown.report() : shown.report(ws.dataset(versus));
+        if (file == null) {
+            return report;
+        }
+        try {
+            return context.reportWriter().write(report.to(file));
+        } catch (IOException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+            throw new UncheckedIOException("cannot write the report (" + reason + ")", e);
+        }
+    }
+}
