@@ -57,20 +57,25 @@ public final class DriftDetector {
             }
         }
         Map<String, ColumnDrift> compared = new HashMap<>();
-        for (List<DriftValues.Pair> batch : batches(comparable, referenceRows + currentRows)) {
-            try (DriftValues values = DriftValues.of(engine, reference, current, batch)) {
-                List<ColumnSummary> ready = new ArrayList<>();
-                for (ColumnSummary column : values.columns) {
-                    String problem = noValues(column, reference, current, referenceRows, currentRows);
-                    if (problem == null) {
-                        ready.add(column);
-                    } else {
-                        problems.put(column.name(), skippedOrThrow(named, column.name(), problem));
+        List<List<DriftValues.Pair>> batches = batches(comparable, referenceRows + currentRows);
+        engine.inSteps(batches.size(), () -> {
+            for (List<DriftValues.Pair> batch : batches) {
+                try (DriftValues values = DriftValues.of(engine, reference, current, batch)) {
+                    List<ColumnSummary> ready = new ArrayList<>();
+                    for (ColumnSummary column : values.columns) {
+                        String problem = noValues(column, reference, current, referenceRows, currentRows);
+                        if (problem == null) {
+                            ready.add(column);
+                        } else {
+                            problems.put(column.name(), skippedOrThrow(named, column.name(), problem));
+                        }
                     }
+                    compareBatch(values, batch, ready, plan, referenceRows, currentRows).forEach(d -> compared.put(d.name(), d));
                 }
-                compareBatch(values, batch, ready, plan, referenceRows, currentRows).forEach(d -> compared.put(d.name(), d));
+                engine.stepDone();
             }
-        }
+            return compared;
+        });
         List<ColumnDrift> columns = new ArrayList<>();
         List<Drift.Skipped> skipped = new ArrayList<>();
         for (Column column : wanted) {

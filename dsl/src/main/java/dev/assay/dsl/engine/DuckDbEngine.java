@@ -51,6 +51,9 @@ public final class DuckDbEngine implements SqlEngine {
     private final List<Connection> sideConnections = new ArrayList<>();
     private final java.util.Set<Statement> runningSide = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile int stepsTotal;
+    /** The parts of the running {@link #inSteps} (0 when none), and those done. */
+    private volatile int partsTotal;
+    private final java.util.concurrent.atomic.AtomicInteger partsDone = new java.util.concurrent.atomic.AtomicInteger();
 
     private MemoryLimit memoryLimit;
 
@@ -348,10 +351,22 @@ public final class DuckDbEngine implements SqlEngine {
 
     /**
      * DuckDB's own estimate for the running statement (rows processed of rows to process, by
-     * operator); within {@link #smallResults}, the share of its steps done, the running one by that estimate.
+     * operator); within {@link #smallResults}, the share of its steps done, the running one by
+     * that estimate; within {@link #inSteps}, the share of its parts done, the running one so.
      */
     @Override
     public java.util.OptionalDouble runningProgress() {
+        int parts = partsTotal;
+        java.util.OptionalDouble part = partProgress();
+        if (parts == 0) {
+            return part;
+        }
+        double done = Math.min(partsDone.get(), parts) + part.orElse(0) / 100.0;
+        return java.util.OptionalDouble.of(Math.min(100.0, 100.0 * done / parts));
+    }
+
+    /** How far the running statement, or the running {@link #smallResults}, is. */
+    private java.util.OptionalDouble partProgress() {
         int total = stepsTotal;
         java.util.OptionalDouble statement = statementProgress();
         if (total == 0) {
@@ -359,6 +374,23 @@ public final class DuckDbEngine implements SqlEngine {
         }
         double done = Math.min(stepsDone.get(), total) + statement.orElse(0) / 100.0;
         return java.util.OptionalDouble.of(Math.min(100.0, 100.0 * done / total));
+    }
+
+    @Override
+    public <T> T inSteps(int steps, java.util.function.Supplier<T> work) {
+        partsDone.set(0);
+        partsTotal = Math.max(0, steps);
+        try {
+            return work.get();
+        } finally {
+            partsTotal = 0;
+            partsDone.set(0);
+        }
+    }
+
+    @Override
+    public void stepDone() {
+        partsDone.incrementAndGet();
     }
 
     private java.util.OptionalDouble statementProgress() {

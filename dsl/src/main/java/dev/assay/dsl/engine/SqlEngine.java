@@ -85,6 +85,19 @@ public interface SqlEngine extends AutoCloseable {
     java.util.OptionalDouble runningProgress();
 
     /**
+     * Runs {@code work}, made of {@code steps} parts of about equal cost, each ended by
+     * {@link #stepDone()} (a batch of columns, say): meanwhile {@link #runningProgress()} tells
+     * how far all of it is, so a progress bar does not start again at each part.
+     */
+    default <T> T inSteps(int steps, java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
+    /** One part of the work of {@link #inSteps} is done. */
+    default void stepDone() {
+    }
+
+    /**
      * Drops the scratch table {@code name} if it exists, whatever happened before: also
      * between {@link #cancel()} and {@link #resetCancel()}, and after the engine interrupted a
      * statement. A cancel does not stop it. It never throws: cleanup must not hide the error

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The batches of a scan, run side by side on several connections, come back in order and whole. */
+/**
+ * The batches of a scan, run side by side on several connections, come back in order and whole;
+ * progress over work in parts counts the parts done.
+ */
 class SmallResultsTest {
 
     @TempDir
@@ -68,5 +71,23 @@ class SmallResultsTest {
         assertTrue(e.getMessage().contains("nope"), e.getMessage());
         assertEquals(List.of(List.of(List.<Object>of(5))), engine.smallResults(List.of("SELECT 5")).stream()
                 .map(r -> r.stream().map(row -> row.stream().map(v -> (Object) ((Number) v).intValue()).toList()).toList()).toList());
+    }
+
+    @Test
+    void progressOverWorkInPartsCountsThePartsDone() {
+        List<Double> seen = new ArrayList<>();
+        engine.inSteps(4, () -> {
+            seen.add(engine.runningProgress().orElse(-1));
+            engine.smallResults(List.of("SELECT 1", "SELECT 2"));
+            engine.stepDone();
+            engine.stepDone();
+            seen.add(engine.runningProgress().orElse(-1));
+            engine.stepDone();
+            seen.add(engine.runningProgress().orElse(-1));
+            return null;
+        });
+        // No statement runs at these moments, so each figure is the share of parts done.
+        assertEquals(List.of(0.0, 50.0, 75.0), seen);
+        assertTrue(engine.runningProgress().isEmpty(), "no progress once the work is done");
     }
 }
