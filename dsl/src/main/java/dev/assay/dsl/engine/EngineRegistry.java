@@ -40,8 +40,8 @@ public final class EngineRegistry {
         EngineProvider provider = providers.get(lower);
         if (provider == null) {
             List<String> known = names();
-            throw new IllegalArgumentException("unknown engine '" + name + "'" + Suggestions.didYouMean(lower, known)
-                    + "; known engines: " + String.join(", ", known));
+            throw new IllegalArgumentException("unknown engine '" + name + "'; known engines: " + String.join(", ", known)
+                    + Suggestions.didYouMean(lower, known));
         }
         return provider;
     }

@@ -44,24 +44,24 @@ public final class StatementRegistry {
 
     /**
      * Adds a statement registered by {@code origin} (an extension's name). A keyword another
-     * statement has is refused, naming both registrations; the same type again is a no-op
-     * (the built-in extension registers what the language holds from the start).
+     * statement has is refused, naming both registrations.
      */
     public synchronized void register(StatementType type, String origin) {
         String keyword = type.keyword();
         if (keyword == null || !keyword.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("a statement keyword is a lower-case word, got '" + keyword + "'");
         }
-        Optional<StatementType> existing = find(keyword);
-        if (existing.isPresent() && existing.get() == type) {
-            return;
-        }
-        if (existing.isPresent()) {
+        if (find(keyword).isPresent()) {
             throw new IllegalArgumentException("statement '" + keyword + "' of " + origin
                     + " is registered already by " + origins.get(keyword));
         }
         types.add(type);
         origins.put(keyword, origin);
+    }
+
+    /** Whether this very type is registered (not another of the same keyword). */
+    public boolean holds(StatementType type) {
+        return types.stream().anyMatch(t -> t == type);
     }
 
     public List<StatementType> types() {
