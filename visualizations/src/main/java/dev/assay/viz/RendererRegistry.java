@@ -3,54 +3,35 @@ package dev.assay.viz;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The one place that turns any value into a MIME bundle. A renderer registered for a type
  * also serves its subtypes; the most specific registration wins (the class itself, then its
  * superclasses, then interfaces breadth-first). Values without a renderer fall back to
- * {@link PlainTextRenderer}, so rendering never fails for lack of a renderer.
+ * {@link PlainTextRenderer}, so rendering never fails for lack of a renderer. A later
+ * registration for the same type replaces an earlier one: an extension's renderer for a type
+ * wins over the built-in one ({@link BuiltInRenderers}, registered first).
  */
-public final class RendererRegistry {
+public final class RendererRegistry implements RendererTarget {
 
     private final Map<Class<?>, Renderer<Object>> renderers = new ConcurrentHashMap<>();
     /** Broad renderers (records, maps, collections), asked in order only when no registration matches. */
     private final Map<Class<?>, Renderer<Object>> fallbacks = new ConcurrentHashMap<>();
-    private final java.util.List<Class<?>> fallbackOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Class<?>> fallbackOrder = new CopyOnWriteArrayList<>();
 
-    /** A registry with the built-in renderers (images, bundles, displayables, plain text). */
+    /** A registry with the built-in renderers (results, images, bundles, displayables, Java values). */
     public static RendererRegistry withDefaults() {
         RendererRegistry registry = new RendererRegistry();
-        registry.register(MimeBundle.class, bundle -> bundle);
-        registry.register(Displayable.class, Displayable::toMimeBundle);
-        registry.register(java.awt.image.RenderedImage.class, new ImageRenderer());
-        registry.register(org.knowm.xchart.internal.chartpart.Chart.class, ImageRenderer::chart);
-        registry.register(dev.assay.dsl.engine.TablePreview.class, new dev.assay.viz.table.TableRenderer());
-        registry.register(dev.assay.dsl.workspace.Dataset.class, new dev.assay.viz.table.DatasetRenderer());
-        registry.register(dev.assay.dsl.load.Loaded.class, new dev.assay.viz.table.LoadedRenderer());
-        registry.register(dev.assay.dsl.profile.Profile.class, new dev.assay.viz.profile.ProfileRenderer());
-        registry.register(dev.assay.dsl.duplicates.Duplicates.class, new dev.assay.viz.rows.DuplicatesRenderer());
-        registry.register(dev.assay.dsl.duplicates.Deduplicated.class, new dev.assay.viz.rows.DeduplicatedRenderer());
-        registry.register(dev.assay.dsl.duplicates.Leakage.class, new dev.assay.viz.rows.LeakageRenderer());
-        registry.register(dev.assay.dsl.split.SplitResult.class, new dev.assay.viz.rows.SplitRenderer());
-        registry.register(dev.assay.dsl.sample.Sampled.class, new dev.assay.viz.rows.SampleRenderer());
-        registry.register(dev.assay.dsl.drift.Drift.class, new dev.assay.viz.rows.DriftRenderer());
-        registry.register(dev.assay.dsl.store.Pinned.class, new dev.assay.viz.rows.PinnedRenderer());
-        registry.register(dev.assay.dsl.store.VersionHistory.class, new dev.assay.viz.rows.VersionHistoryRenderer());
-        registry.register(dev.assay.dsl.store.GcReport.class, new dev.assay.viz.rows.GcReportRenderer());
-        registry.register(dev.assay.dsl.workspace.LoadedPin.class, new dev.assay.viz.table.LoadedPinRenderer());
-        registry.register(dev.assay.dsl.diff.DatasetDiff.class, new dev.assay.viz.rows.DatasetDiffRenderer());
-        registry.register(dev.assay.dsl.check.CheckResult.class, new dev.assay.viz.rows.CheckResultRenderer());
-        registry.register(dev.assay.dsl.report.QualityReport.class, new dev.assay.viz.report.ReportRenderer());
-        registry.registerFallback(Record.class, dev.assay.viz.rows.JavaValueRenderers.records());
-        registry.registerFallback(java.util.Map.class, dev.assay.viz.rows.JavaValueRenderers.maps());
-        registry.registerFallback(java.util.Collection.class, dev.assay.viz.rows.JavaValueRenderers.collections());
-        registry.registerFallback(Object[].class, dev.assay.viz.rows.JavaValueRenderers.arrays());
+        BuiltInRenderers.registerInto(registry);
         return registry;
     }
 
+    @Override
     @SuppressWarnings("unchecked")
     public <T> void register(Class<T> type, Renderer<? super T> renderer) {
         renderers.put(type, (Renderer<Object>) renderer);
@@ -60,6 +41,7 @@ public final class RendererRegistry {
      * A renderer for a broad family of values (every record, every map) that any registration
      * matching the value, even through an interface, overrides.
      */
+    @Override
     @SuppressWarnings("unchecked")
     public <T> void registerFallback(Class<T> type, Renderer<? super T> renderer) {
         if (fallbacks.put(type, (Renderer<Object>) renderer) == null) {
@@ -98,7 +80,7 @@ public final class RendererRegistry {
         Deque<Class<?>> queue = new ArrayDeque<>();
         Set<Class<?>> seen = new HashSet<>();
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            queue.addAll(java.util.List.of(c.getInterfaces()));
+            queue.addAll(List.of(c.getInterfaces()));
         }
         while (!queue.isEmpty()) {
             Class<?> i = queue.removeFirst();
@@ -109,7 +91,7 @@ public final class RendererRegistry {
             if (r != null) {
                 return r;
             }
-            queue.addAll(java.util.List.of(i.getInterfaces()));
+            queue.addAll(List.of(i.getInterfaces()));
         }
         return null;
     }

@@ -14,10 +14,15 @@ import java.util.List;
  * Adding a measure: docs/architecture.md, "Adding a check measure".
  */
 public sealed interface Measure permits RowCount, MissingValues, MissingCells, DistinctValues, DuplicateRows, Minimum,
-        Maximum, MeanValue, PiiRows, DriftedColumns, FingerprintMatch {
+        Maximum, MeanValue, PiiRows, DriftedColumns, FingerprintMatch, CustomMeasure {
 
-    /** The measures of the language, in the order the documentation lists them. */
-    List<String> NAMES = MeasureSyntax.names();
+    /** The built-in measures of the language, in the order the documentation lists them. */
+    List<String> NAMES = MeasureSyntax.builtInNames();
+
+    /** Every measure the language knows now: the built-in ones, then those of extensions. */
+    static List<String> names() {
+        return MeasureSyntax.names();
+    }
 
     /** The name the language writes: {@code missing}. */
     String name();

@@ -9,9 +9,10 @@ import java.util.function.Function;
 
 /**
  * How the language writes measures: each name, the arguments it takes, and the record it
- * builds. The one place that reads a measure's name; measuring is the records' own.
+ * builds; the built-in ones, then those extensions registered ({@link #register}). The one
+ * place that reads a measure's name; measuring is the records' own.
  */
-final class MeasureSyntax {
+public final class MeasureSyntax {
 
     /** What a measure takes between parentheses, and what to write when it is given something else. */
     private enum Arity {
@@ -53,15 +54,47 @@ final class MeasureSyntax {
         FORMS.put("fingerprint", new Form(Arity.NONE, a -> new FingerprintMatch()));
     }
 
+    private static final List<String> BUILT_IN = List.copyOf(FORMS.keySet());
+    /** Who registered each extension's measure, for the error when a name is taken twice. */
+    private static final Map<String, String> ORIGINS = new LinkedHashMap<>();
+    private static final Map<String, MeasureType> REGISTERED = new LinkedHashMap<>();
+
     private MeasureSyntax() {
     }
 
-    static List<String> names() {
+    /** The built-in measures' names, in the documentation's order. */
+    static List<String> builtInNames() {
+        return BUILT_IN;
+    }
+
+    /** Every measure's name: the built-in ones, then the extensions', in order of registration. */
+    static synchronized List<String> names() {
         return List.copyOf(FORMS.keySet());
     }
 
+    /**
+     * Gives an extension's measure its name in the language. A name taken (built in or by another
+     * extension) is refused, naming both; registering an equal type again is a no-op.
+     */
+    public static synchronized void register(MeasureType type, String origin) {
+        String name = type.name();
+        if (name == null || !name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("a measure name is a lower-case word, got '" + name + "'");
+        }
+        if (type.equals(REGISTERED.get(name))) {
+            return;
+        }
+        if (FORMS.containsKey(name)) {
+            String earlier = ORIGINS.getOrDefault(name, "Assay's built-in measures");
+            throw new IllegalArgumentException("measure '" + name + "' of " + origin + " is registered already by " + earlier);
+        }
+        FORMS.put(name, new Form(Arity.COLUMNS, type.build()::apply));
+        ORIGINS.put(name, origin);
+        REGISTERED.put(name, type);
+    }
+
     /** The measure {@code name(arguments)}; the name in any case. */
-    static Measure measure(String name, List<String> arguments) {
+    static synchronized Measure measure(String name, List<String> arguments) {
         String lower = name.toLowerCase(Locale.ROOT);
         Form form = FORMS.get(lower);
         if (form == null) {

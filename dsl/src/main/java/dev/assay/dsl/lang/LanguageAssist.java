@@ -75,7 +75,7 @@ public final class LanguageAssist {
         boolean inRules = !words.isEmpty() && words.get(0).equalsIgnoreCase("check") && before.contains(":");
         boolean inParentheses = before.lastIndexOf('(') > before.lastIndexOf(')');
         if (inRules && !inParentheses && (afterComma || before.stripTrailing().endsWith(":"))) {
-            candidates.addAll(Measure.NAMES);
+            candidates.addAll(Measure.names());
         } else if (inRules && inParentheses && previous.equals("drift")) {
             candidates.addAll(datasets); // drift(REFERENCE)
         } else if (afterEquals) {

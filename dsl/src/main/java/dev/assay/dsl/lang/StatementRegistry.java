@@ -4,19 +4,26 @@ import dev.assay.dsl.statements.BuiltInStatements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The statements the language knows, in the order they are listed to users. Open: a later
- * extension (ServiceLoader, issue 22) registers its own with {@link #register}; the built-in
- * ones come in the same way.
+ * The statements the language knows, in the order they are listed to users, and who registered
+ * each. Open: an extension (docs/architecture.md, "Extensions") registers its own into
+ * {@link #builtIn()}, the registry the parser, completion and help read; the built-in ones are
+ * there from the start, so the language works without a kernel.
  */
 public final class StatementRegistry {
 
     private static final StatementRegistry BUILT_IN = withBuiltIns();
 
+    /** Who registered the built-in statements. */
+    public static final String BUILT_IN_ORIGIN = "Assay's built-in statements";
+
     private final List<StatementType> types = new CopyOnWriteArrayList<>();
+    private final Map<String, String> origins = new ConcurrentHashMap<>();
 
     /** The registry of the built-in statements, shared by the parser, completion and help. */
     public static StatementRegistry builtIn() {
@@ -32,14 +39,29 @@ public final class StatementRegistry {
 
     /** Adds a statement; its keyword must be a word no other statement has. */
     public void register(StatementType type) {
+        register(type, BUILT_IN_ORIGIN);
+    }
+
+    /**
+     * Adds a statement registered by {@code origin} (an extension's name). A keyword another
+     * statement has is refused, naming both registrations.
+     */
+    public synchronized void register(StatementType type, String origin) {
         String keyword = type.keyword();
-        if (!keyword.matches("[a-z_][a-z0-9_]*")) {
+        if (keyword == null || !keyword.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("a statement keyword is a lower-case word, got '" + keyword + "'");
         }
         if (find(keyword).isPresent()) {
-            throw new IllegalArgumentException("there is a statement '" + keyword + "' already");
+            throw new IllegalArgumentException("statement '" + keyword + "' of " + origin
+                    + " is registered already by " + origins.get(keyword));
         }
         types.add(type);
+        origins.put(keyword, origin);
+    }
+
+    /** Whether this very type is registered (not another of the same keyword). */
+    public boolean holds(StatementType type) {
+        return types.stream().anyMatch(t -> t == type);
     }
 
     public List<StatementType> types() {

@@ -42,7 +42,7 @@ public record CheckStatement(String dataset, List<Rule> rules, List<Position> ru
     /** {@code measure[(arguments)] comparison value[%]}; the measure's own rules are checked here, at its position. */
     private static Rule rule(StatementReader in) {
         Token start = in.peek();
-        String name = in.name("a measure (" + String.join(", ", Measure.NAMES) + ")");
+        String name = in.name("a measure (" + String.join(", ", Measure.names()) + ")");
         List<String> arguments = new ArrayList<>();
         if (in.acceptSymbol("(")) {
             do {

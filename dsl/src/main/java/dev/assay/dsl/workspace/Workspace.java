@@ -2,7 +2,9 @@ package dev.assay.dsl.workspace;
 
 import dev.assay.dsl.diff.DatasetDiff;
 import dev.assay.dsl.diff.Differ;
-import dev.assay.dsl.engine.DuckDbEngine;
+import dev.assay.dsl.engine.DuckDbEngineProvider;
+import dev.assay.dsl.engine.EngineProvider;
+import dev.assay.dsl.engine.EngineSettings;
 import dev.assay.dsl.engine.MemoryLimit;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.SqlException;
@@ -22,9 +24,6 @@ import dev.assay.dsl.store.StoredVersion;
 import dev.assay.dsl.store.VersionHistory;
 import dev.assay.dsl.store.VersionRef;
 import dev.assay.dsl.store.VersionStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +63,12 @@ public final class Workspace implements AutoCloseable {
      * of {@code ASSAY_MEMORY_LIMIT} or one that leaves the Java heap room (see {@link MemoryLimit}).
      */
     public static Workspace embedded() {
-        MemoryLimit limit = MemoryLimit.fromEnvironment(System.getenv());
-        try {
-            return new Workspace(new DuckDbEngine(Files.createTempDirectory("assay-spill-"), limit), Path.of(""));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a spill directory: " + e.getMessage(), e);
-        }
+        return on(new DuckDbEngineProvider());
+    }
+
+    /** A workspace on a new engine of {@code provider}, with the settings of this process's environment. */
+    public static Workspace on(EngineProvider provider) {
+        return new Workspace(provider.open(EngineSettings.fromEnvironment()), Path.of(""));
     }
 
     /** The pins and checks made in this session, in order (what a report lists). */

@@ -85,7 +85,10 @@ class MeasureTest {
             assertTrue(Measure.NAMES.contains(m.name()), m.name());
             types.add(m.getClass());
         }
-        assertEquals(Set.of(Measure.class.getPermittedSubclasses()), types, "a measure type the language cannot write");
+        // CustomMeasure is the open kind extensions implement (CustomMeasureTest), not a built-in measure.
+        Set<Class<?>> builtIn = new HashSet<>(Set.of(Measure.class.getPermittedSubclasses()));
+        builtIn.remove(CustomMeasure.class);
+        assertEquals(builtIn, types, "a measure type the language cannot write");
         assertEquals(Set.copyOf(Measure.NAMES), fromJava.stream().map(Measure::name).collect(java.util.stream.Collectors.toSet()));
     }
 

@@ -49,4 +49,22 @@ class StatementRegistryTest {
                 .startsWith("line 1, column 1: unknown statement 'shout'"), "the built-in registry is not changed");
         assertThrows(IllegalArgumentException.class, () -> registry.register(SHOUT), "a keyword is registered once");
     }
+
+    @Test
+    void aTakenKeywordIsRefusedNamingBothRegistrations() {
+        StatementRegistry registry = StatementRegistry.withBuiltIns();
+        registry.register(SHOUT, "the shouting extension");
+        StatementType another = new StatementSyntax("shout", Binding.NONE, "shout NAME", Completion.ofDataset(), List.of(),
+                (in, targets, at) -> new Shout(in.name("a dataset name"), at));
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> registry.register(another, "a second extension"));
+        assertEquals("statement 'shout' of a second extension is registered already by the shouting extension", twice.getMessage());
+        IllegalArgumentException builtIn = assertThrows(IllegalArgumentException.class,
+                () -> registry.register(new StatementSyntax("show", Binding.NONE, "show", Completion.ofDataset(), List.of(),
+                        (in, targets, at) -> null), "a third extension"));
+        assertEquals("statement 'show' of a third extension is registered already by Assay's built-in statements",
+                builtIn.getMessage());
+        assertTrue(registry.holds(SHOUT));
+        assertTrue(!registry.holds(another));
+    }
 }

@@ -1,18 +1,20 @@
 package dev.assay.kernel.cli;
 
+import dev.assay.dsl.engine.EngineProvider;
 import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.ExitGuard;
 import dev.assay.kernel.exec.StreamCapture;
+import dev.assay.kernel.extension.SessionExtensions;
 import dev.assay.kernel.protocol.KernelServer;
 import dev.assay.kernel.transport.ConnectionInfo;
 import dev.assay.kernel.transport.ZmqTransport;
-import dev.assay.viz.RendererRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code assay kernel CONNECTION_FILE}: what Jupyter starts through the kernelspec. */
@@ -22,13 +24,22 @@ final class KernelCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CONNECTION_FILE", description = "the connection file written by the Jupyter client")
     Path connectionFile;
 
+    @Option(names = "--engine", paramLabel = "NAME",
+            description = "the SQL engine of the session, by name (default: $ASSAY_ENGINE, else duckdb)")
+    String engine;
+
     @Override
     public Integer call() {
-        return serve(connectionFile);
+        return serve(connectionFile, engine);
+    }
+
+    /** Serves with the engine of {@code ASSAY_ENGINE}, else DuckDB. */
+    static int serve(Path connectionFile) {
+        return serve(connectionFile, null);
     }
 
     /** Serves until a shutdown_request, then ends the process; returns 1 when the kernel cannot start. */
-    static int serve(Path connectionFile) {
+    static int serve(Path connectionFile, String engineName) {
         ConnectionInfo info;
         try {
             info = ConnectionInfo.read(connectionFile);
@@ -37,8 +48,16 @@ final class KernelCommand implements Callable<Integer> {
             return 1;
         }
         StreamCapture streams = StreamCapture.install();
+        SessionExtensions extensions = SessionStart.extensions(streams.log());
+        EngineProvider engine;
+        try {
+            engine = SessionStart.engine(extensions, engineName);
+        } catch (IllegalArgumentException e) {
+            streams.log().println("assay kernel: " + e.getMessage());
+            return 1;
+        }
         CompletableFuture<Void> bound = new CompletableFuture<>();
-        CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams, Workspace.embedded(), bound);
+        CellExecutor executor = new CellExecutor(extensions, streams, Workspace.on(engine), bound);
         KernelServer server = new KernelServer(new ZmqTransport(info, streams.log()), executor, streams.log());
         try {
             server.start();

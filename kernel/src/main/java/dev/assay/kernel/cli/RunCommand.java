@@ -1,19 +1,21 @@
 package dev.assay.kernel.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.dsl.engine.EngineProvider;
 import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.StreamCapture;
+import dev.assay.kernel.extension.SessionExtensions;
 import dev.assay.kernel.notebook.FileCheckpoint;
 import dev.assay.kernel.notebook.NotebookFormatException;
 import dev.assay.kernel.notebook.NotebookHtml;
 import dev.assay.kernel.notebook.NotebookParameters;
 import dev.assay.kernel.notebook.NotebookRunner;
-import dev.assay.viz.RendererRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -57,6 +59,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "interrupt and fail a cell that runs longer than this")
     Double timeoutSeconds;
+
+    @Option(names = "--engine", paramLabel = "NAME",
+            description = "the SQL engine of the run, by name (default: $ASSAY_ENGINE, else duckdb)")
+    String engine;
 
     /** Set on the child process that already runs in the notebook's directory. */
     @Option(names = "--in-notebook-dir", hidden = true)
@@ -102,6 +108,14 @@ final class RunCommand implements Callable<Integer> {
         if (!given.isEmpty()) {
             given.injectInto(document);
         }
+        SessionExtensions extensions = SessionStart.extensions(err);
+        EngineProvider engineProvider;
+        try {
+            engineProvider = SessionStart.engine(extensions, engine);
+        } catch (IllegalArgumentException e) {
+            err.println("assay run: " + e.getMessage());
+            return BAD_INPUT;
+        }
         // Written once before anything runs: an output that cannot be written fails the run
         // at once, and a run that dies in its first cell still leaves a notebook saying so.
         NotebookRunner.prepare(document);
@@ -115,7 +129,8 @@ final class RunCommand implements Callable<Integer> {
                 : java.time.Duration.ofMillis(Math.round(timeoutSeconds * 1000));
         NotebookRunner.Result result;
         try (StreamCapture streams = StreamCapture.install();
-             CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams, Workspace.embedded())) {
+             CellExecutor executor = new CellExecutor(extensions, streams, Workspace.on(engineProvider),
+                     CompletableFuture.completedFuture(null))) {
             executor.setParameters(given.rawValues());
             executor.showProgressOn(streams.log(), System.console() != null);
             result = new NotebookRunner(executor, streams.log(), timeout, new FileCheckpoint(out, streams.log()))

@@ -1,5 +1,8 @@
 package dev.assay.kernel.exec;
 
+import dev.assay.kernel.exec.magic.MagicRegistry;
+import java.util.List;
+
 /** What a magic may use of the cell it runs in. */
 public interface CellContext {
 
@@ -13,6 +16,15 @@ public interface CellContext {
 
     /** Makes a jar or class folder visible to the cells that follow. */
     void addToClasspath(java.nio.file.Path path);
+
+    /**
+     * Registers the extensions that jars added to the class path bring (see
+     * docs/architecture.md, "Extensions"); a line per extension saying what it registered or why it failed.
+     */
+    List<String> loadExtensions();
+
+    /** The session's magics. */
+    MagicRegistry magics();
 
     /** Shows {@code value} now, before the cell ends. */
     void display(Object value);

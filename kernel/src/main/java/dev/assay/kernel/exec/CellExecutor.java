@@ -3,6 +3,7 @@ package dev.assay.kernel.exec;
 import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.api.NotebookBackend;
 import dev.assay.kernel.exec.magic.MagicRegistry;
+import dev.assay.kernel.extension.SessionExtensions;
 import dev.assay.kernel.java.Completion;
 import dev.assay.viz.RendererRegistry;
 import java.io.PrintStream;
@@ -39,8 +40,18 @@ public final class CellExecutor implements Execution, AutoCloseable {
      */
     public CellExecutor(RendererRegistry renderers, StreamCapture streams, Workspace workspace,
             CompletionStage<?> javaMayStart) {
+        this(SessionExtensions.withBuiltIns(renderers), streams, workspace, javaMayStart);
+    }
+
+    /**
+     * An executor whose magics and renderers are those of {@code extensions} (found when the
+     * kernel started, and again after {@code %classpath add} and {@code %maven}).
+     */
+    public CellExecutor(SessionExtensions extensions, StreamCapture streams, Workspace workspace,
+            CompletionStage<?> javaMayStart) {
         this.workspace = workspace;
-        MagicRegistry magics = MagicRegistry.withBuiltins();
+        MagicRegistry magics = extensions.magics();
+        RendererRegistry renderers = extensions.renderers();
         NotebookApiBackend notebook = new NotebookApiBackend(renderers, workspace, streams);
         // Attached before JShell starts: its start-up snippet defines `assay` from it.
         NotebookBackend.attach(notebook);
@@ -48,7 +59,7 @@ public final class CellExecutor implements Execution, AutoCloseable {
         System.setIn(new StdinStream(notebook::currentInput));
         this.java = new JavaSession(thread, javaMayStart, streams.log());
         this.progressBars = new ProgressBars(workspace);
-        this.cells = new CellRunner(new CellServices(magics, java, renderers, workspace, progressBars), streams,
+        this.cells = new CellRunner(new CellServices(extensions, java, workspace, progressBars), streams,
                 notebook);
         this.assist = new CodeAssist(magics, workspace, java);
     }

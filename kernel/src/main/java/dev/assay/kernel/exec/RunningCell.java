@@ -4,9 +4,11 @@ import dev.assay.dsl.check.CheckFailedException;
 import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.api.DisplayHandle;
 import dev.assay.kernel.exec.magic.Magic;
+import dev.assay.kernel.exec.magic.MagicRegistry;
 import dev.assay.kernel.java.JavaResult;
 import dev.assay.viz.MimeBundle;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -143,5 +145,15 @@ final class RunningCell implements CellContext {
     @Override
     public void addToClasspath(Path path) {
         session.java().evaluator().addToClasspath(path);
+    }
+
+    @Override
+    public List<String> loadExtensions() {
+        return session.extensions().load(session.java().evaluator().classLoader());
+    }
+
+    @Override
+    public MagicRegistry magics() {
+        return session.magics();
     }
 }

@@ -152,6 +152,15 @@ public final class JavaEvaluator implements AutoCloseable {
         shell.addToClasspath(path.toString());
     }
 
+    /**
+     * JShell's class loader: it loads the snippets and the jars added to the class path, so
+     * extensions in those jars are found through it (the kernel's loader until a snippet ran).
+     */
+    public ClassLoader classLoader() {
+        Class<?> wrapper = provider.control().lastWrapper();
+        return wrapper != null ? wrapper.getClassLoader() : JavaEvaluator.class.getClassLoader();
+    }
+
     /** Stops the running snippet; safe to call from any thread. */
     public void stop() {
         shell.stop();

@@ -47,6 +47,7 @@ final class ClasspathMagic implements Magic {
         }
         context.out().stream("stdout", "Added to the classpath: " + paths.size()
                 + (paths.size() == 1 ? " entry" : " entries") + "\n");
+        ExtensionMessages.show(context);
         return null;
     }
 

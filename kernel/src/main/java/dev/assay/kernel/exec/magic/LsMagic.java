@@ -6,12 +6,6 @@ import dev.assay.kernel.exec.CellError;
 /** {@code %lsmagic}: lists every magic with one line of help. */
 final class LsMagic implements Magic {
 
-    private final MagicRegistry registry;
-
-    LsMagic(MagicRegistry registry) {
-        this.registry = registry;
-    }
-
     @Override
     public String name() {
         return "lsmagic";
@@ -30,7 +24,7 @@ final class LsMagic implements Magic {
     @Override
     public CellError run(String args, String body, CellContext context) {
         StringBuilder text = new StringBuilder("Available magics:\n");
-        for (Magic magic : registry.all()) {
+        for (Magic magic : context.magics().all()) {
             text.append(String.format("  %-12s %s%n", MagicRegistry.written(magic), magic.help()));
         }
         context.out().stream("stdout", text.toString());

@@ -4,23 +4,17 @@ import dev.assay.kernel.exec.CellError;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Collectors;
 
 /** The magics this kernel knows, by their written form ({@code %time}, {@code %%time}). */
 public final class MagicRegistry {
 
-    private final Map<String, Magic> magics = new TreeMap<>();
+    private final Map<String, Magic> magics = new ConcurrentSkipListMap<>(); // read while a cell adds magics
 
     public static MagicRegistry withBuiltins() {
         MagicRegistry registry = new MagicRegistry();
-        registry.register(new LsMagic(registry));
-        registry.register(new TimeMagic(false));
-        registry.register(new TimeMagic(true));
-        registry.register(new SqlMagic());
-        registry.register(new AssayMagic());
-        registry.register(new ClasspathMagic());
-        registry.register(new MavenMagic());
+        BuiltInMagics.all().forEach(registry::register);
         return registry;
     }
 
@@ -42,7 +36,8 @@ public final class MagicRegistry {
         return CellError.of("UnknownMagic", "unknown magic " + written + "; known magics: " + known);
     }
 
-    static String written(Magic magic) {
+    /** How a magic is written: {@code %name} or {@code %%name}. */
+    public static String written(Magic magic) {
         return (magic.isCellMagic() ? "%%" : "%") + magic.name();
     }
 }

@@ -58,6 +58,7 @@ final class MavenMagic implements Magic {
             added += jars.size();
         }
         context.out().stream("stdout", "Added " + added + (added == 1 ? " jar" : " jars") + " to the classpath\n");
+        ExtensionMessages.show(context);
         return null;
     }
 }

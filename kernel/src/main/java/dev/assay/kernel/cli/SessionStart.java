@@ -1,0 +1,34 @@
+package dev.assay.kernel.cli;
+
+import dev.assay.dsl.engine.EngineProvider;
+import dev.assay.dsl.engine.EngineRegistry;
+import dev.assay.kernel.extension.SessionExtensions;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How both front doors (the kernel and {@code assay run}) begin a session: the extensions on
+ * the class path, and the engine the user selected among those they registered.
+ */
+final class SessionStart {
+
+    private SessionStart() {
+    }
+
+    /** Every extension on the kernel's class path; what went wrong (and what extensions added) goes to {@code log}. */
+    static SessionExtensions extensions(PrintStream log) {
+        List<String> messages = new ArrayList<>();
+        SessionExtensions extensions = SessionExtensions.discover(SessionStart.class.getClassLoader(), messages);
+        messages.forEach(m -> log.println("assay: " + m));
+        return extensions;
+    }
+
+    /**
+     * The engine of {@code --engine} (when given), else of {@code ASSAY_ENGINE}, else DuckDB;
+     * an unknown name is an {@link IllegalArgumentException} listing the known ones.
+     */
+    static EngineProvider engine(SessionExtensions extensions, String option) {
+        return extensions.engines().select(EngineRegistry.selectedName(option, System.getenv()));
+    }
+}

@@ -1,0 +1,5 @@
+package hello;
+
+/** What {@code hello NAME} gives. */
+public record Greeting(String name) {
+}
