@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.dsl.SharedData;
 import dev.assay.dsl.lang.Interpreter;
 import dev.assay.dsl.lang.Parser;
 import dev.assay.dsl.workspace.Workspace;
@@ -87,7 +88,7 @@ class OutputRuleTest {
     void theReportStatementAppliesTheRuleBeforeItRuns() {
         try (Workspace ws = new Workspace(Workspace.embedded().engine(), folder)) {
             ws.useStore(".assay");
-            ws.load(dev.assay.dsl.SharedData.file("iris.csv").toString(), "iris", Map.of());
+            ws.load(SharedData.file("iris.csv").toString(), "iris", Map.of());
             Interpreter interpreter = new Interpreter(ws);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> interpreter.run(Parser.parse("report iris to '.assay/labels/L.json'").get(0)));
