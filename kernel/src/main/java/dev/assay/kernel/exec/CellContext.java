@@ -1,5 +1,9 @@
 package dev.assay.kernel.exec;
 
+import dev.assay.dsl.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.Optional;
+
 /** What a magic may use of the cell it runs in. */
 public interface CellContext {
 
@@ -12,7 +16,7 @@ public interface CellContext {
     CellError runJava(String code);
 
     /** Makes a jar or class folder visible to the cells that follow. */
-    void addToClasspath(java.nio.file.Path path);
+    void addToClasspath(Path path);
 
     /** Shows {@code value} now, before the cell ends. */
     void display(Object value);
@@ -30,8 +34,8 @@ public interface CellContext {
      * What {@code $NAME} stands for in a {@code %%assay} cell: the raw text of the run's
      * parameter NAME, else the value of the Java variable NAME (a parameters cell's default).
      */
-    java.util.Optional<String> parameter(String name);
+    Optional<String> parameter(String name);
 
     /** The session's data workspace (its database opens on first use). */
-    dev.assay.dsl.workspace.Workspace workspace();
+    Workspace workspace();
 }
