@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every form of DESIGN.md's language, and the errors a user gets for what does not parse. */
+/** Every form of the data language (README, "%%assay cells"), and the errors a user gets for what does not parse. */
 class ParserTest {
 
     private static Statement one(String line) {

@@ -94,7 +94,7 @@ final class AssayMagic implements Magic {
 
     /**
      * {@code $NAME} replaced by the raw text of parameter NAME everywhere, quoted strings
-     * included (DESIGN.md), so {@code load '$DATA'} takes the path a run was given. A name that
+     * included (README, "Command line": parameters), so {@code load '$DATA'} takes the path a run was given. A name that
      * is neither a parameter nor a Java variable stops at its line and column.
      */
     private static String substituteParameters(String body, CellContext context) {
