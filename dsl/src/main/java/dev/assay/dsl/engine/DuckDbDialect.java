@@ -90,11 +90,6 @@ public final class DuckDbDialect implements SqlDialect {
     }
 
     @Override
-    public String countsPerValue(String expr) {
-        return "map_entries(histogram(" + expr + "))";
-    }
-
-    @Override
     public String listElement(String listExpr, String oneBasedIndex) {
         return "(" + listExpr + ")[" + oneBasedIndex + "]";
     }

@@ -50,9 +50,6 @@ public interface SqlDialect {
     /** Microseconds since 1970-01-01 of a DATE or TIMESTAMP expression, as BIGINT. */
     String epochMicros(String expr);
 
-    /** An aggregate: the list of {key, value} structs counting each non-null value of an integer expression. */
-    String countsPerValue(String expr);
-
     /** Element {@code oneBasedIndex} of a list expression. */
     String listElement(String listExpr, String oneBasedIndex);
 

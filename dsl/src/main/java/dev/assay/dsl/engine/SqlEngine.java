@@ -106,14 +106,6 @@ public interface SqlEngine extends AutoCloseable {
     boolean isCancelled();
 
     /**
-     * Gives table {@code from} the name {@code to} in one transaction, replacing whatever table
-     * or view had that name; until it commits, {@code to} keeps its old rows.
-     */
-    default void renameReplacing(String from, String to) {
-        renameAllReplacing(Map.of(from, to));
-    }
-
-    /**
      * Gives each table (key) its new name (value) in one transaction, replacing whatever table
      * or view had that name: every target changes, or none does (see {@link StagedTables}).
      */

@@ -8,7 +8,6 @@ import dev.assay.dsl.profile.ColumnProfile;
 import dev.assay.dsl.profile.Finding;
 import dev.assay.dsl.profile.Histogram;
 import dev.assay.dsl.profile.Profile;
-import dev.assay.dsl.profile.ProfileJson;
 import dev.assay.dsl.profile.ValueCount;
 import dev.assay.dsl.result.JsonValue;
 import dev.assay.viz.MimeBundle;
