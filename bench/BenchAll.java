@@ -3,12 +3,15 @@ import dev.assay.dsl.duplicates.Match;
 import dev.assay.dsl.split.SplitPlan;
 import dev.assay.dsl.workspace.Dataset;
 import dev.assay.dsl.workspace.Workspace;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,8 +170,8 @@ public class BenchAll {
                         sum += id.get(i) + (text.isNull(i) ? 0 : 1);
                     }
                 }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             return sum;
         });
@@ -179,7 +182,7 @@ public class BenchAll {
                 while (rs.next()) {
                     sum += rs.getLong("id") + (rs.getString("text") == null ? 0 : 1);
                 }
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
             return sum;

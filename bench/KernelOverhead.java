@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -55,7 +56,7 @@ final class KernelOverhead {
         Plan plan = quick ? QUICK : FULL;
         String benchmarks = KernelOverheadJmh.class.getName();
         Options options = new OptionsBuilder()
-                .include("^" + java.util.regex.Pattern.quote(benchmarks) + "\\.")
+                .include("^" + Pattern.quote(benchmarks) + "\\.")
                 .forks(plan.forks())
                 .warmupIterations(plan.warmups())
                 .warmupTime(TimeValue.seconds(plan.seconds()))

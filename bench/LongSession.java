@@ -1,3 +1,4 @@
+import com.sun.management.OperatingSystemMXBean;
 import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.ExecuteOutcome;
@@ -8,6 +9,7 @@ import dev.assay.viz.RendererRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 
@@ -34,7 +36,7 @@ public final class LongSession {
             checkpoints.add(Integer.parseInt(args[i]));
         }
         if (checkpoints.isEmpty()) {
-            checkpoints.addAll(java.util.List.of(WINDOW, 1000, 2000, 5000));
+            checkpoints.addAll(List.of(WINDOW, 1000, 2000, 5000));
         }
         checkpoints.removeIf(c -> c > cells);
         checkpoints.add(cells);
@@ -44,8 +46,8 @@ public final class LongSession {
              CellExecutor executor = new CellExecutor(RendererRegistry.withDefaults(), streams, Workspace.embedded())) {
             report.printf(Locale.ROOT, "%8s %14s %14s %12s %10s%n", "cells", "ms per cell", "CPU ms/cell",
                     "heap MB", "RSS MB");
-            com.sun.management.OperatingSystemMXBean os =
-                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            OperatingSystemMXBean os =
+                    (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long windowNanos = 0;
             long windowCpu = 0;
             int windowCells = 0;

@@ -2,6 +2,7 @@ import dev.assay.dsl.duplicates.Duplicates;
 import dev.assay.dsl.duplicates.Match;
 import dev.assay.dsl.workspace.Dataset;
 import dev.assay.dsl.workspace.Workspace;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -20,7 +21,7 @@ public class TemplatedNearBench {
 
     public static void main(String[] args) {
         long[] sizes = args.length > 0
-                ? java.util.Arrays.stream(args).mapToLong(a -> Long.parseLong(a.replace("_", ""))).toArray()
+                ? Arrays.stream(args).mapToLong(a -> Long.parseLong(a.replace("_", ""))).toArray()
                 : new long[] {5_000, 10_000, 20_000, 40_000};
         try (Workspace ws = Workspace.embedded()) {
             System.out.printf(Locale.ROOT, "max heap %,d MB, ASSAY_MEMORY_LIMIT %s%n", Runtime.getRuntime().maxMemory() >> 20,

@@ -1,4 +1,5 @@
 import dev.assay.dsl.workspace.Workspace;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class WideBench {
         System.out.println("\nwrote " + out);
     }
 
-    private static void write(Path out, Map<String, Object> run, List<Object> results) throws java.io.IOException {
+    private static void write(Path out, Map<String, Object> run, List<Object> results) throws IOException {
         run.put("load_after", loadAverage());
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("run", run);
@@ -116,7 +117,7 @@ public final class WideBench {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).split("\\s+");
             return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "unknown";
         }
     }

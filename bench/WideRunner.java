@@ -7,6 +7,7 @@ import dev.assay.viz.MimeBundle;
 import dev.assay.viz.RendererRegistry;
 import dev.assay.viz.report.ReportPage;
 import dev.assay.viz.report.ReportRenderer;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,7 +141,7 @@ public final class WideRunner {
         try {
             Files.writeString(Path.of("/proc/self/clear_refs"), "5");
             reset = true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             reset = false;
         }
         long start = System.nanoTime();

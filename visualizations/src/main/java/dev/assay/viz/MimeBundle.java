@@ -1,9 +1,14 @@
 package dev.assay.viz;
 
+import dev.assay.viz.chart.ChartImages;
+import java.awt.AWTError;
+import java.awt.image.BufferedImage;
+import java.awt.image.RenderedImage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What a front end shows for one value: representations keyed by MIME type, plus metadata.
@@ -54,9 +59,9 @@ public record MimeBundle(Map<String, Object> data, Map<String, Object> metadata)
     }
 
     /** A copy with a PNG picture (and its size as metadata, so front ends lay it out before decoding). */
-    public MimeBundle withImage(java.awt.image.RenderedImage image) {
+    public MimeBundle withImage(RenderedImage image) {
         Map<String, Object> copy = new LinkedHashMap<>(data);
-        copy.put(IMAGE_PNG, dev.assay.viz.chart.ChartImages.base64Png(image));
+        copy.put(IMAGE_PNG, ChartImages.base64Png(image));
         Map<String, Object> meta = new LinkedHashMap<>(metadata);
         meta.put(IMAGE_PNG, Map.of("width", image.getWidth(), "height", image.getHeight()));
         return new MimeBundle(copy, meta);
@@ -70,12 +75,12 @@ public record MimeBundle(Map<String, Object> data, Map<String, Object> metadata)
      * JSON matter more than the picture, so they are never lost with it. A bug in the chart code
      * keeps them too, but says so in the text and HTML, so that it is seen and reported.
      */
-    public MimeBundle withChart(java.util.function.Supplier<java.awt.image.BufferedImage> chart, String caption,
+    public MimeBundle withChart(Supplier<BufferedImage> chart, String caption,
                                 boolean folded) {
-        java.awt.image.BufferedImage image;
+        BufferedImage image;
         try {
             image = chart.get();
-        } catch (java.awt.AWTError | InternalError | LinkageError e) {
+        } catch (AWTError | InternalError | LinkageError e) {
             return this;
         } catch (RuntimeException e) {
             String note = "(the chart could not be drawn: " + e + ")";

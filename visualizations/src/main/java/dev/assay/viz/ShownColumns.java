@@ -53,10 +53,6 @@ public final class ShownColumns<T> {
         return shown;
     }
 
-    public int total() {
-        return total;
-    }
-
     /** True when some entries are left out. */
     public boolean cut() {
         return shown.size() < total;

@@ -13,6 +13,7 @@ import dev.assay.dsl.check.CheckResult;
 import dev.assay.dsl.check.Measure;
 import dev.assay.dsl.workspace.Dataset;
 import dev.assay.dsl.workspace.Workspace;
+import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class NonFiniteValuesTest {
         try {
             String text = new ObjectMapper().writeValueAsString(bundle.data().get(MimeBundle.RESULT_JSON));
             return STRICT.readTree(text);
-        } catch (java.io.IOException ex) {
+        } catch (IOException ex) {
             throw new AssertionError("the JSON of " + result.getClass().getSimpleName() + " is not strict JSON", ex);
         }
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +94,7 @@ class RendererRegistryTest {
                 && html.contains(">Allen</td>"), html);
         assertFalse(html.contains("<script>"), html);
 
-        java.util.List<Passenger> many = new java.util.ArrayList<>();
+        List<Passenger> many = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
             many.add(new Passenger("p" + i, i, i % 2 == 0 ? "" : null));
         }
@@ -104,20 +105,20 @@ class RendererRegistryTest {
         assertEquals(101, table.split("<tr", -1).length - 1, "a header and 100 rows");
         assertTrue(table.contains("text-align:right;white-space:pre-wrap\" title=\"99\">99</td>"), "numbers right-aligned");
         assertTrue(table.contains("<td style=\"text-align:left;color:#888;font-style:italic\">NULL</td>"), "null apart from the empty string");
-        assertEquals(java.util.List.of(), HtmlTables.misaligned(table), "headers aligned as their columns");
+        assertEquals(List.of(), HtmlTables.misaligned(table), "headers aligned as their columns");
         assertTrue(table.contains("title=\"&quot;&quot;\">&quot;&quot;</td>"), "the empty string shown as \"\"");
 
-        MimeBundle map = registry.render(new java.util.TreeMap<>(java.util.Map.of("a", 1, "b", 2)));
+        MimeBundle map = registry.render(new TreeMap<>(Map.of("a", 1, "b", 2)));
         assertEquals("{a=1, b=2}", map.plainText());
         assertTrue(((String) map.data().get(MimeBundle.TEXT_HTML)).contains("2 entries:"));
-        java.util.Map<Integer, Integer> big = new java.util.TreeMap<>();
+        Map<Integer, Integer> big = new TreeMap<>();
         for (int i = 0; i < 250; i++) {
             big.put(i, i);
         }
         assertTrue(((String) registry.render(big).data().get(MimeBundle.TEXT_HTML)).contains("first 100 of 250 entries:"));
 
-        assertEquals("[1, 2]", registry.render(java.util.List.of(1, 2)).plainText());
-        assertEquals(null, registry.render(java.util.List.of(1, 2)).data().get(MimeBundle.TEXT_HTML), "plain lists stay text");
+        assertEquals("[1, 2]", registry.render(List.of(1, 2)).plainText());
+        assertEquals(null, registry.render(List.of(1, 2)).data().get(MimeBundle.TEXT_HTML), "plain lists stay text");
         assertEquals("shown 3", registry.render(new Shown(3)).plainText(), "an interface registration beats the record fallback");
         MimeBundle array = registry.render(new Passenger[] {allen});
         assertEquals("[Passenger[name=Allen, age=29, note=<script>x</script>]]", array.plainText());

@@ -1,6 +1,9 @@
 package dev.assay.dsl.check;
 
+import dev.assay.dsl.result.JsonValue;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
 
 /**
  * How a measured value is written: whole numbers with thousands separators, others to 6
@@ -13,11 +16,11 @@ public final class Values {
 
     public static String format(double value) {
         if (!Double.isFinite(value)) {
-            return (String) dev.assay.dsl.result.JsonValue.of(value);
+            return (String) JsonValue.of(value);
         }
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return String.format(java.util.Locale.ROOT, "%,d", (long) value);
+            return String.format(Locale.ROOT, "%,d", (long) value);
         }
-        return new BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }

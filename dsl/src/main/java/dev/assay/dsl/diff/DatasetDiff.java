@@ -3,6 +3,7 @@ package dev.assay.dsl.diff;
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.result.JsonValue;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public record DatasetDiff(String from, String to, List<String> on, List<Column> 
     public record Keyed(long matched, long changed, long added, long removed, Map<String, Long> changesPerColumn,
                         List<Change> examples, List<List<Object>> addedKeys, List<List<Object>> removedKeys) {
         public Keyed {
-            changesPerColumn = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(changesPerColumn));
+            changesPerColumn = Collections.unmodifiableMap(new LinkedHashMap<>(changesPerColumn));
             examples = List.copyOf(examples);
             addedKeys = List.copyOf(addedKeys);
             removedKeys = List.copyOf(removedKeys);

@@ -2,6 +2,8 @@ package dev.assay.dsl.drift;
 
 import dev.assay.dsl.profile.PerValueBins;
 import dev.assay.dsl.result.JsonValue;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +25,7 @@ public record Distribution(List<Double> edges, List<Double> values, List<String>
     public Distribution {
         edges = edges == null ? null : List.copyOf(edges);
         values = values == null ? null : List.copyOf(values);
-        labels = labels == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(labels));
+        labels = labels == null ? null : Collections.unmodifiableList(new ArrayList<>(labels));
         reference = List.copyOf(reference);
         current = List.copyOf(current);
     }

@@ -5,6 +5,7 @@ import dev.assay.dsl.engine.ColumnBatches;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.naming.Suggestions;
 import dev.assay.dsl.profile.ColumnKind;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -265,6 +266,6 @@ public final class DriftDetector {
     }
 
     private static String format(double v) {
-        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 }

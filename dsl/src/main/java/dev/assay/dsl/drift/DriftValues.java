@@ -8,9 +8,12 @@ import dev.assay.dsl.profile.ColumnKind;
 import dev.assay.dsl.profile.Histogram;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -49,7 +52,7 @@ final class DriftValues implements AutoCloseable {
     /** The batch's columns, by {@link ColumnSummary#w()}. */
     final List<ColumnSummary> columns;
     /** Word counts made so far, by the columns they cover (see {@link #wordCounts}). */
-    private final Map<java.util.Set<Integer>, WorkTable> words = new LinkedHashMap<>();
+    private final Map<Set<Integer>, WorkTable> words = new LinkedHashMap<>();
 
     private DriftValues(SqlEngine engine, WorkTable table, List<ColumnSummary> columns) {
         this.engine = engine;
@@ -75,8 +78,8 @@ final class DriftValues implements AutoCloseable {
         String side = "SELECT %d AS s, unnest(" + sql.listLiteral(which) + ") AS w, unnest(" + sql.listLiteral(values)
                 + ") AS v FROM %s";
         String query = "SELECT w, v, count(*) FILTER (WHERE s = 0) AS r, count(*) FILTER (WHERE s = 1) AS c FROM ("
-                + String.format(java.util.Locale.ROOT, side, 0, sql.quoteIdentifier(reference)) + "\nUNION ALL "
-                + String.format(java.util.Locale.ROOT, side, 1, sql.quoteIdentifier(current))
+                + String.format(Locale.ROOT, side, 0, sql.quoteIdentifier(reference)) + "\nUNION ALL "
+                + String.format(Locale.ROOT, side, 1, sql.quoteIdentifier(current))
                 + ")\nWHERE v IS NOT NULL" + (type == ValueType.DOUBLE ? " AND " + sql.isFinite("v") : "") + " GROUP BY w, v";
         return WorkTable.ownedBy(WorkTable.of(engine, "drift_values", query),
                 table -> new DriftValues(engine, table, summaries(engine, table, pairs, type == ValueType.DOUBLE)));
@@ -145,8 +148,8 @@ final class DriftValues implements AutoCloseable {
         String bin = Histogram.binIndexSql("v", "i", "lo", "step", "n - 1");
         String p = "(VALUES " + String.join(", ", params) + ") AS p(w, lo, hi, span, step, n)";
         String edge = "(" + sql.castDouble("%s") + " * g.step + g.lo)";
-        String width = "(CASE WHEN g.k + 1 = g.n THEN g.hi ELSE " + String.format(java.util.Locale.ROOT, edge, "g.k + 1") + " END - "
-                + String.format(java.util.Locale.ROOT, edge, "g.k") + ")";
+        String width = "(CASE WHEN g.k + 1 = g.n THEN g.hi ELSE " + String.format(Locale.ROOT, edge, "g.k + 1") + " END - "
+                + String.format(Locale.ROOT, edge, "g.k") + ")";
         return "SELECT g.w, g.k, coalesce(b.r, 0) AS r, coalesce(b.c, 0) AS c, " + width + " AS width FROM "
                 + "(SELECT w, unnest(range(n)) AS k, lo, hi, step, n FROM " + p + ") AS g LEFT JOIN (SELECT w, " + bin
                 + " AS k, sum(r) AS r, sum(c) AS c FROM (SELECT t.w, v, r, c, lo, step, n, " + raw + " AS i FROM "
@@ -165,7 +168,7 @@ final class DriftValues implements AutoCloseable {
         List<String> rows = new ArrayList<>();
         long beforeR = 0;
         long beforeC = 0;
-        for (ColumnSummary c : of.stream().sorted(java.util.Comparator.comparingInt(ColumnSummary::w)).toList()) {
+        for (ColumnSummary c : of.stream().sorted(Comparator.comparingInt(ColumnSummary::w)).toList()) {
             rows.add("(" + c.w() + ", " + c.referenceValues() + ", " + c.currentValues() + ", " + beforeR + ", " + beforeC + ")");
             beforeR += c.referenceValues();
             beforeC += c.currentValues();
@@ -185,8 +188,8 @@ final class DriftValues implements AutoCloseable {
      * as no word spans a space.
      */
     String wordCounts(Collection<ColumnSummary> of) {
-        java.util.Set<Integer> wanted = of.stream().map(ColumnSummary::w).collect(Collectors.toSet());
-        for (Map.Entry<java.util.Set<Integer>, WorkTable> made : words.entrySet()) {
+        Set<Integer> wanted = of.stream().map(ColumnSummary::w).collect(Collectors.toSet());
+        for (Map.Entry<Set<Integer>, WorkTable> made : words.entrySet()) {
             if (made.getKey().containsAll(wanted)) {
                 return "SELECT * FROM " + made.getValue().quoted() + " WHERE " + among(of);
             }

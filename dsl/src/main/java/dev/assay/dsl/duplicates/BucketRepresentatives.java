@@ -1,5 +1,6 @@
 package dev.assay.dsl.duplicates;
 
+import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
@@ -38,7 +39,7 @@ final class BucketRepresentatives {
             this.band = band;
             this.key = key;
             size = 0;
-            java.util.Arrays.fill(shingles, null);
+            Arrays.fill(shingles, null);
         }
         boolean covered = false;
         long[] own = null;

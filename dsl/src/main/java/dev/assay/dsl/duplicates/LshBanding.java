@@ -1,5 +1,6 @@
 package dev.assay.dsl.duplicates;
 
+import dev.assay.dsl.result.JsonValue;
 import java.util.Map;
 
 /**
@@ -35,7 +36,7 @@ public record LshBanding(int hashes, int bands, int rows, int shingleLength) {
     }
 
     public Map<String, Object> toJson() {
-        return dev.assay.dsl.result.JsonValue.object("algorithm", "minhash-lsh", "hashes", hashes, "bands", bands,
+        return JsonValue.object("algorithm", "minhash-lsh", "hashes", hashes, "bands", bands,
                 "rows_per_band", rows, "shingle", "character " + shingleLength + "-grams of normalized text");
     }
 }

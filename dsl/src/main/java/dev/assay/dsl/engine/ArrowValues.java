@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeStampVector;
@@ -55,7 +58,7 @@ final class ArrowValues {
             return text.toString();
         }
         if (value instanceof byte[] bytes) {
-            return java.util.HexFormat.of().formatHex(bytes);
+            return HexFormat.of().formatHex(bytes);
         }
         return value;
     }
@@ -75,8 +78,8 @@ final class ArrowValues {
     }
 
     /** A struct's fields by name, each converted as a top-level value is. */
-    private static java.util.Map<String, Object> fields(StructVector struct, int row) {
-        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    private static Map<String, Object> fields(StructVector struct, int row) {
+        Map<String, Object> fields = new LinkedHashMap<>();
         for (FieldVector child : struct.getChildrenFromFields()) {
             fields.put(child.getName(), value(child, row));
         }

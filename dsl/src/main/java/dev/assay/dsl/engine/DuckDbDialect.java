@@ -1,6 +1,9 @@
 package dev.assay.dsl.engine;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** DuckDB's spelling of the functions of {@link SqlDialect}. */
@@ -87,11 +90,6 @@ public final class DuckDbDialect implements SqlDialect {
     }
 
     @Override
-    public String countsPerValue(String expr) {
-        return "map_entries(histogram(" + expr + "))";
-    }
-
-    @Override
     public String listElement(String listExpr, String oneBasedIndex) {
         return "(" + listExpr + ")[" + oneBasedIndex + "]";
     }
@@ -118,7 +116,7 @@ public final class DuckDbDialect implements SqlDialect {
     }
 
     @Override
-    public String struct(java.util.List<java.util.Map.Entry<String, String>> fields) {
+    public String struct(List<Map.Entry<String, String>> fields) {
         return "struct_pack(" + fields.stream().map(f -> f.getKey() + " := " + f.getValue())
                 .collect(Collectors.joining(",\n  ")) + ")";
     }
@@ -171,7 +169,7 @@ public final class DuckDbDialect implements SqlDialect {
 
     @Override
     public String fingerprintField(String expr, String type) {
-        String t = type.toUpperCase(java.util.Locale.ROOT);
+        String t = type.toUpperCase(Locale.ROOT);
         if (PLAIN_TEXT_TYPES.contains(t) || t.startsWith("DECIMAL")) {
             return castText(expr);
         }
@@ -197,7 +195,7 @@ public final class DuckDbDialect implements SqlDialect {
     }
 
     /** Types whose VARCHAR cast is already a canonical, self-delimiting field (digits, signs, true/false). */
-    private static final java.util.Set<String> PLAIN_TEXT_TYPES = java.util.Set.of("BOOLEAN", "TINYINT", "SMALLINT",
+    private static final Set<String> PLAIN_TEXT_TYPES = Set.of("BOOLEAN", "TINYINT", "SMALLINT",
             "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT");
 
     @Override

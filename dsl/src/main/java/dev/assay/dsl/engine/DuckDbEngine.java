@@ -1,5 +1,10 @@
 package dev.assay.dsl.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,14 +13,31 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
-import org.apache.arrow.c.ArrowArrayStream;
-import org.apache.arrow.c.Data;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBPreparedStatement;
 import org.duckdb.DuckDBResultSet;
@@ -43,13 +65,13 @@ public final class DuckDbEngine implements SqlEngine {
     private BufferAllocator allocator;
     private volatile Statement running;
     /** Statements prepared once on {@link #connection} (see {@link #withPrepared}); closed with it. */
-    private final java.util.Map<String, PreparedStatement> prepared = new java.util.HashMap<>();
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
     private volatile boolean cancelled;
     /** The steps of the running {@link #smallResults} (total 0 when none), for {@link #runningProgress}. */
-    private final java.util.concurrent.atomic.AtomicInteger stepsDone = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger stepsDone = new AtomicInteger();
     /** Connections beside the main one, for {@link #smallResults}; closed with the engine. */
     private final List<Connection> sideConnections = new ArrayList<>();
-    private final java.util.Set<Statement> runningSide = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Statement> runningSide = ConcurrentHashMap.newKeySet();
     private volatile int stepsTotal;
     /** The parts of the running {@link #inSteps} (0 when none), and those done. */
     private volatile int partsTotal;
@@ -170,17 +192,17 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     @Override
-    public void createTable(String name, java.util.function.Function<BufferAllocator, ArrowReader> rows) {
+    public void createTable(String name, Function<BufferAllocator, ArrowReader> rows) {
         writeArrow("CREATE OR REPLACE TABLE " + quoteIdentifier(name) + " AS", name, rows);
     }
 
     @Override
-    public void insertInto(String name, java.util.function.Function<BufferAllocator, ArrowReader> rows) {
+    public void insertInto(String name, Function<BufferAllocator, ArrowReader> rows) {
         writeArrow("INSERT INTO " + quoteIdentifier(name), name, rows);
     }
 
     /** Registers the Java batches as a scannable stream and runs {@code into SELECT * FROM stream}. */
-    private void writeArrow(String into, String name, java.util.function.Function<BufferAllocator, ArrowReader> rows) {
+    private void writeArrow(String into, String name, Function<BufferAllocator, ArrowReader> rows) {
         String stream = WORK_PREFIX + "stream_" + Long.toHexString(System.nanoTime());
         try (BufferAllocator child = allocator().newChildAllocator(stream, 0, Long.MAX_VALUE);
              ArrowReader reader = rows.apply(child);
@@ -195,7 +217,7 @@ public final class DuckDbEngine implements SqlEngine {
             } finally {
                 drop("VIEW", stream); // the registration is a view over the Java stream, scanned once
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new SqlException("closing the rows for " + name + " failed: " + e.getMessage(), e);
         }
     }
@@ -212,13 +234,13 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     @Override
-    public java.util.OptionalLong relationId(String relation) {
+    public OptionalLong relationId(String relation) {
         return withPrepared("SELECT table_oid FROM duckdb_tables() WHERE NOT internal AND table_name = ? "
                 + "UNION ALL SELECT view_oid FROM duckdb_views() WHERE NOT internal AND view_name = ?", ps -> {
             ps.setString(1, relation);
             ps.setString(2, relation);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? java.util.OptionalLong.of(rs.getLong(1)) : java.util.OptionalLong.empty();
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
             }
         });
     }
@@ -229,8 +251,8 @@ public final class DuckDbEngine implements SqlEngine {
      * words are taken instead, which may name more than is read, never less.
      */
     @Override
-    public java.util.Set<String> relationsRead(String statement) {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    public Set<String> relationsRead(String statement) {
+        Set<String> names = new LinkedHashSet<>();
         try {
             String json = withPrepared("SELECT json_serialize_sql(?)", ps -> {
                 ps.setString(1, stripTrailingSemicolons(statement));
@@ -239,25 +261,25 @@ public final class DuckDbEngine implements SqlEngine {
                     return rs.getString(1);
                 }
             });
-            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(json);
+            JsonNode tree = JSON.readTree(json);
             if (!tree.path("error").asBoolean(false)) {
                 collectBaseTables(tree, names);
                 return names;
             }
-        } catch (java.io.IOException | SqlException e) {
+        } catch (IOException | SqlException e) {
             // Lineage must never stop the statement itself: fall back to the words of the statement.
         }
-        java.util.regex.Matcher words = WORD.matcher(statement);
+        Matcher words = WORD.matcher(statement);
         while (words.find()) {
             names.add(words.group(1) != null ? words.group(1).replace("\"\"", "\"") : words.group(2));
         }
         return names;
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern WORD = Pattern.compile("\"((?:[^\"]|\"\")*)\"|([A-Za-z_][A-Za-z0-9_]*)");
 
-    private static void collectBaseTables(com.fasterxml.jackson.databind.JsonNode node, java.util.Set<String> names) {
+    private static void collectBaseTables(JsonNode node, Set<String> names) {
         if ("BASE_TABLE".equals(node.path("type").asText()) && node.has("table_name")) {
             names.add(node.get("table_name").asText());
         }
@@ -302,10 +324,10 @@ public final class DuckDbEngine implements SqlEngine {
     private SqlVocabulary readVocabulary() {
         return withStatement(st -> {
             List<String> keywords = new ArrayList<>();
-            java.util.Set<String> reserved = new java.util.HashSet<>();
+            Set<String> reserved = new HashSet<>();
             try (ResultSet rs = st.executeQuery("SELECT keyword_name, keyword_category FROM duckdb_keywords() ORDER BY 1")) {
                 while (rs.next()) {
-                    String keyword = rs.getString(1).toLowerCase(java.util.Locale.ROOT);
+                    String keyword = rs.getString(1).toLowerCase(Locale.ROOT);
                     keywords.add(keyword);
                     if ("reserved".equals(rs.getString(2))) {
                         reserved.add(keyword);
@@ -320,7 +342,7 @@ public final class DuckDbEngine implements SqlEngine {
                     (rs.getBoolean(2) ? tableFunctions : functions).add(rs.getString(1));
                 }
             }
-            return new SqlVocabulary(List.copyOf(keywords), java.util.Set.copyOf(reserved), List.copyOf(functions),
+            return new SqlVocabulary(List.copyOf(keywords), Set.copyOf(reserved), List.copyOf(functions),
                     List.copyOf(tableFunctions));
         });
     }
@@ -355,29 +377,29 @@ public final class DuckDbEngine implements SqlEngine {
      * that estimate; within {@link #inSteps}, the share of its parts done, the running one so.
      */
     @Override
-    public java.util.OptionalDouble runningProgress() {
+    public OptionalDouble runningProgress() {
         int parts = partsTotal;
-        java.util.OptionalDouble part = partProgress();
+        OptionalDouble part = partProgress();
         if (parts == 0) {
             return part;
         }
         double done = Math.min(partsDone.get(), parts) + part.orElse(0) / 100.0;
-        return java.util.OptionalDouble.of(Math.min(100.0, 100.0 * done / parts));
+        return OptionalDouble.of(Math.min(100.0, 100.0 * done / parts));
     }
 
     /** How far the running statement, or the running {@link #smallResults}, is. */
-    private java.util.OptionalDouble partProgress() {
+    private OptionalDouble partProgress() {
         int total = stepsTotal;
-        java.util.OptionalDouble statement = statementProgress();
+        OptionalDouble statement = statementProgress();
         if (total == 0) {
             return statement;
         }
         double done = Math.min(stepsDone.get(), total) + statement.orElse(0) / 100.0;
-        return java.util.OptionalDouble.of(Math.min(100.0, 100.0 * done / total));
+        return OptionalDouble.of(Math.min(100.0, 100.0 * done / total));
     }
 
     @Override
-    public <T> T inSteps(int steps, java.util.function.Supplier<T> work) {
+    public <T> T inSteps(int steps, Supplier<T> work) {
         partsDone.set(0);
         partsTotal = Math.max(0, steps);
         try {
@@ -393,17 +415,17 @@ public final class DuckDbEngine implements SqlEngine {
         partsDone.incrementAndGet();
     }
 
-    private java.util.OptionalDouble statementProgress() {
+    private OptionalDouble statementProgress() {
         Statement st = running;
         if (st == null) {
-            return java.util.OptionalDouble.empty();
+            return OptionalDouble.empty();
         }
         try {
             double percent = st.unwrap(DuckDBPreparedStatement.class).getQueryProgress().getPercentage();
-            return percent < 0 || Double.isNaN(percent) ? java.util.OptionalDouble.empty()
-                    : java.util.OptionalDouble.of(Math.min(100.0, percent));
+            return percent < 0 || Double.isNaN(percent) ? OptionalDouble.empty()
+                    : OptionalDouble.of(Math.min(100.0, percent));
         } catch (SQLException e) {
-            return java.util.OptionalDouble.empty(); // finished and closed meanwhile
+            return OptionalDouble.empty(); // finished and closed meanwhile
         }
     }
 
@@ -417,9 +439,9 @@ public final class DuckDbEngine implements SqlEngine {
     @Override
     public synchronized List<List<List<Object>>> smallResults(List<String> queries) {
         int lanes = Math.min(queries.size(), Runtime.getRuntime().availableProcessors());
-        List<List<List<Object>>> results = new ArrayList<>(java.util.Collections.nCopies(queries.size(), null));
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.Queue<Integer> retry = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        List<List<List<Object>>> results = new ArrayList<>(Collections.nCopies(queries.size(), null));
+        AtomicInteger next = new AtomicInteger();
+        Queue<Integer> retry = new ConcurrentLinkedQueue<>();
         List<Thread> side = new ArrayList<>();
         try {
             stepsDone.set(0);
@@ -453,7 +475,7 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     private void runSide(Connection connection, List<String> queries, List<List<List<Object>>> results,
-                         java.util.concurrent.atomic.AtomicInteger next, java.util.Queue<Integer> retry) {
+                         AtomicInteger next, Queue<Integer> retry) {
         for (int i = next.getAndIncrement(); i < queries.size() && !cancelled; i = next.getAndIncrement()) {
             try (Statement st = connection.createStatement()) {
                 runningSide.add(st);
@@ -527,9 +549,9 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     private void deleteSpillDirectory() {
-        try (var paths = java.nio.file.Files.walk(spillDirectory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        try (var paths = Files.walk(spillDirectory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
             // best effort: the directory is in the system's temporary space
         }
     }
@@ -556,7 +578,7 @@ public final class DuckDbEngine implements SqlEngine {
                     break;
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new SqlException("reading the result failed: " + e.getMessage(), e);
         }
         return new TablePreview(name, columns, rows, knownTotal >= 0 ? knownTotal : seen);
@@ -659,13 +681,13 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     @Override
-    public synchronized void renameAllReplacing(java.util.Map<String, String> fromTo) {
-        java.util.Map<String, Boolean> views = new java.util.LinkedHashMap<>();
+    public synchronized void renameAllReplacing(Map<String, String> fromTo) {
+        Map<String, Boolean> views = new LinkedHashMap<>();
         fromTo.values().forEach(to -> views.put(to, isView(to)));
         withStatement(st -> {
             st.execute("BEGIN TRANSACTION");
             try {
-                for (java.util.Map.Entry<String, String> rename : fromTo.entrySet()) {
+                for (Map.Entry<String, String> rename : fromTo.entrySet()) {
                     String to = rename.getValue();
                     st.execute((views.get(to) ? "DROP VIEW " : "DROP TABLE IF EXISTS ") + quoteIdentifier(to));
                     st.execute("ALTER TABLE " + quoteIdentifier(rename.getKey()) + " RENAME TO " + quoteIdentifier(to));

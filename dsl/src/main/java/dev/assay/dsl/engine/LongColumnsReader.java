@@ -1,5 +1,6 @@
 package dev.assay.dsl.engine;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -41,7 +42,7 @@ public final class LongColumnsReader extends ArrowReader {
     }
 
     @Override
-    public boolean loadNextBatch() throws java.io.IOException {
+    public boolean loadNextBatch() throws IOException {
         prepareLoadNextBatch();
         if (next >= length) {
             return false;

@@ -1,5 +1,6 @@
 package dev.assay.dsl.engine;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +52,7 @@ public record MemoryLimit(long bytes) {
     }
 
     static MemoryLimit defaultLimit() {
-        long physical = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        long physical = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
         long heap = Runtime.getRuntime().maxMemory();
         return new MemoryLimit(Math.max(MINIMUM, (long) ((physical - Math.min(heap, physical / 2)) * 0.8)));

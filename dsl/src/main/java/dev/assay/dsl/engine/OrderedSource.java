@@ -1,5 +1,6 @@
 package dev.assay.dsl.engine;
 
+import java.util.List;
 
 /**
  * A relation whose rows have a position in the source's order, for "the first row" of a
@@ -46,7 +47,7 @@ public final class OrderedSource implements AutoCloseable {
      * so is a table with a column named like the engine's row ordinal ({@code rowid} in
      * DuckDB), which hides the engine's own.
      */
-    public static OrderedSource of(SqlEngine engine, String relation, java.util.List<Column> columnsRead) {
+    public static OrderedSource of(SqlEngine engine, String relation, List<Column> columnsRead) {
         String rowOrdinal = engine.dialect().rowOrdinal();
         boolean hidden = engine.schema(relation).stream().anyMatch(c -> c.name().equalsIgnoreCase(rowOrdinal));
         if (hidden || engine.isView(relation)) {

@@ -1,6 +1,7 @@
 package dev.assay.dsl.engine;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SQL functions operations need beyond the common core, spelt in one engine's dialect.
@@ -49,9 +50,6 @@ public interface SqlDialect {
     /** Microseconds since 1970-01-01 of a DATE or TIMESTAMP expression, as BIGINT. */
     String epochMicros(String expr);
 
-    /** An aggregate: the list of {key, value} structs counting each non-null value of an integer expression. */
-    String countsPerValue(String expr);
-
     /** Element {@code oneBasedIndex} of a list expression. */
     String listElement(String listExpr, String oneBasedIndex);
 
@@ -77,7 +75,7 @@ public interface SqlDialect {
     String inlinedCte(String name, String query);
 
     /** A record of named fields (names are plain words: a0_1, r); read back as a map from name to value. */
-    String struct(java.util.List<java.util.Map.Entry<String, String>> fields);
+    String struct(List<Map.Entry<String, String>> fields);
 
     /**
      * Aggregate: the {@code limit} values of {@code value} with the highest {@code count}, ties

@@ -1,7 +1,14 @@
 package dev.assay.dsl.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
 
 /**
  * The one interface through which operations run SQL. The DuckDB dialect stays inside its
@@ -32,10 +39,10 @@ public interface SqlEngine extends AutoCloseable {
      * Every row of a relation as Arrow batches, streamed; the caller closes the reader. While
      * it is open the engine runs no other statement (one connection, one result at a time).
      */
-    org.apache.arrow.vector.ipc.ArrowReader arrowBatches(String relation, int batchRows);
+    ArrowReader arrowBatches(String relation, int batchRows);
 
     /** The rows of a query as Arrow batches, streamed; the caller closes the reader (see {@link #arrowBatches}). */
-    org.apache.arrow.vector.ipc.ArrowReader arrowQuery(String sql, int batchRows);
+    ArrowReader arrowQuery(String sql, int batchRows);
 
     /**
      * Makes (or replaces) table {@code name} from Arrow batches computed in Java, passed
@@ -43,11 +50,11 @@ public interface SqlEngine extends AutoCloseable {
      * given; it is read to the end and closed.
      */
     void createTable(String name,
-            java.util.function.Function<org.apache.arrow.memory.BufferAllocator, org.apache.arrow.vector.ipc.ArrowReader> rows);
+            Function<BufferAllocator, ArrowReader> rows);
 
     /** Appends Arrow batches computed in Java to an existing table of the same columns, as {@link #createTable}. */
     void insertInto(String name,
-            java.util.function.Function<org.apache.arrow.memory.BufferAllocator, org.apache.arrow.vector.ipc.ArrowReader> rows);
+            Function<BufferAllocator, ArrowReader> rows);
 
     /** True when the relation is a view (its rows have no stored order), false for a table. */
     boolean isView(String relation);
@@ -57,13 +64,13 @@ public interface SqlEngine extends AutoCloseable {
      * and made again under the same name, so that what is known of the old one is not carried
      * over to the new. Empty when there is no such relation.
      */
-    java.util.OptionalLong relationId(String relation);
+    OptionalLong relationId(String relation);
 
     /**
      * The relations a SQL statement reads, as far as the engine can tell: those named in its
      * FROM clauses (subqueries included). Names of CTEs may appear; callers keep the ones they know.
      */
-    java.util.Set<String> relationsRead(String statement);
+    Set<String> relationsRead(String statement);
 
     /** Names of the tables and views of the session, without the operations' scratch tables. */
     List<String> relations();
@@ -82,7 +89,7 @@ public interface SqlEngine extends AutoCloseable {
      * when no statement runs or the engine cannot tell. Safe to call from another thread, and
      * never opens the database.
      */
-    java.util.OptionalDouble runningProgress();
+    OptionalDouble runningProgress();
 
     /**
      * Runs {@code work}, made of {@code steps} parts of about equal cost, each ended by
@@ -112,18 +119,10 @@ public interface SqlEngine extends AutoCloseable {
     boolean isCancelled();
 
     /**
-     * Gives table {@code from} the name {@code to} in one transaction, replacing whatever table
-     * or view had that name; until it commits, {@code to} keeps its old rows.
-     */
-    default void renameReplacing(String from, String to) {
-        renameAllReplacing(java.util.Map.of(from, to));
-    }
-
-    /**
      * Gives each table (key) its new name (value) in one transaction, replacing whatever table
      * or view had that name: every target changes, or none does (see {@link StagedTables}).
      */
-    void renameAllReplacing(java.util.Map<String, String> fromTo);
+    void renameAllReplacing(Map<String, String> fromTo);
 
     /** Work beyond this much memory spills to disk (or fails, for what cannot spill). */
     void setMemoryLimit(MemoryLimit limit);

@@ -1,6 +1,7 @@
 package dev.assay.dsl.engine;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * A scratch table an operation makes and drops when done, on every way out: open it in a
@@ -37,7 +38,7 @@ public final class WorkTable implements AutoCloseable {
      * {@code owner}; when making it fails (an interrupt in its first query, say), the table is
      * dropped here, since no one else could.
      */
-    public static <T extends AutoCloseable> T ownedBy(WorkTable table, java.util.function.Function<WorkTable, T> owner) {
+    public static <T extends AutoCloseable> T ownedBy(WorkTable table, Function<WorkTable, T> owner) {
         try {
             return owner.apply(table);
         } catch (RuntimeException | Error e) {

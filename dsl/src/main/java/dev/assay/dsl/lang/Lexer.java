@@ -3,6 +3,7 @@ package dev.assay.dsl.lang;
 import dev.assay.dsl.naming.Excerpt;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class Lexer {
 
-    private static final java.util.Set<String> TWO_CHAR_SYMBOLS = java.util.Set.of("<=", ">=", "!=", "==");
+    private static final Set<String> TWO_CHAR_SYMBOLS = Set.of("<=", ">=", "!=", "==");
     private static final String ONE_CHAR_SYMBOLS = "=,():/<>%!";
     /** A number as the language writes it: digits with at most one decimal point, maybe a leading minus. */
     private static final Pattern NUMBER = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The language of DESIGN.md, one statement a line. Keywords are case-insensitive; the
+ * The data language (README, "%%assay cells"; docs/architecture.md, "A statement: parse,
+ * interpret, render"), one statement a line. Keywords are case-insensitive; the
  * optional clauses of a statement may come in any order, each once. Errors name the line and
  * column, what was expected, what was found, and the closest keyword when one was misspelt.
  * Which statements exist, and how each reads, comes from a {@link StatementRegistry}.

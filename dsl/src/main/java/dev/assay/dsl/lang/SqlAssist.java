@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Completion in {@code %%sql} cells: table names (the workspace's datasets, which are the
@@ -28,7 +29,7 @@ public final class SqlAssist {
     /** Words that start a clause: after a comma, the last of them says what the list holds. */
     private static final Set<String> CLAUSES = Set.of("select", "from", "where", "group", "having", "order", "limit",
             "join", "on", "using", "set", "values", "qualify", "window", "by", "returning");
-    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private SqlAssist() {
     }

@@ -73,10 +73,5 @@ public interface StatementType {
             return new Completion(datasetAfterKeyword, clauses, datasetAfter, columnsAfter, labelAfter,
                     Map.of(word, values));
         }
-
-        /** No dataset after the keyword. */
-        public Completion noDatasetAfterKeyword() {
-            return new Completion(false, clauses, datasetAfter, columnsAfter, labelAfter, valuesAfter);
-        }
     }
 }

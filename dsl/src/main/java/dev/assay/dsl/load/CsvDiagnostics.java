@@ -1,7 +1,11 @@
 package dev.assay.dsl.load;
 
+import dev.assay.dsl.naming.Excerpt;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -26,7 +30,7 @@ final class CsvDiagnostics {
     static Optional<String> explain(Path file, char delimiter, Character quote, Charset charset) {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), decoder))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
             String header = in.readLine();
             if (header == null) {
                 return Optional.of("the file is empty");
@@ -56,7 +60,7 @@ final class CsvDiagnostics {
 
     /** The first physical line of more than {@code limit} bytes (its line end included): its 1-based number and size. */
     static Optional<long[]> firstLineLongerThan(Path file, long limit) {
-        try (var in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (var in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             long line = 1;
             long size = 0;
             int b;
@@ -87,7 +91,7 @@ final class CsvDiagnostics {
         String header;
         try (BufferedReader in = Files.newBufferedReader(file, charset)) {
             header = in.readLine();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
         }
         if (header == null || fields(header, delimiter, quote) > 1) {
@@ -119,7 +123,7 @@ final class CsvDiagnostics {
     }
 
     private static String shorten(String line) {
-        return "'" + dev.assay.dsl.naming.Excerpt.of(line) + "'";
+        return "'" + Excerpt.of(line) + "'";
     }
 
     static Charset charset(String encoding) {

@@ -5,6 +5,7 @@ import dev.assay.dsl.engine.SqlException;
 import dev.assay.dsl.naming.Excerpt;
 import dev.assay.dsl.naming.Suggestions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +28,7 @@ public final class Loader {
 
     static final List<String> ENCODINGS = List.of("utf-8", "utf-16", "latin-1");
     /** DuckDB's words for a line over {@code max_line_size}: the line number, the limit, the line's size. */
-    private static final java.util.regex.Pattern LINE_TOO_LONG = java.util.regex.Pattern.compile(
+    private static final Pattern LINE_TOO_LONG = Pattern.compile(
             "(?s)Line: (\\d+).*?Maximum line size of (\\d+) bytes exceeded\\. Actual Size:\\s*(\\d+)");
 
     private final SqlEngine engine;
@@ -114,7 +118,7 @@ public final class Loader {
         if (engineMessage.contains("No files found that match")) {
             return new LoadException("no file matches '" + plan.source() + "' (looked for " + plan.file() + ")", failure);
         }
-        java.util.regex.Matcher tooLong = LINE_TOO_LONG.matcher(engineMessage);
+        Matcher tooLong = LINE_TOO_LONG.matcher(engineMessage);
         if (tooLong.find()) {
             long limit = Long.parseLong(tooLong.group(2));
             // DuckDB's line number counts from where its reader was; the file's own count is the one to fix.
@@ -149,7 +153,7 @@ public final class Loader {
         int expected;
         try (var lines = Files.lines(plan.file(), CsvDiagnostics.charset(plan.encoding()))) {
             expected = lines.findFirst().map(l -> CsvDiagnostics.fields(l, plan.delimiter(), plan.quote())).orElse(0);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return Optional.empty(); // undecodable: the load itself would have said so
         }
         if (!header || expected == loadedColumns) {
@@ -187,7 +191,7 @@ public final class Loader {
         int blank = text.indexOf("\n\n");
         String first = blank < 0 ? text : text.substring(0, blank);
         return first.lines().map(String::strip).filter(l -> !l.isEmpty()).map(Excerpt::of)
-                .collect(java.util.stream.Collectors.joining(" "));
+                .collect(Collectors.joining(" "));
     }
 
     private static FileFormat format(String path, Map<String, Object> opts) {

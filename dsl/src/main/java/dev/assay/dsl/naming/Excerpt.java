@@ -1,5 +1,7 @@
 package dev.assay.dsl.naming;
 
+import java.util.Locale;
+
 /**
  * User text quoted in an error message, cut to a readable length: a 5 MB line must not make a
  * 5 MB message. Cuts fall between code points, never inside a character.
@@ -18,13 +20,13 @@ public final class Excerpt {
         if (length <= MAX) {
             return text;
         }
-        return text.substring(0, text.offsetByCodePoints(0, MAX)) + "…(" + String.format(java.util.Locale.ROOT, "%,d", length)
+        return text.substring(0, text.offsetByCodePoints(0, MAX)) + "…(" + String.format(Locale.ROOT, "%,d", length)
                 + " characters)";
     }
 
     /** How a single character reads in a message: itself, with its code point when it is invisible or unusual. */
     public static String character(int codePoint) {
-        String code = String.format(java.util.Locale.ROOT, "U+%04X", codePoint);
+        String code = String.format(Locale.ROOT, "U+%04X", codePoint);
         if (Character.isISOControl(codePoint) || Character.isWhitespace(codePoint) || !Character.isDefined(codePoint)) {
             return code;
         }

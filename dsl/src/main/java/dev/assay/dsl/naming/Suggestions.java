@@ -1,6 +1,7 @@
 package dev.assay.dsl.naming;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -42,7 +43,7 @@ public final class Suggestions {
      * ({@code on}, {@code by}, {@code stratify}, {@code group}, {@code order by}, a check's
      * argument): the closest name, or else the columns there are.
      */
-    public static String noColumn(String wanted, String dataset, java.util.List<String> known) {
+    public static String noColumn(String wanted, String dataset, List<String> known) {
         String hint = didYouMean(wanted, known);
         if (hint.isEmpty()) {
             hint = known.isEmpty() ? "; it has no columns" : "; its columns: " + String.join(", ",

@@ -2,7 +2,9 @@ package dev.assay.dsl.profile;
 
 import dev.assay.dsl.engine.SqlDialect;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Equal-width bins over [min, max], with the edges and bin rule of {@code numpy.histogram}:
@@ -104,7 +106,7 @@ public record Histogram(List<Object> edges, List<Long> counts, List<Object> valu
         return binIndexSql(value, raw, index -> "(CAST(" + index + " AS DOUBLE) * " + step + " + " + lo + ")", last);
     }
 
-    private static String binIndexSql(String value, String raw, java.util.function.UnaryOperator<String> edge, String last) {
+    private static String binIndexSql(String value, String raw, UnaryOperator<String> edge, String last) {
         return "CASE WHEN " + value + " < " + edge.apply(raw) + " THEN " + raw + " - 1"
                 + " WHEN " + raw + " <> " + last + " AND " + value + " >= " + edge.apply(raw + " + 1")
                 + " THEN " + raw + " + 1 ELSE " + raw + " END";
@@ -124,10 +126,10 @@ public record Histogram(List<Object> edges, List<Long> counts, List<Object> valu
     private static String edgeSql(SqlDialect sql, String index, double[] edges) {
         int bins = edges.length - 1;
         double step = (edges[bins] - edges[0]) / bins;
-        if (java.util.Arrays.equals(edges, edges(edges[0], edges[bins], bins))) {
+        if (Arrays.equals(edges, edges(edges[0], edges[bins], bins))) {
             return "(CAST(" + index + " AS DOUBLE) * " + sql.doubleLiteral(step) + " + " + sql.doubleLiteral(edges[0]) + ")";
         }
-        String list = sql.listLiteral(java.util.Arrays.stream(edges).mapToObj(sql::doubleLiteral).toList());
+        String list = sql.listLiteral(Arrays.stream(edges).mapToObj(sql::doubleLiteral).toList());
         return sql.listElement(list, index + " + 1");
     }
 

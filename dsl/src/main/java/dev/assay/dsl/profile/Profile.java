@@ -1,6 +1,7 @@
 package dev.assay.dsl.profile;
 
 import java.util.List;
+import java.util.Map;
 
 /** The profile of a dataset: its row count, a profile per column and the findings to review. */
 public record Profile(String dataset, long rows, List<ColumnProfile> columns, List<Finding> findings) {
@@ -11,7 +12,7 @@ public record Profile(String dataset, long rows, List<ColumnProfile> columns, Li
     }
 
     /** The stable, machine-readable form (docs/architecture.md, "Results and their JSON"). */
-    public java.util.Map<String, Object> toJson() {
+    public Map<String, Object> toJson() {
         return ProfileJson.of(this);
     }
 }

@@ -3,7 +3,6 @@ package dev.assay.dsl.profile;
 import dev.assay.dsl.scan.Aggregate;
 import dev.assay.dsl.scan.Aggregates;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 

@@ -2,11 +2,12 @@ package dev.assay.dsl.profile;
 
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.SqlEngine;
+import dev.assay.dsl.scan.AggregateScan;
+import dev.assay.dsl.scan.Handle;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import dev.assay.dsl.scan.AggregateScan;
-import dev.assay.dsl.scan.Handle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -116,7 +117,7 @@ public final class Profiler {
 
     /** "0.05", "0.25", "0.5" ...: the JSON's quantile keys, as Python prints the probabilities. */
     static String quantileKey(double probability) {
-        return java.math.BigDecimal.valueOf(probability).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(probability).stripTrailingZeros().toPlainString();
     }
 
     /** A time from microseconds since the epoch, rounded to the microsecond. */

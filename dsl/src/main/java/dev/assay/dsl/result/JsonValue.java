@@ -1,10 +1,14 @@
 package dev.assay.dsl.result;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Cell values of results in their JSON form: numbers and text as they are, times as ISO text, NaN as text. */
 public final class JsonValue {
@@ -15,8 +19,8 @@ public final class JsonValue {
     /** One cell value in its JSON form. */
     public static Object of(Object v) {
         if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Integer
-                || v instanceof Short || v instanceof Byte || v instanceof java.math.BigDecimal
-                || v instanceof java.math.BigInteger) {
+                || v instanceof Short || v instanceof Byte || v instanceof BigDecimal
+                || v instanceof BigInteger) {
             return v;
         }
         if (v instanceof Double d) {
@@ -45,8 +49,8 @@ public final class JsonValue {
     }
 
     /** A JSON object with its keys in the order given: {@code object("kind", "x", "rows", 3)}. */
-    public static java.util.Map<String, Object> object(Object... keysAndValues) {
-        java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+    public static Map<String, Object> object(Object... keysAndValues) {
+        Map<String, Object> json = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             json.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }

@@ -73,10 +73,4 @@ public final class AggregateScan {
             queries.get(b).read(results.get(b).get(0));
         }
     }
-
-    /** The number of statements {@link #run()} makes for what is asked now. */
-    public int plannedScans() {
-        int batches = ScanBatches.plan(new ArrayList<>(columns.values())).size();
-        return batches == 0 && rows != null ? 1 : batches;
-    }
 }

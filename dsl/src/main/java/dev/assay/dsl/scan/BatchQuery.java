@@ -2,6 +2,8 @@ package dev.assay.dsl.scan;
 
 import dev.assay.dsl.engine.SqlDialect;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +31,7 @@ final class BatchQuery {
         List<String> prepared = new ArrayList<>();
         List<Map.Entry<String, String>> rowFields = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        Map<String, List<Integer>> bySignature = new java.util.LinkedHashMap<>();
+        Map<String, List<Integer>> bySignature = new LinkedHashMap<>();
         List<String> parts = new ArrayList<>();
         if (rows != null) {
             rowFields.add(Map.entry("r", "count(*)"));
@@ -143,7 +145,7 @@ final class BatchQuery {
             }
         }
         for (List<Integer> group : valueGroups) {
-            Map<Integer, Map<?, ?>> byColumn = new java.util.HashMap<>();
+            Map<Integer, Map<?, ?>> byColumn = new HashMap<>();
             Object entries = row.get(part++);
             for (Object entry : entries == null ? List.of() : (List<?>) entries) {
                 Map<?, ?> fields = (Map<?, ?>) entry;

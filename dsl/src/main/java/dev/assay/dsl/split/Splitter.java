@@ -5,6 +5,7 @@ import dev.assay.dsl.engine.SqlDialect;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.StagedTables;
 import dev.assay.dsl.engine.WorkTable;
+import dev.assay.dsl.result.JsonValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -99,7 +100,7 @@ public final class Splitter {
         String label = engine.quoteIdentifier(labelColumn);
         for (List<Object> row : engine.smallResult("SELECT " + label + ", count(*)::BIGINT FROM " + engine.quoteIdentifier(part)
                 + " GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST")) {
-            counts.put(String.valueOf(dev.assay.dsl.result.JsonValue.of(row.get(0))), ((Number) row.get(1)).longValue());
+            counts.put(String.valueOf(JsonValue.of(row.get(0))), ((Number) row.get(1)).longValue());
         }
         return counts;
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.dsl.engine.Column;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,7 +77,7 @@ final class LabelFile {
                         text(o.path("snapshot"), "sha256"), o.path("snapshot").path("bytes").asLong()));
             }
             return versions;
-        } catch (IOException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
+        } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
             throw new StoreException(fileName + " is damaged and cannot be read: " + e.getMessage(), e);
         }
     }

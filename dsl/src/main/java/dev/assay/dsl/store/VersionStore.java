@@ -10,15 +10,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -115,7 +117,7 @@ public final class VersionStore {
         StoredVersion latest = versions.get(versions.size() - 1);
         List<StoredVersion> lineage = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        java.util.ArrayDeque<Parent> next = new java.util.ArrayDeque<>(latest.parents());
+        ArrayDeque<Parent> next = new ArrayDeque<>(latest.parents());
         Set<Parent> seen = new HashSet<>(latest.parents());
         while (!next.isEmpty()) {
             Parent parent = next.removeFirst();
@@ -137,7 +139,7 @@ public final class VersionStore {
     }
 
     /** Runs {@code work} as the store's only writer; {@code cancelled} lets a wait for the lock be stopped. */
-    public <T> T write(BooleanSupplier cancelled, java.util.function.Function<Writer, T> work) {
+    public <T> T write(BooleanSupplier cancelled, Function<Writer, T> work) {
         createDirectories();
         try (StoreLock lock = StoreLock.acquire(root.resolve("lock"), LOCK_PATIENCE, cancelled)) {
             Writer writer = new Writer();

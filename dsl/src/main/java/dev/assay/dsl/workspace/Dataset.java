@@ -11,13 +11,17 @@ import dev.assay.dsl.duplicates.Deduplicated;
 import dev.assay.dsl.duplicates.Deduplicator;
 import dev.assay.dsl.duplicates.DuplicateFinder;
 import dev.assay.dsl.duplicates.Duplicates;
-import dev.assay.dsl.duplicates.ResolvedMatch;
 import dev.assay.dsl.duplicates.Leakage;
 import dev.assay.dsl.duplicates.LeakageFinder;
 import dev.assay.dsl.duplicates.Match;
+import dev.assay.dsl.duplicates.ResolvedMatch;
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.TablePreview;
 import dev.assay.dsl.naming.Suggestions;
+import dev.assay.dsl.profile.PhoneRegions;
+import dev.assay.dsl.profile.Profile;
+import dev.assay.dsl.profile.Profiler;
+import dev.assay.dsl.report.QualityReport;
 import dev.assay.dsl.sample.SamplePlan;
 import dev.assay.dsl.sample.Sampled;
 import dev.assay.dsl.sample.Sampler;
@@ -27,9 +31,10 @@ import dev.assay.dsl.split.Splitter;
 import dev.assay.dsl.store.Pinned;
 import dev.assay.dsl.store.Pinner;
 import dev.assay.dsl.store.Provenance;
-import dev.assay.dsl.report.QualityReport;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.arrow.vector.ipc.ArrowReader;
 
 /**
  * A named dataset of a workspace: a table or view inside the engine. The object holds only
@@ -73,31 +78,31 @@ public final class Dataset {
      * All rows as Arrow batches of at most {@code batchRows} rows, streamed from the engine
      * through the Arrow C interface; close the reader when done.
      */
-    public org.apache.arrow.vector.ipc.ArrowReader arrowBatches(int batchRows) {
+    public ArrowReader arrowBatches(int batchRows) {
         return workspace.engine().arrowBatches(name, batchRows);
     }
 
     /** The profile of every column: statistics, histograms, top values and findings (three scans). */
-    public dev.assay.dsl.profile.Profile profile() {
+    public Profile profile() {
         return profile(List.of());
     }
 
     /** The profile of the named columns, in that order; an unknown name is refused with the closest one. */
-    public dev.assay.dsl.profile.Profile profile(String... columns) {
+    public Profile profile(String... columns) {
         return profile(List.of(columns));
     }
 
     /** The profile of the named columns, or of every column when none is named. */
-    public dev.assay.dsl.profile.Profile profile(List<String> columns) {
-        return profile(columns, dev.assay.dsl.profile.PhoneRegions.defaults());
+    public Profile profile(List<String> columns) {
+        return profile(columns, PhoneRegions.defaults());
     }
 
     /**
      * The profile of the named columns (every column when none is named), looking for phone
      * numbers in the national formats of {@code phoneRegions} and in international form.
      */
-    public dev.assay.dsl.profile.Profile profile(List<String> columns, dev.assay.dsl.profile.PhoneRegions phoneRegions) {
-        return new dev.assay.dsl.profile.Profiler(workspace.engine(), phoneRegions)
+    public Profile profile(List<String> columns, PhoneRegions phoneRegions) {
+        return new Profiler(workspace.engine(), phoneRegions)
                 .profile(name, columns.isEmpty() ? schema() : columns(columns));
     }
 
@@ -105,7 +110,7 @@ public final class Dataset {
     public List<Column> columns(List<String> names) {
         List<Column> schema = schema();
         List<String> known = schema.stream().map(Column::name).toList();
-        List<Column> chosen = new java.util.ArrayList<>();
+        List<Column> chosen = new ArrayList<>();
         for (String wanted : names) {
             Column column = schema.stream().filter(c -> c.name().equals(wanted)).findFirst().orElseThrow(() ->
                     new IllegalArgumentException(Suggestions.noColumn(wanted, name, known)));
@@ -151,7 +156,7 @@ public final class Dataset {
     public SplitResult split(SplitPlan plan) {
         workspace.checkNewNames(plan.names());
         List<String> named = new ArrayList<>(plan.by());
-        for (String c : java.util.Arrays.asList(plan.stratify(), plan.group(), plan.orderBy())) {
+        for (String c : Arrays.asList(plan.stratify(), plan.group(), plan.orderBy())) {
             if (c != null) {
                 named.add(c);
             }

@@ -11,12 +11,15 @@ import dev.assay.dsl.scan.Aggregate;
 import dev.assay.dsl.scan.AggregateScan;
 import dev.assay.dsl.scan.Handle;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,7 +84,7 @@ class MeasureTest {
                 Measure.pii("a"), Measure.of("pii", List.of()), Measure.drift("ref"), Measure.fingerprint());
         Set<Class<?>> types = new HashSet<>();
         for (Measure m : fromJava) {
-            assertEquals(m, Measure.of(m.name().toUpperCase(java.util.Locale.ROOT), m.arguments()), m.text());
+            assertEquals(m, Measure.of(m.name().toUpperCase(Locale.ROOT), m.arguments()), m.text());
             assertTrue(Measure.NAMES.contains(m.name()), m.name());
             types.add(m.getClass());
         }
@@ -89,7 +92,7 @@ class MeasureTest {
         Set<Class<?>> builtIn = new HashSet<>(Set.of(Measure.class.getPermittedSubclasses()));
         builtIn.remove(CustomMeasure.class);
         assertEquals(builtIn, types, "a measure type the language cannot write");
-        assertEquals(Set.copyOf(Measure.NAMES), fromJava.stream().map(Measure::name).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(Set.copyOf(Measure.NAMES), fromJava.stream().map(Measure::name).collect(Collectors.toSet()));
     }
 
     @Test
@@ -120,7 +123,7 @@ class MeasureTest {
 
         @Override
         public List<Column> columns(List<String> names) {
-            Map<String, Column> byName = new java.util.HashMap<>();
+            Map<String, Column> byName = new HashMap<>();
             SCHEMA.forEach(c -> byName.put(c.name(), c));
             return names.stream().map(byName::get).toList();
         }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.workspace.Workspace;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +53,7 @@ class DiffTest {
         assertEquals(5, d.fromRows());
         assertEquals(4, d.toRows());
         assertNull(d.keyed());
-        Map<String, DatasetDiff.ColumnMove> columns = new java.util.LinkedHashMap<>();
+        Map<String, DatasetDiff.ColumnMove> columns = new LinkedHashMap<>();
         d.columns().forEach(c -> columns.put(c.name(), c));
         assertEquals(new DatasetDiff.Summary(4, 1, 3, 2.25), columns.get("score").from(), "NaN is missing");
         assertEquals(new DatasetDiff.Summary(4, 0, 4, 2.75), columns.get("score").to());

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.dsl.SharedData;
+import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.workspace.Workspace;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,8 +141,8 @@ class DriftTest {
 
     @Test
     void freeTextSeparatesHamFromSpamButNotHamFromHam() {
-        ws.load(dev.assay.dsl.SharedData.file("sms_spam.tsv").toString(), "sms",
-                java.util.Map.of("delimiter", "\t", "quote", "", "header", true));
+        ws.load(SharedData.file("sms_spam.tsv").toString(), "sms",
+                Map.of("delimiter", "\t", "quote", "", "header", true));
         ws.query("SELECT * FROM sms WHERE Label = 'ham' AND rowid % 2 = 0 LIMIT 1000", "ham_a");
         ws.query("SELECT * FROM sms WHERE Label = 'ham' AND rowid % 2 = 1 LIMIT 1000", "ham_b");
         ws.query("SELECT * FROM sms WHERE Label = 'spam'", "spam");
@@ -207,7 +210,7 @@ class DriftTest {
         assertEquals(List.of(1.0, 2.0, 3.0), pclass.values(), "classes 2 and 3 in bars of their own");
         assertEquals(List.of(267.0 / 800, 267.0 / 800, 266.0 / 800), pclass.reference());
         assertEquals(List.of(100.0 / 200, 50.0 / 200, 50.0 / 200), pclass.current());
-        assertEquals(List.of(0.0, 1.0), ((java.util.Map<?, ?>) d.column("survived").toJson().get("distribution")).get("values"));
+        assertEquals(List.of(0.0, 1.0), ((Map<?, ?>) d.column("survived").toJson().get("distribution")).get("values"));
 
         // The statistic is computed as before, value by value (Evidently's rule for up to 20 reference values).
         double psi = drift("few_ref", "few_cur", DriftPlan.on("pclass").using("psi")).column("pclass").statistic();
@@ -244,7 +247,7 @@ class DriftTest {
         refused("ref", "same", DriftPlan.on("cat").using("z"));
         assertEquals(before, ws.engine().relations());
         assertEquals(0L, ((Number) ws.engine().smallResult("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE '"
-                + dev.assay.dsl.engine.SqlEngine.WORK_PREFIX + "%'").get(0).get(0)).longValue());
+                + SqlEngine.WORK_PREFIX + "%'").get(0).get(0)).longValue());
     }
 
     @Test
@@ -254,7 +257,7 @@ class DriftTest {
         assertEquals(0.0, json.get("drifted_share"));
         assertEquals(false, json.get("dataset_drift"));
         @SuppressWarnings("unchecked")
-        var first = (java.util.Map<String, Object>) ((List<?>) json.get("columns")).get(0);
+        var first = (Map<String, Object>) ((List<?>) json.get("columns")).get(0);
         assertEquals("psi", first.get("method"));
         assertNull(first.get("p_value"));
         assertEquals(0.1, first.get("threshold"));
@@ -263,7 +266,7 @@ class DriftTest {
     /** Issue 20 item 10: 'drift train vs test on fair' suggests 'fare' as profile does. */
     @Test
     void aMisspeltColumnOfTitanicGetsItsSuggestion() {
-        ws.load(dev.assay.dsl.SharedData.file("titanic.csv").toString(), "titanic", java.util.Map.of());
+        ws.load(SharedData.file("titanic.csv").toString(), "titanic", Map.of());
         assertEquals("no column 'fair' in titanic; did you mean 'fare'?", refused("titanic", "titanic", DriftPlan.on("fair")));
     }
 }

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.dsl.SharedData;
+import dev.assay.dsl.engine.QueryCancelledException;
 import dev.assay.dsl.lang.Interpreter;
 import dev.assay.dsl.lang.Parser;
 import dev.assay.dsl.workspace.Workspace;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +52,7 @@ class DuplicatesTest {
         assertEquals(2, plain.duplicateRows()); // 'Hello, World!' twice, NULL twice
         assertEquals(2, plain.groups());
         assertEquals(List.of(new DuplicateGroup(2, 0, Map.of("text", "Hello, World!")),
-                new DuplicateGroup(2, 3, java.util.Collections.singletonMap("text", null))), plain.largest());
+                new DuplicateGroup(2, 3, Collections.singletonMap("text", null))), plain.largest());
         assertNull(plain.near());
 
         Duplicates normalized = (Duplicates) run("duplicates msgs on text normalize");
@@ -63,7 +66,7 @@ class DuplicatesTest {
         Deduplicated d = (Deduplicated) run("clean = dedup msgs on text normalize");
         assertEquals(7, d.sourceRows());
         assertEquals(3, d.rows());
-        assertEquals(List.of(List.of(1), java.util.Collections.singletonList(4), List.of(6)).toString(),
+        assertEquals(List.of(List.of(1), Collections.singletonList(4), List.of(6)).toString(),
                 ws.engine().smallResult("SELECT id FROM clean").toString());
     }
 
@@ -116,7 +119,7 @@ class DuplicatesTest {
     @Test
     void aCancelledNearSearchStopsAndLeavesTheWorkspaceUsable() throws Exception {
         ws.query("SELECT range AS id, 'message number ' || range || ' about ' || (range % 977) AS text FROM range(400000)", "many");
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread search = new Thread(() -> {
             try {
                 ws.dataset("many").duplicates(Match.on("text").near(0.5));
@@ -129,7 +132,7 @@ class DuplicatesTest {
         ws.cancel();
         search.interrupt();
         search.join();
-        assertTrue(failure.get() instanceof dev.assay.dsl.engine.QueryCancelledException, String.valueOf(failure.get()));
+        assertTrue(failure.get() instanceof QueryCancelledException, String.valueOf(failure.get()));
         ws.resetCancel();
         assertEquals(2, ((Duplicates) run("duplicates msgs on text")).duplicateRows(), "the workspace works on");
         assertTrue(ws.datasets().stream().noneMatch(n -> n.startsWith("__assay_")), "no scratch table shows as a dataset");

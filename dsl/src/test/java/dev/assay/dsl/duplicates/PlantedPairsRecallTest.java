@@ -10,14 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -119,7 +123,7 @@ class PlantedPairsRecallTest {
     void close() throws Exception {
         ws.close();
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -138,7 +142,7 @@ class PlantedPairsRecallTest {
                 cluster.put(((Number) row.get(0)).longValue(), ((Number) row.get(1)).longValue());
             }
         }
-        java.util.function.LongUnaryOperator clusterOf = d -> cluster.getOrDefault(d, d);
+        LongUnaryOperator clusterOf = d -> cluster.getOrDefault(d, d);
 
         long caught = truth.stream().filter(p -> clusterOf.applyAsLong(p[0]) == clusterOf.applyAsLong(p[1])).count();
         double recall = (double) caught / truth.size();
@@ -174,11 +178,11 @@ class PlantedPairsRecallTest {
      * The templated block is linked through representatives, not pair by pair: a sink that
      * links nothing still receives far fewer pairs than the block's n²/2 similar pairs.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void theTemplatedBlockIsNotComparedPairByPair() {
         long templatePairs = similarPairs.entrySet().stream()
                 .filter(e -> e.getValue() >= 0.7 && templated.contains((int) (e.getKey() >>> 32))).count();
-        java.util.concurrent.atomic.AtomicLong reported = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong reported = new AtomicLong();
         try (OrderedSource source = OrderedSource.of(ws.engine(), "corpus");
              WorkTable docs = NearDocs.of(ws.engine(), source, "msg")) {
             new NearPairs(ws.engine(), LshBanding.forThreshold(0.7)).find(docs, texts.size(), 0.7,

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.assay.dsl.workspace.Workspace;
+import java.lang.management.ManagementFactory;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,7 @@ class MemoryLimitTest {
     @Test
     void theEnvironmentWinsAndTheDefaultLeavesTheHeapRoom() {
         assertEquals(2_000_000_000L, MemoryLimit.fromEnvironment(Map.of("ASSAY_MEMORY_LIMIT", "2GB")).bytes());
-        long physical = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        long physical = ((OperatingSystemMXBean) ManagementFactory
                 .getOperatingSystemMXBean()).getTotalMemorySize();
         long byDefault = MemoryLimit.fromEnvironment(Map.of()).bytes();
         assertTrue(byDefault + Math.min(Runtime.getRuntime().maxMemory(), physical / 2) <= physical,

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.dsl.workspace.Workspace;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LanguageAssistTest {
@@ -64,7 +66,7 @@ class LanguageAssistTest {
     }
 
     @Test
-    void storedLabelsInsideTheQuotesWhereALabelComes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path store) {
+    void storedLabelsInsideTheQuotesWhereALabelComes(@TempDir Path store) {
         ws.useStore(store.toString());
         ws.dataset("reviews").pin("reviews-train");
         ws.dataset("reruns").pin("reviews-test.v2");

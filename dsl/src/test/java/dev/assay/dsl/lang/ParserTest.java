@@ -5,16 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
+import dev.assay.dsl.check.Measure;
+import dev.assay.dsl.check.Rule;
 import dev.assay.dsl.duplicates.Match;
 import dev.assay.dsl.sample.SamplePlan;
-import dev.assay.dsl.statements.*;
+import dev.assay.dsl.statements.CheckStatement;
+import dev.assay.dsl.statements.DedupStatement;
+import dev.assay.dsl.statements.DiffStatement;
+import dev.assay.dsl.statements.DriftStatement;
+import dev.assay.dsl.statements.DuplicatesStatement;
+import dev.assay.dsl.statements.LeakageStatement;
+import dev.assay.dsl.statements.LoadStatement;
+import dev.assay.dsl.statements.PinStatement;
+import dev.assay.dsl.statements.ProfileStatement;
+import dev.assay.dsl.statements.ReportStatement;
+import dev.assay.dsl.statements.SampleStatement;
+import dev.assay.dsl.statements.ShowStatement;
+import dev.assay.dsl.statements.SplitStatement;
+import dev.assay.dsl.statements.VersionsStatement;
 import dev.assay.dsl.workspace.DiffSide;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every form of DESIGN.md's language, and the errors a user gets for what does not parse. */
+/** Every form of the data language (README, "%%assay cells"), and the errors a user gets for what does not parse. */
 class ParserTest {
 
     private static Statement one(String line) {
@@ -73,8 +88,8 @@ class ParserTest {
         assertEquals(List.of("id"), ((DiffStatement) s.get(12)).on());
         CheckStatement check = (CheckStatement) s.get(13);
         assertEquals(3, check.rules().size());
-        dev.assay.dsl.check.Rule pct = check.rules().get(2);
-        assertEquals(dev.assay.dsl.check.Measure.duplicates("text").percent().lessThan(1), pct);
+        Rule pct = check.rules().get(2);
+        assertEquals(Measure.duplicates("text").percent().lessThan(1), pct);
         assertEquals("duplicates(text) < 1%", pct.text());
         assertEquals(new Position(14, 46), check.rulePositions().get(2));
         ReportStatement report = (ReportStatement) s.get(14);
@@ -151,11 +166,11 @@ class ParserTest {
     @Test
     void checkRulesAreCheckedWhereTheyAreWritten() {
         CheckStatement c = (CheckStatement) one("check t: fingerprint = 'sha256:ab', fingerprint != 'raw@2', mean(x) >= -1.5");
-        assertEquals(dev.assay.dsl.check.Measure.fingerprint().notEqualTo("raw@2"), c.rules().get(1));
+        assertEquals(Measure.fingerprint().notEqualTo("raw@2"), c.rules().get(1));
         CheckStatement multiline = (CheckStatement) one("check t: rows > 0,   # a comment\n  missing(a) = 0,\n  pii = 0");
         assertEquals(3, multiline.rules().size(), "a line ending in a comma continues");
         assertEquals(new Position(3, 3), multiline.rulePositions().get(2));
-        assertEquals(new java.math.BigDecimal("-1.5"), c.rules().get(2).limit());
+        assertEquals(new BigDecimal("-1.5"), c.rules().get(2).limit());
         assertEquals("line 1, column 20: unknown measure 'missin'; did you mean 'missing'? (a rule measures rows, "
                 + "missing, distinct, duplicates, min, max, mean, pii, drift, fingerprint)",
                 error("check t: rows > 0, missin(a) = 0"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SuggestionsTest {
@@ -41,7 +42,7 @@ class SuggestionsTest {
     void anUnknownColumnNamesTheClosestOrListsTheColumns() {
         assertEquals("no column 'fair' in t; did you mean 'fare'?", Suggestions.noColumn("fair", "t", List.of("age", "fare")));
         assertEquals("no column 'price' in t; its columns: age, fare", Suggestions.noColumn("price", "t", List.of("age", "fare")));
-        List<String> many = java.util.stream.IntStream.range(0, 25).mapToObj(i -> "column_" + i).toList();
+        List<String> many = IntStream.range(0, 25).mapToObj(i -> "column_" + i).toList();
         assertEquals(true, Suggestions.noColumn("zzz", "t", many).endsWith("column_19 and 5 more"));
     }
 }

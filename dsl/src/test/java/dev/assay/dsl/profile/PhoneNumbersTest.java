@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.assay.dsl.SharedData;
 import dev.assay.dsl.check.CheckFailedException;
 import dev.assay.dsl.check.CheckResult;
+import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.lang.Interpreter;
 import dev.assay.dsl.lang.Parser;
 import dev.assay.dsl.workspace.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.vector.VarCharVector;
@@ -70,8 +74,8 @@ class PhoneNumbersTest {
                     }
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         assertEquals(everyValue, phones(ws.dataset("sms").profile(), "SMS"));
     }
@@ -96,7 +100,7 @@ class PhoneNumbersTest {
                   ('order 4521879 of 2023-01-15', NULL),
                   (NULL, 'nothing')
                 ) t(a, b)""", "mixed");
-        assertEquals(3, dev.assay.dsl.profile.PiiCount.rowsWithPii(ws.engine(), "mixed", ws.dataset("mixed").schema()));
+        assertEquals(3, PiiCount.rowsWithPii(ws.engine(), "mixed", ws.dataset("mixed").schema()));
         Profile p = ws.dataset("mixed").profile();
         assertEquals(1, phones(p, "a"));
         assertEquals(3, phones(p, "b"));
@@ -143,10 +147,10 @@ class PhoneNumbersTest {
             select.append(c == 0 ? "" : ", ").append(value).append(" AS t").append(c);
         }
         ws.query(select + " FROM range(3) r(i)", "wide_text");
-        List<dev.assay.dsl.engine.Column> columns = ws.engine().schema("wide_text");
+        List<Column> columns = ws.engine().schema("wide_text");
         long[] values = new PhoneScan(ws.engine(), PhoneRegions.defaults()).countValues("wide_text", columns);
         assertEquals(1, PiiCount.rowsWithPii(ws.engine(), "wide_text", columns));
         assertEquals(1, values[width - 1]);
-        assertEquals(0, java.util.Arrays.stream(values).limit(width - 1).sum());
+        assertEquals(0, Arrays.stream(values).limit(width - 1).sum());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.OrderedSource;
+import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.workspace.Workspace;
 import java.util.List;
 import java.util.Set;
@@ -100,7 +101,7 @@ class PiiCountBatchesTest {
         assertEquals(6, rows("every_row", 2));
         assertEquals(6, rows("mixed", 3));
         assertEquals(0L, ((Number) ws.engine().smallResult("SELECT count(*) FROM duckdb_tables() WHERE starts_with(table_name, "
-                + ws.engine().quoteLiteral(dev.assay.dsl.engine.SqlEngine.WORK_PREFIX) + ")").get(0).get(0)).longValue());
+                + ws.engine().quoteLiteral(SqlEngine.WORK_PREFIX) + ")").get(0).get(0)).longValue());
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.assay.dsl.workspace.Workspace;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -111,7 +112,7 @@ class ProfileTest {
             assertTrue((Double) h.edges().get(0) < value && value < (Double) h.edges().get(1), name + ": " + h.edges());
         }
         double[] edges = Histogram.edges(1e17, 1e17, 1);
-        assertTrue(edges[0] < 1e17 && 1e17 < edges[1], java.util.Arrays.toString(edges));
+        assertTrue(edges[0] < 1e17 && 1e17 < edges[1], Arrays.toString(edges));
         assertEquals(List.of(-0.5, 0.5), Histogram.boxed(Histogram.edges(0, 0, 1)), "numpy's widening where it works");
     }
 

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.dsl.SharedData;
 import dev.assay.dsl.lang.Interpreter;
 import dev.assay.dsl.lang.Parser;
 import dev.assay.dsl.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +87,7 @@ class OutputRuleTest {
     void theReportStatementAppliesTheRuleBeforeItRuns() {
         try (Workspace ws = new Workspace(Workspace.embedded().engine(), folder)) {
             ws.useStore(".assay");
-            ws.load(dev.assay.dsl.SharedData.file("iris.csv").toString(), "iris", Map.of());
+            ws.load(SharedData.file("iris.csv").toString(), "iris", Map.of());
             Interpreter interpreter = new Interpreter(ws);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> interpreter.run(Parser.parse("report iris to '.assay/labels/L.json'").get(0)));

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.dsl.check.Measure;
+import dev.assay.dsl.check.Rule;
 import dev.assay.dsl.diff.Differ;
+import dev.assay.dsl.drift.Drift;
+import dev.assay.dsl.drift.DriftPlan;
 import dev.assay.dsl.engine.DuckDbEngine;
 import dev.assay.dsl.engine.MemoryLimit;
 import dev.assay.dsl.profile.ColumnProfile;
@@ -13,7 +16,6 @@ import dev.assay.dsl.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +76,7 @@ class ScanCountTest {
 
     @Test
     void twentyColumnRulesOfOneCheckAreOneScan() {
-        List<dev.assay.dsl.check.Rule> rules = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
         for (String column : List.of("id", "small", "x", "label", "day")) {
             rules.add(Measure.missing(column).atMost(1000));
             rules.add(Measure.distinct(column).atLeast(1));
@@ -160,11 +162,11 @@ class ScanCountTest {
     @Test
     void aWideDriftEqualsTheDriftOfEachColumnAlone() {
         ws.sql(wideTable("wide2", 1_100, 45), null);
-        dev.assay.dsl.drift.Drift whole = ws.dataset("wide").drift(ws.dataset("wide2"));
+        Drift whole = ws.dataset("wide").drift(ws.dataset("wide2"));
         assertEquals(1_100, whole.columns().size() + whole.skipped().size());
         for (int i : new int[] {0, 1, 2, 499, 500, 501, 547, 548, 1_098, 1_099}) {
             String name = ws.dataset("wide").schema().get(i).name();
-            dev.assay.dsl.drift.Drift alone = ws.dataset("wide").drift(ws.dataset("wide2"), dev.assay.dsl.drift.DriftPlan.on(name));
+            Drift alone = ws.dataset("wide").drift(ws.dataset("wide2"), DriftPlan.on(name));
             assertEquals(alone.columns().get(0), whole.column(name), name);
         }
     }

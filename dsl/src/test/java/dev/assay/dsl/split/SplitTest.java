@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.dsl.SharedData;
 import dev.assay.dsl.workspace.Workspace;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +72,7 @@ class SplitTest {
         for (List<Object> row : ws.engine().smallResult("SELECT id::VARCHAR, label, 'a' FROM a USING SAMPLE 50 ROWS "
                 + "UNION ALL SELECT id::VARCHAR, label, 'b' FROM b USING SAMPLE 50 ROWS")) {
             String hex = SplitKey.hex16(5, List.of((String) row.get(0), (String) row.get(1)));
-            int part = SplitKey.part(hex, List.of(java.math.BigDecimal.valueOf(70), java.math.BigDecimal.valueOf(30)));
+            int part = SplitKey.part(hex, List.of(BigDecimal.valueOf(70), BigDecimal.valueOf(30)));
             assertEquals(row.get(2), part == 0 ? "a" : "b", "row " + row);
         }
     }
@@ -166,7 +171,7 @@ class SplitTest {
     /** Issue 20 item 10: 'exact' cuts a hash ranking at round(n * share): the sizes asked for, on any seed. */
     @Test
     void exactGivesTheSharesAskedForOnEverySeed() {
-        ws.load(dev.assay.dsl.SharedData.file("titanic.csv").toString(), "titanic", Map.of());
+        ws.load(SharedData.file("titanic.csv").toString(), "titanic", Map.of());
         for (long seed = 1; seed <= 5; seed++) {
             SplitResult r = ws.dataset("titanic").split(SplitPlan.into("tr", "te").percent(80, 20).seed(seed).exact().build());
             assertEquals(List.of(713L, 178L), r.parts().stream().map(SplitResult.Part::rows).toList(), "891 * 0.8 = 712.8");
@@ -190,7 +195,7 @@ class SplitTest {
      */
     @Test
     void aHashSplitStatesTheSpreadItsSizesHave() {
-        ws.load(dev.assay.dsl.SharedData.file("titanic.csv").toString(), "titanic", Map.of());
+        ws.load(SharedData.file("titanic.csv").toString(), "titanic", Map.of());
         double[] shares = new double[40];
         String note = null;
         for (int seed = 0; seed < shares.length; seed++) {
@@ -198,12 +203,12 @@ class SplitTest {
             shares[seed] = 100 * r.parts().get(0).fraction();
             note = r.note();
         }
-        java.util.regex.Matcher stated = java.util.regex.Pattern.compile("with 891 rows the first part's share is 80% "
+        Matcher stated = Pattern.compile("with 891 rows the first part's share is 80% "
                 + "± ([0-9.]+) points").matcher(note);
         assertTrue(stated.find(), note);
         double claimed = Double.parseDouble(stated.group(1));
-        double mean = java.util.Arrays.stream(shares).average().orElseThrow();
-        double measured = Math.sqrt(java.util.Arrays.stream(shares).map(x -> (x - mean) * (x - mean)).sum() / (shares.length - 1));
+        double mean = Arrays.stream(shares).average().orElseThrow();
+        double measured = Math.sqrt(Arrays.stream(shares).map(x -> (x - mean) * (x - mean)).sum() / (shares.length - 1));
         assertTrue(measured > 0.6 * claimed && measured < 1.5 * claimed, "claimed " + claimed + ", measured " + measured);
         assertTrue(note.contains("'exact'"), note);
         assertEquals(null, ws.dataset("titanic").split(SplitPlan.into("tr", "te").percent(80, 20).stratify("survived")

@@ -9,8 +9,10 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ class FingerprintTest {
     @BeforeAll
     static void load() {
         ws = Workspace.embedded();
-        ws.load(SharedData.file("taxis.csv").toString(), "taxis", java.util.Map.of());
+        ws.load(SharedData.file("taxis.csv").toString(), "taxis", Map.of());
     }
 
     @AfterAll
@@ -47,7 +49,7 @@ class FingerprintTest {
     void csvAndShuffledParquetGiveOneFingerprint() {
         Path parquet = dir.resolve("taxis-shuffled.parquet");
         ws.sql("COPY (SELECT * FROM taxis ORDER BY random()) TO '" + parquet + "' (FORMAT parquet)", null);
-        ws.load(parquet.toString(), "from_parquet", java.util.Map.of());
+        ws.load(parquet.toString(), "from_parquet", Map.of());
         assertEquals(ws.dataset("taxis").schema(), ws.dataset("from_parquet").schema(), "the same types both ways");
         assertEquals(of("taxis"), of("from_parquet"));
         assertEquals(of("taxis"), ofSql("SELECT * FROM taxis ORDER BY fare DESC, pickup"), "row order does not matter");
@@ -63,7 +65,7 @@ class FingerprintTest {
                 "SELECT * REPLACE (CAST(passengers AS INTEGER) AS passengers) FROM taxis",
                 "SELECT * RENAME (fare AS fare_usd) FROM taxis",
                 "SELECT * EXCLUDE (tip), tip FROM taxis");
-        List<Fingerprint> all = new java.util.ArrayList<>(List.of(original));
+        List<Fingerprint> all = new ArrayList<>(List.of(original));
         for (String sql : changed) {
             Fingerprint f = ofSql(sql);
             assertNotEquals(original, f, sql);

@@ -10,12 +10,16 @@ import dev.assay.dsl.duplicates.Match;
 import dev.assay.dsl.split.SplitPlan;
 import dev.assay.dsl.workspace.Workspace;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,7 +124,7 @@ class PinTest {
 
     @Test
     void aReadOnlyStoreIsAClearErrorAndStaysAsItWas() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
                 "root writes through file permissions");
         ws.dataset("penguins").pin("penguins");
         List<Path> before = snapshots();
@@ -165,12 +169,12 @@ class PinTest {
         Path edited = dir.resolve("edited.parquet");
         ws.sql("COPY (SELECT * REPLACE (CASE WHEN row_number() OVER () = 1 THEN bill_length_mm + 1 ELSE bill_length_mm END "
                 + "AS bill_length_mm) FROM read_parquet('" + snapshot + "')) TO '" + edited + "' (FORMAT parquet)", null);
-        Files.copy(edited, snapshot, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(edited, snapshot, StandardCopyOption.REPLACE_EXISTING);
         StoreException changed = assertThrows(StoreException.class, () -> ws.loadPin("penguins@1", "target"));
         assertTrue(changed.getMessage().contains("expected " + pinned.version().fingerprint() + ", found sha256:"), changed.getMessage());
         assertEquals(List.of(List.of(1)), ws.engine().smallResult("SELECT * FROM target"), "the target is untouched");
 
-        Files.write(snapshot, java.util.Arrays.copyOf(Files.readAllBytes(snapshot), (int) Files.size(snapshot) / 2));
+        Files.write(snapshot, Arrays.copyOf(Files.readAllBytes(snapshot), (int) Files.size(snapshot) / 2));
         StoreException truncated = assertThrows(StoreException.class, () -> ws.loadPin("penguins", "target"));
         assertTrue(truncated.getMessage().contains("expected " + pinned.version().fingerprint() + ", the file cannot be read"),
                 truncated.getMessage());
@@ -188,7 +192,7 @@ class PinTest {
         Path rewritten = dir.resolve("rewritten.parquet");
         ws.sql("COPY (SELECT * FROM read_parquet('" + snapshot + "') ORDER BY random()) TO '" + rewritten
                 + "' (FORMAT parquet, COMPRESSION snappy)", null);
-        Files.copy(rewritten, snapshot, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(rewritten, snapshot, StandardCopyOption.REPLACE_EXISTING);
         assertEquals(pinned.version(), ws.loadPin("penguins", "back").version());
         assertEquals(pinned.version().fingerprint(), new Fingerprinter(ws.engine()).of("back").fingerprint());
     }
@@ -267,7 +271,7 @@ class PinTest {
         try (Stream<Path> files = Files.list(store.resolve("snapshots"))) {
             return files.toList();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

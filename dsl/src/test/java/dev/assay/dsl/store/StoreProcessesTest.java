@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,7 +119,7 @@ class StoreProcessesTest {
         return p;
     }
 
-    private static final java.util.Map<Process, Path> LOGS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Process, Path> LOGS = new ConcurrentHashMap<>();
 
     private static String output(Process p) throws IOException {
         return Files.readString(LOGS.get(p));
@@ -130,7 +133,7 @@ class StoreProcessesTest {
         return p.exitValue();
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, Process child, String what) throws Exception {
+    private static void waitFor(BooleanSupplier condition, Process child, String what) throws Exception {
         // Not a time limit on the code under test: only a guard against waiting forever.
         long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (!condition.getAsBoolean()) {

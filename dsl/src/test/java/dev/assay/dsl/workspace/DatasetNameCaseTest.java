@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.dsl.SharedData;
 import dev.assay.dsl.duplicates.Match;
 import dev.assay.dsl.lang.Interpreter;
 import dev.assay.dsl.lang.Parser;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class DatasetNameCaseTest {
 
-    private static final Path IRIS = dev.assay.dsl.SharedData.file("iris.csv");
-    private static final Path TITANIC = dev.assay.dsl.SharedData.file("titanic.csv");
+    private static final Path IRIS = SharedData.file("iris.csv");
+    private static final Path TITANIC = SharedData.file("titanic.csv");
 
     private Workspace ws;
 

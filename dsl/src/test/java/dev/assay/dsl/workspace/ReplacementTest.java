@@ -16,6 +16,7 @@ import dev.assay.dsl.load.LoadException;
 import dev.assay.dsl.split.SplitPlan;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ class ReplacementTest {
         }
 
         @Override
-        public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             if (countdown > 0 && !HARMLESS.contains(method.getName()) && --countdown == 0) {
                 fired = true;
                 throw new SqlException("injected failure in " + method.getName(), null);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.dsl.SharedData;
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.QueryCancelledException;
 import dev.assay.dsl.engine.SqlException;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkspaceTest {
 
-    private static final Path IRIS = dev.assay.dsl.SharedData.file("iris.csv");
+    private static final Path IRIS = SharedData.file("iris.csv");
 
     private Workspace ws;
 

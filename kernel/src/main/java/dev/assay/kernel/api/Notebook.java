@@ -1,5 +1,6 @@
 package dev.assay.kernel.api;
 
+import dev.assay.dsl.workspace.Workspace;
 import dev.assay.viz.RendererRegistry;
 
 /**
@@ -51,7 +52,7 @@ public final class Notebook {
      * The session's data workspace, also the predefined variable {@code assay} of every
      * session: {@code assay.dataset("name")}, {@code assay.query(sql, "name")}.
      */
-    public static dev.assay.dsl.workspace.Workspace workspace() {
+    public static Workspace workspace() {
         return backend().workspace();
     }
 

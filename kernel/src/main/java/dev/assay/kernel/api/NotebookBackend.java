@@ -1,5 +1,6 @@
 package dev.assay.kernel.api;
 
+import dev.assay.dsl.workspace.Workspace;
 import dev.assay.viz.RendererRegistry;
 
 /** The executor side of {@link Notebook}: sends displays to the output of the running cell. */
@@ -13,7 +14,7 @@ public interface NotebookBackend {
 
     RendererRegistry renderers();
 
-    dev.assay.dsl.workspace.Workspace workspace();
+    Workspace workspace();
 
     String readInput(String prompt, boolean password) throws InterruptedException;
 

@@ -1,8 +1,10 @@
 package dev.assay.kernel.cli;
 
 import dev.assay.kernel.KernelVersion;
-import picocli.CommandLine;
+import dev.assay.kernel.exec.ExitGuard;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code java -jar assay.jar COMMAND}: the one entry point of the runnable jar. */
 @Command(name = "assay",
@@ -16,8 +18,8 @@ public final class AssayCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        int code = isKernelStart(args) ? KernelCommand.serve(java.nio.file.Path.of(args[1])) : execute(args);
-        dev.assay.kernel.exec.ExitGuard.permitExit(); // a cell may still run in a thread it started
+        int code = isKernelStart(args) ? KernelCommand.serve(Path.of(args[1])) : execute(args);
+        ExitGuard.permitExit(); // a cell may still run in a thread it started
         System.exit(code);
     }
 

@@ -2,11 +2,16 @@ package dev.assay.kernel.cli;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * A JVM cannot change its working directory, yet relative paths in a notebook's cells must
@@ -20,7 +25,7 @@ final class WorkingDirectory {
     private WorkingDirectory() {
     }
 
-    private static Thread pump(java.io.InputStream from, java.io.PrintStream to) {
+    private static Thread pump(InputStream from, PrintStream to) {
         Thread t = new Thread(() -> {
             try {
                 from.transferTo(to);
@@ -70,9 +75,9 @@ final class WorkingDirectory {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         // Relative class-path entries (java -jar kernel/target/assay.jar) would not survive the move.
-        String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(entry -> Path.of(entry).toAbsolutePath().toString())
-                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
+                .collect(Collectors.joining(File.pathSeparator));
         if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
             command.add("-jar"); // keeps the manifest's Add-Opens, which -cp would not apply
             command.add(classPath);
@@ -91,7 +96,7 @@ final class WorkingDirectory {
             Thread err = pump(child.getErrorStream(), System.err);
             // SIGTERM or SIGINT here (a cancelled CI job, Ctrl-C) must end the child too, and
             // this process only once it has: nothing may run, or write, after the cancel.
-            java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+            AtomicBoolean cancelled = new AtomicBoolean();
             Thread endChild = new Thread(() -> {
                 cancelled.set(true);
                 endAndWait(child);

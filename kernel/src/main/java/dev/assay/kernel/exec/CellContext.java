@@ -1,7 +1,10 @@
 package dev.assay.kernel.exec;
 
+import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.exec.magic.MagicRegistry;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** What a magic may use of the cell it runs in. */
 public interface CellContext {
@@ -15,7 +18,7 @@ public interface CellContext {
     CellError runJava(String code);
 
     /** Makes a jar or class folder visible to the cells that follow. */
-    void addToClasspath(java.nio.file.Path path);
+    void addToClasspath(Path path);
 
     /**
      * Registers the extensions that jars added to the class path bring (see
@@ -42,8 +45,8 @@ public interface CellContext {
      * What {@code $NAME} stands for in a {@code %%assay} cell: the raw text of the run's
      * parameter NAME, else the value of the Java variable NAME (a parameters cell's default).
      */
-    java.util.Optional<String> parameter(String name);
+    Optional<String> parameter(String name);
 
     /** The session's data workspace (its database opens on first use). */
-    dev.assay.dsl.workspace.Workspace workspace();
+    Workspace workspace();
 }

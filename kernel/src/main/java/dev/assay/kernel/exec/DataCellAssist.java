@@ -4,6 +4,7 @@ import dev.assay.dsl.lang.LanguageAssist;
 import dev.assay.dsl.lang.SqlAssist;
 import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.java.Completion;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,7 @@ final class DataCellAssist {
             return Optional.of(new Completion(c.matches(), c.start() + body, c.end() + body));
         } catch (RuntimeException e) {
             // The engine may be busy or the data gone: no suggestions beats a failed request.
-            return Optional.of(new Completion(java.util.List.of(), cursor, cursor));
+            return Optional.of(new Completion(List.of(), cursor, cursor));
         }
     }
 

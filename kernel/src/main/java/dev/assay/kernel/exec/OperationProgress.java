@@ -6,6 +6,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +25,7 @@ public final class OperationProgress implements AutoCloseable {
     private final Supplier<OptionalDouble> queryPercent;
     private final ProgressView view;
     private final boolean onlyWhileQuerying;
-    private final java.util.function.LongSupplier clock;
+    private final LongSupplier clock;
     private final long started;
     private ScheduledFuture<?> ticking;
     private boolean shown;
@@ -33,7 +34,7 @@ public final class OperationProgress implements AutoCloseable {
     private OptionalDouble lastPercent = OptionalDouble.empty();
 
     private OperationProgress(String what, Supplier<OptionalDouble> queryPercent, ProgressView view,
-                              boolean onlyWhileQuerying, java.util.function.LongSupplier clock) {
+                              boolean onlyWhileQuerying, LongSupplier clock) {
         this.clock = clock;
         this.started = clock.getAsLong();
         this.what = what;
@@ -55,7 +56,7 @@ public final class OperationProgress implements AutoCloseable {
 
     /** For tests: no ticker; the caller ticks, on the clock it gives (nanoseconds). */
     static OperationProgress unscheduled(String what, Supplier<OptionalDouble> queryPercent, ProgressView view,
-                                         boolean onlyWhileQuerying, java.util.function.LongSupplier clock) {
+                                         boolean onlyWhileQuerying, LongSupplier clock) {
         return new OperationProgress(what, queryPercent, view, onlyWhileQuerying, clock);
     }
 

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -149,14 +150,14 @@ public final class StreamCapture implements AutoCloseable {
         public synchronized void write(byte[] b, int off, int len) {
             byte[] bytes;
             if (carry.length == 0) {
-                bytes = java.util.Arrays.copyOfRange(b, off, off + len);
+                bytes = Arrays.copyOfRange(b, off, off + len);
             } else {
                 bytes = new byte[carry.length + len];
                 System.arraycopy(carry, 0, bytes, 0, carry.length);
                 System.arraycopy(b, off, bytes, carry.length, len);
             }
             int complete = completePrefix(bytes);
-            carry = java.util.Arrays.copyOfRange(bytes, complete, bytes.length);
+            carry = Arrays.copyOfRange(bytes, complete, bytes.length);
             if (complete > 0) {
                 capture.append(name, new String(bytes, 0, complete, StandardCharsets.UTF_8));
             }

@@ -7,6 +7,8 @@ import dev.assay.kernel.transport.Message;
 import dev.assay.kernel.transport.MessageSigner;
 import dev.assay.kernel.transport.WireCodec;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -166,7 +168,7 @@ public final class ClassArchive {
         List<ServerSocket> held = new ArrayList<>();
         try {
             for (int i = 0; i < n; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 held.add(socket);
                 ports[i] = socket.getLocalPort();
             }
@@ -198,7 +200,7 @@ public final class ClassArchive {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // left for the system's temporary-file cleaning
         }
     }

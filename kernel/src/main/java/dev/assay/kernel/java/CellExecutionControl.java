@@ -1,7 +1,10 @@
 package dev.assay.kernel.java;
 
+import dev.assay.kernel.exec.ExitGuard;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.concurrent.atomic.AtomicReference;
 import jdk.jshell.execution.DirectExecutionControl;
 
@@ -47,7 +50,7 @@ final class CellExecutionControl extends DirectExecutionControl {
         lastWrapper = doitMethod.getDeclaringClass();
         AtomicReference<Object> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        ThreadGroup group = new ThreadGroup(dev.assay.kernel.exec.ExitGuard.CELL_THREADS, "assay-cell");
+        ThreadGroup group = new ThreadGroup(ExitGuard.CELL_THREADS, "assay-cell");
         Thread thread = new Thread(group, () -> {
             try {
                 result.set(doitMethod.invoke(null));
@@ -184,8 +187,8 @@ final class CellExecutionControl extends DirectExecutionControl {
      */
     static void forgetValue(Class<?> wrapper, String name) {
         try {
-            java.lang.reflect.Field field = wrapper.getDeclaredField(name);
-            if (!field.getType().isPrimitive() && java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+            Field field = wrapper.getDeclaredField(name);
+            if (!field.getType().isPrimitive() && Modifier.isStatic(field.getModifiers())) {
                 field.setAccessible(true);
                 field.set(null, null);
             }

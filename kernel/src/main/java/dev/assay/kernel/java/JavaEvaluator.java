@@ -6,20 +6,23 @@ import dev.assay.kernel.exec.SourceExcerpt;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 
@@ -61,7 +64,7 @@ public final class JavaEvaluator implements AutoCloseable {
     public static JavaEvaluator start(PrintStream log) {
         CellExecutionProvider provider = new CellExecutionProvider();
         JShell shell = JShell.builder()
-                .executionEngine(provider, java.util.Map.of())
+                .executionEngine(provider, Map.of())
                 .in(new ByteArrayInputStream(new byte[0]))
                 .out(log)
                 .err(log)
@@ -148,7 +151,7 @@ public final class JavaEvaluator implements AutoCloseable {
         return new JavaResult(hasValue, hasValue ? value : null, null, null, notes);
     }
 
-    public void addToClasspath(java.nio.file.Path path) {
+    public void addToClasspath(Path path) {
         shell.addToClasspath(path.toString());
     }
 
@@ -275,7 +278,7 @@ public final class JavaEvaluator implements AutoCloseable {
     }
 
     /** The latest live declaration of the variable {@code name}. */
-    private Optional<jdk.jshell.VarSnippet> activeVariable(String name) {
+    private Optional<VarSnippet> activeVariable(String name) {
         return shell.variables()
                 .filter(v -> v.name().equals(name) && shell.status(v).isActive())
                 .reduce((a, b) -> b);
@@ -290,7 +293,7 @@ public final class JavaEvaluator implements AutoCloseable {
         boolean recoverable = event.status() == Snippet.Status.RECOVERABLE_DEFINED
                 || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED;
         return recoverable
-                && event.snippet() instanceof jdk.jshell.DeclarationSnippet declaration
+                && event.snippet() instanceof DeclarationSnippet declaration
                 && shell.unresolvedDependencies(declaration).findAny().isEmpty()
                 && shell.diagnostics(declaration).anyMatch(Diag::isError);
     }
@@ -389,7 +392,7 @@ public final class JavaEvaluator implements AutoCloseable {
     private static Optional<String> invalidatedNote(SnippetEvent event) {
         boolean wasUsable = event.previousStatus() == Snippet.Status.VALID;
         boolean isUsable = event.status() == Snippet.Status.VALID || event.status() == Snippet.Status.OVERWRITTEN;
-        if (!wasUsable || isUsable || !(event.snippet() instanceof jdk.jshell.DeclarationSnippet declaration)) {
+        if (!wasUsable || isUsable || !(event.snippet() instanceof DeclarationSnippet declaration)) {
             return Optional.empty();
         }
         String cause = event.causeSnippet().source().strip().lines().findFirst().orElse("");
@@ -398,7 +401,7 @@ public final class JavaEvaluator implements AutoCloseable {
     }
 
     private String unresolvedNote(Snippet snippet) {
-        if (!(snippet instanceof jdk.jshell.DeclarationSnippet declaration)) {
+        if (!(snippet instanceof DeclarationSnippet declaration)) {
             return snippet.source() + " refers to something not yet declared";
         }
         String missing = shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));

@@ -7,8 +7,11 @@ import dev.assay.kernel.exec.OutputSink;
 import dev.assay.kernel.transport.Json;
 import dev.assay.viz.MimeBundle;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A cell's outputs as nbformat 4 output objects, built the way a notebook client keeps them:
@@ -102,7 +105,7 @@ final class NotebookOutputs implements OutputSink {
     /** Forgets this cell's outputs; displays of earlier cells stay updatable. */
     private void clear() {
         clearPending = false;
-        java.util.Set<ObjectNode> cleared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<ObjectNode> cleared = Collections.newSetFromMap(new IdentityHashMap<>());
         outputs.forEach(out -> cleared.add((ObjectNode) out));
         displays.values().forEach(shown -> shown.removeIf(cleared::contains));
         outputs.removeAll();

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -26,10 +27,10 @@ final class ShellHandler {
     private final IopubChannel iopub;
     private final StdinChannel stdin;
     private final PrintStream log;
-    private final java.util.function.Consumer<Boolean> shutdown;
+    private final Consumer<Boolean> shutdown;
 
     ShellHandler(Execution executor, IopubChannel iopub, StdinChannel stdin, PrintStream log,
-            java.util.function.Consumer<Boolean> shutdown) {
+            Consumer<Boolean> shutdown) {
         this.executor = executor;
         this.iopub = iopub;
         this.stdin = stdin;

@@ -1,6 +1,7 @@
 package dev.assay.kernel.transport;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,13 +41,13 @@ public record Message(
 
     /** A broadcast on IOPub whose parent is this message. */
     public Message broadcast(String type, ObjectNode content, String session) {
-        byte[] topic = ("kernel." + session + "." + type).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] topic = ("kernel." + session + "." + type).getBytes(StandardCharsets.UTF_8);
         return new Message(List.of(topic), newHeader(type, session), header.deepCopy(), Json.object(), content, List.of());
     }
 
     /** A message with no parent (IOPub output from a thread after its cell, say). */
     public static Message orphan(String type, ObjectNode content, String session) {
-        byte[] topic = ("kernel." + session + "." + type).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] topic = ("kernel." + session + "." + type).getBytes(StandardCharsets.UTF_8);
         return new Message(List.of(topic), newHeader(type, session), Json.object(), Json.object(), content, List.of());
     }
 

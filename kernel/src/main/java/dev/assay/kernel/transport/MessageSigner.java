@@ -27,10 +27,6 @@ public final class MessageSigner {
         this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm);
     }
 
-    public boolean signs() {
-        return key != null;
-    }
-
     /** The hex signature of header, parent header, metadata and content, in that order. */
     public String sign(byte[]... parts) {
         if (key == null) {

@@ -1,5 +1,6 @@
 package dev.assay.kernel.transport;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -80,7 +81,7 @@ public final class WireCodec {
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(frame);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new MalformedMessageException("broken JSON in " + part + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new MalformedMessageException("unreadable " + part + ": " + e.getMessage());

@@ -11,10 +11,14 @@ import dev.assay.kernel.install.ClassArchive;
 import dev.assay.kernel.install.KernelJarCopy;
 import dev.assay.kernel.install.KernelSpecWriter;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -80,7 +84,7 @@ class InstallCommandTest {
         Files.write(built, new byte[] {4, 5});
         assertEquals(copy, KernelJarCopy.into(kernelDir, built), "installing again replaces the copy");
         Files.delete(built); // mvn clean
-        assertTrue(java.util.Arrays.equals(new byte[] {4, 5}, Files.readAllBytes(copy)));
+        assertTrue(Arrays.equals(new byte[] {4, 5}, Files.readAllBytes(copy)));
         assertEquals(copy, KernelJarCopy.into(kernelDir, copy), "install run from the copy keeps it");
         try (var left = Files.list(kernelDir)) {
             assertEquals(List.of(copy), left.map(Path::toAbsolutePath).toList(), "no part file is left");
@@ -100,15 +104,15 @@ class InstallCommandTest {
     void aKernelWithoutAReadableConnectionFileSaysWhichAndFails() throws Exception {
         Path broken = dir.resolve("connection.json");
         Files.writeString(broken, "{\"ip\": \"127.0.0.1\"}");
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream old = System.err;
-        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream old = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
             assertEquals(1, KernelCommand.serve(broken));
         } finally {
             System.setErr(old);
         }
-        String message = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String message = err.toString(StandardCharsets.UTF_8);
         assertTrue(message.contains(broken.toString()) && message.contains("shell_port"), message);
     }
 

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -288,8 +289,8 @@ class RunCommandTest {
         assertEquals("error", cells.get(2).path("outputs").get(0).path("output_type").asText());
         assertTrue(cells.get(3).path("execution_count").isNull(), "the cell after it did not run");
         JsonNode timing = cells.get(1).path("metadata").path("execution");
-        java.time.Instant started = java.time.Instant.parse(timing.path("shell.execute_reply.started").asText());
-        java.time.Instant ended = java.time.Instant.parse(timing.path("shell.execute_reply").asText());
+        Instant started = Instant.parse(timing.path("shell.execute_reply.started").asText());
+        Instant ended = Instant.parse(timing.path("shell.execute_reply").asText());
         assertFalse(ended.isBefore(started), "per-cell timing in the cell's metadata");
         assertTrue(cells.get(2).path("metadata").path("execution").has("shell.execute_reply"));
     }

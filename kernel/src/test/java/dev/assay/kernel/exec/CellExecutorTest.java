@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.dsl.SharedData;
 import dev.assay.kernel.java.Completion;
 import dev.assay.viz.MimeBundle;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,7 +166,7 @@ class CellExecutorTest {
     @Test
     void executionCountsAdvanceOnlyWithStoreHistory() {
         int before = executor.executionCount();
-        executor.execute(new ExecuteRequest("1", false, false, java.util.Map.of(), false, true), new RecordingSink());
+        executor.execute(new ExecuteRequest("1", false, false, Map.of(), false, true), new RecordingSink());
         assertEquals(before, executor.executionCount());
         ExecuteOutcome outcome = executor.execute(ExecuteRequest.of("1"), new RecordingSink());
         assertEquals(before + 1, outcome.executionCount());
@@ -181,7 +188,7 @@ class CellExecutorTest {
 
     @Test
     void javaLoadsFilesIntoDatasetsThatSqlSees() {
-        String iris = dev.assay.dsl.SharedData.file("iris.csv").toString();
+        String iris = SharedData.file("iris.csv").toString();
         RecordingSink loaded = run("assay.load(\"" + iris.replace("\\", "\\\\") + "\", \"flowers\", Map.of())");
         assertTrue(loaded.result().startsWith("Loaded 150 rows from "), loaded.result());
         RecordingSink species = run("%%sql\nSELECT count(DISTINCT species) AS n FROM flowers");
@@ -193,7 +200,7 @@ class CellExecutorTest {
 
     @Test
     void assayCellsLoadAndShowAndSayWhereTheyFail() {
-        String iris = dev.assay.dsl.SharedData.file("iris.csv").toString();
+        String iris = SharedData.file("iris.csv").toString();
         RecordingSink cell = run("%%assay\n# the classic\nplants = load '" + iris + "'\nshow plants limit 3");
         assertEquals(List.of("display", "result"), cell.kinds(), "each statement shows its result, the last as result");
         assertTrue(cell.events.get(0).bundle().plainText().startsWith("Loaded 150 rows"));
@@ -227,7 +234,7 @@ class CellExecutorTest {
         // A split binds every part: Java sees them at once, and the result carries its JSON.
         RecordingSink split = run("%%assay\ntrain, test = split plants 80/20 stratify species seed 1");
         MimeBundle shown = split.events.get(split.events.size() - 1).bundle();
-        assertEquals("split", ((java.util.Map<?, ?>) shown.data().get(MimeBundle.RESULT_JSON)).get("kind"));
+        assertEquals("split", ((Map<?, ?>) shown.data().get(MimeBundle.RESULT_JSON)).get("kind"));
         assertTrue(((String) shown.data().get(MimeBundle.TEXT_HTML)).contains("<table>"));
         assertEquals("150", run("assay.dataset(\"train\").count() + assay.dataset(\"test\").count()").result());
         assertEquals("1", run("assay.dataset(\"plants\").duplicates(Match.allColumns()).duplicateRows()").result(),
@@ -238,7 +245,7 @@ class CellExecutorTest {
 
     @Test
     void aFailedCheckShowsEveryRuleThenFailsTheCellFromEitherFrontDoor() {
-        String iris = dev.assay.dsl.SharedData.file("iris.csv").toString();
+        String iris = SharedData.file("iris.csv").toString();
         run("%%assay\nflowers = load '" + iris + "'");
 
         RecordingSink passed = run("%%assay\ncheck flowers: rows = 150, duplicates < 1%");
@@ -248,7 +255,7 @@ class CellExecutorTest {
         RecordingSink failed = run("%%assay\nshow flowers limit 1\ncheck flowers: rows > 1000, duplicates = 0");
         assertEquals(List.of("display", "display", "error"), failed.kinds(), "the check's result comes before the error");
         MimeBundle shown = failed.events.get(1).bundle();
-        java.util.Map<?, ?> json = (java.util.Map<?, ?>) shown.data().get(MimeBundle.RESULT_JSON);
+        Map<?, ?> json = (Map<?, ?>) shown.data().get(MimeBundle.RESULT_JSON);
         assertEquals(false, json.get("passed"));
         assertEquals(2, ((List<?>) json.get("rules")).size());
         CellError error = errorIn(failed);
@@ -343,12 +350,12 @@ class CellExecutorTest {
 
     @Test
     void aReportIsShownAndWrittenWhereTheStatementSays() throws Exception {
-        String iris = dev.assay.dsl.SharedData.file("iris.csv").toString();
-        java.nio.file.Path page = java.nio.file.Files.createTempDirectory("assay-report").resolve("out/iris.html");
+        String iris = SharedData.file("iris.csv").toString();
+        Path page = Files.createTempDirectory("assay-report").resolve("out/iris.html");
         RecordingSink report = run("%%assay\nflowers = load '" + iris + "'\nreport flowers to '" + page + "'");
 
         assertTrue(report.result().startsWith("Quality report: flowers (written to " + page + ")\n"), report.result());
-        assertTrue(java.nio.file.Files.readString(page).contains("<title>Quality report: flowers</title>"));
+        assertTrue(Files.readString(page).contains("<title>Quality report: flowers</title>"));
         assertTrue(run("ReportPage.write(assay.dataset(\"flowers\").report(), java.nio.file.Path.of(\"" + page
                 + "\")).getFileName()").result().contains("iris.html"), "Java writes the same page");
 
@@ -363,17 +370,17 @@ class CellExecutorTest {
      */
     @Test
     void aReportIsWrittenOnlyWhereTheOutputRuleAllowsAlsoFromParameters() throws Exception {
-        String iris = dev.assay.dsl.SharedData.file("iris.csv").toString();
+        String iris = SharedData.file("iris.csv").toString();
         run("%%assay\nblooms = load '" + iris + "'");
-        java.nio.file.Path folder = java.nio.file.Path.of("").toAbsolutePath().toRealPath(); // the session's working folder
-        String unique = "report-rule-" + java.util.UUID.randomUUID();
-        java.nio.file.Path store = java.nio.file.Path.of(run("assay.store().root()").result().replace("\"", ""));
+        Path folder = Path.of("").toAbsolutePath().toRealPath(); // the session's working folder
+        String unique = "report-rule-" + UUID.randomUUID();
+        Path store = Path.of(run("assay.store().root()").result().replace("\"", ""));
         try {
-            executor.setParameters(java.util.Map.of("OUT", "target/" + unique + "/blooms.html",
+            executor.setParameters(Map.of("OUT", "target/" + unique + "/blooms.html",
                     "UP", "../../" + unique + ".html", "DEV", "/dev/full", "STORE", store.resolve("labels/L.json").toString()));
             RecordingSink written = run("%%assay\nreport blooms to '$OUT'");
-            java.nio.file.Path page = folder.resolve("target/" + unique + "/blooms.html");
-            assertTrue(java.nio.file.Files.readString(page).contains("<title>Quality report: blooms</title>"));
+            Path page = folder.resolve("target/" + unique + "/blooms.html");
+            assertTrue(Files.readString(page).contains("<title>Quality report: blooms</title>"));
             MimeBundle shown = written.events.stream().filter(e -> e.kind().equals("result")).findFirst()
                     .orElseThrow(() -> new AssertionError("no result: " + written.kinds())).bundle();
             String html = (String) shown.data().get(MimeBundle.TEXT_HTML);
@@ -384,17 +391,17 @@ class CellExecutorTest {
             CellError up = errorOf("%%assay\nreport blooms to '$UP'");
             assertTrue(up.evalue().contains("line 2, column 1: '../../" + unique + ".html' leads out of the working folder"),
                     up.evalue());
-            assertFalse(java.nio.file.Files.exists(folder.resolve("../../" + unique + ".html").normalize()));
+            assertFalse(Files.exists(folder.resolve("../../" + unique + ".html").normalize()));
             CellError device = errorOf("%%assay\nreport blooms to '$DEV'");
             assertTrue(device.evalue().contains("'/dev/full' is a character device, not a regular file"), device.evalue());
-            assertFalse(java.nio.file.Files.isRegularFile(java.nio.file.Path.of("/dev/full")), "/dev/full is still a device");
+            assertFalse(Files.isRegularFile(Path.of("/dev/full")), "/dev/full is still a device");
             CellError label = errorOf("%%assay\nreport blooms to '$STORE'");
             assertTrue(label.evalue().contains("inside the store of pinned versions"), label.evalue());
             CellError fromJava = errorOf("ReportPage.write(assay.dataset(\"blooms\").report(), java.nio.file.Path.of(\"../../"
                     + unique + ".html\"))");
             assertTrue(fromJava.evalue().contains("leads out of the working folder"), fromJava.evalue());
         } finally {
-            executor.setParameters(java.util.Map.of());
+            executor.setParameters(Map.of());
         }
     }
 
@@ -429,7 +436,7 @@ class CellExecutorTest {
         // before the bar, and so before the interrupt); the interrupt ends it early.
         run("%%sql scratchy\nSELECT i AS id, md5((i % 400000)::VARCHAR) || ' ' || md5((i % 400000 + 1)::VARCHAR) AS text "
                 + "FROM range(800000) t(i)");
-        var done = new java.util.concurrent.CompletableFuture<RecordingSink>();
+        var done = new CompletableFuture<RecordingSink>();
         RecordingSink sink = new RecordingSink();
         Thread cell = new Thread(() -> done.complete(session.run("%%assay\nduplicates scratchy on text near 0.8", sink)));
         cell.start();
@@ -438,7 +445,7 @@ class CellExecutorTest {
             Thread.sleep(50);
         }
         executor.interrupt();
-        done.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        done.get(120, TimeUnit.SECONDS);
         assertEquals("InterruptedException", errorIn(sink).ename(), "the search was still running: " + sink.kinds());
         assertEquals("0", run("((Number) assay.engine().smallResult(\"SELECT count(*) FROM duckdb_tables() "
                 + "WHERE starts_with(table_name, '__assay_')\").get(0).get(0)).longValue()").result());
@@ -446,7 +453,7 @@ class CellExecutorTest {
 
     @Test
     void anInterruptedOperationsBarSaysItStopped() throws Exception {
-        var done = new java.util.concurrent.CompletableFuture<RecordingSink>();
+        var done = new CompletableFuture<RecordingSink>();
         RecordingSink sink = new RecordingSink();
         Thread cell = new Thread(() -> done.complete(session.run("%%sql\n" + LONG_QUERY.replace("60000000", "6000000000"), sink)));
         cell.start();
@@ -455,7 +462,7 @@ class CellExecutorTest {
             Thread.sleep(50);
         }
         executor.interrupt();
-        done.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        done.get(60, TimeUnit.SECONDS);
 
         String last = sink.events.stream().filter(e -> e.kind().equals("update")).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no final bar: " + sink.kinds())).bundle().plainText();
@@ -466,7 +473,7 @@ class CellExecutorTest {
     @Test
     void anInterruptLetsAStaticInitializerFinishStopsTheLoopAfterItAndTheSessionGoesOn() throws Exception {
         run("int kept = 7;");
-        var done = new java.util.concurrent.CompletableFuture<RecordingSink>();
+        var done = new CompletableFuture<RecordingSink>();
         // The initializer spins past the interrupt's grace, counted from the test's interrupt
         // (never before it), then the cell loops until stopped.
         Thread cell = new Thread(() -> done.complete(session.run("""
@@ -495,7 +502,7 @@ class CellExecutorTest {
             }
             System.setProperty("assay.test.interruptAt", Long.toString(System.nanoTime()));
             executor.interrupt();
-            assertEquals("InterruptedException", errorIn(done.get(60, java.util.concurrent.TimeUnit.SECONDS)).ename());
+            assertEquals("InterruptedException", errorIn(done.get(60, TimeUnit.SECONDS)).ename());
         } finally {
             System.clearProperty("assay.test.initializing");
             System.clearProperty("assay.test.interruptAt");

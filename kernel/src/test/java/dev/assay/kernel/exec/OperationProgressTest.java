@@ -6,6 +6,7 @@ import dev.assay.viz.ProgressBar;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -104,8 +105,8 @@ class OperationProgressTest {
     void theConsoleRedrawsInPlaceOnATerminalAndWritesLinesInALog() {
         ByteArrayOutputStream terminalBytes = new ByteArrayOutputStream();
         ConsoleProgressView terminal = new ConsoleProgressView(new PrintStream(terminalBytes, true, StandardCharsets.UTF_8), true);
-        terminal.show(ProgressBar.running("profile spam", OptionalDouble.of(50), java.time.Duration.ofSeconds(1)));
-        terminal.finish(ProgressBar.over("profile spam", java.time.Duration.ofMillis(1500), true));
+        terminal.show(ProgressBar.running("profile spam", OptionalDouble.of(50), Duration.ofSeconds(1)));
+        terminal.finish(ProgressBar.over("profile spam", Duration.ofMillis(1500), true));
         String drawn = terminalBytes.toString(StandardCharsets.UTF_8);
         String first = "  profile spam  [############------------]  50%  1.0 s";
         String last = "  profile spam: done in 1.5 s";
@@ -114,9 +115,9 @@ class OperationProgressTest {
 
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
         ConsoleProgressView log = new ConsoleProgressView(new PrintStream(logBytes, true, StandardCharsets.UTF_8), false);
-        log.show(ProgressBar.running("profile spam", OptionalDouble.of(50), java.time.Duration.ofSeconds(1)));
-        log.update(ProgressBar.running("profile spam", OptionalDouble.of(60), java.time.Duration.ofMillis(1200)));
-        log.finish(ProgressBar.over("profile spam", java.time.Duration.ofMillis(1500), true));
+        log.show(ProgressBar.running("profile spam", OptionalDouble.of(50), Duration.ofSeconds(1)));
+        log.update(ProgressBar.running("profile spam", OptionalDouble.of(60), Duration.ofMillis(1200)));
+        log.finish(ProgressBar.over("profile spam", Duration.ofMillis(1500), true));
         assertEquals(List.of("  profile spam  [############------------]  50%  1.0 s", "  profile spam: done in 1.5 s"),
                 logBytes.toString(StandardCharsets.UTF_8).lines().toList(), "a log gets no line per tick");
     }

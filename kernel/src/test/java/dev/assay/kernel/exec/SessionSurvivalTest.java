@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.concurrent.CountDownLatch;
+import jdk.jshell.JShell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,7 +88,7 @@ class SessionSurvivalTest {
                 System.getProperties().put("assay.test.late", late);
                 """);
         // Released here, in the test's thread, with no cell running.
-        ((java.util.concurrent.CountDownLatch) System.getProperties().remove("assay.test.gate")).countDown();
+        ((CountDownLatch) System.getProperties().remove("assay.test.gate")).countDown();
         ((Thread) System.getProperties().remove("assay.test.late")).join();
         assertEquals("System.exit(11) was blocked", run("caught.get().getMessage().substring(0, 27)").result()
                 .replace("\"", ""));
@@ -121,7 +123,7 @@ class SessionSurvivalTest {
             }
         });
         long bareGrowth;
-        try (jdk.jshell.JShell bare = jdk.jshell.JShell.builder().executionEngine("local").build()) {
+        try (JShell bare = JShell.builder().executionEngine("local").build()) {
             bareGrowth = heapGrowth(() -> {
                 for (int i = 0; i < cells; i++) {
                     bare.eval("int k" + i + " = " + i + " * 2;");

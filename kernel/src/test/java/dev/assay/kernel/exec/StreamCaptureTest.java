@@ -2,6 +2,7 @@ package dev.assay.kernel.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.assay.viz.MimeBundle;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -60,11 +61,11 @@ class StreamCaptureTest {
             }
 
             @Override
-            public void display(dev.assay.viz.MimeBundle bundle, String displayId) {
+            public void display(MimeBundle bundle, String displayId) {
             }
 
             @Override
-            public void updateDisplay(dev.assay.viz.MimeBundle bundle, String displayId) {
+            public void updateDisplay(MimeBundle bundle, String displayId) {
             }
 
             @Override
@@ -72,7 +73,7 @@ class StreamCaptureTest {
             }
 
             @Override
-            public void executeResult(int executionCount, dev.assay.viz.MimeBundle bundle) {
+            public void executeResult(int executionCount, MimeBundle bundle) {
             }
 
             @Override

@@ -3,6 +3,7 @@ package dev.assay.kernel.java;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class CellScopeTest {
 
     private static CellScope scopeOf(String... snippets) {
-        return CellScope.of(java.util.Arrays.stream(snippets).map(s -> new SourceSlice(s, 0, true)).toList());
+        return CellScope.of(Arrays.stream(snippets).map(s -> new SourceSlice(s, 0, true)).toList());
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class NotebookHtmlTest {
     @Test
     void codeAndTextAreEscaped() throws Exception {
         String page = page();
-        assertFalse(page.toLowerCase(java.util.Locale.ROOT).contains("<script"), "no script reaches the page");
+        assertFalse(page.toLowerCase(Locale.ROOT).contains("<script"), "no script reaches the page");
         assertTrue(page.contains("<title>spam &lt;check&gt;.ipynb</title>"), page);
         assertTrue(page.contains("String s = &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;;\nSystem.out.println(s);"), page);
         assertTrue(page.contains("<pre class=\"nb-stream nb-stdout\">a &lt; b &amp; c\n</pre>"), page);

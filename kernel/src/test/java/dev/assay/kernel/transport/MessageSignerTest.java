@@ -37,7 +37,6 @@ class MessageSignerTest {
     @Test
     void emptyKeyMeansUnsigned() {
         MessageSigner signer = new MessageSigner("", "hmac-sha256");
-        assertFalse(signer.signs());
         assertEquals("", signer.sign(b("{}")));
         assertTrue(signer.verify(new byte[0], b("{}")));
     }

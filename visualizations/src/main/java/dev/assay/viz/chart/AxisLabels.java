@@ -1,5 +1,6 @@
 package dev.assay.viz.chart;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,7 +41,7 @@ final class AxisLabels {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        String shortest = java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        String shortest = BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
         return shortest.length() <= 10 ? shortest : number(v);
     }
 

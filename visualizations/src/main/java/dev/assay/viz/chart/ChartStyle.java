@@ -2,6 +2,7 @@ package dev.assay.viz.chart;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -42,7 +43,7 @@ final class ChartStyle {
     }
 
     /** Many or long x labels turn 45 degrees so that none is cut or overlaps its neighbour. */
-    static void fitXLabels(CategoryChart chart, java.util.List<String> labels) {
+    static void fitXLabels(CategoryChart chart, List<String> labels) {
         int longest = labels.stream().mapToInt(String::length).max().orElse(0);
         if (labels.size() * Math.max(4, longest) > 40) {
             chart.getStyler().setXAxisLabelRotation(45);
@@ -50,7 +51,7 @@ final class ChartStyle {
     }
 
     /** A label under every one of {@code bars} bars. XChart refuses a count below 2, which one bar would ask for. */
-    static void labelEveryBar(org.knowm.xchart.CategoryChart chart, int bars) {
+    static void labelEveryBar(CategoryChart chart, int bars) {
         chart.getStyler().setXAxisMaxLabelCount(Math.max(2, bars));
     }
 }

@@ -3,15 +3,18 @@ package dev.assay.viz.chart;
 import dev.assay.dsl.drift.ColumnDrift;
 import dev.assay.dsl.drift.Distribution;
 import dev.assay.dsl.drift.Drift;
+import dev.assay.dsl.drift.DriftKind;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Drift pictures: per column, the reference and current shares on the same bins (numbers as
@@ -50,7 +53,7 @@ public final class DriftCharts {
     /** {@link #grid(Drift)} of the columns a table shows: a wide drift draws no chart of a column its table leaves out. */
     public static BufferedImage grid(List<ColumnDrift> columns) {
         List<ColumnDrift> shown = new ArrayList<>(columns);
-        shown.sort(java.util.Comparator.comparing(c -> !c.drifted())); // stable: column order within each group
+        shown.sort(Comparator.comparing(c -> !c.drifted())); // stable: column order within each group
         List<BufferedImage> images = charts(shown).stream().limit(MAX_CHARTS).map(ChartImages::image).toList();
         return images.isEmpty() ? null : ChartImages.grid(images, COLUMNS);
     }
@@ -81,8 +84,8 @@ public final class DriftCharts {
         var s = chart.getStyler();
         s.setYAxisDecimalPattern("0.#%");
         // Below the plot, the legend never hides a bar.
-        s.setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setOverlapped(d.isHistogram());
         s.setAvailableSpaceFill(d.isHistogram() ? 0.98 : 0.8);
         if (c.drifted() && titled) {
@@ -138,7 +141,7 @@ public final class DriftCharts {
         if (d.isHistogram()) {
             return c.name() + (d.temporal() ? " (bin start, UTC)" : " (bin start)");
         }
-        return c.kind() == dev.assay.dsl.drift.DriftKind.TEXT ? c.name() + ": most frequent words" : c.name();
+        return c.kind() == DriftKind.TEXT ? c.name() + ": most frequent words" : c.name();
     }
 
     /** One unique label per bin: the bin's value, its left edge (a number or a time), or the category cut short. */

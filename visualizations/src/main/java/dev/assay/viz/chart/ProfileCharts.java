@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 
@@ -120,7 +121,7 @@ public final class ProfileCharts {
         }
         Histogram lengths = c.lengthHistogram();
         if (lengths != null && c.mostlyDistinct()) {
-            String words = c.words() == null ? "" : String.format(java.util.Locale.ROOT, " · words %,d-%,d, mean %s",
+            String words = c.words() == null ? "" : String.format(Locale.ROOT, " · words %,d-%,d, mean %s",
                     c.words().min(), c.words().max(), AxisLabels.number(c.words().mean()));
             charts.add(bars(c, " length", histogramLabels(lengths), lengths.counts(),
                     (lengths.perValue() ? "characters" : "characters, bin start") + words, !lengths.perValue()));
@@ -138,7 +139,7 @@ public final class ProfileCharts {
     private static CategoryChart bars(ColumnProfile c, String what, List<String> labels, List<Long> counts, String xTitle,
                                       boolean touching) {
         CategoryChart chart = ChartStyle.bars(WIDTH, HEIGHT, AxisLabels.title(c.name()) + what + " ("
-                + c.type().toLowerCase(java.util.Locale.ROOT) + ")", xTitle, "rows");
+                + c.type().toLowerCase(Locale.ROOT) + ")", xTitle, "rows");
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setYAxisDecimalPattern("#,##0");
         chart.getStyler().setAvailableSpaceFill(touching ? 0.98 : 0.8);

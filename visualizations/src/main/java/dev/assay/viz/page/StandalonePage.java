@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * One self-contained HTML document: styles inline, images as data URIs, no scripts, and a
@@ -33,7 +34,7 @@ public final class StandalonePage {
         }
         // Not createTempFile: its file is private (0600) and the page would keep that mode after
         // the rename, unreadable to a web server or a colleague; a new file gets the usual mode.
-        Path partial = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
+        Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
             Files.writeString(partial, document, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

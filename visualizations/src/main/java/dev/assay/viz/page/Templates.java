@@ -2,6 +2,7 @@ package dev.assay.viz.page;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import dev.assay.viz.Html;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,7 +24,7 @@ public final class Templates {
     // Escaping as every renderer does it (Html.escape): attributes are always quoted, so '=' and
     // '`' (which JMustache's own escaper also encodes) stay readable in code shown on a page.
     private static final Mustache.Compiler COMPILER = Mustache.compiler()
-            .withEscaper(dev.assay.viz.Html::escape)
+            .withEscaper(Html::escape)
             .nullValue("")
             .withLoader(Templates::open);
     private static final Map<String, Template> COMPILED = new ConcurrentHashMap<>();

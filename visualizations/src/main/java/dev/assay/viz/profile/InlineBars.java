@@ -1,5 +1,6 @@
 package dev.assay.viz.profile;
 
+import dev.assay.viz.Html;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,6 +51,6 @@ final class InlineBars {
         return new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
                         + "style=\"fill:#4c78a8\" role=\"img\"><title>%s</title>",
-                WIDTH, HEIGHT, WIDTH, HEIGHT, dev.assay.viz.Html.escape(title)));
+                WIDTH, HEIGHT, WIDTH, HEIGHT, Html.escape(title)));
     }
 }

@@ -2,25 +2,28 @@ package dev.assay.viz.profile;
 
 import static dev.assay.viz.Html.escape;
 
+import dev.assay.dsl.check.Values;
 import dev.assay.dsl.profile.ColumnKind;
 import dev.assay.dsl.profile.ColumnProfile;
 import dev.assay.dsl.profile.Finding;
+import dev.assay.dsl.profile.Histogram;
 import dev.assay.dsl.profile.Profile;
-import dev.assay.dsl.profile.ProfileJson;
 import dev.assay.dsl.profile.ValueCount;
+import dev.assay.dsl.result.JsonValue;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
 import dev.assay.viz.ShownColumns;
 import dev.assay.viz.TextGrid;
 import dev.assay.viz.chart.ProfileCharts;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A profile as a reviewer reads it: the findings first, then a row per column with its
@@ -97,7 +100,7 @@ public final class ProfileRenderer implements Renderer<Profile> {
             t.append(note).append('\n');
         }
         String[] header = {"column", "type", "missing", "distinct", "mean / top", "std", "min", "median", "max"};
-        List<String[]> rows = new java.util.ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
         rows.add(header);
         for (ColumnProfile c : shown.shown()) {
             String[] cells = {c.name(), c.type().toLowerCase(Locale.ROOT), missing(c, p.rows()),
@@ -181,7 +184,7 @@ public final class ProfileRenderer implements Renderer<Profile> {
     }
 
     /** "0: 549, 1: 342" for a bar per value, else "12 bins from 0 to 512". */
-    private static String binsTitle(dev.assay.dsl.profile.Histogram h) {
+    private static String binsTitle(Histogram h) {
         if (h.perValue()) {
             StringBuilder t = new StringBuilder("one bar per value: ");
             for (int i = 0; i < h.values().size(); i++) {
@@ -248,7 +251,7 @@ public final class ProfileRenderer implements Renderer<Profile> {
             return "";
         }
         if (v instanceof Double || v instanceof Float) {
-            return dev.assay.dsl.check.Values.format(((Number) v).doubleValue());
+            return Values.format(((Number) v).doubleValue());
         }
         if (v instanceof Long || v instanceof Integer) {
             return String.format(Locale.ROOT, "%,d", ((Number) v).longValue());
@@ -256,6 +259,6 @@ public final class ProfileRenderer implements Renderer<Profile> {
         if (v instanceof BigDecimal b) {
             return b.toPlainString();
         }
-        return String.valueOf(dev.assay.dsl.result.JsonValue.of(v));
+        return String.valueOf(JsonValue.of(v));
     }
 }

@@ -2,6 +2,8 @@ package dev.assay.viz.report;
 
 import dev.assay.viz.Html;
 import dev.assay.viz.MimeBundle;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -41,6 +43,6 @@ public final class WrittenPageNote {
 
     /** One path segment as a URL path segment (spaces as %20, not +). */
     private static String encode(String segment) {
-        return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -9,6 +9,7 @@ import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
 import dev.assay.viz.ShownColumns;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** A check: one verdict sentence, then every rule with its measured value; failed rules are highlighted. */
@@ -23,7 +24,7 @@ public final class CheckResultRenderer implements Renderer<CheckResult> {
                 : "Check " + check.dataset() + " FAILED: " + Counts.count(failed) + " of " + Counts.count(total) + (total == 1 ? " rule" : " rules")
                         + " did not hold";
         ShownColumns<RuleOutcome> shown = ShownColumns.byAttention(check.rules(),
-                java.util.Comparator.comparing(RuleOutcome::passed), "the failed first");
+                Comparator.comparing(RuleOutcome::passed), "the failed first");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"rule", "measured", "verdict"});
         boolean[] marked = new boolean[shown.shown().size()];

@@ -1,16 +1,18 @@
 package dev.assay.viz.rows;
 
-import dev.assay.viz.Counts;
 import dev.assay.dsl.diff.DatasetDiff;
+import dev.assay.viz.Counts;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
 import dev.assay.viz.ShownColumns;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A diff, most telling first: whether anything changed, the schema, rows on one side only,
@@ -108,7 +110,7 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
             List<List<Object>> values = new ArrayList<>();
             for (DatasetDiff.Change c : k.examples()) {
                 examples.add(new String[] {key(c.key()), c.column(), Sections.cell(c.from()), Sections.cell(c.to())});
-                values.add(java.util.Arrays.asList(c.key().size() == 1 ? c.key().get(0) : "", c.column(), c.from(), c.to()));
+                values.add(Arrays.asList(c.key().size() == 1 ? c.key().get(0) : "", c.column(), c.from(), c.to()));
             }
             s.table("Changed values, for example:", examples, Sections.numericColumns(4, values));
         }
@@ -148,7 +150,7 @@ public final class DatasetDiffRenderer implements Renderer<DatasetDiff> {
     }
 
     /** {@code 12 -> 15} when the two sides differ, one value when they agree, '-' for a side without the column. */
-    private static String pair(DatasetDiff.ColumnMove m, java.util.function.Function<DatasetDiff.Summary, Object> field) {
+    private static String pair(DatasetDiff.ColumnMove m, Function<DatasetDiff.Summary, Object> field) {
         boolean none = (m.from() == null || field.apply(m.from()) == null) && (m.to() == null || field.apply(m.to()) == null);
         if (none) {
             return "";

@@ -5,6 +5,7 @@ import dev.assay.viz.PlainTextRenderer;
 import dev.assay.viz.Renderer;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,7 @@ public final class JavaValueRenderers {
             }
             RecordComponent[] components = type.getRecordComponents();
             List<String[]> rows = new ArrayList<>();
-            rows.add(java.util.Arrays.stream(components).map(RecordComponent::getName).toArray(String[]::new));
+            rows.add(Arrays.stream(components).map(RecordComponent::getName).toArray(String[]::new));
             boolean[] numeric = new boolean[components.length];
             for (int i = 0; i < components.length; i++) {
                 Class<?> t = components[i].getType();
@@ -90,7 +91,7 @@ public final class JavaValueRenderers {
     public static Renderer<Object[]> arrays() {
         Renderer<List<Object>> list = collections();
         return a -> {
-            MimeBundle asList = list.render(java.util.Arrays.asList(a));
+            MimeBundle asList = list.render(Arrays.asList(a));
             Object html = asList.data().get(MimeBundle.TEXT_HTML);
             MimeBundle text = MimeBundle.text(PlainTextRenderer.describe(a));
             return html == null ? text : text.with(MimeBundle.TEXT_HTML, html);

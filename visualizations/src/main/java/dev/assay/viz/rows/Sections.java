@@ -2,9 +2,11 @@ package dev.assay.viz.rows;
 
 import static dev.assay.viz.Html.escape;
 
+import dev.assay.dsl.result.JsonValue;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.TextGrid;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +69,7 @@ final class Sections {
     Sections table(String sentence, List<String[]> rows, boolean[] rightAligned, String imageHeader, List<String> images,
                    boolean[] marked) {
         List<String[]> withHeader = new ArrayList<>(rows);
-        String[] header = java.util.Arrays.copyOf(rows.get(0), rows.get(0).length + 1);
+        String[] header = Arrays.copyOf(rows.get(0), rows.get(0).length + 1);
         header[header.length - 1] = imageHeader;
         withHeader.set(0, header);
         sections.add(new Section(sentence, withHeader, rightAligned, images, marked));
@@ -99,7 +101,7 @@ final class Sections {
                 for (String[] full : s.table()) {
                     // The picture column is for HTML only.
                     String[] row = s.images() != null && full == s.table().get(0)
-                            ? java.util.Arrays.copyOf(full, full.length - 1) : full;
+                            ? Arrays.copyOf(full, full.length - 1) : full;
                     String[] c = new String[row.length];
                     for (int i = 0; i < row.length; i++) {
                         c[i] = row[i] == null ? "NULL" : TextGrid.cut(oneLine(row[i]), MAX_CELL);
@@ -171,7 +173,7 @@ final class Sections {
 
     /** A cell value as text, or null for NULL (shown apart from any text). */
     static String cell(Object v) {
-        return v == null ? null : String.valueOf(dev.assay.dsl.result.JsonValue.of(v));
+        return v == null ? null : String.valueOf(JsonValue.of(v));
     }
 
     private static String oneLine(String s) {

@@ -1,14 +1,15 @@
 package dev.assay.viz.rows;
 
-import dev.assay.viz.Counts;
 import dev.assay.dsl.store.Parent;
 import dev.assay.dsl.store.StoredVersion;
 import dev.assay.dsl.store.VersionHistory;
+import dev.assay.viz.Counts;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -24,7 +25,7 @@ public final class VersionHistoryRenderer implements Renderer<VersionHistory> {
     public MimeBundle render(VersionHistory history) {
         Sections s = new Sections();
         List<StoredVersion> newestFirst = new ArrayList<>(history.versions());
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         s.table(history.label() + ": " + history.versions().size() + (history.versions().size() == 1 ? " version" : " versions")
                 + ", the latest is " + history.latest().ref(), table(newestFirst), ALIGN);
         if (!history.lineage().isEmpty()) {

@@ -1,11 +1,13 @@
 package dev.assay.viz.table;
 
 import dev.assay.dsl.load.Loaded;
+import dev.assay.viz.Html;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** A load shows what it read (and what it skipped) above the first rows of the new dataset. */
 public final class LoadedRenderer implements Renderer<Loaded> {
@@ -17,7 +19,7 @@ public final class LoadedRenderer implements Renderer<Loaded> {
         String summary = String.format(Locale.ROOT, "Loaded %,d rows from %s as %s%s", loaded.rows(), loaded.source(),
                 loaded.dataset().name(), loaded.rejectedRows() > 0
                         ? String.format(Locale.ROOT, "; skipped %,d malformed rows", loaded.rejectedRows()) : "")
-                + loaded.warnings().stream().map(w -> "\nWarning: " + w).collect(java.util.stream.Collectors.joining());
+                + loaded.warnings().stream().map(w -> "\nWarning: " + w).collect(Collectors.joining());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("source", loaded.source());
         json.put("format", loaded.format().name().toLowerCase(Locale.ROOT));
@@ -33,7 +35,7 @@ public final class LoadedRenderer implements Renderer<Loaded> {
     static MimeBundle summaryAbove(MimeBundle table, String summary, Map<String, Object> fields) {
         Map<String, Object> data = new LinkedHashMap<>(table.data());
         data.put(MimeBundle.TEXT_PLAIN, summary + "\n" + table.plainText());
-        data.put(MimeBundle.TEXT_HTML, "<p>" + dev.assay.viz.Html.escape(summary).replace("\n", "<br>") + "</p>" + table.data().get(MimeBundle.TEXT_HTML));
+        data.put(MimeBundle.TEXT_HTML, "<p>" + Html.escape(summary).replace("\n", "<br>") + "</p>" + table.data().get(MimeBundle.TEXT_HTML));
         @SuppressWarnings("unchecked")
         Map<String, Object> json = new LinkedHashMap<>((Map<String, Object>) table.data().get(MimeBundle.RESULT_JSON));
         json.put("kind", "load");

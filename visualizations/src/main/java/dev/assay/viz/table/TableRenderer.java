@@ -4,11 +4,14 @@ import static dev.assay.viz.Html.escape;
 
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.TablePreview;
+import dev.assay.dsl.profile.ColumnKind;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
 import dev.assay.viz.ShownColumns;
 import dev.assay.viz.TextGrid;
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +75,7 @@ public final class TableRenderer implements Renderer<TablePreview> {
 
     /** Numbers right, everything else (text, booleans, times) left, as the text grid aligns them. */
     private static String align(Column c) {
-        return dev.assay.dsl.profile.ColumnKind.of(c.type()) == dev.assay.dsl.profile.ColumnKind.NUMERIC ? "right" : "left";
+        return ColumnKind.of(c.type()) == ColumnKind.NUMERIC ? "right" : "left";
     }
 
     static String text(TablePreview t) {
@@ -144,9 +147,9 @@ public final class TableRenderer implements Renderer<TablePreview> {
         if (v instanceof BigDecimal d) {
             return d.toPlainString();
         }
-        if (v instanceof java.time.LocalDateTime t) {
+        if (v instanceof LocalDateTime t) {
             // Always with seconds: LocalDateTime.toString() drops ":00", so 16:19:00 would read "16:19".
-            return java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t);
+            return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t);
         }
         return String.valueOf(v);
     }

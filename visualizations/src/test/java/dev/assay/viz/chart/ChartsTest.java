@@ -10,12 +10,15 @@ import dev.assay.dsl.profile.Profile;
 import dev.assay.dsl.workspace.Workspace;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.RendererRegistry;
+import dev.assay.viz.ShownColumns;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,8 +66,8 @@ class ChartsTest {
         return image;
     }
 
-    private static java.util.stream.IntStream pixels(BufferedImage image) {
-        return java.util.Arrays.stream(image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth()))
+    private static IntStream pixels(BufferedImage image) {
+        return Arrays.stream(image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth()))
                 .map(rgb -> rgb & 0xFFFFFF);
     }
 
@@ -184,7 +187,7 @@ class ChartsTest {
         ws.query(select + " FROM range(200) r(i)", "wide");
         BufferedImage profileImage = decoded(registry.render(ws.dataset("wide").profile()));
         // 70 columns: the table shows 50 (ShownColumns.LIMIT), and only they get a chart, one each.
-        int charts = Math.min(ProfileCharts.MAX_CHARTS, dev.assay.viz.ShownColumns.LIMIT);
+        int charts = Math.min(ProfileCharts.MAX_CHARTS, ShownColumns.LIMIT);
         assertEquals((charts + ProfileCharts.COLUMNS - 1) / ProfileCharts.COLUMNS * ProfileCharts.HEIGHT, profileImage.getHeight(),
                 "no missing-values chart: nothing is missing");
         ws.query(select.toString().replace("% 50", "% 47") + " FROM range(300) r(i)", "wide_other");

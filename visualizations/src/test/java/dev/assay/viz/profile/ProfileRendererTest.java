@@ -12,6 +12,7 @@ import dev.assay.dsl.profile.LengthStats;
 import dev.assay.dsl.profile.Profile;
 import dev.assay.dsl.profile.ValueCount;
 import dev.assay.dsl.profile.WordStats;
+import dev.assay.viz.HtmlTables;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.RendererRegistry;
 import java.util.LinkedHashMap;
@@ -57,11 +58,11 @@ class ProfileRendererTest {
         assertEquals(2, html.split("<svg ", -1).length - 1, "one picture per column");
         assertEquals(3 + 5, html.split("<rect ", -1).length - 1, "three histogram bars and five string-length bars");
         assertTrue(html.contains("2 (50.0%)"), "missing with its share");
-        assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(html), "headers aligned as their columns");
+        assertEquals(List.of(), HtmlTables.misaligned(html), "headers aligned as their columns");
         assertTrue(html.contains("all distinct"), "no alphabetically first value shown as the top one");
         Profile textOnly = new Profile("texts", 4, List.of(PROFILE.columns().get(1)), List.of());
         String texts = ProfileRenderer.html(textOnly);
-        assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(texts));
+        assertEquals(List.of(), HtmlTables.misaligned(texts));
         assertTrue(texts.contains("<th style=\"text-align:left\">min</th>"), "only text: its values left-aligned " + texts);
     }
 

@@ -15,6 +15,7 @@ import dev.assay.dsl.duplicates.Leakage;
 import dev.assay.dsl.sample.SamplePlan;
 import dev.assay.dsl.sample.Sampled;
 import dev.assay.dsl.split.SplitResult;
+import dev.assay.viz.HtmlTables;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.RendererRegistry;
 import java.util.Collections;
@@ -45,7 +46,7 @@ class RowsRenderersTest {
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
         assertTrue(html.contains("<td style=\"text-align:left;color:#888;font-style:italic\">NULL</td>"),
                 "NULL set apart, aligned as its column: " + html);
-        assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(html));
+        assertEquals(List.of(), HtmlTables.misaligned(html));
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) b.data().get(MimeBundle.RESULT_JSON);
         assertEquals(List.of("kind", "dataset", "rows", "on", "normalize", "duplicate_rows", "groups", "largest", "near"),
@@ -74,7 +75,7 @@ class RowsRenderersTest {
         assertTrue(text.contains("Not compared:\ncolumn | why"), text);
         String html = (String) b.data().get(MimeBundle.TEXT_HTML);
         assertFalse(html.contains("<b>kind</b>"), html);
-        assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(html), "drift's column, kind and note headers over their text");
+        assertEquals(List.of(), HtmlTables.misaligned(html), "drift's column, kind and note headers over their text");
         assertTrue(html.contains("<th style=\"text-align:left\">column</th><th style=\"text-align:left\">kind</th>"), html);
         assertTrue(html.contains("<th style=\"text-align:left\">note</th>"), html);
         Map<?, ?> json = (Map<?, ?>) b.data().get(MimeBundle.RESULT_JSON);

@@ -11,6 +11,7 @@ import dev.assay.dsl.store.Parent;
 import dev.assay.dsl.store.Pinned;
 import dev.assay.dsl.store.StoredVersion;
 import dev.assay.dsl.store.VersionHistory;
+import dev.assay.viz.HtmlTables;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.RendererRegistry;
 import java.time.Instant;
@@ -48,7 +49,7 @@ class VersionsRenderersTest {
         assertEquals(List.of(Map.of("label", "raw", "version", 2, "fingerprint", RAW.value())), json.get("parents"));
         assertEquals("2026-11-21T09:30:00Z", json.get("created"));
         String html = (String) b.data().get(MimeBundle.TEXT_HTML);
-        assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(html));
+        assertEquals(List.of(), HtmlTables.misaligned(html));
         assertTrue(html.contains("<th style=\"text-align:right\">step</th><th style=\"text-align:left\">statement</th>"), html);
 
         String unchanged = registry.render(new Pinned("again", CLEAN_1, false)).plainText();
@@ -70,7 +71,7 @@ class VersionsRenderersTest {
         assertEquals("versions", json.get("kind"));
         assertEquals(2, ((List<?>) json.get("versions")).size());
         String html = (String) b.data().get(MimeBundle.TEXT_HTML);
-        assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(html), "the versions and lineage tables: " + html);
+        assertEquals(List.of(), HtmlTables.misaligned(html), "the versions and lineage tables: " + html);
         assertTrue(html.contains("<th style=\"text-align:left\">version</th>") && html.contains(
                 "<td style=\"text-align:left;white-space:pre-wrap\" title=\"clean@2\">clean@2</td>"), "versions are text: " + html);
     }
@@ -96,7 +97,7 @@ class VersionsRenderersTest {
         String html = (String) b.data().get(MimeBundle.TEXT_HTML);
         assertFalse(html.contains("<b>"), "values are escaped: " + html);
         assertTrue(html.contains("<tr style=\"background:#fbe3d6\">"), "moved columns are marked: " + html);
-        assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(html));
+        assertEquals(List.of(), HtmlTables.misaligned(html));
         // Only-in rows (id 2, '<b>', 2.0): numbers right; the changed values' key right, the values left (text).
         assertTrue(html.contains("<td style=\"text-align:right;white-space:pre-wrap\" title=\"2\">2</td>"
                 + "<td style=\"text-align:left;white-space:pre-wrap\" title=\"&lt;b&gt;\">&lt;b&gt;</td>"

@@ -6,12 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.TablePreview;
+import dev.assay.dsl.workspace.Workspace;
+import dev.assay.viz.HtmlTables;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.RendererRegistry;
+import dev.assay.viz.ShownColumns;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TableRendererTest {
 
@@ -34,7 +42,7 @@ class TableRendererTest {
         assertTrue(html.contains("text-align:right\">42</td>"), "numbers right-aligned");
         assertTrue(html.contains("<td style=\"text-align:right;color:#888;font-style:italic\">NULL</td>"),
                 "a NULL aligned as its number column");
-        assertEquals(List.of(), dev.assay.viz.HtmlTables.misaligned(html), "headers aligned as their columns");
+        assertEquals(List.of(), HtmlTables.misaligned(html), "headers aligned as their columns");
         assertTrue(html.contains("…"), "long text cut");
         assertTrue(html.contains("first 3 of 1,234 rows"));
         assertTrue(html.contains(">bigint</small>"), "types under names");
@@ -62,7 +70,7 @@ class TableRendererTest {
     @Test
     void timestampsOnTheMinuteKeepTheirSeconds() {
         TablePreview times = new TablePreview("trips", List.of(new Column("pickup", "TIMESTAMP")),
-                List.of(List.of(java.time.LocalDateTime.of(2019, 3, 4, 16, 19))), 1);
+                List.of(List.of(LocalDateTime.of(2019, 3, 4, 16, 19))), 1);
         MimeBundle b = RendererRegistry.withDefaults().render(times);
         assertTrue(b.plainText().contains("2019-03-04T16:19:00"), b.plainText());
         @SuppressWarnings("unchecked")
@@ -73,13 +81,13 @@ class TableRendererTest {
     @Test
     void wideTablesShowTheirFirstFiftyColumnsAndLongOnesTheirCount() {
         // 120 columns, a preview of 20 rows of a table of ten million.
-        List<Column> columns = new java.util.ArrayList<>();
+        List<Column> columns = new ArrayList<>();
         for (int c = 0; c < 120; c++) {
             columns.add(new Column("column_" + c, c % 2 == 0 ? "DOUBLE" : "VARCHAR"));
         }
-        List<List<Object>> rows = new java.util.ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
         for (int r = 0; r < 20; r++) {
-            List<Object> row = new java.util.ArrayList<>();
+            List<Object> row = new ArrayList<>();
             for (int c = 0; c < 120; c++) {
                 row.add(c % 2 == 0 ? (Object) (r * 1.5 + c) : "r" + r + "&c" + c);
             }
@@ -88,7 +96,7 @@ class TableRendererTest {
         MimeBundle wide = RendererRegistry.withDefaults().render(new TablePreview("wide", columns, rows, 10_000_000L));
         String html = (String) wide.data().get(MimeBundle.TEXT_HTML);
         // Issue 21: a preview of 10,000 columns made megabytes of HTML; it shows the first 50 and says so.
-        assertEquals(dev.assay.viz.ShownColumns.LIMIT, html.split("<th[ >]", -1).length - 1, "the first 50 columns have a header");
+        assertEquals(ShownColumns.LIMIT, html.split("<th[ >]", -1).length - 1, "the first 50 columns have a header");
         assertEquals(21, html.split("<tr[ >]", -1).length - 1, "header and 20 rows");
         assertTrue(html.contains("first 20 of 10,000,000 rows"), "the total count");
         assertTrue(html.contains("r19&amp;c49"), "the last cell shown, escaped");
@@ -103,10 +111,10 @@ class TableRendererTest {
 
     /** Issue 20 item 10: a load read as one column that another delimiter would split says so, in text, HTML and JSON. */
     @Test
-    void aLoadShowsItsWarnings(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path commas = dir.resolve("commas.csv");
-        java.nio.file.Files.writeString(commas, "a,b,c\n1,2,3\n");
-        try (var ws = dev.assay.dsl.workspace.Workspace.embedded()) {
+    void aLoadShowsItsWarnings(@TempDir Path dir) throws Exception {
+        Path commas = dir.resolve("commas.csv");
+        Files.writeString(commas, "a,b,c\n1,2,3\n");
+        try (var ws = Workspace.embedded()) {
             MimeBundle b = RendererRegistry.withDefaults().render(ws.load(commas.toString(), "c", Map.of("delimiter", ";")));
             String warning = "the first line is one column with delimiter ';' but 3 columns with ','";
             assertTrue(b.plainText().contains("\nWarning: " + warning), b.plainText());

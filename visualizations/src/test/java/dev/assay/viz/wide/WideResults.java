@@ -12,6 +12,8 @@ import dev.assay.dsl.drift.DriftMethod;
 import dev.assay.dsl.duplicates.DuplicateGroup;
 import dev.assay.dsl.duplicates.Duplicates;
 import dev.assay.dsl.duplicates.Leakage;
+import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.engine.TablePreview;
 import dev.assay.dsl.profile.ColumnKind;
 import dev.assay.dsl.profile.ColumnProfile;
 import dev.assay.dsl.profile.Finding;
@@ -22,6 +24,7 @@ import dev.assay.dsl.profile.ValueCount;
 import dev.assay.dsl.profile.WordStats;
 import dev.assay.dsl.report.OutputRule;
 import dev.assay.dsl.report.QualityReport;
+import dev.assay.viz.report.ReportPage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -175,10 +178,10 @@ public final class WideResults {
     }
 
     /** The first 20 rows of the table, as {@code show} previews it. */
-    public static dev.assay.dsl.engine.TablePreview preview(int columns) {
-        List<dev.assay.dsl.engine.Column> schema = new ArrayList<>();
+    public static TablePreview preview(int columns) {
+        List<Column> schema = new ArrayList<>();
         for (int i = 0; i < columns; i++) {
-            schema.add(new dev.assay.dsl.engine.Column(name(i), i % 2 == 0 ? "DOUBLE" : "VARCHAR"));
+            schema.add(new Column(name(i), i % 2 == 0 ? "DOUBLE" : "VARCHAR"));
         }
         List<List<Object>> rows = new ArrayList<>();
         for (int r = 0; r < 20; r++) {
@@ -188,7 +191,7 @@ public final class WideResults {
             }
             rows.add(row);
         }
-        return new dev.assay.dsl.engine.TablePreview("wide", schema, rows, ROWS);
+        return new TablePreview("wide", schema, rows, ROWS);
     }
 
     /** Writes {@code report-N.html} for each width N into the folder. */
@@ -198,7 +201,7 @@ public final class WideResults {
         for (int a = 1; a < args.length; a++) {
             int columns = Integer.parseInt(args[a]);
             Path page = folder.resolve("report-" + columns + ".html");
-            Files.writeString(page, dev.assay.viz.report.ReportPage.document(report(columns, folder)));
+            Files.writeString(page, ReportPage.document(report(columns, folder)));
             System.out.println(page + " " + Files.size(page));
         }
     }

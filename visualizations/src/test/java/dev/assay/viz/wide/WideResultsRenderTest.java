@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.dsl.profile.ColumnProfile;
+import dev.assay.dsl.profile.Finding;
 import dev.assay.dsl.profile.Profile;
+import dev.assay.dsl.report.QualityReport;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.RendererRegistry;
 import dev.assay.viz.ShownColumns;
@@ -14,6 +16,7 @@ import dev.assay.viz.report.ReportPage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +124,7 @@ class WideResultsRenderTest {
             missing.add(profile.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().missing());
         }
         List<Long> sorted = new ArrayList<>(missing);
-        sorted.sort(java.util.Comparator.reverseOrder());
+        sorted.sort(Comparator.reverseOrder());
         assertEquals(sorted, missing, "then the most missing first");
         long mostMissingOfTheRest = profile.columns().stream().filter(c -> !WideResults.notable(WIDE).contains(c.name()))
                 .mapToLong(ColumnProfile::missing).max().orElseThrow();
@@ -193,11 +196,11 @@ class WideResultsRenderTest {
     void aReportListsFiftyPersonalDataFindingsAndSaysHowManyMore(@TempDir Path folder) {
         var wide = WideResults.report(WIDE, folder);
         Profile p = wide.profile();
-        List<dev.assay.dsl.profile.Finding> findings = new ArrayList<>(p.findings());
+        List<Finding> findings = new ArrayList<>(p.findings());
         for (int i = 1; i < WIDE; i += 2) { // every text column holds e-mail addresses
-            findings.add(new dev.assay.dsl.profile.Finding(WideResults.name(i), "pii", "personal data: 3 values hold e-mail addresses"));
+            findings.add(new Finding(WideResults.name(i), "pii", "personal data: 3 values hold e-mail addresses"));
         }
-        var report = new dev.assay.dsl.report.QualityReport(wide.dataset(), new Profile(p.dataset(), p.rows(), p.columns(), findings),
+        var report = new QualityReport(wide.dataset(), new Profile(p.dataset(), p.rows(), p.columns(), findings),
                 wide.duplicateRows(), null, wide.comparison(), List.of(), wide.checks(), wide.created(), null, wide.output());
         String page = ReportPage.document(report);
         assertTrue(page.getBytes(StandardCharsets.UTF_8).length < DISPLAY_BOUND, "a page of " + page.length() + " characters");

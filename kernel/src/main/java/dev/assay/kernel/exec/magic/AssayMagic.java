@@ -16,7 +16,10 @@ import dev.assay.kernel.exec.OperationProgress;
 import dev.assay.kernel.exec.SourceExcerpt;
 import dev.assay.viz.report.ReportPage;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code %%assay}: the data language. The whole cell is parsed before anything runs, so a
@@ -87,11 +90,11 @@ final class AssayMagic implements Magic {
         return null;
     }
 
-    private static final java.util.regex.Pattern PARAMETER = java.util.regex.Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern PARAMETER = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
 
     /**
      * {@code $NAME} replaced by the raw text of parameter NAME everywhere, quoted strings
-     * included (DESIGN.md), so {@code load '$DATA'} takes the path a run was given. A name that
+     * included (README, "Command line": parameters), so {@code load '$DATA'} takes the path a run was given. A name that
      * is neither a parameter nor a Java variable stops at its line and column.
      */
     private static String substituteParameters(String body, CellContext context) {
@@ -100,7 +103,7 @@ final class AssayMagic implements Magic {
             int line = i + 1;
             String text = lines[i];
             // columns count code points, as the language's own positions do
-            lines[i] = PARAMETER.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+            lines[i] = PARAMETER.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
                     context.parameter(m.group(1)).orElseThrow(() -> new UnknownParameter(line,
                             text.codePointCount(0, m.start()) + 1, m.group(1)))));
         }
@@ -127,7 +130,7 @@ final class AssayMagic implements Magic {
         String where = label + ", line " + cellLine + ", column " + column;
         String[] lines = body.split("\n", -1);
         String source = bodyLine - 1 < lines.length ? lines[bodyLine - 1] : "";
-        List<String> traceback = new java.util.ArrayList<>(SourceExcerpt.pointAt(ename, where, source, column));
+        List<String> traceback = new ArrayList<>(SourceExcerpt.pointAt(ename, where, source, column));
         traceback.add(message);
         return new CellError(ename, where + ": " + message, traceback);
     }

@@ -6,6 +6,7 @@ import dev.assay.dsl.engine.TablePreview;
 import dev.assay.kernel.exec.CellContext;
 import dev.assay.kernel.exec.CellError;
 import dev.assay.kernel.exec.OperationProgress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,7 +59,7 @@ final class SqlMagic implements Magic {
 
     private static CellError sqlError(String message, String label) {
         String first = message.lines().findFirst().orElse(message);
-        List<String> traceback = new java.util.ArrayList<>();
+        List<String> traceback = new ArrayList<>();
         traceback.add("\u001b[31mSQL error\u001b[0m in " + label + ":");
         message.lines().forEach(traceback::add);
         return new CellError("SqlError", first, traceback);

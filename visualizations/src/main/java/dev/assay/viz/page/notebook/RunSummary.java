@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The page's header line about the run, read from the notebook itself so that any executed
@@ -79,7 +80,7 @@ record RunSummary(String started, String duration, String outcome, Failure failu
             return ms + " ms";
         }
         if (ms < 60_000) {
-            return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
         }
         long s = Math.round(ms / 1000.0);
         return s / 60 + " min " + s % 60 + " s";
