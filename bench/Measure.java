@@ -1,8 +1,15 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** What every benchmark measures the same way: medians of timed runs, the peak heap, a ratio row. */
 final class Measure {
@@ -19,7 +26,7 @@ final class Measure {
             work.get();
             t[i] = (System.nanoTime() - start) / 1e9;
         }
-        java.util.Arrays.sort(t);
+        Arrays.sort(t);
         return t[1];
     }
 
@@ -35,8 +42,8 @@ final class Measure {
     }
 
     /** A memory figure of this process from /proc/self/status ("VmRSS", "VmHWM", ...), in kilobytes; -1 if absent. */
-    static long procStatusKilobytes(String field) throws java.io.IOException {
-        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+    static long procStatusKilobytes(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith(field + ":")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
@@ -50,10 +57,10 @@ final class Measure {
     }
 
     /** Removes a folder and everything in it (best effort: it is scratch space). */
-    static void deleteTree(java.nio.file.Path folder) {
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+    static void deleteTree(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
             // scratch space in the benchmark's data folder
         }
     }

@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,7 +76,7 @@ public final class DuckDbEngine implements SqlEngine {
     private volatile int stepsTotal;
     /** The parts of the running {@link #inSteps} (0 when none), and those done. */
     private volatile int partsTotal;
-    private final java.util.concurrent.atomic.AtomicInteger partsDone = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger partsDone = new AtomicInteger();
 
     private MemoryLimit memoryLimit;
 

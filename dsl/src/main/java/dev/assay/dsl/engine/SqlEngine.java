@@ -7,6 +7,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
@@ -96,7 +97,7 @@ public interface SqlEngine extends AutoCloseable {
      * {@link #stepDone()} (a batch of columns, say): meanwhile {@link #runningProgress()} tells
      * how far all of it is, so a progress bar does not start again at each part.
      */
-    default <T> T inSteps(int steps, java.util.function.Supplier<T> work) {
+    default <T> T inSteps(int steps, Supplier<T> work) {
         return work.get();
     }
 

@@ -73,5 +73,10 @@ public interface StatementType {
             return new Completion(datasetAfterKeyword, clauses, datasetAfter, columnsAfter, labelAfter,
                     Map.of(word, values));
         }
+
+        /** No dataset after the keyword. */
+        public Completion noDatasetAfterKeyword() {
+            return new Completion(false, clauses, datasetAfter, columnsAfter, labelAfter, valuesAfter);
+        }
     }
 }

@@ -25,9 +25,12 @@ import dev.assay.dsl.store.VersionHistory;
 import dev.assay.dsl.store.VersionRef;
 import dev.assay.dsl.store.VersionStore;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -82,7 +85,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** How far the engine's running query is, in percent; empty when none runs (see {@link SqlEngine#runningProgress}). */
-    public java.util.OptionalDouble queryProgress() {
+    public OptionalDouble queryProgress() {
         return engine.runningProgress();
     }
 
@@ -135,7 +138,7 @@ public final class Workspace implements AutoCloseable {
 
     /** The datasets a script reads, as the engine can tell (each once, by its own name). */
     private List<String> relationsRead(List<SqlStatement> statements) {
-        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        Set<String> named = new LinkedHashSet<>();
         for (SqlStatement statement : statements) {
             named.addAll(engine.relationsRead(statement.text()));
         }
@@ -143,7 +146,7 @@ public final class Workspace implements AutoCloseable {
             return List.of(); // SELECT 42 and the like: no need to list the catalog
         }
         List<String> known = datasets();
-        java.util.Set<String> read = new java.util.LinkedHashSet<>();
+        Set<String> read = new LinkedHashSet<>();
         for (String name : named) {
             known.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().ifPresent(read::add);
         }
@@ -274,7 +277,7 @@ public final class Workspace implements AutoCloseable {
 
     /** A dataset name from a file name: {@code data/2024-reviews.csv} gives {@code _2024_reviews}. */
     static String nameFor(String path) {
-        String file = java.nio.file.Path.of(path).getFileName().toString().replaceFirst("\\..*$", "");
+        String file = Path.of(path).getFileName().toString().replaceFirst("\\..*$", "");
         String name = file.replaceAll("[^A-Za-z0-9_]", "_");
         return name.isEmpty() || Character.isDigit(name.charAt(0)) ? "_" + name : name;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.dsl.engine.EngineProvider;
 import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.exec.CellExecutor;
+import dev.assay.kernel.exec.ExitGuard;
 import dev.assay.kernel.exec.StreamCapture;
 import dev.assay.kernel.extension.SessionExtensions;
 import dev.assay.kernel.notebook.FileCheckpoint;
@@ -14,6 +15,10 @@ import dev.assay.kernel.notebook.NotebookRunner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
@@ -54,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-p", "--parameter"}, paramLabel = "NAME=VALUE",
             description = "a parameter, injected after the cell tagged 'parameters' (typed: integer, decimal, "
                     + "true/false, else text) and $NAME in %%assay cells; repeatable")
-    java.util.List<String> parameters = new java.util.ArrayList<>();
+    List<String> parameters = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "interrupt and fail a cell that runs longer than this")
@@ -125,8 +130,8 @@ final class RunCommand implements Callable<Integer> {
             err.println("assay run: cannot write " + out + ": " + e.getMessage());
             return BAD_INPUT;
         }
-        java.time.Duration timeout = timeoutSeconds == null ? null
-                : java.time.Duration.ofMillis(Math.round(timeoutSeconds * 1000));
+        Duration timeout = timeoutSeconds == null ? null
+                : Duration.ofMillis(Math.round(timeoutSeconds * 1000));
         NotebookRunner.Result result;
         try (StreamCapture streams = StreamCapture.install();
              CellExecutor executor = new CellExecutor(extensions, streams, Workspace.on(engineProvider),
@@ -166,7 +171,7 @@ final class RunCommand implements Callable<Integer> {
         ParentWatcher.ofOwnParent().ifPresent(parent -> parent.start(() -> {
             System.err.println("assay run: the run that started this one (pid " + parent.watchedPid()
                     + ") is gone; stopping, the notebook left as saved before the running cell");
-            dev.assay.kernel.exec.ExitGuard.permitExit();
+            ExitGuard.permitExit();
             System.exit(TERMINATED);
         }));
     }
@@ -177,10 +182,10 @@ final class RunCommand implements Callable<Integer> {
      * later reaches the child without anyone having to remember it.
      */
     private String[] childArguments() {
-        java.util.List<String> args = new java.util.ArrayList<>(
-                java.util.List.of("run", notebook.toAbsolutePath().toString(), "--in-notebook-dir"));
+        List<String> args = new ArrayList<>(
+                List.of("run", notebook.toAbsolutePath().toString(), "--in-notebook-dir"));
         // matchedOptions() lists an option once per occurrence; stringValues() has all of them.
-        for (OptionSpec option : new java.util.LinkedHashSet<>(spec.commandLine().getParseResult().matchedOptions())) {
+        for (OptionSpec option : new LinkedHashSet<>(spec.commandLine().getParseResult().matchedOptions())) {
             if (option.arity().max() == 0) {
                 args.add(option.longestName());
                 continue;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.ExecuteOutcome;
 import dev.assay.kernel.exec.ExecuteRequest;
+import dev.assay.kernel.exec.InputSource;
 import dev.assay.kernel.protocol.KernelInfo;
 import dev.assay.kernel.transport.Json;
 import java.io.IOException;
@@ -18,6 +19,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,19 +41,19 @@ public final class NotebookRunner {
         }
     }
 
-    private static final dev.assay.kernel.exec.InputSource NO_INPUT = dev.assay.kernel.exec.InputSource.unavailable(
+    private static final InputSource NO_INPUT = InputSource.unavailable(
             "a headless run has nobody to answer; give the value as a notebook parameter instead");
 
     private final CellExecutor executor;
     private final PrintStream progress;
-    private final java.time.Duration cellTimeout;
+    private final Duration cellTimeout;
     private final RunCheckpoint checkpoint;
 
     /**
      * A run that interrupts any cell still running after {@code cellTimeout} (null: no limit) and
      * fails it, and saves the notebook through {@code checkpoint} before each cell.
      */
-    public NotebookRunner(CellExecutor executor, PrintStream progress, java.time.Duration cellTimeout,
+    public NotebookRunner(CellExecutor executor, PrintStream progress, Duration cellTimeout,
             RunCheckpoint checkpoint) {
         this.executor = executor;
         this.progress = progress;
@@ -130,7 +133,7 @@ public final class NotebookRunner {
             }
             progress.printf("[%d/%d] cell %d ...%n", ran + 1, codeCells, index);
             long start = System.nanoTime();
-            java.time.Instant started = java.time.Instant.now();
+            Instant started = Instant.now();
             recordStart(cell, started);
             RunningMark.set(cell);
             checkpoint.save(notebook);
@@ -138,7 +141,7 @@ public final class NotebookRunner {
             CellTimer timer = CellTimer.start(cellTimeout, executor::interrupt);
             ExecuteOutcome outcome;
             try {
-                outcome = executor.execute(new ExecuteRequest(source, false, true, java.util.Map.of(), true, true),
+                outcome = executor.execute(new ExecuteRequest(source, false, true, Map.of(), true, true),
                         outputs, NO_INPUT);
             } finally {
                 timer.cancel();
@@ -147,7 +150,7 @@ public final class NotebookRunner {
             RunningMark.clear(cell);
             cell.set("outputs", outputs.outputs());
             cell.put("execution_count", outcome.executionCount());
-            recordEnd(cell, java.time.Instant.now());
+            recordEnd(cell, Instant.now());
             progress.printf("[%d/%d] cell %d %s in %.2f s%n", ran, codeCells, index,
                     outcome.ok() ? "done" : timer.fired() ? "TIMED OUT" : "FAILED", (System.nanoTime() - start) / 1e9);
             if (!outcome.ok()) {
@@ -163,7 +166,7 @@ public final class NotebookRunner {
     }
 
     /** When the cell started, as nbclient records it: a cell with a start and no end was running. */
-    private static void recordStart(ObjectNode cell, java.time.Instant started) {
+    private static void recordStart(ObjectNode cell, Instant started) {
         ObjectNode execution = cell.withObjectProperty("metadata").putObject("execution");
         execution.put("iopub.status.busy", started.toString());
         execution.put("shell.execute_reply.started", started.toString());
@@ -173,7 +176,7 @@ public final class NotebookRunner {
      * When the cell ended; with {@link #recordStart}, the keys JupyterLab and nbclient use for a
      * cell's timing ({@code metadata.execution}), so the run's timings show as an interactive run's do.
      */
-    private static void recordEnd(ObjectNode cell, java.time.Instant ended) {
+    private static void recordEnd(ObjectNode cell, Instant ended) {
         ObjectNode execution = cell.withObjectProperty("metadata").withObjectProperty("execution");
         execution.put("shell.execute_reply", ended.toString());
         execution.put("iopub.status.idle", ended.toString());
