@@ -75,14 +75,20 @@ final class DriftValues implements AutoCloseable {
             which.add(Integer.toString(w));
             values.add(value(sql, column));
         }
-        String side = "SELECT %d AS s, unnest(" + sql.listLiteral(which) + ") AS w, unnest(" + sql.listLiteral(values)
-                + ") AS v FROM %s";
         String query = "SELECT w, v, count(*) FILTER (WHERE s = 0) AS r, count(*) FILTER (WHERE s = 1) AS c FROM ("
-                + String.format(Locale.ROOT, side, 0, sql.quoteIdentifier(reference)) + "\nUNION ALL "
-                + String.format(Locale.ROOT, side, 1, sql.quoteIdentifier(current))
+                + side(sql, 0, reference, which, values) + "\nUNION ALL " + side(sql, 1, current, which, values)
                 + ")\nWHERE v IS NOT NULL" + (type == ValueType.DOUBLE ? " AND " + sql.isFinite("v") : "") + " GROUP BY w, v";
         return WorkTable.ownedBy(WorkTable.of(engine, "drift_values", query),
                 table -> new DriftValues(engine, table, summaries(engine, table, pairs, type == ValueType.DOUBLE)));
+    }
+
+    /**
+     * One side's rows as (s, w, v): which side, which column, its value. Written by concatenation,
+     * never through a format string: column names may hold '%'.
+     */
+    private static String side(SqlDialect sql, int s, String relation, List<String> which, List<String> values) {
+        return "SELECT " + s + " AS s, unnest(" + sql.listLiteral(which) + ") AS w, unnest(" + sql.listLiteral(values)
+                + ") AS v FROM " + sql.quoteIdentifier(relation);
     }
 
     /** A column's values as the batch's type; text is cast so that an enumeration and a VARCHAR meet as labels. */

@@ -269,4 +269,13 @@ class DriftTest {
         ws.load(SharedData.file("titanic.csv").toString(), "titanic", Map.of());
         assertEquals("no column 'fair' in titanic; did you mean 'fare'?", refused("titanic", "titanic", DriftPlan.on("fair")));
     }
+
+    @Test
+    void columnNamesWithPercentSignsAndQuotesAreCompared() {
+        ws.query("SELECT i / 7.0 AS \"growth%\", 'v' || (i % 5) AS \"50%\"\"off\" FROM range(300) r(i)", "odd_ref");
+        ws.query("SELECT i / 5.0 AS \"growth%\", 'v' || (i % 4) AS \"50%\"\"off\" FROM range(300) r(i)", "odd_cur");
+        Drift drift = ws.dataset("odd_ref").drift(ws.dataset("odd_cur"));
+        assertEquals(List.of("growth%", "50%\"off"), drift.columns().stream().map(ColumnDrift::name).toList());
+        assertTrue(drift.column("growth%").drifted(), "a stretched column drifts");
+    }
 }
