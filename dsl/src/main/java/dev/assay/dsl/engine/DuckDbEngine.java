@@ -379,24 +379,19 @@ public final class DuckDbEngine implements SqlEngine {
      */
     @Override
     public OptionalDouble runningProgress() {
-        int parts = partsTotal;
-        OptionalDouble part = partProgress();
-        if (parts == 0) {
-            return part;
-        }
-        double done = Math.min(partsDone.get(), parts) + part.orElse(0) / 100.0;
-        return OptionalDouble.of(Math.min(100.0, 100.0 * done / parts));
+        return overParts(partsTotal, partsDone.get(), overParts(stepsTotal, stepsDone.get(), statementProgress()));
     }
 
-    /** How far the running statement, or the running {@link #smallResults}, is. */
-    private OptionalDouble partProgress() {
-        int total = stepsTotal;
-        OptionalDouble statement = statementProgress();
+    /**
+     * Progress over {@code total} parts of which {@code done} are done and the running one is
+     * {@code running} percent along; {@code running} itself when no parts are counted (total 0).
+     */
+    private static OptionalDouble overParts(int total, int done, OptionalDouble running) {
         if (total == 0) {
-            return statement;
+            return running;
         }
-        double done = Math.min(stepsDone.get(), total) + statement.orElse(0) / 100.0;
-        return OptionalDouble.of(Math.min(100.0, 100.0 * done / total));
+        double parts = Math.min(done, total) + running.orElse(0) / 100.0;
+        return OptionalDouble.of(Math.min(100.0, 100.0 * parts / total));
     }
 
     @Override
