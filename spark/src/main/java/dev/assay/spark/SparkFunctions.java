@@ -1,5 +1,7 @@
 package dev.assay.spark;
 
+import org.apache.spark.sql.SparkSession;
+
 /**
  * Assay's Java functions that must give the same bytes on every engine, as Spark SQL functions:
  * registered as UDFs on each session the engine opens.
@@ -10,5 +12,9 @@ final class SparkFunctions {
     static final String C_DOUBLE = "assay_c_double";
 
     private SparkFunctions() {
+    }
+
+    /** Makes the functions known to {@code spark} (for this session). */
+    static void register(SparkSession spark) {
     }
 }
