@@ -87,6 +87,12 @@ class SparkEngineTest {
     }
 
     @Test
+    void assaysJavaFunctionsRunOnTheServer() {
+        List<List<Object>> rows = spark.smallResult("SELECT " + SparkFunctions.C_DOUBLE + "(0.5D)");
+        assertEquals(String.format("%.17g", 0.5), rows.get(0).get(0));
+    }
+
+    @Test
     void badSqlIsASqlExceptionNamingTheProblem() {
         SqlException e = assertThrows(SqlException.class, () -> spark.run("SELECT * FROM no_such_table", "x", 1));
         assertTrue(e.getMessage().contains("no_such_table"), e.getMessage());
