@@ -11,8 +11,15 @@ import dev.assay.dsl.engine.EngineSettings;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.SqlException;
 import dev.assay.dsl.engine.TablePreview;
+import dev.assay.dsl.engine.QueryCancelledException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +53,7 @@ class SparkEngineTest {
         assertEquals(List.of(new Column("id", "INTEGER"), new Column("name", "VARCHAR"), new Column("score", "DOUBLE"),
                 new Column("day", "DATE")), spark.schema("t"));
         assertEquals(2, shown.rows().size());
-        assertEquals(List.of(3, "c", 1.5, java.time.LocalDate.of(2024, 1, 2)), shown.rows().get(0));
+        assertEquals(List.of(3, "c", 1.5, LocalDate.of(2024, 1, 2)), shown.rows().get(0));
         assertTrue(spark.relations().contains("t"));
         assertFalse(spark.isView("t"));
     }
@@ -57,7 +64,7 @@ class SparkEngineTest {
         duck.createTable("from_spark", allocator -> ((SparkEngine) spark).arrowBatches("ordered", 2, allocator));
         List<List<Object>> back = duck.smallResult("SELECT id, name, score, day FROM from_spark ORDER BY rowid");
         assertEquals(List.of(3, 1, 2), back.stream().map(r -> r.get(0)).toList());
-        assertEquals(java.util.Arrays.asList(3, "c", 1.5, java.time.LocalDate.of(2024, 1, 2)), back.get(0));
+        assertEquals(Arrays.asList(3, "c", 1.5, LocalDate.of(2024, 1, 2)), back.get(0));
         assertEquals(List.of(new Column("id", "INTEGER"), new Column("name", "VARCHAR"), new Column("score", "DOUBLE"),
                 new Column("day", "DATE")), duck.schema("from_spark"));
 
@@ -80,7 +87,7 @@ class SparkEngineTest {
         assertFalse(spark.relations().contains("__assay_scratch_1"));
         spark.materialize("renamed_from", "SELECT 2 AS x");
         spark.materialize("renamed_to", "SELECT 'old' AS y");
-        spark.renameAllReplacing(java.util.Map.of("renamed_from", "renamed_to"));
+        spark.renameAllReplacing(Map.of("renamed_from", "renamed_to"));
         assertEquals(List.of(new Column("x", "INTEGER")), spark.schema("renamed_to"));
         assertFalse(spark.relations().contains("renamed_from"));
         spark.dropScratch("__assay_scratch_1");
@@ -90,6 +97,22 @@ class SparkEngineTest {
     void assaysJavaFunctionsRunOnTheServer() {
         List<List<Object>> rows = spark.smallResult("SELECT " + SparkFunctions.C_DOUBLE + "(0.5D)");
         assertEquals(String.format("%.17g", 0.5), rows.get(0).get(0));
+    }
+
+    @Test
+    void aCancelStopsTheRunningQueryAndTheNextCellRunsAgain() throws Exception {
+        CompletableFuture<Object> running = CompletableFuture.supplyAsync(() ->
+                spark.smallResult("SELECT sum(CAST(id AS DOUBLE)) FROM range(0, 100000000000, 1, 2)"));
+        Thread.sleep(3000);
+        spark.cancel();
+        try {
+            ExecutionException e = assertThrows(ExecutionException.class, () -> running.get(60, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof QueryCancelledException, String.valueOf(e.getCause()));
+            assertThrows(QueryCancelledException.class, () -> spark.smallResult("SELECT 1"));
+        } finally {
+            spark.resetCancel();
+        }
+        assertEquals(List.of(List.of(1)), spark.smallResult("SELECT 1"));
     }
 
     @Test
