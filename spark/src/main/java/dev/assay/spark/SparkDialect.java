@@ -217,7 +217,9 @@ public final class SparkDialect implements SqlDialect {
 
     @Override
     public String copyToParquet(String relation, String path) {
-        return "INSERT OVERWRITE DIRECTORY " + quoteLiteral(path) + " USING parquet SELECT * FROM " + quoteIdentifier(relation);
+        // A directory of part files, one per partition; the engine's row ordinal stays behind.
+        return "INSERT OVERWRITE DIRECTORY " + quoteLiteral(path) + " USING parquet SELECT * EXCEPT (" + ROW_ORDINAL
+                + ") FROM " + quoteIdentifier(relation);
     }
 
     @Override
