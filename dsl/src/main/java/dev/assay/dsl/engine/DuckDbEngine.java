@@ -132,6 +132,11 @@ public final class DuckDbEngine implements SqlEngine {
     }
 
     @Override
+    public void materialize(String name, String query) {
+        run("CREATE OR REPLACE TABLE " + quoteIdentifier(name) + " AS " + query, null, 0);
+    }
+
+    @Override
     public long count(String relation) {
         return withStatement(st -> {
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + quoteIdentifier(relation))) {

@@ -28,6 +28,13 @@ public interface SqlEngine extends AutoCloseable {
      */
     Optional<TablePreview> run(String statement, String bindAs, int previewRows);
 
+    /**
+     * Makes (or replaces) table {@code name} holding the rows of {@code query}, in the order the
+     * query gives them: how operations store intermediate results on any engine (DuckDB:
+     * {@code CREATE OR REPLACE TABLE}; Spark: written out and read back, with a row ordinal).
+     */
+    void materialize(String name, String query);
+
     /** The number of rows of a table or view. */
     long count(String relation);
 

@@ -29,7 +29,7 @@ public final class WorkTable implements AutoCloseable {
     /** A scratch table holding the rows of {@code query}, in the order the query gives them. */
     public static WorkTable of(SqlEngine engine, String purpose, String query) {
         WorkTable table = named(engine, purpose);
-        engine.run("CREATE OR REPLACE TABLE " + table.quoted() + " AS " + query, null, 0);
+        engine.materialize(table.name(), query);
         return table;
     }
 

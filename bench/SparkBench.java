@@ -1,0 +1,175 @@
+import dev.assay.dsl.engine.DuckDbEngineProvider;
+import dev.assay.dsl.engine.EngineSettings;
+import dev.assay.dsl.engine.SqlEngine;
+import dev.assay.dsl.lang.Interpreter;
+import dev.assay.dsl.lang.Parser;
+import dev.assay.dsl.lang.Statement;
+import dev.assay.dsl.workspace.Workspace;
+import dev.assay.spark.SparkEngineProvider;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every operation on Spark (local, through Spark Connect, with 1 and with 2 cores) against
+ * DuckDB on the same generated Parquet data, timed in one run:
+ * {@code bench/run SparkBench [--quick] [--rows N]}. Writes OUT.json and OUT.md (a table with
+ * the ratios Spark / DuckDB and local[1] / local[2]).
+ * Each operation runs once per engine (at 10 million rows a repeat costs minutes); an operation
+ * that fails on an engine is recorded with its error, not skipped silently.
+ */
+public final class SparkBench {
+
+    /** The statements timed, in order; {@code data} and {@code later} are loaded first. */
+    private static final Map<String, String> OPERATIONS = new LinkedHashMap<>();
+
+    static {
+        OPERATIONS.put("profile", "profile data");
+        OPERATIONS.put("duplicates (exact, text)", "duplicates data on text");
+        OPERATIONS.put("duplicates (normalized)", "duplicates data on text normalize");
+        OPERATIONS.put("dedup", "clean = dedup data on text");
+        OPERATIONS.put("split 80/20 (hash)", "train, test = split data 80/20 seed 7");
+        OPERATIONS.put("split stratified", "strain, stest = split data 80/20 stratify category seed 7");
+        OPERATIONS.put("leakage", "leakage train, test on text");
+        OPERATIONS.put("drift (auto, every column)", "drift data vs later");
+        OPERATIONS.put("check", "check data: rows > 1000, missing(score) < 10%, distinct(category) > 5, mean(amount) > 1");
+        OPERATIONS.put("sample 10%", "s = sample data 10% seed 3");
+    }
+
+    private SparkBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Path.of(args[0]);
+        Path out = Path.of(args[1]); // a path without extension: .json and .md are added
+        long rows = 10_000_000L;
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].equals("--quick")) {
+                rows = 1_000_000L;
+            } else if (args[i].equals("--rows")) {
+                rows = Long.parseLong(args[++i]);
+            }
+        }
+        Files.createDirectories(dataDir);
+        Path data = dataDir.resolve("sample-" + rows + ".parquet");
+        Path later = dataDir.resolve("shifted-" + rows + ".parquet");
+        try (Workspace generator = Workspace.embedded()) {
+            if (!Files.exists(data)) {
+                BenchData.write(generator, rows, false, data);
+            }
+            if (!Files.exists(later)) {
+                BenchData.write(generator, rows, true, later);
+            }
+        }
+        Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+        EngineSettings settings = EngineSettings.fromEnvironment();
+        results.put("duckdb", time(new DuckDbEngineProvider().open(settings), data, later));
+        for (int cores : new int[] {1, 2}) {
+            Process server = serve(cores);
+            try {
+                String location = location(server);
+                results.put("spark local[" + cores + "]", time(new SparkEngineProvider().open(location, settings), data, later));
+            } finally {
+                server.destroy();
+                server.waitFor();
+            }
+        }
+        StringBuilder json = new StringBuilder("{\"rows\": " + rows + ", \"cores\": " + Runtime.getRuntime().availableProcessors()
+                + ", \"load\": " + System.getProperty("bench.load", "null") + ", \"engines\": {");
+        String engineSep = "";
+        for (Map.Entry<String, Map<String, Object>> engine : results.entrySet()) {
+            json.append(engineSep).append('"').append(engine.getKey()).append("\": {");
+            String sep = "";
+            for (Map.Entry<String, Object> op : engine.getValue().entrySet()) {
+                Object v = op.getValue();
+                json.append(sep).append('"').append(op.getKey()).append("\": ")
+                        .append(v instanceof Double d ? String.format(Locale.ROOT, "%.3f", d)
+                                : "\"" + String.valueOf(v).replace("\\", "\\\\").replace("\"", "'").replace("\n", " ") + "\"");
+                sep = ", ";
+            }
+            json.append('}');
+            engineSep = ", ";
+        }
+        json.append("}}\n");
+        Files.writeString(Path.of(out + ".json"), json.toString());
+        String table = table(rows, results);
+        Files.writeString(Path.of(out + ".md"), table);
+        System.out.println(table);
+    }
+
+    private static String table(long rows, Map<String, Map<String, Object>> results) {
+        Map<String, Object> duck = results.get("duckdb");
+        Map<String, Object> one = results.get("spark local[1]");
+        Map<String, Object> two = results.get("spark local[2]");
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
+                "# Spark (local, Spark Connect) against DuckDB, %,d rows, %d cores, one run each%n%n", rows,
+                Runtime.getRuntime().availableProcessors()));
+        md.append("| operation | DuckDB s | Spark local[1] s | Spark local[2] s | Spark[2] / DuckDB | local[1] / local[2] |\n");
+        md.append("|---|---:|---:|---:|---:|---:|\n");
+        for (String op : duck.keySet()) {
+            md.append("| ").append(op).append(" | ").append(cell(duck.get(op))).append(" | ").append(cell(one.get(op)))
+                    .append(" | ").append(cell(two.get(op))).append(" | ").append(ratio(two.get(op), duck.get(op)))
+                    .append(" | ").append(ratio(one.get(op), two.get(op))).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String cell(Object v) {
+        return v instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : "failed";
+    }
+
+    private static String ratio(Object a, Object b) {
+        return a instanceof Double x && b instanceof Double y && y > 0 ? String.format(Locale.ROOT, "%.2fx", x / y) : "-";
+    }
+
+    /** Seconds per operation on one engine (an error's message where it failed). */
+    private static Map<String, Object> time(SqlEngine engine, Path data, Path later) {
+        Map<String, Object> seconds = new LinkedHashMap<>();
+        try (Workspace ws = new Workspace(engine, data.getParent())) {
+            long start = System.nanoTime();
+            ws.query("SELECT * FROM " + engine.dialect().readParquet(data.toString()), "data");
+            ws.query("SELECT * FROM " + engine.dialect().readParquet(later.toString()), "later");
+            seconds.put("load both", (System.nanoTime() - start) / 1e9);
+            Interpreter interpreter = new Interpreter(ws);
+            for (Map.Entry<String, String> op : OPERATIONS.entrySet()) {
+                List<Statement> statements = Parser.parse(op.getValue());
+                long t0 = System.nanoTime();
+                try {
+                    for (Statement statement : statements) {
+                        interpreter.run(statement);
+                    }
+                    seconds.put(op.getKey(), (System.nanoTime() - t0) / 1e9);
+                } catch (RuntimeException e) {
+                    seconds.put(op.getKey(), "failed: " + e.getMessage());
+                }
+                System.err.printf(Locale.ROOT, "%s: %s %s%n", engine.getClass().getSimpleName(), op.getKey(), seconds.get(op.getKey()));
+            }
+        }
+        return seconds;
+    }
+
+    private static Process serve(int cores) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        return new ProcessBuilder("spark/serve", "--port", String.valueOf(port), "--master", "local[" + cores + "]",
+                "--driver-memory", "8g").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    private static String location(Process server) throws IOException {
+        String ready = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        if (ready == null || !ready.contains("sc://")) {
+            throw new IOException("spark/serve did not start: " + ready);
+        }
+        return ready.substring(ready.indexOf("sc://"), ready.lastIndexOf('\''));
+    }
+}

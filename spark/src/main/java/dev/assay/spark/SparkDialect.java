@@ -1,0 +1,229 @@
+package dev.assay.spark;
+
+import dev.assay.dsl.engine.SqlDialect;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Spark SQL's spelling of the functions of {@link SqlDialect}. Where Spark's own function means
+ * something else than DuckDB's (lower-casing, a double's text), the expression calls Assay's
+ * Java function registered as a UDF (see {@link SparkFunctions}), so both engines give the same bytes.
+ */
+public final class SparkDialect implements SqlDialect {
+
+    /** The hidden column holding each row's position in its dataset (Spark keeps no row order). */
+    public static final String ROW_ORDINAL = "__assay_row";
+
+    @Override
+    public String quoteIdentifier(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    @Override
+    public String quoteLiteral(String value) {
+        // Spark reads backslashes in string literals as escapes: both they and quotes are escaped.
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    @Override
+    public String doubleLiteral(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("not a finite double: " + value);
+        }
+        // Java's shortest text of a double reads back as the same double.
+        return "CAST('" + value + "' AS DOUBLE)";
+    }
+
+    @Override
+    public String castDouble(String expr) {
+        return "CAST(" + expr + " AS DOUBLE)";
+    }
+
+    @Override
+    public String isNan(String expr) {
+        return "isnan(" + expr + ")";
+    }
+
+    @Override
+    public String compensatedSum(String expr) {
+        // Spark has no compensated sum; its sum depends on how rows are partitioned (docs/spark.md).
+        return "sum(" + expr + ")";
+    }
+
+    @Override
+    public String exactQuantiles(String expr, List<Double> probabilities) {
+        // percentile is exact and interpolates linearly, as DuckDB's quantile_cont.
+        return "percentile(" + expr + ", " + listLiteral(probabilities.stream().map(this::doubleLiteral)
+                .collect(Collectors.toList())) + ")";
+    }
+
+    @Override
+    public String charLength(String expr) {
+        return "char_length(" + expr + ")";
+    }
+
+    @Override
+    public String contains(String expr, String fragment) {
+        return "contains(" + expr + ", " + quoteLiteral(fragment) + ")";
+    }
+
+    @Override
+    public String regexFind(String expr, String pattern) {
+        return "(" + expr + " RLIKE " + quoteLiteral(pattern) + ")";
+    }
+
+    @Override
+    public String regexExtract(String expr, String pattern, int group) {
+        return "regexp_extract(" + expr + ", " + quoteLiteral(pattern) + ", " + group + ")";
+    }
+
+    @Override
+    public String regexRemoveAll(String expr, String pattern) {
+        return "regexp_replace(" + expr + ", " + quoteLiteral(pattern) + ", '')";
+    }
+
+    @Override
+    public String luhnValid(String digitsExpr) {
+        return "luhn_check(" + digitsExpr + ")";
+    }
+
+    @Override
+    public String epochMicros(String expr) {
+        return "unix_micros(CAST(" + expr + " AS TIMESTAMP))";
+    }
+
+    @Override
+    public String listElement(String listExpr, String oneBasedIndex) {
+        return "element_at(" + listExpr + ", CAST(" + oneBasedIndex + " AS INT))";
+    }
+
+    @Override
+    public String listLiteral(List<String> elementExprs) {
+        return "array(" + String.join(", ", elementExprs) + ")";
+    }
+
+    @Override
+    public String normalizeText(String expr) {
+        return "trim(regexp_replace(regexp_replace(lower(" + expr + "), " + quoteLiteral("\\p{P}") + ", ''), "
+                + quoteLiteral("[\\t\\n\\x0B\\f\\r\\p{Z}]+") + ", ' '))";
+    }
+
+    @Override
+    public String sha256Hex(String expr) {
+        return "sha2(" + expr + ", 256)";
+    }
+
+    @Override
+    public String castText(String expr) {
+        return "CAST(" + expr + " AS STRING)";
+    }
+
+    @Override
+    public String inlinedCte(String name, String query) {
+        // Spark inlines a CTE wherever it is read.
+        return name + " AS (" + query + ")";
+    }
+
+    @Override
+    public String struct(List<Map.Entry<String, String>> fields) {
+        return "named_struct(" + fields.stream().map(f -> "'" + f.getKey() + "', " + f.getValue())
+                .collect(Collectors.joining(",\n  ")) + ")";
+    }
+
+    @Override
+    public String mostFrequent(String value, String count, int limit) {
+        // Spark 4.0 has no top-N aggregate: the (value, count) pairs of a group are sorted by
+        // (count descending, value) and cut. Each pair is one distinct value, so a group holds
+        // as many as the column has distinct values.
+        return "transform(slice(array_sort(collect_list(named_struct('a', -(" + count + "), 'b', " + value + ", 'n', "
+                + count + "))), 1, " + limit + "), s -> named_struct('v', s.b, 'n', s.n))";
+    }
+
+    @Override
+    public String rowOrdinal() {
+        return ROW_ORDINAL;
+    }
+
+    @Override
+    public String isFinite(String expr) {
+        return "(NOT isnan(" + expr + ") AND abs(" + expr + ") != CAST('Infinity' AS DOUBLE))";
+    }
+
+    @Override
+    public String castWideInteger(String expr) {
+        return "CAST(" + expr + " AS DECIMAL(38,0))";
+    }
+
+    @Override
+    public String words(String expr) {
+        return "regexp_extract_all(lower(" + expr + "), " + quoteLiteral("[\\p{L}\\p{N}]+") + ", 0)";
+    }
+
+    /** The characters Python's str.isspace() accepts, as a Java character class body. */
+    private static final String WHITE_SPACE = "\\t\\n\\x0B\\f\\r\\x1C-\\x20\\x85\\xA0\\x{1680}\\x{2000}-\\x{200A}"
+            + "\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}";
+
+    @Override
+    public String wordCount(String expr) {
+        return "size(regexp_extract_all(" + expr + ", " + quoteLiteral("[^" + WHITE_SPACE + "]+") + ", 0))";
+    }
+
+    @Override
+    public String spaceSeparated(String expr) {
+        return "split(" + expr + ", ' ', -1)";
+    }
+
+    @Override
+    public String fingerprintField(String expr, String type) {
+        String t = type.toUpperCase(Locale.ROOT);
+        if (t.equals("BOOLEAN") || t.endsWith("INT") || t.equals("BIGINT") || t.equals("HUGEINT")) {
+            return "lower(" + castText(expr) + ")";
+        }
+        if (t.startsWith("DECIMAL")) {
+            return castText(expr);
+        }
+        if (t.equals("FLOAT") || t.equals("DOUBLE")) {
+            return "CASE WHEN isnan(" + expr + ") THEN 'nan' ELSE " + SparkFunctions.C_DOUBLE + "(CAST(" + expr
+                    + " AS DOUBLE)) END";
+        }
+        if (t.equals("DATE")) {
+            return castText("unix_date(" + expr + ")");
+        }
+        if (t.startsWith("TIMESTAMP")) {
+            return castText("unix_micros(CAST(" + expr + " AS TIMESTAMP))");
+        }
+        String text = t.equals("BLOB") ? "lower(hex(" + expr + "))" : castText(expr);
+        return "concat(CAST(octet_length(" + text + ") AS STRING), ':', " + text + ")";
+    }
+
+    @Override
+    public String anyTrue(List<String> booleanExprs) {
+        return booleanExprs.isEmpty() ? "false" : "exists(" + listLiteral(booleanExprs) + ", b -> b)";
+    }
+
+    @Override
+    public String concatSkippingNulls(List<String> exprs) {
+        // concat_ws skips NULLs (Spark's concat is NULL when any argument is).
+        return "concat_ws(''" + exprs.stream().map(e -> ", " + e).collect(Collectors.joining()) + ")";
+    }
+
+    @Override
+    public String hexWord(String hexExpr, int index) {
+        // Spark has no unsigned 64-bit integer: the word is read as DECIMAL(20,0).
+        return "CAST(conv(substr(" + hexExpr + ", " + (16 * index + 1) + ", 16), 16, 10) AS DECIMAL(20,0))";
+    }
+
+    @Override
+    public String copyToParquet(String relation, String path) {
+        // A directory of part files, one per partition; the engine's row ordinal stays behind.
+        return "INSERT OVERWRITE DIRECTORY " + quoteLiteral(path) + " USING parquet SELECT * EXCEPT (" + ROW_ORDINAL
+                + ") FROM " + quoteIdentifier(relation);
+    }
+
+    @Override
+    public String readParquet(String path) {
+        return "parquet.`" + path.replace("`", "``") + "`";
+    }
+}

@@ -1,0 +1,41 @@
+package dev.assay.spark;
+
+import dev.assay.dsl.engine.EngineProvider;
+import dev.assay.dsl.engine.EngineSettings;
+import dev.assay.dsl.engine.SqlEngine;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The engine {@code spark}: a session on the location given ({@code use spark 'sc://host:15002'}),
+ * or {@code ASSAY_SPARK_LOCATION} when it is selected at start ({@code --engine spark}).
+ */
+public final class SparkEngineProvider implements EngineProvider {
+
+    public static final String NAME = "spark";
+    /** Where {@code --engine spark} connects when no location is given. */
+    public static final String LOCATION_VARIABLE = "ASSAY_SPARK_LOCATION";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public SqlEngine open(EngineSettings settings) {
+        return open(settings.environment().get(LOCATION_VARIABLE), settings);
+    }
+
+    /** A new session on {@code location}, closed with the engine. */
+    public SqlEngine open(String location, EngineSettings settings) {
+        return new SparkEngine(SparkSessions.open(location), true, location.strip(), settings.memoryLimit());
+    }
+
+    /** An engine on a session the user made; it stays open when the engine closes. */
+    public SqlEngine wrap(Object session, EngineSettings settings) {
+        if (!(session instanceof SparkSession spark)) {
+            throw new IllegalArgumentException("engine spark works on an org.apache.spark.sql.SparkSession, not on "
+                    + (session == null ? "null" : session.getClass().getName()));
+        }
+        return new SparkEngine(spark, false, "session " + spark.version(), settings.memoryLimit());
+    }
+}

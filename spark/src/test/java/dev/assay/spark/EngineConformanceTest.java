@@ -1,0 +1,154 @@
+package dev.assay.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.assay.dsl.engine.DuckDbEngineProvider;
+import dev.assay.dsl.engine.EngineSettings;
+import dev.assay.dsl.engine.SqlEngine;
+import dev.assay.dsl.engine.TablePreview;
+import dev.assay.dsl.lang.Interpreter;
+import dev.assay.dsl.lang.Parser;
+import dev.assay.dsl.lang.Statement;
+import dev.assay.dsl.result.JsonValue;
+import dev.assay.dsl.workspace.Workspace;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One suite, two engines: the same Parquet inputs and the same statements on DuckDB and on a
+ * Spark Connect server, and the JSON of every result compared (counts, hashes, fingerprints,
+ * membership and quantiles exactly; floating-point statistics to 1e-12 relative).
+ */
+class EngineConformanceTest {
+
+    private static final Path DATA = Path.of(System.getenv().getOrDefault("ASSAY_SHARED", "../../shared"), "data");
+    /** The inputs, as Parquet files both engines read: name and how DuckDB reads the original. */
+    private static final Map<String, String> INPUTS = Map.of(
+            "titanic", "read_csv('" + DATA.resolve("titanic.csv") + "')",
+            "taxis", "read_csv('" + DATA.resolve("taxis.csv") + "')",
+            "penguins", "read_csv('" + DATA.resolve("penguins.csv") + "')",
+            "sms", "read_csv('" + DATA.resolve("sms_spam.tsv") + "', delim = '\t', quote = '', header = true)");
+
+    private static Path directory;
+    private static Workspace duckdb;
+    private static Workspace spark;
+
+    @BeforeAll
+    static void open() throws IOException {
+        directory = Files.createTempDirectory("assay-conformance-");
+        EngineSettings settings = EngineSettings.fromEnvironment();
+        SqlEngine duck = new DuckDbEngineProvider().open(settings);
+        for (Map.Entry<String, String> input : INPUTS.entrySet()) {
+            duck.run("COPY (SELECT * FROM " + input.getValue() + ") TO '" + directory.resolve(input.getKey() + ".parquet")
+                    + "' (FORMAT parquet)", null, 0);
+        }
+        duckdb = new Workspace(duck, directory);
+        spark = new Workspace(new SparkEngineProvider().open(LocalConnectServer.location(), settings), directory);
+        for (Workspace workspace : List.of(duckdb, spark)) {
+            workspace.useStore("store");
+            for (String name : INPUTS.keySet()) {
+                String parquet = workspace.engine().dialect().readParquet(directory.resolve(name + ".parquet").toString());
+                workspace.query("SELECT * FROM " + parquet, name);
+            }
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        if (spark != null) {
+            spark.close();
+        }
+        if (duckdb != null) {
+            duckdb.close();
+        }
+    }
+
+    static Stream<Arguments> scripts() {
+        return Stream.of(
+                Arguments.of("profile of mixed types with missing values", "profile titanic"),
+                Arguments.of("profile of timestamps", "profile taxis"),
+                Arguments.of("profile of numbers and categories", "profile penguins"),
+                Arguments.of("exact duplicates", "duplicates titanic"),
+                Arguments.of("normalized duplicates", "duplicates sms on SMS normalize"),
+                Arguments.of("near duplicates", "duplicates sms on SMS near 0.8"),
+                Arguments.of("dedup", "clean = dedup titanic\nshow clean limit 50"),
+                Arguments.of("hash split", "a, b = split titanic 70/30 seed 3\nshow a limit 1000"),
+                Arguments.of("stratified split", "a, b = split penguins 80/20 stratify species seed 1\nshow a limit 1000"),
+                Arguments.of("time split", "a, b = split taxis 80/20 order by pickup\nshow b limit 2000"),
+                Arguments.of("leakage", "a, b = split sms 50/50 seed 2\nleakage a, b on SMS normalize"),
+                Arguments.of("drift, every method", "a, b = split taxis 50/50 seed 4\n"
+                        + "drift a vs b using psi\ndrift a vs b using ks\ndrift a vs b using js\n"
+                        + "drift a vs b using wasserstein\ndrift a vs b using chi2\ndrift a vs b using hellinger\n"
+                        + "drift a vs b using z\ndrift a vs b"),
+                Arguments.of("check", "check titanic: rows > 100, missing(age) < 30%, duplicates(*) < 20%, "
+                        + "distinct(embark_town) = 3, mean(fare) > 10, max(age) <= 80"),
+                Arguments.of("sample", "s = sample penguins 30% seed 5\nshow s limit 1000"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scripts")
+    void sameResultsOnBothEngines(String title, String script) {
+        List<Object> expected = run(duckdb, script);
+        List<Object> actual = run(spark, script);
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            List<String> differences = JsonComparison.differences(json(expected.get(i)), json(actual.get(i)));
+            assertTrue(differences.isEmpty(), title + ", statement " + (i + 1) + " differs:\n  "
+                    + String.join("\n  ", differences.subList(0, Math.min(20, differences.size()))));
+        }
+    }
+
+    @Test
+    void aVersionPinnedOnOneEngineLoadsAndVerifiesOnTheOther() {
+        Map<String, Object> fromDuck = json(run(duckdb, "pin titanic as 'conformance-duck'").get(0));
+        Map<String, Object> fromSpark = json(run(spark, "pin titanic as 'conformance-spark'").get(0));
+        assertEquals(fromDuck.get("fingerprint"), fromSpark.get("fingerprint"), "the same rows pin to one fingerprint");
+
+        List<String> loaded = JsonComparison.differences(json(run(duckdb, "x = load pin 'conformance-spark'\nshow x limit 900").get(1)),
+                json(run(spark, "x = load pin 'conformance-duck'\nshow x limit 900").get(1)));
+        assertTrue(loaded.isEmpty(), String.join("\n", loaded));
+    }
+
+    private static List<Object> run(Workspace workspace, String script) {
+        Interpreter interpreter = new Interpreter(workspace);
+        List<Object> results = new ArrayList<>();
+        for (Statement statement : Parser.parse(script)) {
+            try {
+                results.add(interpreter.run(statement));
+            } catch (RuntimeException e) {
+                fail("on " + (workspace == duckdb ? "duckdb" : "spark") + ": " + statement + ": " + e.getMessage(), e);
+            }
+        }
+        return results;
+    }
+
+    /** A result's JSON, as the notebook and {@code assay run} show it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Object result) {
+        try {
+            Method toJson = result.getClass().getMethod("toJson");
+            return (Map<String, Object>) toJson.invoke(result);
+        } catch (ReflectiveOperationException e) {
+            if (result instanceof TablePreview preview) {
+                return Map.of("columns", preview.columns().stream().map(c -> c.name() + " " + c.type()).toList(),
+                        "rows", preview.rows().stream().map(r -> r.stream().map(JsonValue::of).toList()).toList(),
+                        "total", preview.totalRows());
+            }
+            throw new AssertionError(result.getClass() + " has no JSON", e);
+        }
+    }
+}
