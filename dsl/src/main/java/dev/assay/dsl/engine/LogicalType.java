@@ -35,21 +35,26 @@ public record LogicalType(String name) {
         TEXT
     }
 
-    /** A type name as an engine reports it; case does not matter. */
+    /** A type name as an engine reports it; case does not matter to what it is (nested field names keep theirs). */
     public static LogicalType of(String name) {
-        return new LogicalType(name.strip().toUpperCase(Locale.ROOT));
+        return new LogicalType(name.strip());
+    }
+
+    /** The name in upper case, for telling types apart. */
+    private String upper() {
+        return name.toUpperCase(Locale.ROOT);
     }
 
     public boolean isInteger() {
-        return INTEGERS.contains(name);
+        return INTEGERS.contains(upper());
     }
 
     public boolean isFloat() {
-        return FLOATS.contains(name);
+        return FLOATS.contains(upper());
     }
 
     public boolean isDecimal() {
-        return name.startsWith("DECIMAL");
+        return upper().startsWith("DECIMAL");
     }
 
     public boolean isNumeric() {
@@ -58,34 +63,35 @@ public record LogicalType(String name) {
 
     /** Dates and timestamps of every precision and zone (not TIME: a time of day has no place on a time line). */
     public boolean isTemporal() {
-        return name.equals("DATE") || name.startsWith("TIMESTAMP");
+        return upper().equals("DATE") || upper().startsWith("TIMESTAMP");
     }
 
     public boolean isBoolean() {
-        return name.equals("BOOLEAN");
+        return upper().equals("BOOLEAN");
     }
 
     public boolean isText() {
-        return name.equals("VARCHAR");
+        return upper().equals("VARCHAR");
     }
 
     public Field field() {
+        String t = upper();
         if (isBoolean() || isInteger() || isDecimal()) {
             return Field.PLAIN;
         }
-        if (name.equals("FLOAT") || name.equals("DOUBLE")) {
+        if (t.equals("FLOAT") || t.equals("DOUBLE")) {
             return Field.FLOATING;
         }
-        if (name.equals("DATE")) {
+        if (t.equals("DATE")) {
             return Field.EPOCH_DAYS;
         }
-        if (name.equals("TIME")) {
+        if (t.equals("TIME")) {
             return Field.MICROS_OF_DAY;
         }
-        if (name.startsWith("TIMESTAMP")) {
-            return name.equals("TIMESTAMP_NS") ? Field.EPOCH_NANOS : Field.EPOCH_MICROS;
+        if (t.startsWith("TIMESTAMP")) {
+            return t.equals("TIMESTAMP_NS") ? Field.EPOCH_NANOS : Field.EPOCH_MICROS;
         }
-        return name.equals("BLOB") ? Field.HEX : Field.TEXT;
+        return t.equals("BLOB") ? Field.HEX : Field.TEXT;
     }
 
     /**
