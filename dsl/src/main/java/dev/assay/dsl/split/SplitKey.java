@@ -42,7 +42,15 @@ public final class SplitKey {
     public static List<Column> columns(SqlEngine engine, String dataset, List<String> names) {
         Map<String, Column> byName = new HashMap<>();
         engine.schema(dataset).forEach(c -> byName.put(c.name(), c));
-        return names.stream().map(byName::get).toList();
+        List<Column> key = new ArrayList<>();
+        for (String name : names) {
+            Column column = byName.get(name);
+            if (column == null) {
+                throw new IllegalArgumentException("no column '" + name + "' in " + dataset);
+            }
+            key.add(column);
+        }
+        return key;
     }
 
     /** 1 when every key column's text is the same on every engine, else 2. */

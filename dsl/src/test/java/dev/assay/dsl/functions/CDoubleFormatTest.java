@@ -3,12 +3,7 @@ package dev.assay.dsl.functions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -31,7 +26,7 @@ class CDoubleFormatTest {
             values.add((random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-8, 22))); // where %g switches notation
             values.add((double) random.nextLong(-1_000_000_000_000_000_000L, 1_000_000_000_000_000_000L)); // large integers
         }
-        List<String> duckDb = printf(values);
+        List<String> duckDb = DuckDbOverValues.apply(values, "DOUBLE", "printf('%.17g', v)");
         int checked = 0;
         for (int i = 0; i < values.size(); i++) {
             assertEquals(duckDb.get(i), CDoubleFormat.g17(values.get(i)),
@@ -68,29 +63,5 @@ class CDoubleFormatTest {
             out.add(Math.scalb(1.0, e) + Math.scalb(1.0, e - 52));
         }
         return out;
-    }
-
-    /** DuckDB's printf('%.17g', x) of each value. */
-    private static List<String> printf(List<Double> values) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-            try (Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE t (i INTEGER, x DOUBLE)");
-            }
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO t VALUES (?, ?)")) {
-                for (int i = 0; i < values.size(); i++) {
-                    insert.setInt(1, i);
-                    insert.setDouble(2, values.get(i));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            List<String> out = new ArrayList<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT printf('%.17g', x) FROM t ORDER BY i")) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        }
     }
 }

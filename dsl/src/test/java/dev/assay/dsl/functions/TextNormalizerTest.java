@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.assay.dsl.engine.DuckDbDialect;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -50,7 +49,7 @@ class TextNormalizerTest {
         for (int i = 0; i < 3000; i++) {
             texts.add(randomText(random));
         }
-        List<String> duckDb = normalizedByDuckDb(texts);
+        List<String> duckDb = DuckDbOverValues.apply(texts, "VARCHAR", new DuckDbDialect().normalizeText("v"));
         for (int i = 0; i < texts.size(); i++) {
             assertEquals(duckDb.get(i), TextNormalizer.normalize(texts.get(i)), "text " + codePoints(texts.get(i)));
         }
@@ -75,30 +74,6 @@ class TextNormalizerTest {
             out.appendCodePoint(cp);
         }
         return out.toString();
-    }
-
-    private static List<String> normalizedByDuckDb(List<String> texts) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
-            try (Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE t (i INTEGER, s VARCHAR)");
-            }
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO t VALUES (?, ?)")) {
-                for (int i = 0; i < texts.size(); i++) {
-                    insert.setInt(1, i);
-                    insert.setString(2, texts.get(i));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            List<String> out = new ArrayList<>();
-            String sql = "SELECT " + new DuckDbDialect().normalizeText("s") + " FROM t ORDER BY i";
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        }
     }
 
     private static String codePoints(String s) {
