@@ -23,7 +23,8 @@ The definitions reproduced here, independently of Assay's code:
   characters into one space, strip spaces at both ends;
 - a hash split puts a row in the first part i whose boundary floor(cum%_i * 2**64 / 100)
   is above the first 64 bits of SHA-256 of the canonical text
-  ``assay-split-v1|SEED`` + per key column ``|N`` (NULL) or ``|S<len>:<text>``;
+  ``assay-split-v1|SEED`` + per key column ``|N`` (NULL) or ``|S<len>:<text>`` (keys of
+  text and integers), else ``assay-split-v2|SEED`` + ``|N`` or ``|V<fingerprint field>``;
 - ``sample P%`` keeps the rows of the first part of a hash split P/(100-P) of the whole
   row; ``sample N`` keeps the N rows of smallest hash (ties by row order);
 - a stratified split gives each part, within each stratum of n rows,
@@ -182,9 +183,17 @@ def split_hash(seed, values):
     return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:16], 16)
 
 
-def hash_part(seed, values, bounds):
-    """The part of a hash split for one row's key values (text, None for NULL)."""
-    h = split_hash(seed, values)
+def split_hash_v2(seed, fields):
+    """The 64-bit split hash of version 2: key values as their fingerprint fields (None for NULL)."""
+    text = f"assay-split-v2|{seed}"
+    for f in fields:
+        text += "|N" if f is None else f"|V{f}"
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:16], 16)
+
+
+def hash_part(seed, values, bounds, version=1):
+    """The part of a hash split for one row's key values (text for version 1, fields for 2; None for NULL)."""
+    h = split_hash(seed, values) if version == 1 else split_hash_v2(seed, values)
     return next((i for i, bound in enumerate(bounds) if h < bound), len(bounds))
 
 

@@ -383,13 +383,15 @@ def check_fields(what, actual, expected):
     duplicates_ref.check_fields(f"`{what}`", actual, expected)
 
 
-def key_text(value):
-    """A cell cast to VARCHAR as DuckDB does (docs/duplicates-and-splits.md), None for NULL."""
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, int):
+def key_field(value, duckdb_type):
+    """A cell's fingerprint field, as a split key of version 2 holds it (docs/versions.md), None for NULL."""
+    if value is None:
+        return None
+    if duckdb_type == "VARCHAR":
+        return f"{len(value.encode('utf-8'))}:{value}"
+    if duckdb_type == "BIGINT":
         return str(value)
-    return "nan" if math.isnan(value) else repr(value)  # repr: the shortest round-trip form
+    return "nan" if math.isnan(value) else "%.17g" % value  # Python's %-format prints as C's printf
 
 
 # ---------------------------------------------------------------- load and profile
@@ -467,9 +469,9 @@ def test_dedup_keeps_the_first_row_of_each_group(kernel, data, exports):
 
 
 def whole_row_parts(table, seed, percentages):
-    """The part of every row of a hash split on whole rows (docs/duplicates-and-splits.md)."""
+    """The part of every row of a hash split on whole rows (docs/duplicates-and-splits.md): doubles make it version 2."""
     bounds = duplicates_ref.split_boundaries(percentages)
-    return [duplicates_ref.hash_part(seed, [key_text(v) for v in row], bounds) for row in table.rows()]
+    return [duplicates_ref.hash_part(seed, [key_field(v, table.types[n]) for n, v in zip(table.names, row)], bounds, 2) for row in table.rows()]
 
 
 def check_no_leakage(kernel, left, right):
@@ -485,7 +487,7 @@ def test_split_on_whole_rows_follows_the_canonical_hash(kernel, data, exports):
     part_of_row = whole_row_parts(data.wide, seed, percentages)
     result, messages = kernel.statement(what)
     check_fields(what, result, {"kind": "split", "source": "wide", "method": "hash", "key": data.wide.names,
-                                "seed": seed, "rows": ROWS})
+                                "seed": seed, "rows": ROWS, "key_version": 2})
     assert [p["name"] for p in result["parts"]] == names, f"{what}: parts {result['parts']}"
     for i, (name, part) in enumerate(zip(names, result["parts"])):
         expected_ids = [row_id for row_id, p in zip(data.wide.cells["id"], part_of_row) if p == i]

@@ -1,5 +1,5 @@
 package dev.assay.dsl.engine;
 
-/** A column of a relation: its name and the engine's type name (DuckDB's, e.g. BIGINT, VARCHAR). */
+/** A column of a relation: its name and its logical type name ({@link LogicalType}, docs/types.md: BIGINT, VARCHAR ...). */
 public record Column(String name, String type) {
 }

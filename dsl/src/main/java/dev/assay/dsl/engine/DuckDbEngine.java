@@ -720,6 +720,7 @@ public final class DuckDbEngine implements SqlEngine {
                 st.execute("SET enable_progress_bar = true");
                 st.execute("SET enable_progress_bar_print = false");
             }
+            DuckDbJavaFunctions.register(connection);
         }
         return connection;
     }

@@ -1,7 +1,7 @@
 package dev.assay.dsl.profile;
 
+import dev.assay.dsl.engine.LogicalType;
 import java.util.Locale;
-import java.util.Set;
 
 /** What a profile computes for a column follows from the kind of its values. */
 public enum ColumnKind {
@@ -15,23 +15,19 @@ public enum ColumnKind {
     /** Lists, structs, blobs, intervals ...: counted and ranked by their text form. */
     OTHER;
 
-    private static final Set<String> INTEGERS = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",
-            "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT");
-    private static final Set<String> FLOATS = Set.of("FLOAT", "DOUBLE", "REAL");
-
-    /** The kind of an engine type name (DuckDB's names, e.g. {@code DECIMAL(10,2)}, {@code TIMESTAMP WITH TIME ZONE}). */
+    /** The kind of a logical type name (engine/LogicalType: e.g. {@code DECIMAL(10,2)}, {@code TIMESTAMP WITH TIME ZONE}). */
     public static ColumnKind of(String engineType) {
-        String t = engineType.toUpperCase(Locale.ROOT);
-        if (INTEGERS.contains(t) || FLOATS.contains(t) || t.startsWith("DECIMAL")) {
+        LogicalType t = LogicalType.of(engineType);
+        if (t.isNumeric()) {
             return NUMERIC;
         }
-        if (t.equals("DATE") || t.startsWith("TIMESTAMP")) {
+        if (t.isTemporal()) {
             return TEMPORAL;
         }
-        if (t.equals("BOOLEAN")) {
+        if (t.isBoolean()) {
             return BOOLEAN;
         }
-        if (t.equals("VARCHAR")) {
+        if (t.isText()) {
             return TEXT;
         }
         return OTHER;
@@ -39,12 +35,12 @@ public enum ColumnKind {
 
     /** Integer types: numpy floors a Sturges bin width at 1 for integer data. */
     public static boolean isInteger(String engineType) {
-        return INTEGERS.contains(engineType.toUpperCase(Locale.ROOT));
+        return LogicalType.of(engineType).isInteger();
     }
 
     /** Floating-point types can hold NaN, which a profile counts as missing (as pandas does). */
     public static boolean isFloat(String engineType) {
-        return FLOATS.contains(engineType.toUpperCase(Locale.ROOT));
+        return LogicalType.of(engineType).isFloat();
     }
 
     /** Integers and decimals average exactly in the engine; floats need compensated summation. */

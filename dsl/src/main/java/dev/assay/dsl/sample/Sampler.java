@@ -1,5 +1,6 @@
 package dev.assay.dsl.sample;
 
+import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.OrderedSource;
 import dev.assay.dsl.engine.SqlDialect;
 import dev.assay.dsl.engine.SqlEngine;
@@ -26,17 +27,18 @@ public final class Sampler {
     /** {@code allColumns}: the columns of {@code dataset}, whose values make a row's hash. */
     public Sampled sample(String dataset, String target, SamplePlan plan, List<String> allColumns) {
         SqlDialect d = engine.dialect();
+        List<Column> key = SplitKey.columns(engine, dataset, allColumns);
         try (OrderedSource source = OrderedSource.of(engine, dataset, target.equals(dataset));
              StagedTables staged = StagedTables.of(engine, target)) {
             String aside = staged.aside(target);
-            String hashed = "SELECT " + source.ordinal() + " AS ord, " + SplitKey.sqlHex16(d, plan.seed(), allColumns)
+            String hashed = "SELECT " + source.ordinal() + " AS ord, " + SplitKey.sqlHex16(d, plan.seed(), key)
                     + " AS h FROM " + source.table();
             engine.run("CREATE OR REPLACE TABLE " + d.quoteIdentifier(aside) + " AS SELECT * FROM " + source.table()
                     + " WHERE " + source.ordinal() + " IN (" + chosen(hashed, plan) + ") ORDER BY " + source.ordinal(), null, 0);
             long sourceRows = engine.count(dataset);
             long rows = engine.count(aside);
             staged.commit();
-            return new Sampled(target, dataset, sourceRows, rows, plan);
+            return new Sampled(target, dataset, sourceRows, rows, plan, SplitKey.version(key));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.assay.dsl.split;
 
+import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.OrderedSource;
 import dev.assay.dsl.engine.SqlDialect;
 import dev.assay.dsl.engine.SqlEngine;
@@ -33,8 +34,9 @@ public final class Splitter {
         plan.validate();
         SqlDialect d = engine.dialect();
         boolean replacesSource = plan.names().contains(dataset);
+        List<Column> hashKey = SplitKey.columns(engine, dataset, plan.hashKey(allColumns));
         try (OrderedSource source = OrderedSource.of(engine, dataset, replacesSource);
-             WorkTable assignment = WorkTable.of(engine, "split", assignment(source, plan, allColumns));
+             WorkTable assignment = WorkTable.of(engine, "split", assignment(source, plan, hashKey));
              StagedTables staged = StagedTables.of(engine, plan.names())) {
             List<SplitResult.Part> parts = new ArrayList<>();
             long total = ((Number) engine.smallResult("SELECT count(*) FROM " + source.table()).get(0).get(0)).longValue();
@@ -50,14 +52,15 @@ public final class Splitter {
             }
             staged.commit(); // all parts or none
             List<String> key = plan.stratify() != null || plan.orderBy() != null ? List.of() : plan.hashKey(allColumns);
+            Integer keyVersion = plan.orderBy() != null ? null : SplitKey.version(hashKey); // time order hashes nothing
             return new SplitResult(dataset, plan.method(), key, plan.seed(), labelColumn, parts,
-                    plan.sizesVary() ? SplitSpread.note(total, plan.percentages()) : null);
+                    plan.sizesVary() ? SplitSpread.note(total, plan.percentages()) : null, keyVersion);
         }
     }
 
-    private String assignment(OrderedSource source, SplitPlan plan, List<String> allColumns) {
+    private String assignment(OrderedSource source, SplitPlan plan, List<Column> hashKey) {
         SqlDialect d = engine.dialect();
-        String hash = SplitKey.sqlHex16(d, plan.seed(), plan.hashKey(allColumns));
+        String hash = SplitKey.sqlHex16(d, plan.seed(), hashKey);
         if (plan.sizesVary()) {
             StringBuilder part = new StringBuilder("CASE");
             List<String> bounds = SplitKey.boundaries(plan.percentages());

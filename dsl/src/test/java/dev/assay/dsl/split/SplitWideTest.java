@@ -2,7 +2,9 @@ package dev.assay.dsl.split;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.WideTables;
+import dev.assay.dsl.functions.FingerprintFields;
 import dev.assay.dsl.workspace.Workspace;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A whole-row split of a table wider than DuckDB's expression depth (issue 21): the key once
  * chained every column with '||', one nesting level per column, and failed. Each row must
- * still land where the Java twin of the key puts it.
+ * still land where the Java twin of the key puts it. The table has doubles, so the key is of
+ * version 2: each value as its fingerprint field.
  */
 class SplitWideTest {
 
@@ -23,16 +26,21 @@ class SplitWideTest {
             List<BigDecimal> shares = List.of(BigDecimal.valueOf(60), BigDecimal.valueOf(40));
             SplitResult r = ws.dataset("wide").split(SplitPlan.into("a", "b").percent(60, 40).seed(3).build());
             assertEquals(30, r.rows());
-            List<String> columns = ws.engine().schema("wide").stream().map(c -> c.name()).toList();
+            assertEquals(2, r.keyVersion());
+            List<Column> columns = ws.engine().schema("wide");
             for (String part : List.of("a", "b")) {
-                // Every value as its canonical text (the engine's VARCHAR cast), NULL as null, in column order.
-                String texts = String.join(", ", columns.stream().map(c -> "CAST(\"" + c + "\" AS VARCHAR)").toList());
+                // Every value as its VARCHAR cast (which reads back as the same double), NULL as null.
+                String texts = String.join(", ", columns.stream().map(c -> "CAST(\"" + c.name() + "\" AS VARCHAR)").toList());
                 for (List<Object> row : ws.engine().smallResult("SELECT [" + texts + "] AS v FROM " + part)) {
                     List<String> values = new ArrayList<>();
-                    for (Object v : (List<?>) row.get(0)) {
-                        values.add(v == null ? null : v.toString());
+                    List<?> cells = (List<?>) row.get(0);
+                    for (int i = 0; i < columns.size(); i++) {
+                        Object v = cells.get(i);
+                        String type = columns.get(i).type();
+                        values.add(v == null ? null : type.equals("DOUBLE") ? FingerprintFields.floating(Double.parseDouble(
+                                v.toString())) : type.equals("VARCHAR") ? FingerprintFields.text(v.toString()) : v.toString());
                     }
-                    int expected = SplitKey.part(SplitKey.hex16(3, values), shares);
+                    int expected = SplitKey.part(SplitKey.hex16(2, 3, values), shares);
                     assertEquals(part, expected == 0 ? "a" : "b", "row " + values.get(0));
                 }
             }
