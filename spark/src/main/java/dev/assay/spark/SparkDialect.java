@@ -1,8 +1,8 @@
 package dev.assay.spark;
 
+import dev.assay.dsl.engine.LogicalType;
 import dev.assay.dsl.engine.SqlDialect;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -106,8 +106,8 @@ public final class SparkDialect implements SqlDialect {
 
     @Override
     public String normalizeText(String expr) {
-        return "trim(regexp_replace(regexp_replace(lower(" + expr + "), " + quoteLiteral("\\p{P}") + ", ''), "
-                + quoteLiteral("[\\t\\n\\x0B\\f\\r\\p{Z}]+") + ", ' '))";
+        // Spark's lower and regexes differ from DuckDB's (İ, final sigma, Unicode versions): Assay's Java definition.
+        return SparkFunctions.NORMALIZE + "(" + expr + ")";
     }
 
     @Override
@@ -158,7 +158,7 @@ public final class SparkDialect implements SqlDialect {
 
     @Override
     public String words(String expr) {
-        return "regexp_extract_all(lower(" + expr + "), " + quoteLiteral("[\\p{L}\\p{N}]+") + ", 0)";
+        return "regexp_extract_all(" + SparkFunctions.LOWER + "(" + expr + "), " + quoteLiteral("[\\p{L}\\p{N}]+") + ", 0)";
     }
 
     /** The characters Python's str.isspace() accepts, as a Java character class body. */
@@ -177,24 +177,21 @@ public final class SparkDialect implements SqlDialect {
 
     @Override
     public String fingerprintField(String expr, String type) {
-        String t = type.toUpperCase(Locale.ROOT);
-        if (t.equals("BOOLEAN") || t.endsWith("INT") || t.equals("BIGINT") || t.equals("HUGEINT")) {
-            return "lower(" + castText(expr) + ")";
-        }
-        if (t.startsWith("DECIMAL")) {
-            return castText(expr);
-        }
-        if (t.equals("FLOAT") || t.equals("DOUBLE")) {
-            return "CASE WHEN isnan(" + expr + ") THEN 'nan' ELSE " + SparkFunctions.C_DOUBLE + "(CAST(" + expr
+        // The same text as FingerprintFields defines and DuckDbDialect writes (docs/versions.md).
+        return switch (LogicalType.of(type).field()) {
+            case PLAIN -> castText(expr);
+            case FLOATING -> "CASE WHEN isnan(" + expr + ") THEN 'nan' ELSE " + SparkFunctions.G17 + "(CAST(" + expr
                     + " AS DOUBLE)) END";
-        }
-        if (t.equals("DATE")) {
-            return castText("unix_date(" + expr + ")");
-        }
-        if (t.startsWith("TIMESTAMP")) {
-            return castText("unix_micros(CAST(" + expr + " AS TIMESTAMP))");
-        }
-        String text = t.equals("BLOB") ? "lower(hex(" + expr + "))" : castText(expr);
+            case EPOCH_DAYS -> castText("unix_date(" + expr + ")");
+            case EPOCH_MICROS -> castText(epochMicros(expr));
+            case HEX -> lengthPrefixed("hex(" + expr + ")");
+            case TEXT -> lengthPrefixed(castText(expr));
+            case MICROS_OF_DAY, EPOCH_NANOS -> throw new IllegalArgumentException("Spark has no " + type + " values");
+        };
+    }
+
+    /** A text as its length in UTF-8 bytes, ':', the text. */
+    private static String lengthPrefixed(String text) {
         return "concat(CAST(octet_length(" + text + ") AS STRING), ':', " + text + ")";
     }
 

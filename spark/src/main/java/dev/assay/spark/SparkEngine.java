@@ -81,6 +81,8 @@ public final class SparkEngine implements SqlEngine {
         this.ownsSession = ownsSession;
         this.location = location;
         this.memoryLimit = memoryLimit;
+        // Times without a zone become instants at UTC, as in DuckDB, whatever the cluster's default.
+        spark.conf().set("spark.sql.session.timeZone", "UTC");
         SparkFunctions.register(spark);
     }
 

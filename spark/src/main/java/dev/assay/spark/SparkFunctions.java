@@ -1,6 +1,9 @@
 package dev.assay.spark;
 
-import dev.assay.spark.udf.CDouble;
+import dev.assay.dsl.functions.TextNormalizer;
+import dev.assay.spark.udf.G17;
+import dev.assay.spark.udf.Lower;
+import dev.assay.spark.udf.Normalize;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,7 +11,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -25,15 +30,20 @@ import org.apache.spark.sql.types.DataTypes;
  */
 final class SparkFunctions {
 
-    /** A double as C's printf("%.17g") prints it (a fingerprint's doubles). */
-    static final String C_DOUBLE = "assay_c_double";
+    /** A double as C's printf("%.17g") prints it (a fingerprint's doubles); the name DuckDB registers too. */
+    static final String G17 = "assay_g17";
+    /** Text as {@code normalize} compares it. */
+    static final String NORMALIZE = "assay_normalize";
+    /** Lower case as DuckDB's lower. */
+    static final String LOWER = "assay_lower";
 
     private record Udf(String name, Class<?> implementation, DataType returns) {
     }
 
-    private static final List<Udf> UDFS = List.of(new Udf(C_DOUBLE, CDouble.class, DataTypes.StringType));
+    private static final List<Udf> UDFS = List.of(new Udf(G17, G17.class, DataTypes.StringType),
+            new Udf(NORMALIZE, Normalize.class, DataTypes.StringType), new Udf(LOWER, Lower.class, DataTypes.StringType));
 
-    /** Packages (as paths) whose classes the server needs: the wrappers and the functions. */
+    /** Packages (as paths) whose classes and resources the server needs: the wrappers and the functions. */
     private static final List<String> PACKAGES = List.of("dev/assay/spark/udf/", "dev/assay/dsl/functions/");
 
     private SparkFunctions() {
@@ -62,8 +72,13 @@ final class SparkFunctions {
                 Path jar = Files.createTempFile("assay-spark-functions-", ".jar");
                 jar.toFile().deleteOnExit();
                 try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-                    for (Class<?> anchor : List.of(CDouble.class)) {
-                        copyClasses(Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI()), out);
+                    // The wrappers and the functions may come from different jars (assay-spark.jar, assay.jar).
+                    Set<Path> sources = new LinkedHashSet<>();
+                    for (Class<?> anchor : List.of(G17.class, TextNormalizer.class)) {
+                        sources.add(Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI()));
+                    }
+                    for (Path source : sources) {
+                        copyClasses(source, out);
                     }
                 }
                 artifact = jar;
@@ -85,7 +100,7 @@ final class SparkFunctions {
                     continue;
                 }
                 try (Stream<Path> files = Files.walk(dir)) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                    for (Path file : files.filter(Files::isRegularFile).toList()) {
                         out.putNextEntry(new JarEntry(source.relativize(file).toString().replace('\\', '/')));
                         Files.copy(file, out);
                         out.closeEntry();
@@ -98,7 +113,7 @@ final class SparkFunctions {
             Enumeration<JarEntry> entries = jar.entries();
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();
-                if (entry.getName().endsWith(".class") && PACKAGES.stream().anyMatch(entry.getName()::startsWith)) {
+                if (!entry.isDirectory() && PACKAGES.stream().anyMatch(entry.getName()::startsWith)) {
                     out.putNextEntry(new JarEntry(entry.getName()));
                     try (InputStream in = jar.getInputStream(entry)) {
                         in.transferTo(out);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.functions.CDoubleFormat;
+import dev.assay.dsl.functions.TextNormalizer;
 import dev.assay.dsl.engine.DuckDbEngineProvider;
 import dev.assay.dsl.engine.EngineSettings;
 import dev.assay.dsl.engine.SqlEngine;
@@ -95,8 +97,12 @@ class SparkEngineTest {
 
     @Test
     void assaysJavaFunctionsRunOnTheServer() {
-        List<List<Object>> rows = spark.smallResult("SELECT " + SparkFunctions.C_DOUBLE + "(0.5D)");
-        assertEquals(String.format("%.17g", 0.5), rows.get(0).get(0));
+        // Spark's own format_string gives Java's 0.10000000000000000; C (and DuckDB) print ...001.
+        List<List<Object>> rows = spark.smallResult("SELECT " + SparkFunctions.G17 + "(0.1D), " + SparkFunctions.NORMALIZE
+                + "('  İSTANBUL, Straße!  '), " + SparkFunctions.LOWER + "('ΟΔΟΣ')");
+        assertEquals(List.of(CDoubleFormat.g17(0.1), TextNormalizer.normalize("  İSTANBUL, Straße!  "),
+                TextNormalizer.lower("ΟΔΟΣ")), rows.get(0));
+        assertEquals("0.10000000000000001", rows.get(0).get(0));
     }
 
     @Test
