@@ -1,6 +1,7 @@
 package dev.assay.spark;
 
 import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.engine.EngineSettings;
 import dev.assay.dsl.engine.MemoryLimit;
 import dev.assay.dsl.engine.QueryCancelledException;
 import dev.assay.dsl.engine.SqlDialect;
@@ -9,6 +10,7 @@ import dev.assay.dsl.engine.SqlException;
 import dev.assay.dsl.engine.SqlVocabulary;
 import dev.assay.dsl.engine.TablePreview;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -67,6 +69,7 @@ public final class SparkEngine implements SqlEngine {
     private final BufferAllocator allocator = new RootAllocator();
     private volatile boolean cancelled;
     private volatile MemoryLimit memoryLimit;
+    private final LocalParquet localFiles;
     private SqlVocabulary vocabulary;
 
     private record Stored(Dataset<Row> rows, long id) {
@@ -81,6 +84,7 @@ public final class SparkEngine implements SqlEngine {
         this.ownsSession = ownsSession;
         this.location = location;
         this.memoryLimit = memoryLimit;
+        this.localFiles = new LocalParquet(new EngineSettings(memoryLimit, Map.of()));
         // Times without a zone become instants at UTC, as in DuckDB, whatever the cluster's default.
         spark.conf().set("spark.sql.session.timeZone", "UTC");
         SparkFunctions.register(spark);
@@ -122,6 +126,16 @@ public final class SparkEngine implements SqlEngine {
             store(name, spark.sql(query));
             return null;
         });
+    }
+
+    @Override
+    public void writeParquet(String relation, Path file) {
+        localFiles.write(this, relation, file);
+    }
+
+    @Override
+    public void loadParquet(String name, Path file, List<Column> schema) {
+        localFiles.read(this, name, file, schema);
     }
 
     @Override
@@ -392,6 +406,7 @@ public final class SparkEngine implements SqlEngine {
             dropScratch(name);
         }
         allocator.close();
+        localFiles.close();
         if (ownsSession) {
             try {
                 spark.close();

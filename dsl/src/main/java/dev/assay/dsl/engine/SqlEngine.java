@@ -1,5 +1,6 @@
 package dev.assay.dsl.engine;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
@@ -34,6 +36,25 @@ public interface SqlEngine extends AutoCloseable {
      * {@code CREATE OR REPLACE TABLE}; Spark: written out and read back, with a row ordinal).
      */
     void materialize(String name, String query);
+
+    /**
+     * Writes every row of a relation to one compressed Parquet file on this machine (a pinned
+     * version's snapshot): the store is local even when the engine is not.
+     */
+    default void writeParquet(String relation, Path file) {
+        run(dialect().copyToParquet(relation, file.toString()), null, 0);
+    }
+
+    /**
+     * Makes (or replaces) table {@code name} from a Parquet file on this machine, each column
+     * cast to its logical type in {@code schema} (Parquet keeps no ENUM, for one).
+     */
+    default void loadParquet(String name, Path file, List<Column> schema) {
+        SqlDialect d = dialect();
+        String columns = schema.stream().map(c -> "CAST(" + d.quoteIdentifier(c.name()) + " AS " + c.type() + ") AS "
+                + d.quoteIdentifier(c.name())).collect(Collectors.joining(", "));
+        materialize(name, "SELECT " + columns + " FROM " + d.readParquet(file.toString()));
+    }
 
     /** The number of rows of a table or view. */
     long count(String relation);

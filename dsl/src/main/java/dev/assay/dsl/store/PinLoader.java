@@ -1,7 +1,6 @@
 package dev.assay.dsl.store;
 
 import dev.assay.dsl.engine.Column;
-import dev.assay.dsl.engine.SqlDialect;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.SqlException;
 import dev.assay.dsl.engine.StagedTables;
@@ -56,11 +55,8 @@ public final class PinLoader {
 
     /** The snapshot's columns cast back to the pinned types (Parquet has no ENUM, for one). */
     private void read(StoredVersion version, Path file, String scratch) {
-        SqlDialect d = engine.dialect();
-        String columns = version.schema().stream().map(c -> "CAST(" + d.quoteIdentifier(c.name()) + " AS " + c.type() + ") AS "
-                + d.quoteIdentifier(c.name())).collect(Collectors.joining(", "));
         try {
-            engine.run("SELECT " + columns + " FROM " + d.readParquet(file.toString()), scratch, 0);
+            engine.loadParquet(scratch, file, version.schema());
         } catch (SqlException e) {
             throw mismatch(version, file, "the file cannot be read as " + version.schema().stream().map(Column::name)
                     .collect(Collectors.joining(", ")) + " (" + e.getMessage().lines().findFirst().orElse("") + ")");

@@ -41,7 +41,7 @@ public final class Pinner {
 
     private VersionStore.Snapshot writeSnapshot(String relation, Fingerprint fingerprint, VersionStore.Writer writer) {
         Path aside = writer.newFile(".parquet");
-        engine.run(engine.dialect().copyToParquet(relation, aside.toString()), null, 0);
+        engine.writeParquet(relation, aside);
         return writer.keepSnapshot(aside, fingerprint);
     }
 }
