@@ -7,7 +7,6 @@ import dev.assay.dsl.lang.StatementSyntax;
 import dev.assay.dsl.lang.StatementType;
 import dev.assay.dsl.lang.StatementType.Binding;
 import dev.assay.dsl.lang.StatementType.Completion;
-import dev.assay.dsl.workspace.Copied;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +20,7 @@ public record CopyStatement(String dataset, String engine, String target, String
 
     public static final StatementType TYPE = new StatementSyntax("copy", Binding.NONE,
             "copy NAME to ENGINE [as NEWNAME] [via 'DIRECTORY']", Completion.ofDataset("to", "as", "via")
-                    .valuesAfter("to", UseStatement.ENGINES), List.of(Copied.class),
+                    .valuesAfter("to", UseStatement.ENGINES), List.of(),
             (in, targets, at) -> {
                 String dataset = in.name("the dataset to copy");
                 in.expectWord("to");

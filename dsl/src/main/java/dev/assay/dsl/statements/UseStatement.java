@@ -9,7 +9,6 @@ import dev.assay.dsl.lang.StatementType;
 import dev.assay.dsl.lang.StatementType.Binding;
 import dev.assay.dsl.lang.StatementType.Completion;
 import dev.assay.dsl.lang.Token;
-import dev.assay.dsl.workspace.EngineUse;
 import dev.assay.dsl.workspace.Workspace;
 import java.util.List;
 
@@ -25,7 +24,7 @@ public record UseStatement(String engine, String location, Position position) im
 
     public static final StatementType TYPE = new StatementSyntax("use", Binding.NONE,
             "use ENGINE ['LOCATION']  (use duckdb; use spark 'sc://host:15002' or 'local[2]')",
-            Completion.ofDataset().noDatasetAfterKeyword().valuesAfter("use", ENGINES), List.of(EngineUse.class),
+            Completion.ofDataset().noDatasetAfterKeyword().valuesAfter("use", ENGINES), List.of(),
             (in, targets, at) -> {
                 String engine = in.name("an engine name, like duckdb or spark");
                 String location = in.peek().kind() == Token.Kind.STRING

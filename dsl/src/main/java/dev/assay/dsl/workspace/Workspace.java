@@ -155,7 +155,9 @@ public final class Workspace implements AutoCloseable {
                         + e.getMessage() + elsewhere(engine, statement.text()), e);
             }
         }
-        replaceElsewhere(engine, engine.relations()); // the script may have made tables itself (CREATE TABLE)
+        if (engines.all().size() > 1) {
+            replaceElsewhere(engine, engine.relations()); // the script may have made tables itself (CREATE TABLE)
+        }
         return shown;
     }
 
@@ -475,6 +477,7 @@ public final class Workspace implements AutoCloseable {
      * datasets of the replaced engine go with it. A failed open leaves the current engine as it was.
      */
     public EngineUse use(String engine, String location) {
+        requireSparkPresent(engine);
         SessionEngines.Used used = engines.use(engine, location);
         return new EngineUse(used.engine().name(), used.engine().location(), used.opened());
     }
@@ -497,6 +500,7 @@ public final class Workspace implements AutoCloseable {
         if (session instanceof String location) {
             return useSpark(location);
         }
+        requireSparkPresent(SPARK);
         SessionEngines.Used used = engines.wrap(SPARK, session);
         return new EngineUse(used.engine().name(), used.engine().location(), used.opened());
     }
@@ -526,6 +530,16 @@ public final class Workspace implements AutoCloseable {
         replaceElsewhere(into.engine(), List.of(to));
         lineage.record(to, made);
         return copied;
+    }
+
+    /** Spark is a module of its own: when it is asked for and absent, say how to add it rather than only "unknown". */
+    private void requireSparkPresent(String engine) {
+        List<String> known = engines.registry().names();
+        if (SPARK.equalsIgnoreCase(engine.strip()) && !known.contains(SPARK)) {
+            throw new IllegalArgumentException("engine spark is not on the class path: install the kernel with "
+                    + "'install --with-spark' (or 'run --with-spark'), or add spark/target/assay-spark.jar with "
+                    + "%classpath add; known engines: " + String.join(", ", known));
+        }
     }
 
     /** The open engine {@code name}; one not opened yet is refused, saying how to open it. */

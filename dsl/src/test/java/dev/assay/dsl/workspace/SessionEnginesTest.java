@@ -302,6 +302,29 @@ class SessionEnginesTest {
     }
 
     @Test
+    void sparkAbsentOrUnableToWrapIsToldPlainly() {
+        IllegalArgumentException absent = assertThrows(IllegalArgumentException.class,
+                () -> ws.useSpark("sc://127.0.0.1:15002"));
+        assertTrue(absent.getMessage().startsWith("engine spark is not on the class path"), absent.getMessage());
+        assertTrue(absent.getMessage().contains("known engines: duckdb, other"), absent.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> run("use spark 'local[2]'"));
+        ws.engineRegistry().register(new EngineProvider() {
+            @Override
+            public String name() {
+                return "spark";
+            }
+
+            @Override
+            public SqlEngine open(EngineSettings settings) {
+                throw new IllegalStateException("not in this test");
+            }
+        }, "test");
+        IllegalArgumentException wrap = assertThrows(IllegalArgumentException.class, () -> ws.useSpark(new Object()));
+        assertEquals("engine spark cannot wrap a java.lang.Object", wrap.getMessage());
+        assertSame(duck, ws.engine());
+    }
+
+    @Test
     void completionOffersEnginesAfterUseAndCopyTo() {
         assertEquals(List.of("duckdb", "spark"), LanguageAssist.complete("use ", 4, ws).matches());
         assertEquals(List.of("duckdb", "spark"), LanguageAssist.complete("copy t to ", 10, ws).matches());
