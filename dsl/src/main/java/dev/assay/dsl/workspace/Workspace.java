@@ -152,13 +152,19 @@ public final class Workspace implements AutoCloseable {
                 }
             } catch (SqlException e) {
                 throw new SqlException((statements.size() > 1 ? "statement at line " + statement.line() + ": " : "")
-                        + e.getMessage() + elsewhere(engine, statement.text()), e);
+                        + withHint(e.getMessage(), elsewhere(engine, statement.text())), e);
             }
         }
         if (engines.all().size() > 1) {
             replaceElsewhere(engine, engine.relations()); // the script may have made tables itself (CREATE TABLE)
         }
         return shown;
+    }
+
+    /** The hint at the end of the message's first line, which is what a notebook shows of an error first. */
+    private static String withHint(String message, String hint) {
+        int end = message.indexOf('\n');
+        return end < 0 ? message + hint : message.substring(0, end) + hint + message.substring(end);
     }
 
     /**

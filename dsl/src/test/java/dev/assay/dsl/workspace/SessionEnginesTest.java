@@ -198,7 +198,8 @@ class SessionEnginesTest {
         assertTrue(rule.getMessage().contains("copy u to duckdb"), rule.getMessage());
         // SQL runs on the current engine: a dataset of another is named with the way out.
         SqlException sql = assertThrows(SqlException.class, () -> ws.sql("SELECT count(*) FROM t", null));
-        assertTrue(sql.getMessage().contains("'t' is a dataset on duckdb (copy t to other)"), sql.getMessage());
+        assertTrue(sql.getMessage().lines().findFirst().orElseThrow().contains("'t' is a dataset on duckdb (copy t to other)"),
+                sql.getMessage());
         // Once both are on one engine, the statement runs.
         run("copy t to other");
         assertEquals(10, ws.dataset("t").leakage(ws.dataset("u"), dev.assay.dsl.duplicates.Match.on(List.of("id"))).exactOverlapRows());
