@@ -160,3 +160,58 @@ def test_run_selects_the_engine_by_environment_and_refuses_an_unknown_one(assay_
                              capture_output=True, text=True, timeout=TIMEOUT)
     assert refused.returncode == 2, refused.stdout + refused.stderr
     assert "unknown engine 'hello-duk'; known engines: duckdb" in refused.stderr, refused.stderr
+
+
+def result_json(outputs):
+    found = [c["data"]["application/vnd.assay.result+json"] for kind, c in outputs
+             if kind in ("execute_result", "display_data") and "application/vnd.assay.result+json" in c.get("data", {})]
+    assert found, outputs
+    return found[-1]
+
+
+def test_use_and_copy_between_two_engines_of_a_kernel(assay_jar, hello_jar, tmp_path):
+    """Issue 23: a session on the extension's engine opens DuckDB with `use`, and `copy` moves rows between them."""
+    km, kc = kernel_with(assay_jar, [hello_jar], tmp_path / "kernels" / "assay-engines", ["--engine", "hello-duck"])
+    try:
+        content, outputs = run_cell(kc, "%%sql t\nSELECT range AS id, 'row ' || range AS text FROM range(100)")
+        assert content["status"] == "ok", content
+
+        content, outputs = run_cell(kc, "%%assay\nuse duckdb")
+        assert content["status"] == "ok", content
+        assert result_json(outputs) == {"kind": "use", "engine": "duckdb", "location": None}
+
+        content, outputs = run_cell(kc, "%%assay\ncopy t to duckdb")
+        assert content["status"] == "ok", content
+        copied = result_json(outputs)
+        assert {k: copied[k] for k in ("kind", "dataset", "from", "to", "rows", "via", "moved")} == {
+            "kind": "copy", "dataset": "t", "from": "hello-duck", "to": "duckdb", "rows": 100, "via": "arrow",
+            "moved": True}
+        assert "moved 100 rows from hello-duck to duckdb" in texts(outputs)
+
+        # On DuckDB now, with its rows: counted by DuckDB, summed here.
+        content, outputs = run_cell(kc, "%%sql\nSELECT count(*) AS n, sum(id) AS s FROM t")
+        assert content["status"] == "ok", content
+        assert result_json(outputs)["rows"] == [[100, sum(range(100))]]
+
+        # SQL runs on the current engine: a table of the other one is named with the way out.
+        content, outputs = run_cell(kc, "%%sql\nSELECT engine FROM hello_engine")
+        assert content["status"] == "error"
+        assert "'hello_engine' is a dataset on hello-duck (copy hello_engine to duckdb)" in content["evalue"], content
+
+        # From Java: a copy back under another name, then a statement over both engines is refused.
+        content, outputs = run_cell(kc, 'assay.copy("t", "hello-duck", "back", null).rows()')
+        assert content["status"] == "ok", content
+        content, outputs = run_cell(kc, "%%assay\nleakage t, back")
+        assert content["status"] == "error"
+        assert "'t' is on duckdb and 'back' on hello-duck: copy one to the other first (copy back to duckdb)" \
+            in content["evalue"], content
+
+        content, outputs = run_cell(kc, "%%assay\nuse duckbd")
+        assert content["status"] == "error"
+        assert "known engines: duckdb, hello-duck" in content["evalue"], content
+        assert "did you mean" in content["evalue"], content
+        content, outputs = run_cell(kc, "%%assay\nshow t limit 1")
+        assert content["status"] == "ok", "a failed use leaves the session as it was"
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)

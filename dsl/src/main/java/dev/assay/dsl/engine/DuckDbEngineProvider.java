@@ -16,6 +16,10 @@ public final class DuckDbEngineProvider implements EngineProvider {
 
     @Override
     public SqlEngine open(EngineSettings settings) {
+        if (settings.location() != null) {
+            throw new IllegalArgumentException("duckdb runs inside this process and takes no location (got '"
+                    + settings.location() + "'): write use duckdb");
+        }
         try {
             return new DuckDbEngine(Files.createTempDirectory("assay-spill-"), settings.memoryLimit());
         } catch (IOException e) {

@@ -83,8 +83,8 @@ public final class LanguageAssist {
         } else if (words.isEmpty()) {
             candidates.addAll(STATEMENTS.keywords());
             candidates.addAll(datasets); // the start of "name = ..."
-        } else if (VALUES_AFTER.containsKey(previous)) {
-            candidates.addAll(VALUES_AFTER.get(previous));
+        } else if (valuesAfter(words, previous).isPresent()) {
+            candidates.addAll(valuesAfter(words, previous).get());
         } else if (BEFORE_COLUMN.contains(previous) || inRules && inParentheses
                 || afterComma && inColumnList(words)) {
             // In a check's parentheses: missing(col), duplicates(a, b).
@@ -168,10 +168,26 @@ public final class LanguageAssist {
         return Set.copyOf(words);
     }
 
+    /**
+     * Values after a word shared by every statement: those of words that no other statement
+     * uses as a clause ({@code to} takes an engine in {@code copy}, a file in {@code report}).
+     */
     private static Map<String, List<String>> valuesAfter() {
         Map<String, List<String>> values = new HashMap<>();
-        STATEMENTS.types().forEach(t -> values.putAll(t.completion().valuesAfter()));
+        STATEMENTS.types().forEach(t -> t.completion().valuesAfter().forEach((word, list) -> {
+            if (STATEMENTS.types().stream().noneMatch(o -> o != t && o.completion().clauses().contains(word))) {
+                values.put(word, list);
+            }
+        }));
         return Map.copyOf(values);
+    }
+
+    /** The values after {@code previous} in the statement the line is (its keyword is the first keyword of the line). */
+    private static Optional<List<String>> valuesAfter(List<String> words, String previous) {
+        Optional<StatementType> statement = words.stream().map(w -> STATEMENTS.find(w)).flatMap(Optional::stream)
+                .findFirst();
+        List<String> own = statement.map(t -> t.completion().valuesAfter().get(previous)).orElse(null);
+        return Optional.ofNullable(own != null ? own : VALUES_AFTER.get(previous));
     }
 
     private static boolean isWordChar(char c) {

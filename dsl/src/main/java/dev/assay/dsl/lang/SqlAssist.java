@@ -173,7 +173,7 @@ public final class SqlAssist {
     }
 
     private static List<String> columnNames(Workspace workspace, String relation) {
-        return workspace.engine().schema(relation).stream().map(Column::name).toList();
+        return workspace.dataset(relation).schema().stream().map(Column::name).toList(); // on the engine holding it
     }
 
     private static boolean needsQuotes(String name, SqlVocabulary vocabulary) {

@@ -40,7 +40,7 @@ final class CheckedDataset implements CheckTarget {
     CheckedDataset(Workspace workspace, Dataset dataset) {
         this.workspace = workspace;
         this.dataset = dataset;
-        this.scan = new AggregateScan(workspace.engine(), dataset.name(), ProfiledValue.INSTANCE);
+        this.scan = new AggregateScan(workspace.engineOf(dataset.name()), dataset.name(), ProfiledValue.INSTANCE);
     }
 
     /** Computes what the measures asked of the scan; nothing when they asked nothing. */
@@ -93,12 +93,13 @@ final class CheckedDataset implements CheckTarget {
 
     @Override
     public LongSupplier rowsWithPii(List<Column> textColumns) {
-        return () -> PiiCount.rowsWithPii(workspace.engine(), dataset.name(), textColumns);
+        return () -> PiiCount.rowsWithPii(workspace.engineOf(dataset.name()), dataset.name(), textColumns);
     }
 
     @Override
     public Supplier<Drift> driftFrom(String reference) {
         workspace.dataset(reference);
+        workspace.requireSameEngine(reference, dataset.name()); // refused before the scan reads anything
         return () -> drifts.computeIfAbsent(reference, r -> workspace.dataset(r).drift(dataset));
     }
 
@@ -106,7 +107,7 @@ final class CheckedDataset implements CheckTarget {
     public Supplier<String> fingerprint() {
         return () -> {
             if (fingerprint == null) {
-                fingerprint = new Fingerprinter(workspace.engine()).of(dataset.name()).fingerprint();
+                fingerprint = new Fingerprinter(workspace.engineOf(dataset.name())).of(dataset.name()).fingerprint();
             }
             return fingerprint.value();
         };

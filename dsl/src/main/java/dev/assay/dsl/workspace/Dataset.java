@@ -16,6 +16,7 @@ import dev.assay.dsl.duplicates.LeakageFinder;
 import dev.assay.dsl.duplicates.Match;
 import dev.assay.dsl.duplicates.ResolvedMatch;
 import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.TablePreview;
 import dev.assay.dsl.naming.Suggestions;
 import dev.assay.dsl.profile.PhoneRegions;
@@ -37,8 +38,8 @@ import java.util.List;
 import org.apache.arrow.vector.ipc.ArrowReader;
 
 /**
- * A named dataset of a workspace: a table or view inside the engine. The object holds only
- * the name; every method asks the engine, so no rows live in the Java heap.
+ * A named dataset of a workspace: a table or view inside one of its engines. The object holds
+ * only the name; every method asks the engine holding it, so no rows live in the Java heap.
  */
 public final class Dataset {
 
@@ -54,12 +55,17 @@ public final class Dataset {
         return name;
     }
 
+    /** The engine holding this dataset: its operations run there. */
+    private SqlEngine engine() {
+        return workspace.engineOf(name);
+    }
+
     public long count() {
-        return workspace.engine().count(name);
+        return engine().count(name);
     }
 
     public List<Column> schema() {
-        return workspace.engine().schema(name);
+        return engine().schema(name);
     }
 
     /** The first {@code rows} rows and the total row count, for showing. */
@@ -67,7 +73,7 @@ public final class Dataset {
         if (rows < 0) {
             throw new IllegalArgumentException("show takes a row count of 0 or more, got " + rows);
         }
-        return workspace.engine().preview(name, rows);
+        return engine().preview(name, rows);
     }
 
     public TablePreview show() {
@@ -79,7 +85,7 @@ public final class Dataset {
      * through the Arrow C interface; close the reader when done.
      */
     public ArrowReader arrowBatches(int batchRows) {
-        return workspace.engine().arrowBatches(name, batchRows);
+        return engine().arrowBatches(name, batchRows);
     }
 
     /** The profile of every column: statistics, histograms, top values and findings (three scans). */
@@ -102,7 +108,7 @@ public final class Dataset {
      * numbers in the national formats of {@code phoneRegions} and in international form.
      */
     public Profile profile(List<String> columns, PhoneRegions phoneRegions) {
-        return new Profiler(workspace.engine(), phoneRegions)
+        return new Profiler(engine(), phoneRegions)
                 .profile(name, columns.isEmpty() ? schema() : columns(columns));
     }
 
@@ -129,7 +135,7 @@ public final class Dataset {
 
     /** Exact duplicates over the match's columns, and near duplicates of its text column when asked. */
     public Duplicates duplicates(Match match) {
-        return new DuplicateFinder(workspace.engine()).find(name, resolve(match));
+        return new DuplicateFinder(engine()).find(name, resolve(match));
     }
 
     /** A new dataset {@code target} with the first row of each exact group (whole rows compared). */
@@ -142,7 +148,9 @@ public final class Dataset {
         workspace.checkNewName(target);
         ResolvedMatch resolved = resolve(match);
         Provenance provenance = workspace.lineage().derived(List.of(name), OperationText.dedup(target, name, match));
-        Deduplicated made = new Deduplicator(workspace.engine()).dedup(name, resolved, target);
+        SqlEngine engine = engine();
+        Deduplicated made = new Deduplicator(engine).dedup(name, resolved, target);
+        workspace.bound(engine, List.of(target));
         workspace.lineage().record(target, provenance);
         return made;
     }
@@ -166,7 +174,9 @@ public final class Dataset {
         String label = plan.stratify() != null ? plan.stratify()
                 : all.stream().filter(c -> c.equalsIgnoreCase("label")).findFirst().orElse(null);
         Provenance provenance = workspace.lineage().derived(List.of(name), OperationText.split(name, plan));
-        SplitResult parts = new Splitter(workspace.engine()).split(name, plan, all, label);
+        SqlEngine engine = engine();
+        SplitResult parts = new Splitter(engine).split(name, plan, all, label);
+        workspace.bound(engine, plan.names());
         plan.names().forEach(part -> workspace.lineage().record(part, provenance));
         return parts;
     }
@@ -180,7 +190,9 @@ public final class Dataset {
         workspace.checkNewName(target);
         List<String> all = schema().stream().map(Column::name).toList();
         Provenance provenance = workspace.lineage().derived(List.of(name), plan.text(target, name));
-        Sampled made = new Sampler(workspace.engine()).sample(name, target, plan, all);
+        SqlEngine engine = engine();
+        Sampled made = new Sampler(engine).sample(name, target, plan, all);
+        workspace.bound(engine, List.of(target));
         workspace.lineage().record(target, provenance);
         return made;
     }
@@ -192,9 +204,10 @@ public final class Dataset {
 
     /** Rows of {@code other} that also occur in this dataset, exactly or (with {@code near}) as near duplicates. */
     public Leakage leakage(Dataset other, Match match) {
+        workspace.requireSameEngine(name, other.name());
         ResolvedMatch resolved = resolve(match);
         other.columns(resolved.names()); // the same columns must exist on the other side
-        return new LeakageFinder(workspace.engine()).find(name, other.name(), resolved);
+        return new LeakageFinder(engine()).find(name, other.name(), resolved);
     }
 
     /**
@@ -207,7 +220,8 @@ public final class Dataset {
 
     /** Drift of the plan's columns, e.g. {@code DriftPlan.on("fare").using("psi").threshold(0.2)}. */
     public Drift drift(Dataset current, DriftPlan plan) {
-        return new DriftDetector(workspace.engine()).compare(name, current.name(), plan);
+        workspace.requireSameEngine(name, current.name());
+        return new DriftDetector(engine()).compare(name, current.name(), plan);
     }
 
     /**
@@ -216,7 +230,7 @@ public final class Dataset {
      * made it. Content equal to the label's latest version returns that version.
      */
     public Pinned pin(String label) {
-        Pinned pinned = new Pinner(workspace.engine(), workspace.store()).pin(name, label, workspace.lineage().of(name));
+        Pinned pinned = new Pinner(engine(), workspace.store()).pin(name, label, workspace.lineage().of(name));
         // From now on this dataset is that version: what is made from it descends from it.
         workspace.lineage().record(name, Provenance.pinned(pinned.version().asParent()));
         workspace.sessionLog().pinned(pinned);

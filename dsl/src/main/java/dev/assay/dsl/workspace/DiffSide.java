@@ -1,5 +1,6 @@
 package dev.assay.dsl.workspace;
 
+import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.WorkTable;
 import dev.assay.dsl.store.PinLoader;
 import dev.assay.dsl.store.StoredVersion;
@@ -17,13 +18,13 @@ public record DiffSide(String text, boolean pinned) {
         return new DiffSide(name, false);
     }
 
-    /** The side as a relation to query: a pinned version is loaded (and checked) into a scratch table. */
-    Opened open(Workspace workspace) {
+    /** The side as a relation to query on {@code engine}: a pinned version is loaded (and checked) into a scratch table there. */
+    Opened open(Workspace workspace, SqlEngine engine) {
         if (!pinned) {
             return new Opened(workspace.dataset(text).name(), text, null);
         }
-        return WorkTable.ownedBy(WorkTable.named(workspace.engine(), "diff"), scratch -> {
-            StoredVersion version = new PinLoader(workspace.engine(), workspace.store()).load(VersionRef.parse(text),
+        return WorkTable.ownedBy(WorkTable.named(engine, "diff"), scratch -> {
+            StoredVersion version = new PinLoader(engine, workspace.store()).load(VersionRef.parse(text),
                     scratch.name());
             return new Opened(scratch.name(), version.ref(), scratch);
         });

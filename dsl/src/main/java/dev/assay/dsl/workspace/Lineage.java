@@ -5,29 +5,35 @@ import dev.assay.dsl.store.Provenance;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The provenance of each dataset of a workspace, as its statements made them. An entry holds
- * the engine's identity of the relation it describes, so a dataset dropped and made again by
- * SQL Assay did not see does not inherit the old one's lineage.
+ * the identity of the relation it describes (its engine and the engine's id of it), so a
+ * dataset dropped and made again by SQL Assay did not see, or moved to another engine by means
+ * other than {@code copy}, does not inherit the old one's lineage.
  */
 final class Lineage {
 
-    private record Entry(long relationId, Provenance provenance) {
+    /** A relation as one engine identifies it (see {@link SqlEngine#relationId}). */
+    record Identity(SqlEngine engine, long relationId) {
     }
 
-    private final SqlEngine engine;
+    private record Entry(Identity identity, Provenance provenance) {
+    }
+
+    private final Function<String, Optional<Identity>> identities;
     private final Map<String, Entry> entries = new HashMap<>();
 
-    Lineage(SqlEngine engine) {
-        this.engine = engine;
+    Lineage(Function<String, Optional<Identity>> identities) {
+        this.identities = identities;
     }
 
     void record(String relation, Provenance provenance) {
-        OptionalLong id = engine.relationId(relation);
+        Optional<Identity> id = identities.apply(relation);
         if (id.isPresent()) {
-            entries.put(relation, new Entry(id.getAsLong(), provenance));
+            entries.put(relation, new Entry(id.get(), provenance));
         } else {
             entries.remove(relation);
         }
@@ -38,8 +44,8 @@ final class Lineage {
         if (entry == null) {
             return Provenance.UNKNOWN;
         }
-        OptionalLong id = engine.relationId(relation);
-        return id.isPresent() && id.getAsLong() == entry.relationId() ? entry.provenance() : Provenance.UNKNOWN;
+        Optional<Identity> id = identities.apply(relation);
+        return id.isPresent() && id.get().equals(entry.identity()) ? entry.provenance() : Provenance.UNKNOWN;
     }
 
     /**

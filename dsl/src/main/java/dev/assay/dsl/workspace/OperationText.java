@@ -42,6 +42,11 @@ final class OperationText {
         return s.append(" seed ").append(plan.seed()).toString();
     }
 
+    static String copy(String name, String engine, String target, String via) {
+        return "copy " + name + " to " + engine + (target != null ? " as " + target : "")
+                + (via != null ? " via " + LanguageString.quote(via) : "");
+    }
+
     static String sql(String name, String script) {
         return "%%sql " + name + "\n" + script.strip();
     }

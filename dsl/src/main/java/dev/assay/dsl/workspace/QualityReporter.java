@@ -34,6 +34,9 @@ final class QualityReporter {
     }
 
     QualityReport report(Dataset dataset, Dataset versus) {
+        if (versus != null) {
+            workspace.requireSameEngine(dataset.name(), versus.name()); // before any of its parts runs
+        }
         // Refused before any work: datasets with nothing to compare.
         List<String> theirs = versus == null ? List.of() : names(versus);
         Match shared = versus == null ? null : sharedColumns(dataset, versus, theirs);

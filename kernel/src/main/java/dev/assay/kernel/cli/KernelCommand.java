@@ -57,7 +57,7 @@ final class KernelCommand implements Callable<Integer> {
             return 1;
         }
         CompletableFuture<Void> bound = new CompletableFuture<>();
-        CellExecutor executor = new CellExecutor(extensions, streams, Workspace.on(engine), bound);
+        CellExecutor executor = new CellExecutor(extensions, streams, Workspace.on(extensions.engines(), engine.name()), bound);
         KernelServer server = new KernelServer(new ZmqTransport(info, streams.log()), executor, streams.log());
         try {
             server.start();

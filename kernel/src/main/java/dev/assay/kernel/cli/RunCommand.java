@@ -134,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
                 : Duration.ofMillis(Math.round(timeoutSeconds * 1000));
         NotebookRunner.Result result;
         try (StreamCapture streams = StreamCapture.install();
-             CellExecutor executor = new CellExecutor(extensions, streams, Workspace.on(engineProvider),
+             CellExecutor executor = new CellExecutor(extensions, streams, Workspace.on(extensions.engines(), engineProvider.name()),
                      CompletableFuture.completedFuture(null))) {
             executor.setParameters(given.rawValues());
             executor.showProgressOn(streams.log(), System.console() != null);
