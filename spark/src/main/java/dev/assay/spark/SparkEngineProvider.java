@@ -20,9 +20,11 @@ public final class SparkEngineProvider implements EngineProvider {
         return NAME;
     }
 
+    /** A new session on the location of {@code use spark 'LOCATION'}, else of {@code ASSAY_SPARK_LOCATION}. */
     @Override
     public SqlEngine open(EngineSettings settings) {
-        return open(settings.environment().get(LOCATION_VARIABLE), settings);
+        String location = settings.location() != null ? settings.location() : settings.environment().get(LOCATION_VARIABLE);
+        return open(location, settings);
     }
 
     /** A new session on {@code location}, closed with the engine. */
@@ -30,7 +32,8 @@ public final class SparkEngineProvider implements EngineProvider {
         return new SparkEngine(SparkSessions.open(location), true, location.strip(), settings.memoryLimit());
     }
 
-    /** An engine on a session the user made; it stays open when the engine closes. */
+    /** An engine on a session the user made ({@code assay.useSpark(session)}); it stays open when the engine closes. */
+    @Override
     public SqlEngine wrap(Object session, EngineSettings settings) {
         if (!(session instanceof SparkSession spark)) {
             throw new IllegalArgumentException("engine spark works on an org.apache.spark.sql.SparkSession, not on "
