@@ -88,8 +88,8 @@ public final class LeakageFinder {
                 + " d WHERE d.n_right > 0 AND (d.n_left > 0 OR d.doc IN (SELECT rdoc FROM (" + crossing + ")))")
                 .get(0).get(0)).longValue();
         List<Leakage.NearMatch> examples = new ArrayList<>();
-        for (List<Object> row : engine.smallResult("SELECT d.first_right, rt." + col + ", o.first_left, lt." + col
-                + " FROM (" + crossing + ") c JOIN " + docs.quoted() + " d ON d.doc = c.rdoc JOIN " + docs.quoted()
+        for (List<Object> row : engine.smallResult("SELECT d.first_right, rt." + col + " AS right_text, o.first_left, lt."
+                + col + " AS left_text FROM (" + crossing + ") c JOIN " + docs.quoted() + " d ON d.doc = c.rdoc JOIN " + docs.quoted()
                 + " o ON o.doc = c.ldoc JOIN " + right.table() + " rt ON rt." + right.ordinal() + " = d.first_right JOIN "
                 + left.table() + " lt ON lt." + left.ordinal() + " = o.first_left WHERE d.n_right > 0 AND d.n_left = 0 "
                 + "ORDER BY d.first_right LIMIT " + DuplicateFinder.EXAMPLES)) {

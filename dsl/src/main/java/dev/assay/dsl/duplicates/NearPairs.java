@@ -165,7 +165,7 @@ final class NearPairs {
     }
 
     private void confirm(WorkTable docs, WorkTable pairs, double threshold, Sink sink) {
-        ArrowBatches.each(engine, "SELECT p.x, p.y, a.text, b.text FROM " + pairs.quoted() + " p JOIN " + docs.quoted()
+        ArrowBatches.each(engine, "SELECT p.x, p.y, a.text AS text_x, b.text AS text_y FROM " + pairs.quoted() + " p JOIN " + docs.quoted()
                 + " a ON a.doc = p.x JOIN " + docs.quoted() + " b ON b.doc = p.y", "reading candidate pairs", root -> {
             BigIntVector x = (BigIntVector) root.getVector(0);
             BigIntVector y = (BigIntVector) root.getVector(1);
