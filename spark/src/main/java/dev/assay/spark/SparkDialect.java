@@ -230,7 +230,8 @@ public final class SparkDialect implements SqlDialect {
     @Override
     public String scanPosition() {
         // Spark numbers rows only through a window ordered by something: the id follows the
-        // partitions in the order they are read. One task on Spark: a window over the whole relation.
+        // partitions in the order they are read.
+        // one task on Spark: a window over the whole relation.
         return "CAST(row_number() OVER (ORDER BY monotonically_increasing_id()) - 1 AS BIGINT)";
     }
 }

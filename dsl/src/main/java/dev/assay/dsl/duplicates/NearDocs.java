@@ -40,7 +40,7 @@ final class NearDocs {
     }
 
     private static WorkTable number(SqlEngine engine, String grouped) {
-        // One task on Spark: the numbers must run 0, 1, ... without gaps, which a window over the whole relation gives.
+        // one task on Spark: numbers 0, 1, ... without gaps need a window over all the distinct texts.
         return WorkTable.of(engine, "docs", "SELECT CAST(row_number() OVER (ORDER BY first_ord, text) - 1 AS BIGINT) AS doc, "
                 + "* FROM (" + grouped + ") ORDER BY doc");
     }

@@ -71,7 +71,7 @@ public final class Splitter {
         String partition = plan.stratify() != null ? "PARTITION BY " + d.quoteIdentifier(plan.stratify()) + " " : "";
         String order = plan.orderBy() != null ? d.quoteIdentifier(plan.orderBy()) + " ASC NULLS LAST, " + source.ordinal()
                 : hash + ", " + source.ordinal();
-        // One task on Spark without strata: ranking every row is a window over the whole relation.
+        // one task on Spark: without strata, the ranking (exact, order by) is a window over every row.
         String ranked = "SELECT " + source.ordinal() + " AS ord, CAST(row_number() OVER (" + partition + "ORDER BY " + order
                 + ") - 1 AS BIGINT) AS r, count(*) OVER (" + partition.strip() + ") AS n FROM " + source.table();
         return "SELECT ord, " + rankCut(plan.percentages()) + " AS part FROM (" + ranked + ")";
