@@ -223,4 +223,14 @@ public final class SparkDialect implements SqlDialect {
     public String readParquet(String path) {
         return "parquet.`" + path.replace("`", "``") + "`";
     }
+
+    // duplicates, split, sample
+
+    @Override
+    public String scanPosition() {
+        // Spark numbers rows only through a window ordered by something: the id follows the
+        // partitions in the order they are read.
+        // one task on Spark: a window over the whole relation.
+        return "CAST(row_number() OVER (ORDER BY monotonically_increasing_id()) - 1 AS BIGINT)";
+    }
 }

@@ -44,7 +44,7 @@ public final class Deduplicator {
     }
 
     private void keep(String target, OrderedSource source, String condition) {
-        engine.run("CREATE OR REPLACE TABLE " + engine.quoteIdentifier(target) + " AS SELECT * FROM " + source.table()
-                + " WHERE " + condition + " ORDER BY " + source.ordinal(), null, 0);
+        engine.materialize(target, "SELECT * FROM " + source.table() + " WHERE " + condition + " ORDER BY "
+                + source.ordinal());
     }
 }

@@ -28,19 +28,18 @@ public final class DuplicateFinder {
 
     public Duplicates find(String dataset, ResolvedMatch match) {
         try (OrderedSource source = OrderedSource.of(engine, dataset)) {
-            List<Object> summary = engine.smallResult("SELECT coalesce(sum(n), 0)::BIGINT, "
-                    + "(coalesce(sum(n), 0) - count(*))::BIGINT, count(*) FILTER (WHERE n > 1)::BIGINT, "
-                    + "max_by(first_ord, {'n': n, 'first': -first_ord}, " + LARGEST + ") FILTER (WHERE n > 1), "
-                    + "max_by(n, {'n': n, 'first': -first_ord}, " + LARGEST + ") FILTER (WHERE n > 1) FROM ("
-                    + "SELECT count(*) AS n, min(ord) AS first_ord FROM (SELECT " + source.ordinal() + " AS ord, "
-                    + match.selectList(engine.dialect(), null) + " FROM " + source.table() + ") GROUP BY "
-                    + match.keyNames() + ")").get(0);
-            long rows = ((Number) summary.get(0)).longValue();
-            List<Long> firstRows = longs(summary.get(3));
-            List<DuplicateGroup> largest = groups(source, match, firstRows, longs(summary.get(4)));
+            LargestGroups.Summary summary = LargestGroups.of(engine, "SELECT count(*) AS n, min(ord) AS first_ord FROM ("
+                    + "SELECT " + source.ordinal() + " AS ord, " + match.selectList(engine.dialect(), null) + " FROM "
+                    + source.table() + ") GROUP BY " + match.keyNames(), List.of("CAST(coalesce(sum(n), 0) AS BIGINT)",
+                    "CAST(coalesce(sum(n), 0) - count(*) AS BIGINT)", "count(*) FILTER (WHERE n > 1)"),
+                    List.of("first_ord", "n"), "n > 1", "n", "first_ord");
+            List<Object> totals = summary.totals();
+            long rows = ((Number) totals.get(0)).longValue();
+            List<DuplicateGroup> largest = groups(source, match, LargestGroups.column(summary, 0),
+                    LargestGroups.column(summary, 1));
             NearSummary near = match.isNear() ? near(source, match) : null;
-            return new Duplicates(dataset, rows, match.names(), match.normalize(), ((Number) summary.get(1)).longValue(),
-                    ((Number) summary.get(2)).longValue(), largest, near);
+            return new Duplicates(dataset, rows, match.names(), match.normalize(), ((Number) totals.get(1)).longValue(),
+                    ((Number) totals.get(2)).longValue(), largest, near);
         }
     }
 
@@ -80,22 +79,21 @@ public final class DuplicateFinder {
         try (WorkTable docs = NearDocs.of(engine, source, column);
              WorkTable clusters = clusters(docs, banding, match.near());
              WorkTable sizes = WorkTable.of(engine, "cluster_sizes", "SELECT " + clusterOf("c", "d")
-                     + " AS cluster, sum(d.n) AS rows, min(d.first_ord) AS first_row FROM " + docs.quoted() + " d LEFT JOIN "
-                     + clusters.quoted() + " c ON c.doc = d.doc GROUP BY 1 HAVING sum(d.n) >= 2")) {
-            List<Object> summary = engine.smallResult("SELECT count(*)::BIGINT, coalesce(sum(rows), 0)::BIGINT, "
-                    + "max_by(cluster, {'rows': rows, 'first': -first_row}, " + LARGEST + "), "
-                    + "max_by(rows, {'rows': rows, 'first': -first_row}, " + LARGEST + "), "
-                    + "max_by(first_row, {'rows': rows, 'first': -first_row}, " + LARGEST + ") FROM " + sizes.quoted()).get(0);
-            List<Long> top = longs(summary.get(2));
-            List<Long> rows = longs(summary.get(3));
-            List<Long> firsts = longs(summary.get(4));
+                     + " AS cluster, sum(d.n) AS n_rows, min(d.first_ord) AS first_row FROM " + docs.quoted() + " d LEFT JOIN "
+                     + clusters.quoted() + " c ON c.doc = d.doc GROUP BY " + clusterOf("c", "d") + " HAVING sum(d.n) >= 2")) {
+            LargestGroups.Summary summary = LargestGroups.of(engine, "SELECT * FROM " + sizes.quoted(),
+                    List.of("count(*)", "CAST(coalesce(sum(n_rows), 0) AS BIGINT)"),
+                    List.of("cluster", "n_rows", "first_row"), null, "n_rows", "first_row");
+            List<Long> top = LargestGroups.column(summary, 0);
+            List<Long> rows = LargestGroups.column(summary, 1);
+            List<Long> firsts = LargestGroups.column(summary, 2);
             Map<Long, List<String>> examples = examples(source, column, docs, clusters, top);
             List<NearCluster> largest = new ArrayList<>();
             for (int i = 0; i < top.size(); i++) {
                 largest.add(new NearCluster(rows.get(i), firsts.get(i), examples.get(top.get(i))));
             }
-            return new NearSummary(column, match.near(), ((Number) summary.get(0)).longValue(),
-                    ((Number) summary.get(1)).longValue(), largest, banding);
+            return new NearSummary(column, match.near(), ((Number) summary.totals().get(0)).longValue(),
+                    ((Number) summary.totals().get(1)).longValue(), largest, banding);
         }
     }
 
@@ -112,10 +110,11 @@ public final class DuplicateFinder {
             return out;
         }
         String in = String.join(", ", top.stream().map(String::valueOf).toList());
+        String ranked = "SELECT " + clusterOf("c", "d") + " AS cluster, d.first_ord, row_number() OVER (PARTITION BY "
+                + clusterOf("c", "d") + " ORDER BY d.first_ord) AS k FROM " + docs.quoted() + " d LEFT JOIN "
+                + clusters.quoted() + " c ON c.doc = d.doc WHERE " + clusterOf("c", "d") + " IN (" + in + ")";
         for (List<Object> row : engine.smallResult("SELECT e.cluster, t." + engine.quoteIdentifier(column) + " FROM (SELECT "
-                + clusterOf("c", "d") + " AS cluster, d.first_ord FROM " + docs.quoted() + " d LEFT JOIN " + clusters.quoted()
-                + " c ON c.doc = d.doc WHERE " + clusterOf("c", "d") + " IN (" + in + ") QUALIFY row_number() OVER "
-                + "(PARTITION BY cluster ORDER BY d.first_ord) <= " + EXAMPLES + ") e JOIN " + source.table() + " t ON t."
+                + "cluster, first_ord FROM (" + ranked + ") WHERE k <= " + EXAMPLES + ") e JOIN " + source.table() + " t ON t."
                 + source.ordinal() + " = e.first_ord ORDER BY e.cluster, e.first_ord")) {
             out.computeIfAbsent(((Number) row.get(0)).longValue(), k -> new ArrayList<>()).add(String.valueOf(row.get(1)));
         }
@@ -140,12 +139,5 @@ public final class DuplicateFinder {
             }
         });
         return LongMapTable.of(engine, "clusters", sets.roots(), "doc", "root");
-    }
-
-    static List<Long> longs(Object list) {
-        if (list == null) {
-            return List.of();
-        }
-        return ((List<?>) list).stream().map(o -> ((Number) o).longValue()).toList();
     }
 }

@@ -30,17 +30,15 @@ public final class LeakageFinder {
             // as a join of the two sides' groups on equal keys (GROUP BY, like IS NOT DISTINCT FROM,
             // takes NULL as equal to NULL), without a join condition that grows with the columns and
             // costs more than linearly with them (measured in docs/wide-operations.md).
-            String order = "{'n': nr, 'first': -first_ord}";
-            List<Object> s = engine.smallResult("SELECT coalesce(sum(nr), 0)::BIGINT, count(*)::BIGINT, coalesce(sum(nl), 0)::BIGINT, "
-                    + "max_by(first_ord, " + order + ", " + DuplicateFinder.LARGEST + "), max_by(nr, " + order + ", "
-                    + DuplicateFinder.LARGEST + "), max_by(nl, " + order + ", " + DuplicateFinder.LARGEST + ") FROM ("
-                    + "SELECT count(*) FILTER (WHERE side = 0) AS nl, count(*) FILTER (WHERE side = 1) AS nr, "
-                    + "min(ord) FILTER (WHERE side = 1) AS first_ord FROM (SELECT 0 AS side, CAST(NULL AS BIGINT) AS ord, "
-                    + select + " FROM " + l.table() + " UNION ALL SELECT 1 AS side, " + r.ordinal() + " AS ord, " + select
-                    + " FROM " + r.table() + ") GROUP BY " + group + ") WHERE nl > 0 AND nr > 0").get(0);
-            List<Long> firsts = DuplicateFinder.longs(s.get(3));
-            List<Long> rightCounts = DuplicateFinder.longs(s.get(4));
-            List<Long> leftCounts = DuplicateFinder.longs(s.get(5));
+            LargestGroups.Summary s = LargestGroups.of(engine, "SELECT * FROM (SELECT count(*) FILTER (WHERE side = 0) AS nl, "
+                    + "count(*) FILTER (WHERE side = 1) AS nr, min(ord) FILTER (WHERE side = 1) AS first_ord FROM ("
+                    + "SELECT 0 AS side, CAST(NULL AS BIGINT) AS ord, " + select + " FROM " + l.table() + " UNION ALL "
+                    + "SELECT 1 AS side, " + r.ordinal() + " AS ord, " + select + " FROM " + r.table() + ") GROUP BY " + group
+                    + ") WHERE nl > 0 AND nr > 0", List.of("CAST(coalesce(sum(nr), 0) AS BIGINT)", "count(*)",
+                    "CAST(coalesce(sum(nl), 0) AS BIGINT)"), List.of("first_ord", "nr", "nl"), null, "nr", "first_ord");
+            List<Long> firsts = LargestGroups.column(s, 0);
+            List<Long> rightCounts = LargestGroups.column(s, 1);
+            List<Long> leftCounts = LargestGroups.column(s, 2);
             List<Leakage.SharedKey> examples = new ArrayList<>();
             if (!firsts.isEmpty()) {
                 Map<Long, List<Object>> values = new DuplicateFinder(engine).rowsAt(r, match.names(), firsts);
@@ -60,7 +58,8 @@ public final class LeakageFinder {
                 nearExamples = overlap.examples;
             }
             return new Leakage(left, right, match.names(), match.normalize(), engine.count(left), engine.count(right),
-                    ((Number) s.get(0)).longValue(), ((Number) s.get(1)).longValue(), ((Number) s.get(2)).longValue(),
+                    ((Number) s.totals().get(0)).longValue(), ((Number) s.totals().get(1)).longValue(),
+                    ((Number) s.totals().get(2)).longValue(),
                     examples, match.near(), nearRows, nearExamples);
         }
     }
@@ -85,12 +84,12 @@ public final class LeakageFinder {
     /** Right rows with a left partner, and a few examples, from the {@code rdoc, ldoc} table of partners. */
     private NearOverlap overlap(OrderedSource left, OrderedSource right, String col, WorkTable docs, WorkTable linked) {
         String crossing = "SELECT rdoc, ldoc FROM " + linked.quoted();
-        long rows = ((Number) engine.smallResult("SELECT coalesce(sum(d.n_right), 0)::BIGINT FROM " + docs.quoted()
+        long rows = ((Number) engine.smallResult("SELECT CAST(coalesce(sum(d.n_right), 0) AS BIGINT) FROM " + docs.quoted()
                 + " d WHERE d.n_right > 0 AND (d.n_left > 0 OR d.doc IN (SELECT rdoc FROM (" + crossing + ")))")
                 .get(0).get(0)).longValue();
         List<Leakage.NearMatch> examples = new ArrayList<>();
-        for (List<Object> row : engine.smallResult("SELECT d.first_right, rt." + col + ", o.first_left, lt." + col
-                + " FROM (" + crossing + ") c JOIN " + docs.quoted() + " d ON d.doc = c.rdoc JOIN " + docs.quoted()
+        for (List<Object> row : engine.smallResult("SELECT d.first_right, rt." + col + " AS right_text, o.first_left, lt."
+                + col + " AS left_text FROM (" + crossing + ") c JOIN " + docs.quoted() + " d ON d.doc = c.rdoc JOIN " + docs.quoted()
                 + " o ON o.doc = c.ldoc JOIN " + right.table() + " rt ON rt." + right.ordinal() + " = d.first_right JOIN "
                 + left.table() + " lt ON lt." + left.ordinal() + " = o.first_left WHERE d.n_right > 0 AND d.n_left = 0 "
                 + "ORDER BY d.first_right LIMIT " + DuplicateFinder.EXAMPLES)) {

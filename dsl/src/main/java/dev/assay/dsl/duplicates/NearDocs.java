@@ -21,9 +21,9 @@ final class NearDocs {
      */
     static WorkTable of(SqlEngine engine, OrderedSource source, String column) {
         String text = engine.dialect().normalizeText(engine.quoteIdentifier(column));
-        return number(engine, "SELECT " + text + " AS text, count(*)::BIGINT AS n, min(" + source.ordinal()
-                + ")::BIGINT AS first_ord FROM " + source.table() + " WHERE " + engine.quoteIdentifier(column)
-                + " IS NOT NULL GROUP BY 1");
+        return number(engine, "SELECT text, CAST(count(*) AS BIGINT) AS n, CAST(min(ord) AS BIGINT) AS first_ord FROM ("
+                + "SELECT " + text + " AS text, " + source.ordinal() + " AS ord FROM " + source.table() + " WHERE "
+                + engine.quoteIdentifier(column) + " IS NOT NULL) GROUP BY text");
     }
 
     static WorkTable of(SqlEngine engine, OrderedSource left, OrderedSource right, String column) {
@@ -32,15 +32,17 @@ final class NearDocs {
         String both = "SELECT " + text + " AS text, 0 AS side, " + left.ordinal() + " AS ord FROM " + left.table()
                 + " WHERE " + col + " IS NOT NULL UNION ALL SELECT " + text + ", 1, " + right.ordinal() + " FROM "
                 + right.table() + " WHERE " + col + " IS NOT NULL";
-        return number(engine, "SELECT text, count(*)::BIGINT AS n, min(ord)::BIGINT AS first_ord, "
-                + "count(*) FILTER (WHERE side = 0)::BIGINT AS n_left, count(*) FILTER (WHERE side = 1)::BIGINT AS n_right, "
-                + "min(ord) FILTER (WHERE side = 0)::BIGINT AS first_left, "
-                + "min(ord) FILTER (WHERE side = 1)::BIGINT AS first_right FROM (" + both + ") GROUP BY text");
+        return number(engine, "SELECT text, CAST(count(*) AS BIGINT) AS n, CAST(min(ord) AS BIGINT) AS first_ord, "
+                + "CAST(count(*) FILTER (WHERE side = 0) AS BIGINT) AS n_left, "
+                + "CAST(count(*) FILTER (WHERE side = 1) AS BIGINT) AS n_right, "
+                + "CAST(min(ord) FILTER (WHERE side = 0) AS BIGINT) AS first_left, "
+                + "CAST(min(ord) FILTER (WHERE side = 1) AS BIGINT) AS first_right FROM (" + both + ") GROUP BY text");
     }
 
     private static WorkTable number(SqlEngine engine, String grouped) {
-        return WorkTable.of(engine, "docs", "SELECT (row_number() OVER (ORDER BY first_ord, text) - 1)::BIGINT AS doc, * FROM ("
-                + grouped + ") ORDER BY doc");
+        // one task on Spark: numbers 0, 1, ... without gaps need a window over all the distinct texts.
+        return WorkTable.of(engine, "docs", "SELECT CAST(row_number() OVER (ORDER BY first_ord, text) - 1 AS BIGINT) AS doc, "
+                + "* FROM (" + grouped + ") ORDER BY doc");
     }
 
     static long count(SqlEngine engine, WorkTable docs) {

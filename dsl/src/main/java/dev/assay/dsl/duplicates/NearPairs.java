@@ -83,7 +83,8 @@ final class NearPairs {
      * and {@code text VARCHAR} (normalized, not null), with a similarity of at least {@code threshold}.
      */
     void find(WorkTable docs, long count, double threshold, Sink sink) {
-        try (WorkTable bands = WorkTable.of(engine, "bands", "SELECT 0::BIGINT AS doc, 0::BIGINT AS band, 0::BIGINT AS key LIMIT 0")) {
+        try (WorkTable bands = WorkTable.of(engine, "bands", "SELECT CAST(0 AS BIGINT) AS doc, CAST(0 AS BIGINT) AS band, "
+                + "CAST(0 AS BIGINT) AS key LIMIT 0")) {
             for (long from = 0; from < count; from += CHUNK_DOCS) {
                 ArrowBatches.checkInterrupted();
                 writeBandKeys(docs, from, Math.min(count, from + CHUNK_DOCS), bands);
@@ -93,7 +94,7 @@ final class NearPairs {
             }
             comparisons = 0;
             // Bucket sizes by grouping, then joined back: no window over one huge bucket.
-            try (WorkTable sizes = WorkTable.of(engine, "bucket_sizes", "SELECT band, key, count(*)::BIGINT AS n FROM "
+            try (WorkTable sizes = WorkTable.of(engine, "bucket_sizes", "SELECT band, key, CAST(count(*) AS BIGINT) AS n FROM "
                     + bands.quoted() + " GROUP BY band, key HAVING count(*) >= 2");
                  WorkTable members = WorkTable.of(engine, "bucket_members", "SELECT b.doc, b.band, b.key, s.n FROM "
                          + bands.quoted() + " b JOIN " + sizes.quoted() + " s ON s.band = b.band AND s.key = b.key");
@@ -164,7 +165,7 @@ final class NearPairs {
     }
 
     private void confirm(WorkTable docs, WorkTable pairs, double threshold, Sink sink) {
-        ArrowBatches.each(engine, "SELECT p.x, p.y, a.text, b.text FROM " + pairs.quoted() + " p JOIN " + docs.quoted()
+        ArrowBatches.each(engine, "SELECT p.x, p.y, a.text AS text_x, b.text AS text_y FROM " + pairs.quoted() + " p JOIN " + docs.quoted()
                 + " a ON a.doc = p.x JOIN " + docs.quoted() + " b ON b.doc = p.y", "reading candidate pairs", root -> {
             BigIntVector x = (BigIntVector) root.getVector(0);
             BigIntVector y = (BigIntVector) root.getVector(1);

@@ -216,4 +216,11 @@ public final class DuckDbDialect implements SqlDialect {
     public String readParquet(String path) {
         return "read_parquet(" + quoteLiteral(path) + ")";
     }
+
+    // duplicates, split, sample
+
+    @Override
+    public String scanPosition() {
+        return "(row_number() OVER () - 1)";
+    }
 }

@@ -53,8 +53,9 @@ public final class OrderedSource implements AutoCloseable {
         if (hidden || engine.isView(relation)) {
             String columns = String.join(", ", columnsRead.stream().map(c -> engine.quoteIdentifier(c.name())).toList());
             String ordinal = engine.quoteIdentifier(ORDINAL);
-            return new OrderedSource(engine, relation, WorkTable.of(engine, "source", "SELECT row_number() OVER () - 1 AS "
-                    + ordinal + ", " + columns + " FROM " + engine.quoteIdentifier(relation)), ordinal);
+            return new OrderedSource(engine, relation, WorkTable.of(engine, "source", "SELECT "
+                    + engine.dialect().scanPosition() + " AS " + ordinal + ", " + columns + " FROM "
+                    + engine.quoteIdentifier(relation)), ordinal);
         }
         return new OrderedSource(engine, relation, null);
     }

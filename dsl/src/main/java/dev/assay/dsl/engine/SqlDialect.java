@@ -133,4 +133,12 @@ public interface SqlDialect {
 
     /** A table expression reading a Parquet file. */
     String readParquet(String path);
+
+    // duplicates, split, sample
+
+    /**
+     * Each row's 0-based position in the order a relation is read, as BIGINT: for a view,
+     * whose rows have no stored ordinal.
+     */
+    String scanPosition();
 }

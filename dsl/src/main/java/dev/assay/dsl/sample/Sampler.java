@@ -33,8 +33,8 @@ public final class Sampler {
             String aside = staged.aside(target);
             String hashed = "SELECT " + source.ordinal() + " AS ord, " + SplitKey.sqlHex16(d, plan.seed(), key)
                     + " AS h FROM " + source.table();
-            engine.run("CREATE OR REPLACE TABLE " + d.quoteIdentifier(aside) + " AS SELECT * FROM " + source.table()
-                    + " WHERE " + source.ordinal() + " IN (" + chosen(hashed, plan) + ") ORDER BY " + source.ordinal(), null, 0);
+            engine.materialize(aside, "SELECT * FROM " + source.table() + " WHERE " + source.ordinal() + " IN ("
+                    + chosen(hashed, plan) + ") ORDER BY " + source.ordinal());
             long sourceRows = engine.count(dataset);
             long rows = engine.count(aside);
             staged.commit();

@@ -43,9 +43,9 @@ public final class Splitter {
             for (int i = 0; i < plan.names().size(); i++) {
                 String name = plan.names().get(i);
                 String aside = staged.aside(name);
-                engine.run("CREATE OR REPLACE TABLE " + d.quoteIdentifier(aside) + " AS SELECT * FROM " + source.table()
-                        + " WHERE " + source.ordinal() + " IN (SELECT ord FROM " + assignment.quoted() + " WHERE part = " + i
-                        + ") ORDER BY " + source.ordinal(), null, 0);
+                engine.materialize(aside, "SELECT * FROM " + source.table() + " WHERE " + source.ordinal()
+                        + " IN (SELECT ord FROM " + assignment.quoted() + " WHERE part = " + i + ") ORDER BY "
+                        + source.ordinal());
                 long rows = engine.count(aside);
                 parts.add(new SplitResult.Part(name, rows, total == 0 ? 0 : (double) rows / total,
                         labelColumn == null ? null : labelCounts(aside, labelColumn)));
@@ -74,14 +74,17 @@ public final class Splitter {
         String partition = plan.stratify() != null ? "PARTITION BY " + d.quoteIdentifier(plan.stratify()) + " " : "";
         String order = plan.orderBy() != null ? d.quoteIdentifier(plan.orderBy()) + " ASC NULLS LAST, " + source.ordinal()
                 : hash + ", " + source.ordinal();
-        String ranked = "SELECT " + source.ordinal() + " AS ord, (row_number() OVER (" + partition + "ORDER BY " + order
-                + ") - 1) AS r, count(*) OVER (" + partition.strip() + ") AS n FROM " + source.table();
+        // one task on Spark: without strata, the ranking (exact, order by) is a window over every row.
+        String ranked = "SELECT " + source.ordinal() + " AS ord, CAST(row_number() OVER (" + partition + "ORDER BY " + order
+                + ") - 1 AS BIGINT) AS r, count(*) OVER (" + partition.strip() + ") AS n FROM " + source.table();
         return "SELECT ord, " + rankCut(plan.percentages()) + " AS part FROM (" + ranked + ")";
     }
 
     /**
      * Part of the row ranked r (0-based) of n: the first i with r < round(n * cum_i / 100),
-     * in integer arithmetic (percentages scaled to whole units), rounding halves up.
+     * in integer arithmetic (percentages scaled to whole units), rounding halves up. With
+     * A = 2 n cum + total and B = 2 total, r < floor(A / B) is (r + 1) B <= A: no division,
+     * whose integer spelling differs between engines.
      */
     static String rankCut(List<BigDecimal> percentages) {
         int scale = percentages.stream().mapToInt(p -> Math.max(0, p.stripTrailingZeros().scale())).max().orElse(0);
@@ -92,8 +95,8 @@ public final class Splitter {
         for (int i = 0; i < percentages.size() - 1; i++) {
             cumulative = cumulative.add(percentages.get(i));
             long units = cumulative.multiply(unit).longValueExact();
-            part.append(" WHEN r < (2 * n * ").append(units).append(" + ").append(total).append(") // ")
-                    .append(2 * total).append(" THEN ").append(i);
+            part.append(" WHEN (r + 1) * ").append(2 * total).append(" <= 2 * n * ").append(units).append(" + ")
+                    .append(total).append(" THEN ").append(i);
         }
         return part.append(" ELSE ").append(percentages.size() - 1).append(" END").toString();
     }
@@ -101,8 +104,9 @@ public final class Splitter {
     private Map<String, Long> labelCounts(String part, String labelColumn) {
         Map<String, Long> counts = new LinkedHashMap<>();
         String label = engine.quoteIdentifier(labelColumn);
-        for (List<Object> row : engine.smallResult("SELECT " + label + ", count(*)::BIGINT FROM " + engine.quoteIdentifier(part)
-                + " GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST")) {
+        for (List<Object> row : engine.smallResult("SELECT " + label + ", CAST(count(*) AS BIGINT) FROM "
+                + engine.quoteIdentifier(part) + " GROUP BY " + label + " ORDER BY count(*) DESC, " + label
+                + " ASC NULLS LAST")) {
             counts.put(String.valueOf(JsonValue.of(row.get(0))), ((Number) row.get(1)).longValue());
         }
         return counts;
