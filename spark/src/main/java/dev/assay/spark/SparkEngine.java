@@ -369,10 +369,11 @@ public final class SparkEngine implements SqlEngine {
         // Views are names for checkpointed rows: renaming points the new name at them, then drops the old.
         for (Map.Entry<String, String> rename : fromTo.entrySet()) {
             guarded(() -> {
-                Dataset<Row> rows = spark.table(quoteIdentifier(rename.getKey()));
-                rows.createOrReplaceTempView(quoteIdentifier(rename.getValue()));
+                // The checkpoint itself, not a view of the old name: no chain of views to break or loop.
                 Stored was = stored.remove(key(rename.getKey()));
-                stored.put(key(rename.getValue()), new Stored(was != null ? was.rows() : rows, nextId.incrementAndGet()));
+                Dataset<Row> rows = was != null ? was.rows() : spark.table(quoteIdentifier(rename.getKey())).localCheckpoint(true);
+                rows.createOrReplaceTempView(quoteIdentifier(rename.getValue()));
+                stored.put(key(rename.getValue()), new Stored(rows, nextId.incrementAndGet()));
                 spark.catalog().dropTempView(rename.getKey());
                 return null;
             });

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class CountingEngine {
 
     private static final Set<String> ONE_STATEMENT = Set.of("run", "smallResult", "count", "preview", "arrowBatches",
-            "arrowQuery", "createTable", "insertInto");
+            "arrowQuery", "createTable", "insertInto", "materialize", "writeParquet", "loadParquet");
 
     private final AtomicInteger statements = new AtomicInteger();
     private final AtomicInteger schemaReads = new AtomicInteger();
