@@ -2,7 +2,9 @@ package dev.assay.kernel.cli;
 
 import dev.assay.kernel.install.ClassArchive;
 import dev.assay.kernel.install.KernelJarCopy;
+import dev.assay.kernel.install.KernelLaunch;
 import dev.assay.kernel.install.KernelSpecWriter;
+import dev.assay.kernel.install.SparkJar;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -14,7 +16,10 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code assay install [--user | --prefix DIR] [--name NAME] [--no-class-archive]}: registers the kernel with Jupyter. */
+/**
+ * {@code assay install [--user | --prefix DIR] [--name NAME] [--no-class-archive] [--with-spark [--spark-jar PATH]]}:
+ * registers the kernel with Jupyter.
+ */
 @Command(name = "install", description = "Install the Jupyter kernelspec that starts this jar.")
 final class InstallCommand implements Callable<Integer> {
 
@@ -37,16 +42,38 @@ final class InstallCommand implements Callable<Integer> {
             description = "skip the class-data-sharing archive that makes the kernel start faster")
     boolean noClassArchive;
 
+    @Option(names = "--with-spark",
+            description = "also put assay-spark.jar (the Spark engine) on the kernel's class path, with the JVM flags "
+                    + "Spark's client needs")
+    boolean withSpark;
+
+    @Option(names = "--spark-jar", paramLabel = "PATH",
+            description = "the Spark jar for --with-spark (default: spark/target/assay-spark.jar of the kernel jar's clone)")
+    Path sparkJar;
+
     @Override
     public Integer call() throws Exception {
         if (!name.matches("[A-Za-z0-9._-]+")) {
             System.err.println("assay install: invalid --name '" + name + "': use letters, digits, '.', '_' and '-'");
             return 2;
         }
+        if (sparkJar != null && !withSpark) {
+            System.err.println("assay install: --spark-jar goes with --with-spark");
+            return 2;
+        }
         Path jar = runningJar();
         if (jar == null) {
             System.err.println("assay install: run it from the built jar: java -jar kernel/target/assay.jar install");
             return 2;
+        }
+        Path spark = null;
+        if (withSpark) {
+            try {
+                spark = SparkJar.locate(sparkJar, jar);
+            } catch (IllegalArgumentException e) {
+                System.err.println("assay install: --with-spark: " + e.getMessage());
+                return 2;
+            }
         }
         Path kernels = target != null && target.prefix != null
                 ? target.prefix.toAbsolutePath().resolve("share/jupyter/kernels")
@@ -55,17 +82,23 @@ final class InstallCommand implements Callable<Integer> {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // The kernelspec starts its own copy: `mvn clean` or a moved clone must not break it.
         Path installedJar = KernelJarCopy.into(dir, jar);
-        Path archive = noClassArchive ? null : classArchive(dir, java, installedJar);
-        KernelSpecWriter.write(dir, java, installedJar, archive);
+        if (spark == null) {
+            Files.deleteIfExists(dir.resolve(SparkJar.FILE_NAME)); // left by an earlier install --with-spark
+        }
+        KernelLaunch launch = spark == null ? KernelLaunch.jar(installedJar)
+                : KernelLaunch.withSpark(installedJar, KernelJarCopy.into(dir, spark, SparkJar.FILE_NAME));
+        Path archive = noClassArchive ? null : classArchive(dir, java, launch);
+        KernelSpecWriter.write(dir, java, launch, archive);
         System.out.println("Installed kernelspec " + name + " in " + dir + " (with its own copy of the jar"
+                + (spark != null ? " and of " + SparkJar.FILE_NAME : "")
                 + (archive != null ? " and a class archive for a faster start)" : ")"));
         return 0;
     }
 
     /** The class archive, trained now; null (and the kernel simply starts slower) when this JVM cannot make one. */
-    private static Path classArchive(Path dir, Path java, Path jar) throws IOException {
+    private static Path classArchive(Path dir, Path java, KernelLaunch launch) throws IOException {
         try {
-            return ClassArchive.create(dir, java, jar, Duration.ofMinutes(3));
+            return ClassArchive.create(dir, java, launch, Duration.ofMinutes(3));
         } catch (IOException e) {
             // An archive left by an earlier install belongs to another jar: the kernel would only warn about it.
             Files.deleteIfExists(dir.resolve(ClassArchive.FILE_NAME));
