@@ -7,6 +7,8 @@ import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.ExitGuard;
 import dev.assay.kernel.exec.StreamCapture;
 import dev.assay.kernel.extension.SessionExtensions;
+import dev.assay.kernel.install.SparkJar;
+import dev.assay.kernel.install.SparkJvmFlags;
 import dev.assay.kernel.notebook.FileCheckpoint;
 import dev.assay.kernel.notebook.NotebookFormatException;
 import dev.assay.kernel.notebook.NotebookHtml;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code assay run NOTEBOOK [-o OUT] [--html PAGE] [-p NAME=VALUE ...] [--timeout SECONDS]}:
+ * {@code assay run NOTEBOOK [-o OUT] [--html PAGE] [-p NAME=VALUE ...] [--timeout SECONDS] [--with-spark]}:
  * executes a notebook headless and writes it executed (and as an HTML page), also after a
  * failure. Exit 0 when every cell succeeded, 1 when one failed (or ran past the timeout), 2 for
  * bad arguments or a notebook that could not be read or written. Cells see the notebook's
@@ -69,6 +71,15 @@ final class RunCommand implements Callable<Integer> {
             description = "the SQL engine of the run, by name (default: $ASSAY_ENGINE, else duckdb)")
     String engine;
 
+    @Option(names = "--with-spark",
+            description = "put assay-spark.jar (the Spark engine) on the run's class path, with the JVM flags Spark's "
+                    + "client needs (the run goes on in a child JVM that has them)")
+    boolean withSpark;
+
+    @Option(names = "--spark-jar", paramLabel = "PATH",
+            description = "the Spark jar for --with-spark (default: spark/target/assay-spark.jar of the kernel jar's clone)")
+    Path sparkJar;
+
     /** Set on the child process that already runs in the notebook's directory. */
     @Option(names = "--in-notebook-dir", hidden = true)
     boolean inNotebookDir;
@@ -97,10 +108,18 @@ final class RunCommand implements Callable<Integer> {
             err.println("assay run: " + e.getMessage());
             return BAD_INPUT;
         }
+        WorkingDirectory.ChildJvm childJvm;
+        try {
+            childJvm = sparkForChild();
+        } catch (IllegalArgumentException e) {
+            err.println("assay run: --with-spark: " + e.getMessage());
+            return BAD_INPUT;
+        }
         Path out = (output != null ? output : defaultOutput(notebook)).toAbsolutePath();
         Path notebookDir = notebook.toAbsolutePath().getParent();
-        if (!inNotebookDir && !notebookDir.equals(Path.of("").toAbsolutePath())) {
-            WorkingDirectory.ChildExit child = WorkingDirectory.rerunIn(notebookDir, childArguments());
+        boolean elsewhere = !inNotebookDir && !notebookDir.equals(Path.of("").toAbsolutePath());
+        if (elsewhere || !childJvm.equals(WorkingDirectory.ChildJvm.SAME)) {
+            WorkingDirectory.ChildExit child = WorkingDirectory.rerunIn(notebookDir, childJvm, childArguments());
             if (!child.cancelledHere() && DiedRun.isDeath(child.code())) {
                 new DiedRun(child.code(), out, html == null ? null : html.toAbsolutePath(),
                         notebook.getFileName().toString()).report(err);
@@ -164,6 +183,26 @@ final class RunCommand implements Callable<Integer> {
         }
         err.println("assay run: " + result.cellsRun() + " cells ran; wrote " + wrote);
         return 0;
+    }
+
+    /**
+     * What the run's child JVM needs beyond this one's for {@code --with-spark}: the Spark jar and
+     * the flags, unless this JVM has both already (then nothing, and no child for that reason).
+     */
+    private WorkingDirectory.ChildJvm sparkForChild() {
+        if (sparkJar != null && !withSpark) {
+            throw new IllegalArgumentException("--spark-jar goes with --with-spark");
+        }
+        List<String> missingFlags = SparkJvmFlags.missingHere();
+        if (!withSpark || (SparkJar.isLoadable(RunCommand.class.getClassLoader()) && missingFlags.isEmpty())) {
+            return WorkingDirectory.ChildJvm.SAME;
+        }
+        if (inNotebookDir) { // the child of a --with-spark run was given both: something removed them
+            throw new IllegalArgumentException("this JVM was started without the Spark jar or without the flags "
+                    + String.join(" ", missingFlags));
+        }
+        return new WorkingDirectory.ChildJvm(List.of(SparkJar.locate(sparkJar, SparkJar.kernelJarOf(RunCommand.class))),
+                SparkJvmFlags.all());
     }
 
     /** A child run whose parent was killed outright (no signal to forward) stops too, writing nothing more. */
