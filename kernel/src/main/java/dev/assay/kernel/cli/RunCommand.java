@@ -151,9 +151,16 @@ final class RunCommand implements Callable<Integer> {
         }
         Duration timeout = timeoutSeconds == null ? null
                 : Duration.ofMillis(Math.round(timeoutSeconds * 1000));
+        Workspace workspace;
+        try {
+            workspace = SessionStart.workspace(engineProvider);
+        } catch (IllegalStateException e) {
+            err.println("assay run: " + e.getMessage());
+            return CELL_FAILED;
+        }
         NotebookRunner.Result result;
         try (StreamCapture streams = StreamCapture.install();
-             CellExecutor executor = new CellExecutor(extensions, streams, Workspace.on(engineProvider),
+             CellExecutor executor = new CellExecutor(extensions, streams, workspace,
                      CompletableFuture.completedFuture(null))) {
             executor.setParameters(given.rawValues());
             executor.showProgressOn(streams.log(), System.console() != null);
