@@ -31,12 +31,13 @@ from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 from nbformat.v4 import new_code_cell, new_notebook
 
+from test_extensions import MAIN_CLASS, run_cell  # pytest puts this folder on sys.path
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 300
 # The first start of spark/serve resolves the server's jars with Maven.
 SERVER_START_TIMEOUT = 900
 RESULT_MIME = "application/vnd.assay.result+json"
-MAIN_CLASS = "dev.assay.kernel.cli.AssayCommand"
 KERNEL_NAME = "assay-spark"
 
 ROWS_CSV = "id,name,score\n1,a,0.5\n2,b,1.5\n3,a,\n4,c,4.25\n5,b,-2.0\n"
@@ -115,18 +116,6 @@ def start_kernel(kernel_dir, env, cwd, stderr):
     kc.start_channels()
     kc.wait_for_ready(timeout=120)
     return km, kc
-
-
-def run_cell(kc, code):
-    """Runs one cell; returns (reply content, outputs as IOPub sent them)."""
-    outputs = []
-
-    def hook(msg):
-        if msg["msg_type"] in ("execute_result", "display_data", "stream", "error"):
-            outputs.append((msg["msg_type"], msg["content"]))
-
-    reply = kc.execute_interactive(code, output_hook=hook, timeout=TIMEOUT)
-    return reply["content"], outputs
 
 
 def results(outputs):

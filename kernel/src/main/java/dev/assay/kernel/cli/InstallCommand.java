@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,14 +43,8 @@ final class InstallCommand implements Callable<Integer> {
             description = "skip the class-data-sharing archive that makes the kernel start faster")
     boolean noClassArchive;
 
-    @Option(names = "--with-spark",
-            description = "also put assay-spark.jar (the Spark engine) on the kernel's class path, with the JVM flags "
-                    + "Spark's client needs")
-    boolean withSpark;
-
-    @Option(names = "--spark-jar", paramLabel = "PATH",
-            description = "the Spark jar for --with-spark (default: spark/target/assay-spark.jar of the kernel jar's clone)")
-    Path sparkJar;
+    @Mixin
+    SparkOptions spark;
 
     @Override
     public Integer call() throws Exception {
@@ -57,23 +52,19 @@ final class InstallCommand implements Callable<Integer> {
             System.err.println("assay install: invalid --name '" + name + "': use letters, digits, '.', '_' and '-'");
             return 2;
         }
-        if (sparkJar != null && !withSpark) {
-            System.err.println("assay install: --spark-jar goes with --with-spark");
-            return 2;
-        }
-        Path jar = runningJar();
-        if (jar == null) {
-            System.err.println("assay install: run it from the built jar: java -jar kernel/target/assay.jar install");
-            return 2;
-        }
-        Path spark = null;
-        if (withSpark) {
-            try {
-                spark = SparkJar.locate(sparkJar, jar);
-            } catch (IllegalArgumentException e) {
-                System.err.println("assay install: --with-spark: " + e.getMessage());
+        Path jar;
+        Path sparkJar;
+        try {
+            boolean withSpark = spark.requested();
+            jar = runningJar();
+            if (jar == null) {
+                System.err.println("assay install: run it from the built jar: java -jar kernel/target/assay.jar install");
                 return 2;
             }
+            sparkJar = withSpark ? spark.jar(jar) : null;
+        } catch (IllegalArgumentException e) {
+            System.err.println("assay install: " + e.getMessage());
+            return 2;
         }
         Path kernels = target != null && target.prefix != null
                 ? target.prefix.toAbsolutePath().resolve("share/jupyter/kernels")
@@ -82,15 +73,15 @@ final class InstallCommand implements Callable<Integer> {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // The kernelspec starts its own copy: `mvn clean` or a moved clone must not break it.
         Path installedJar = KernelJarCopy.into(dir, jar);
-        if (spark == null) {
+        if (sparkJar == null) {
             Files.deleteIfExists(dir.resolve(SparkJar.FILE_NAME)); // left by an earlier install --with-spark
         }
-        KernelLaunch launch = spark == null ? KernelLaunch.jar(installedJar)
-                : KernelLaunch.withSpark(installedJar, KernelJarCopy.into(dir, spark, SparkJar.FILE_NAME));
+        KernelLaunch launch = sparkJar == null ? KernelLaunch.jar(installedJar)
+                : KernelLaunch.withSpark(installedJar, KernelJarCopy.into(dir, sparkJar, SparkJar.FILE_NAME));
         Path archive = noClassArchive ? null : classArchive(dir, java, launch);
         KernelSpecWriter.write(dir, java, launch, archive);
         System.out.println("Installed kernelspec " + name + " in " + dir + " (with its own copy of the jar"
-                + (spark != null ? " and of " + SparkJar.FILE_NAME : "")
+                + (sparkJar != null ? " and of " + SparkJar.FILE_NAME : "")
                 + (archive != null ? " and a class archive for a faster start)" : ")"));
         return 0;
     }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -71,14 +72,9 @@ final class RunCommand implements Callable<Integer> {
             description = "the SQL engine of the run, by name (default: $ASSAY_ENGINE, else duckdb)")
     String engine;
 
-    @Option(names = "--with-spark",
-            description = "put assay-spark.jar (the Spark engine) on the run's class path, with the JVM flags Spark's "
-                    + "client needs (the run goes on in a child JVM that has them)")
-    boolean withSpark;
-
-    @Option(names = "--spark-jar", paramLabel = "PATH",
-            description = "the Spark jar for --with-spark (default: spark/target/assay-spark.jar of the kernel jar's clone)")
-    Path sparkJar;
+    /** With {@code --with-spark} the run goes on in a child JVM that has the Spark jar and flags. */
+    @Mixin
+    SparkOptions spark;
 
     /** Set on the child process that already runs in the notebook's directory. */
     @Option(names = "--in-notebook-dir", hidden = true)
@@ -112,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             childJvm = sparkForChild();
         } catch (IllegalArgumentException e) {
-            err.println("assay run: --with-spark: " + e.getMessage());
+            err.println("assay run: " + e.getMessage());
             return BAD_INPUT;
         }
         Path out = (output != null ? output : defaultOutput(notebook)).toAbsolutePath();
@@ -197,18 +193,15 @@ final class RunCommand implements Callable<Integer> {
      * the flags, unless this JVM has both already (then nothing, and no child for that reason).
      */
     private WorkingDirectory.ChildJvm sparkForChild() {
-        if (sparkJar != null && !withSpark) {
-            throw new IllegalArgumentException("--spark-jar goes with --with-spark");
-        }
         List<String> missingFlags = SparkJvmFlags.missingHere();
-        if (!withSpark || (SparkJar.isLoadable(RunCommand.class.getClassLoader()) && missingFlags.isEmpty())) {
+        if (!spark.requested() || (SparkJar.isLoadable(RunCommand.class.getClassLoader()) && missingFlags.isEmpty())) {
             return WorkingDirectory.ChildJvm.SAME;
         }
         if (inNotebookDir) { // the child of a --with-spark run was given both: something removed them
-            throw new IllegalArgumentException("this JVM was started without the Spark jar or without the flags "
-                    + String.join(" ", missingFlags));
+            throw new IllegalArgumentException("--with-spark: this JVM was started without the Spark jar or without "
+                    + "the flags " + String.join(" ", missingFlags));
         }
-        return new WorkingDirectory.ChildJvm(List.of(SparkJar.locate(sparkJar, SparkJar.kernelJarOf(RunCommand.class))),
+        return new WorkingDirectory.ChildJvm(List.of(spark.jar(SparkJar.kernelJarOf(RunCommand.class))),
                 SparkJvmFlags.all());
     }
 
