@@ -2,7 +2,9 @@ package dev.assay.kernel.cli;
 
 import dev.assay.kernel.install.ClassArchive;
 import dev.assay.kernel.install.KernelJarCopy;
+import dev.assay.kernel.install.KernelLaunch;
 import dev.assay.kernel.install.KernelSpecWriter;
+import dev.assay.kernel.install.SparkJar;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -12,9 +14,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code assay install [--user | --prefix DIR] [--name NAME] [--no-class-archive]}: registers the kernel with Jupyter. */
+/**
+ * {@code assay install [--user | --prefix DIR] [--name NAME] [--no-class-archive] [--with-spark [--spark-jar PATH]]}:
+ * registers the kernel with Jupyter.
+ */
 @Command(name = "install", description = "Install the Jupyter kernelspec that starts this jar.")
 final class InstallCommand implements Callable<Integer> {
 
@@ -37,15 +43,27 @@ final class InstallCommand implements Callable<Integer> {
             description = "skip the class-data-sharing archive that makes the kernel start faster")
     boolean noClassArchive;
 
+    @Mixin
+    SparkOptions spark;
+
     @Override
     public Integer call() throws Exception {
         if (!name.matches("[A-Za-z0-9._-]+")) {
             System.err.println("assay install: invalid --name '" + name + "': use letters, digits, '.', '_' and '-'");
             return 2;
         }
-        Path jar = runningJar();
-        if (jar == null) {
-            System.err.println("assay install: run it from the built jar: java -jar kernel/target/assay.jar install");
+        Path jar;
+        Path sparkJar;
+        try {
+            boolean withSpark = spark.requested();
+            jar = runningJar();
+            if (jar == null) {
+                System.err.println("assay install: run it from the built jar: java -jar kernel/target/assay.jar install");
+                return 2;
+            }
+            sparkJar = withSpark ? spark.jar(jar) : null;
+        } catch (IllegalArgumentException e) {
+            System.err.println("assay install: " + e.getMessage());
             return 2;
         }
         Path kernels = target != null && target.prefix != null
@@ -55,17 +73,23 @@ final class InstallCommand implements Callable<Integer> {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // The kernelspec starts its own copy: `mvn clean` or a moved clone must not break it.
         Path installedJar = KernelJarCopy.into(dir, jar);
-        Path archive = noClassArchive ? null : classArchive(dir, java, installedJar);
-        KernelSpecWriter.write(dir, java, installedJar, archive);
+        if (sparkJar == null) {
+            Files.deleteIfExists(dir.resolve(SparkJar.FILE_NAME)); // left by an earlier install --with-spark
+        }
+        KernelLaunch launch = sparkJar == null ? KernelLaunch.jar(installedJar)
+                : KernelLaunch.withSpark(installedJar, KernelJarCopy.into(dir, sparkJar, SparkJar.FILE_NAME));
+        Path archive = noClassArchive ? null : classArchive(dir, java, launch);
+        KernelSpecWriter.write(dir, java, launch, archive);
         System.out.println("Installed kernelspec " + name + " in " + dir + " (with its own copy of the jar"
+                + (sparkJar != null ? " and of " + SparkJar.FILE_NAME : "")
                 + (archive != null ? " and a class archive for a faster start)" : ")"));
         return 0;
     }
 
     /** The class archive, trained now; null (and the kernel simply starts slower) when this JVM cannot make one. */
-    private static Path classArchive(Path dir, Path java, Path jar) throws IOException {
+    private static Path classArchive(Path dir, Path java, KernelLaunch launch) throws IOException {
         try {
-            return ClassArchive.create(dir, java, jar, Duration.ofMinutes(3));
+            return ClassArchive.create(dir, java, launch, Duration.ofMinutes(3));
         } catch (IOException e) {
             // An archive left by an earlier install belongs to another jar: the kernel would only warn about it.
             Files.deleteIfExists(dir.resolve(ClassArchive.FILE_NAME));

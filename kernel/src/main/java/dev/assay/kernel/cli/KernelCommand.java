@@ -1,6 +1,5 @@
 package dev.assay.kernel.cli;
 
-import dev.assay.dsl.engine.EngineProvider;
 import dev.assay.dsl.workspace.Workspace;
 import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.ExitGuard;
@@ -49,15 +48,15 @@ final class KernelCommand implements Callable<Integer> {
         }
         StreamCapture streams = StreamCapture.install();
         SessionExtensions extensions = SessionStart.extensions(streams.log());
-        EngineProvider engine;
+        Workspace workspace;
         try {
-            engine = SessionStart.engine(extensions, engineName);
-        } catch (IllegalArgumentException e) {
+            workspace = SessionStart.workspace(extensions.engines(), SessionStart.engine(extensions, engineName));
+        } catch (IllegalArgumentException | IllegalStateException e) {
             streams.log().println("assay kernel: " + e.getMessage());
             return 1;
         }
         CompletableFuture<Void> bound = new CompletableFuture<>();
-        CellExecutor executor = new CellExecutor(extensions, streams, Workspace.on(extensions.engines(), engine.name()), bound);
+        CellExecutor executor = new CellExecutor(extensions, streams, workspace, bound);
         KernelServer server = new KernelServer(new ZmqTransport(info, streams.log()), executor, streams.log());
         try {
             server.start();

@@ -7,6 +7,8 @@ import dev.assay.kernel.exec.CellExecutor;
 import dev.assay.kernel.exec.ExitGuard;
 import dev.assay.kernel.exec.StreamCapture;
 import dev.assay.kernel.extension.SessionExtensions;
+import dev.assay.kernel.install.SparkJar;
+import dev.assay.kernel.install.SparkJvmFlags;
 import dev.assay.kernel.notebook.FileCheckpoint;
 import dev.assay.kernel.notebook.NotebookFormatException;
 import dev.assay.kernel.notebook.NotebookHtml;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +32,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code assay run NOTEBOOK [-o OUT] [--html PAGE] [-p NAME=VALUE ...] [--timeout SECONDS]}:
+ * {@code assay run NOTEBOOK [-o OUT] [--html PAGE] [-p NAME=VALUE ...] [--timeout SECONDS] [--with-spark]}:
  * executes a notebook headless and writes it executed (and as an HTML page), also after a
  * failure. Exit 0 when every cell succeeded, 1 when one failed (or ran past the timeout), 2 for
  * bad arguments or a notebook that could not be read or written. Cells see the notebook's
@@ -69,6 +72,10 @@ final class RunCommand implements Callable<Integer> {
             description = "the SQL engine of the run, by name (default: $ASSAY_ENGINE, else duckdb)")
     String engine;
 
+    /** With {@code --with-spark} the run goes on in a child JVM that has the Spark jar and flags. */
+    @Mixin
+    SparkOptions spark;
+
     /** Set on the child process that already runs in the notebook's directory. */
     @Option(names = "--in-notebook-dir", hidden = true)
     boolean inNotebookDir;
@@ -97,10 +104,18 @@ final class RunCommand implements Callable<Integer> {
             err.println("assay run: " + e.getMessage());
             return BAD_INPUT;
         }
+        WorkingDirectory.ChildJvm childJvm;
+        try {
+            childJvm = sparkForChild();
+        } catch (IllegalArgumentException e) {
+            err.println("assay run: " + e.getMessage());
+            return BAD_INPUT;
+        }
         Path out = (output != null ? output : defaultOutput(notebook)).toAbsolutePath();
         Path notebookDir = notebook.toAbsolutePath().getParent();
-        if (!inNotebookDir && !notebookDir.equals(Path.of("").toAbsolutePath())) {
-            WorkingDirectory.ChildExit child = WorkingDirectory.rerunIn(notebookDir, childArguments());
+        boolean elsewhere = !inNotebookDir && !notebookDir.equals(Path.of("").toAbsolutePath());
+        if (elsewhere || !childJvm.equals(WorkingDirectory.ChildJvm.SAME)) {
+            WorkingDirectory.ChildExit child = WorkingDirectory.rerunIn(notebookDir, childJvm, childArguments());
             if (!child.cancelledHere() && DiedRun.isDeath(child.code())) {
                 new DiedRun(child.code(), out, html == null ? null : html.toAbsolutePath(),
                         notebook.getFileName().toString()).report(err);
@@ -132,9 +147,16 @@ final class RunCommand implements Callable<Integer> {
         }
         Duration timeout = timeoutSeconds == null ? null
                 : Duration.ofMillis(Math.round(timeoutSeconds * 1000));
+        Workspace workspace;
+        try {
+            workspace = SessionStart.workspace(extensions.engines(), engineProvider);
+        } catch (IllegalStateException e) {
+            err.println("assay run: " + e.getMessage());
+            return CELL_FAILED;
+        }
         NotebookRunner.Result result;
         try (StreamCapture streams = StreamCapture.install();
-             CellExecutor executor = new CellExecutor(extensions, streams, Workspace.on(extensions.engines(), engineProvider.name()),
+             CellExecutor executor = new CellExecutor(extensions, streams, workspace,
                      CompletableFuture.completedFuture(null))) {
             executor.setParameters(given.rawValues());
             executor.showProgressOn(streams.log(), System.console() != null);
@@ -164,6 +186,23 @@ final class RunCommand implements Callable<Integer> {
         }
         err.println("assay run: " + result.cellsRun() + " cells ran; wrote " + wrote);
         return 0;
+    }
+
+    /**
+     * What the run's child JVM needs beyond this one's for {@code --with-spark}: the Spark jar and
+     * the flags, unless this JVM has both already (then nothing, and no child for that reason).
+     */
+    private WorkingDirectory.ChildJvm sparkForChild() {
+        List<String> missingFlags = SparkJvmFlags.missingHere();
+        if (!spark.requested() || (SparkJar.isLoadable(RunCommand.class.getClassLoader()) && missingFlags.isEmpty())) {
+            return WorkingDirectory.ChildJvm.SAME;
+        }
+        if (inNotebookDir) { // the child of a --with-spark run was given both: something removed them
+            throw new IllegalArgumentException("--with-spark: this JVM was started without the Spark jar or without "
+                    + "the flags " + String.join(" ", missingFlags));
+        }
+        return new WorkingDirectory.ChildJvm(List.of(spark.jar(SparkJar.kernelJarOf(RunCommand.class))),
+                SparkJvmFlags.all());
     }
 
     /** A child run whose parent was killed outright (no signal to forward) stops too, writing nothing more. */

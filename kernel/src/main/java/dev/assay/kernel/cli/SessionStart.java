@@ -2,7 +2,10 @@ package dev.assay.kernel.cli;
 
 import dev.assay.dsl.engine.EngineProvider;
 import dev.assay.dsl.engine.EngineRegistry;
+import dev.assay.dsl.workspace.Workspace;
+import dev.assay.kernel.extension.ExtensionDiscovery;
 import dev.assay.kernel.extension.SessionExtensions;
+import dev.assay.kernel.install.SparkJvmFlags;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,5 +33,20 @@ final class SessionStart {
      */
     static EngineProvider engine(SessionExtensions extensions, String option) {
         return extensions.engines().select(EngineRegistry.selectedName(option, System.getenv()));
+    }
+
+    /**
+     * The session's workspace, starting on {@code provider}'s engine; an engine that cannot open (a Spark
+     * server not reached, a JVM without Spark's flags) is an {@link IllegalStateException} saying
+     * which engine, why, and for missing flags how to start the kernel with them.
+     */
+    static Workspace workspace(EngineRegistry engines, EngineProvider provider) {
+        try {
+            // The session's live registry: an engine an extension adds later can still be chosen with use.
+            return Workspace.on(engines, provider.name());
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalStateException("cannot open engine " + provider.name() + ": "
+                    + SparkJvmFlags.explain(e).orElseGet(() -> ExtensionDiscovery.describe(e)), e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.assay.kernel.cli;
 
+import dev.assay.kernel.install.KernelLaunch;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 
 /**
  * A JVM cannot change its working directory, yet relative paths in a notebook's cells must
@@ -62,6 +62,45 @@ final class WorkingDirectory {
         }
     }
 
+    /** What the child JVM gets beyond this one's: jars appended to its class path, flags it lacks. */
+    record ChildJvm(List<Path> classPath, List<String> flags) {
+        static final ChildJvm SAME = new ChildJvm(List.of(), List.of());
+    }
+
+    /**
+     * The child's command up to its arguments: this JVM's options and class path (entries made
+     * absolute), plus {@code more} (see {@link KernelLaunch} for how they start).
+     */
+    static List<String> childCommand(Path java, List<String> jvmOptions, String classPathProperty, ChildJvm more) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmOptions);
+        // Relative class-path entries (java -jar kernel/target/assay.jar) would not survive the move.
+        List<Path> classPath = new ArrayList<>(Arrays.stream(classPathProperty.split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry).toAbsolutePath()).toList());
+        List<String> flags = new ArrayList<>();
+        if (!more.equals(ChildJvm.SAME)) {
+            if (classPath.size() == 1 && classPath.get(0).toString().endsWith(".jar")) {
+                flags.addAll(manifestOpens(classPath.get(0))); // -cp would drop them
+            }
+            more.classPath().stream().map(Path::toAbsolutePath).filter(p -> !classPath.contains(p)).forEach(classPath::add);
+            flags.addAll(more.flags());
+        }
+        command.addAll(new KernelLaunch(classPath, flags.stream().distinct().filter(f -> !jvmOptions.contains(f)).toList())
+                .startArguments());
+        return command;
+    }
+
+    /** A jar's manifest Add-Opens as flags; none when it cannot be read (the child then says what failed). */
+    private static List<String> manifestOpens(Path jar) {
+        try {
+            return KernelLaunch.manifestOpens(jar);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     /**
      * How the child ended: its exit code (128 + the signal when one killed it), and whether this
      * process was itself being ended (SIGTERM, SIGINT) and ended the child for that reason.
@@ -71,21 +110,13 @@ final class WorkingDirectory {
 
     /** Runs this program with {@code args} in {@code dir}, sharing stdin/stdout/stderr, and waits for it. */
     static ChildExit rerunIn(Path dir, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        // Relative class-path entries (java -jar kernel/target/assay.jar) would not survive the move.
-        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(entry -> Path.of(entry).toAbsolutePath().toString())
-                .collect(Collectors.joining(File.pathSeparator));
-        if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
-            command.add("-jar"); // keeps the manifest's Add-Opens, which -cp would not apply
-            command.add(classPath);
-        } else {
-            command.add("-cp");
-            command.add(classPath);
-            command.add(AssayCommand.class.getName());
-        }
+        return rerunIn(dir, ChildJvm.SAME, args);
+    }
+
+    /** As {@link #rerunIn(Path, String...)}, the child's JVM given {@code more} class path and flags. */
+    static ChildExit rerunIn(Path dir, ChildJvm more, String... args) {
+        List<String> command = childCommand(Path.of(System.getProperty("java.home"), "bin", "java"),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), System.getProperty("java.class.path"), more);
         command.addAll(List.of(args));
         try {
             Process child = new ProcessBuilder(command).directory(dir.toFile())

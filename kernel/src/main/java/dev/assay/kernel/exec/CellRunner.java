@@ -1,5 +1,6 @@
 package dev.assay.kernel.exec;
 
+import dev.assay.kernel.install.SparkJvmFlags;
 import dev.assay.kernel.java.JavaResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -99,6 +100,11 @@ final class CellRunner {
     }
 
     private static CellError internalError(Throwable t) {
+        // Spark's client in a JVM without its flags: the user's fix is a restart with them, not a bug report.
+        var missingFlags = SparkJvmFlags.explain(t);
+        if (missingFlags.isPresent()) {
+            return CellError.of("SparkJvmFlagsMissing", missingFlags.get());
+        }
         StringWriter trace = new StringWriter();
         t.printStackTrace(new PrintWriter(trace));
         String message = t.getMessage() == null ? t.toString() : t.getMessage();

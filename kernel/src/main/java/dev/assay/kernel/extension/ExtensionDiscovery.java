@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * a class loader sees. One that cannot be loaded or created is reported with its class and
  * what went wrong; the others are still found.
  */
-final class ExtensionDiscovery {
+public final class ExtensionDiscovery {
 
     static final String SERVICE_FILE = "META-INF/services/" + AssayExtension.class.getName();
     private static final Pattern PROVIDER = Pattern.compile("Provider (\\S+)");
@@ -114,7 +114,7 @@ final class ExtensionDiscovery {
     }
 
     /** An error as a user reads it: its message and the causes' messages, no stack trace. */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         StringBuilder text = new StringBuilder(message(e));
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             text.append(" (").append(message(cause)).append(')');

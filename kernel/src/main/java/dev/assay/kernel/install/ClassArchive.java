@@ -54,6 +54,14 @@ public final class ClassArchive {
      * when the JVM cannot make one or the training kernel fails.
      */
     public static Path create(Path dir, Path java, Path jar, Duration timeout) throws IOException {
+        return create(dir, java, KernelLaunch.jar(jar), timeout);
+    }
+
+    /**
+     * As {@link #create(Path, Path, Path, Duration)}, the training kernel started as {@code launch}
+     * says: an archive maps only into a JVM of the same class path, so train with the kernelspec's.
+     */
+    public static Path create(Path dir, Path java, KernelLaunch launch, Duration timeout) throws IOException {
         Files.createDirectories(dir);
         Path archive = dir.resolve(FILE_NAME);
         Path part = dir.resolve(FILE_NAME + ".part-" + ProcessHandle.current().pid());
@@ -69,9 +77,11 @@ public final class ClassArchive {
                     .put("stdin_port", ports[3]).put("hb_port", ports[4])
                     .put("key", key).put("signature_scheme", "hmac-sha256");
             Files.write(connection, Json.bytes(info));
-            ProcessBuilder builder = new ProcessBuilder(java.toString(), "-XX:ArchiveClassesAtExit=" + part,
-                    "-Djava.awt.headless=true", "-Djava.security.manager=allow", "-jar", jar.toString(), "kernel",
-                    connection.toString())
+            List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:ArchiveClassesAtExit=" + part,
+                    "-Djava.awt.headless=true", "-Djava.security.manager=allow"));
+            command.addAll(launch.startArguments());
+            command.addAll(List.of("kernel", connection.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(work.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(work.resolve("kernel.log").toFile());

@@ -24,12 +24,17 @@ public final class KernelJarCopy {
      * already is that file (install run from an installed jar) is left as it is.
      */
     public static Path into(Path kernelDir, Path jar) throws IOException {
+        return into(kernelDir, jar, FILE_NAME);
+    }
+
+    /** As {@link #into(Path, Path)}, the copy named {@code fileName} (the Spark jar's copy is another file). */
+    public static Path into(Path kernelDir, Path jar, String fileName) throws IOException {
         Files.createDirectories(kernelDir);
-        Path target = kernelDir.resolve(FILE_NAME).toAbsolutePath();
+        Path target = kernelDir.resolve(fileName).toAbsolutePath();
         if (Files.exists(target) && Files.isSameFile(target, jar)) {
             return target;
         }
-        Path part = kernelDir.resolve(FILE_NAME + ".part-" + ProcessHandle.current().pid());
+        Path part = kernelDir.resolve(fileName + ".part-" + ProcessHandle.current().pid());
         try {
             Files.copy(jar, part, StandardCopyOption.REPLACE_EXISTING);
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

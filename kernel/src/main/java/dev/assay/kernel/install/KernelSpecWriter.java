@@ -33,6 +33,11 @@ public final class KernelSpecWriter {
 
     /** As {@link #write(Path, Path, Path)}, the JVM mapping {@code classArchive} (a {@link ClassArchive}) when not null. */
     public static void write(Path kernelDir, Path java, Path jar, Path classArchive) throws IOException {
+        write(kernelDir, java, KernelLaunch.jar(jar), classArchive);
+    }
+
+    /** As {@link #write(Path, Path, Path, Path)}, the kernel started as {@code launch} says (its class path and flags). */
+    public static void write(Path kernelDir, Path java, KernelLaunch launch, Path classArchive) throws IOException {
         Files.createDirectories(kernelDir);
         ObjectNode spec = Json.object();
         ArrayNode argv = spec.putArray("argv");
@@ -40,8 +45,9 @@ public final class KernelSpecWriter {
         if (classArchive != null) {
             argv.add("-XX:SharedArchiveFile=" + classArchive);
         }
-        List.of("-Djava.awt.headless=true", "-Djava.security.manager=allow",
-                "-jar", jar.toString(), "kernel", "{connection_file}").forEach(argv::add);
+        List.of("-Djava.awt.headless=true", "-Djava.security.manager=allow").forEach(argv::add);
+        launch.startArguments().forEach(argv::add);
+        List.of("kernel", "{connection_file}").forEach(argv::add);
         spec.put("display_name", DISPLAY_NAME);
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");

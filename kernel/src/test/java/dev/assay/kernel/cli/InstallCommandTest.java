@@ -9,15 +9,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.kernel.install.ClassArchive;
 import dev.assay.kernel.install.KernelJarCopy;
+import dev.assay.kernel.install.KernelLaunch;
 import dev.assay.kernel.install.KernelSpecWriter;
+import dev.assay.kernel.install.SparkJvmFlags;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -59,6 +63,38 @@ class InstallCommandTest {
         JsonNode argv = new ObjectMapper().readTree(kernelDir.resolve("kernel.json").toFile()).path("argv");
         assertEquals("-XX:SharedArchiveFile=" + archive, argv.get(1).asText());
         assertEquals("-jar", argv.get(argv.size() - 4).asText());
+    }
+
+    @Test
+    void aKernelSpecWithSparkStartsBothJarsOnTheClassPathWithSparksFlags() throws Exception {
+        Path kernelDir = dir.resolve("share/jupyter/kernels/assay");
+        Path kernel = kernelDir.resolve("assay.jar");
+        Path spark = kernelDir.resolve("assay-spark.jar");
+        Path archive = kernelDir.resolve(ClassArchive.FILE_NAME);
+        KernelSpecWriter.write(kernelDir, Path.of("/opt/jdk/bin/java"),
+                new KernelLaunch(List.of(kernel, spark), SparkJvmFlags.all()), archive);
+        List<String> argv = new ArrayList<>();
+        new ObjectMapper().readTree(kernelDir.resolve("kernel.json").toFile()).path("argv")
+                .forEach(a -> argv.add(a.asText()));
+        assertEquals("-XX:SharedArchiveFile=" + archive, argv.get(1), "the archive is mapped first");
+        assertEquals(List.of("-cp", kernel + File.pathSeparator + spark, "dev.assay.kernel.cli.AssayCommand", "kernel",
+                "{connection_file}"), argv.subList(argv.size() - 5, argv.size()));
+        assertTrue(argv.subList(0, argv.size() - 5).containsAll(SparkJvmFlags.all()), argv.toString());
+        assertTrue(argv.contains("-Djava.awt.headless=true"), argv.toString());
+        assertFalse(argv.contains("-jar"), argv.toString());
+    }
+
+    @Test
+    void aSparkJarWithoutWithSparkIsAUsageErrorSayingSo() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream old = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(2, AssayCommand.execute("install", "--prefix", dir.toString(), "--spark-jar", "x.jar"));
+        } finally {
+            System.setErr(old);
+        }
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--spark-jar goes with --with-spark"), err.toString());
     }
 
     @Test

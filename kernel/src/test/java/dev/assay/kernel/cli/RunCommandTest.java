@@ -201,6 +201,18 @@ class RunCommandTest {
     }
 
     @Test
+    void withSparkAMissingSparkJarIsAUsageErrorNamingIt() throws Exception {
+        Path nb = notebook("1");
+        Run r = run("run", nb.toString(), "--with-spark", "--spark-jar", dir.resolve("nope.jar").toString());
+        assertEquals(2, r.exit(), r.stderr());
+        assertTrue(r.stderr().contains("--with-spark") && r.stderr().contains("nope.jar"), r.stderr());
+        r = run("run", nb.toString(), "--spark-jar", dir.resolve("nope.jar").toString());
+        assertEquals(2, r.exit(), r.stderr());
+        assertTrue(r.stderr().contains("--spark-jar goes with --with-spark"), r.stderr());
+        assertFalse(Files.exists(dir.resolve("nb.out.ipynb")), "nothing ran");
+    }
+
+    @Test
     void usageErrorExitsTwo() {
         assertEquals(2, run("run").exit());
         assertEquals(2, run("frobnicate").exit());

@@ -14,6 +14,7 @@ import dev.assay.kernel.exec.CellContext;
 import dev.assay.kernel.exec.CellError;
 import dev.assay.kernel.exec.OperationProgress;
 import dev.assay.kernel.exec.SourceExcerpt;
+import dev.assay.kernel.install.SparkJvmFlags;
 import dev.assay.viz.report.ReportPage;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -77,7 +78,8 @@ final class AssayMagic implements Magic {
                         e.position().line(), e.position().column(), body, context.label());
             } catch (LoadException | SqlException | StoreException | IllegalArgumentException
                      | UncheckedIOException e) {
-                String message = e.getMessage().replaceFirst("^line \\d+, column \\d+: ", "");
+                String message = e.getMessage().replaceFirst("^line \\d+, column \\d+: ", "")
+                        + SparkJvmFlags.explain(e).map(hint -> "; " + hint).orElse("");
                 return located("AssayError", message, statement.position().line(), statement.position().column(),
                         body, context.label());
             }
