@@ -186,11 +186,12 @@ public final class SparkEngine implements SqlEngine {
      */
     public ArrowReader arrowBatches(String relation, int batchRows, BufferAllocator target) {
         // A stored relation's partitions hold its rows in order, and the iterator reads them in turn.
-        return reader(() -> spark.table(quoteIdentifier(relation)), batchRows, target);
+        return reader(() -> visible(spark.table(quoteIdentifier(relation))), batchRows, target);
     }
 
     @Override
     public ArrowReader arrowQuery(String sql, int batchRows) {
+        // An operation's query: a row ordinal it selects is one it asked for.
         return reader(() -> spark.sql(sql), batchRows, allocator);
     }
 
@@ -198,7 +199,7 @@ public final class SparkEngine implements SqlEngine {
         if (batchRows < 1) {
             throw new IllegalArgumentException("batches need at least 1 row, got " + batchRows);
         }
-        Dataset<Row> rows = guarded(() -> visible(result.get()));
+        Dataset<Row> rows = guarded(result::get);
         StructType schema = guarded(rows::schema);
         Iterator<Row> iterator = guarded(rows::toLocalIterator);
         return new RowBatchReader(target, schema, iterator, batchRows, () -> {
@@ -398,7 +399,8 @@ public final class SparkEngine implements SqlEngine {
 
     @Override
     public List<List<Object>> smallResult(String query) {
-        return guarded(() -> visible(spark.sql(query)).collectAsList()).stream().map(SparkValues::row).toList();
+        // An operation's query: a row ordinal it selects is one it asked for.
+        return guarded(() -> spark.sql(query).collectAsList()).stream().map(SparkValues::row).toList();
     }
 
     @Override

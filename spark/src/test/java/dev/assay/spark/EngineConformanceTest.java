@@ -91,11 +91,12 @@ class EngineConformanceTest {
                 Arguments.of("time split", "a, b = split taxis 80/20 order by pickup\nshow b limit 2000"),
                 Arguments.of("leakage", "a, b = split sms 50/50 seed 2\nleakage a, b on SMS normalize"),
                 Arguments.of("drift, every method", "a, b = split taxis 50/50 seed 4\n"
-                        + "drift a vs b using psi\ndrift a vs b using ks\ndrift a vs b using js\n"
-                        + "drift a vs b using wasserstein\ndrift a vs b using chi2\ndrift a vs b using hellinger\n"
-                        + "drift a vs b using z\ndrift a vs b"),
-                Arguments.of("check", "check titanic: rows > 100, missing(age) < 30%, duplicates(*) < 20%, "
-                        + "distinct(embark_town) = 3, mean(fare) > 10, max(age) <= 80"),
+                        + "drift a vs b using psi\ndrift a vs b on distance, fare, tip, pickup using ks\n"
+                        + "drift a vs b using js\ndrift a vs b on distance, fare, tip, pickup using wasserstein\n"
+                        + "drift a vs b on color, payment, pickup_borough using chi2\ndrift a vs b using hellinger\n"
+                        + "drift a vs b on color, payment, pickup_borough using z\ndrift a vs b"),
+                Arguments.of("check", "check titanic: rows > 100, missing(age) < 30%, duplicates(embark_town, who) > 10, "
+                        + "distinct(embark_town) = 3, mean(fare) > 10, max(age) <= 80, pii(who) = 0"),
                 Arguments.of("sample", "s = sample penguins 30% seed 5\nshow s limit 1000"));
     }
 
