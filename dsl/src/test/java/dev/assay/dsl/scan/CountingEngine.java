@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CountingEngine {
 
-    private static final Set<String> ONE_STATEMENT = Set.of("run", "smallResult", "count", "preview", "arrowBatches",
+    private static final Set<String> ONE_STATEMENT = Set.of("run", "materialize", "smallResult", "count", "preview", "arrowBatches",
             "arrowQuery", "createTable", "insertInto");
 
     private final AtomicInteger statements = new AtomicInteger();
