@@ -11,9 +11,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -153,9 +153,8 @@ final class DriftValues implements AutoCloseable {
         String raw = Histogram.rawBinSql("v", "lo", "span", "n", "n - 1");
         String bin = Histogram.binIndexSql("v", "i", "lo", "step", "n - 1");
         String p = "(VALUES " + String.join(", ", params) + ") AS p(w, lo, hi, span, step, n)";
-        String edge = "(" + sql.castDouble("%s") + " * g.step + g.lo)";
-        String width = "(CASE WHEN g.k + 1 = g.n THEN g.hi ELSE " + String.format(Locale.ROOT, edge, "g.k + 1") + " END - "
-                + String.format(Locale.ROOT, edge, "g.k") + ")";
+        UnaryOperator<String> edge = index -> "(" + sql.castDouble(index) + " * g.step + g.lo)";
+        String width = "(CASE WHEN g.k + 1 = g.n THEN g.hi ELSE " + edge.apply("g.k + 1") + " END - " + edge.apply("g.k") + ")";
         return "SELECT g.w, g.k, coalesce(b.r, 0) AS r, coalesce(b.c, 0) AS c, " + width + " AS width FROM "
                 + "(SELECT w, " + sql.unnestList(sql.integersBelow("n"), "k") + ", lo, hi, step, n FROM " + p
                 + ") AS g LEFT JOIN (SELECT w, " + bin
@@ -165,8 +164,8 @@ final class DriftValues implements AutoCloseable {
 
     /**
      * Running counts in value order per column, with its totals: (w, v, next value, cr, cc, nr,
-     * nc). One window ordered by (w, v), unpartitioned, serves every running figure: the engine
-     * sorts once, and a partitioned window cost about three times as much. Each column's
+     * nc). One order, (w, v), unpartitioned, serves every running figure (two windows of
+     * it: Spark's lead takes no frame): the engine sorts once, and a partitioned window cost about three times as much. Each column's
      * running counts are then the window's minus the counts of the columns before it, which,
      * like the totals, are known from the summaries and joined in. Running counts are at most
      * the rows of a side: BIGINT, not the HUGEINT of a sum.
@@ -181,10 +180,10 @@ final class DriftValues implements AutoCloseable {
             beforeC += c.currentValues();
         }
         // one task on Spark: one window ordered by (w, v) over every column's values (partitioned: 3x slower on DuckDB).
-        return "SELECT t.w, v, CASE WHEN lead(t.w) OVER o = t.w THEN lead(v) OVER o END AS next, "
+        return "SELECT t.w, v, CASE WHEN lead(t.w) OVER l = t.w THEN lead(v) OVER l END AS next, "
                 + "CAST(sum(r) OVER o AS BIGINT) - n.br AS cr, CAST(sum(c) OVER o AS BIGINT) - n.bc AS cc, n.nr, n.nc FROM "
                 + table.quoted() + " AS t JOIN (VALUES " + String.join(", ", rows) + ") AS n(w, nr, nc, br, bc) ON t.w = n.w"
-                + " WINDOW o AS (ORDER BY t.w, v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)";
+                + " WINDOW o AS (ORDER BY t.w, v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), l AS (ORDER BY t.w, v)";
     }
 
     /**
