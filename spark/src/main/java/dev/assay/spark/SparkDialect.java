@@ -304,4 +304,11 @@ public final class SparkDialect implements SqlDialect {
         return options.isEmpty() ? "" : " WITH (" + options.entrySet().stream().map(e -> "'" + e.getKey() + "' = " + e.getValue())
                 .collect(Collectors.joining(", ")) + ")";
     }
+
+    @Override
+    public String exactMean(String expr) {
+        // Spark's avg adds integers as doubles; its sum of integers is an exact BIGINT (a sum
+        // beyond 2^63 fails under ANSI rules), of decimals an exact DECIMAL.
+        return "(CAST(sum(" + expr + ") AS DOUBLE) / count(" + expr + "))";
+    }
 }

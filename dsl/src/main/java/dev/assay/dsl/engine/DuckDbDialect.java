@@ -268,4 +268,10 @@ public final class DuckDbDialect implements SqlDialect {
         return "read_json(" + quoteLiteral(path) + ", format = " + quoteLiteral(newlineDelimited ? "newline_delimited" : "auto")
                 + (ignoreErrors ? ", ignore_errors = true" : "") + ")";
     }
+
+    @Override
+    public String exactMean(String expr) {
+        // DuckDB sums integers as HUGEINT and decimals exactly.
+        return castDouble("avg(" + expr + ")");
+    }
 }

@@ -168,4 +168,10 @@ public interface SqlDialect {
 
     /** A table expression reading JSON: one document per line when {@code newlineDelimited}, else detected. */
     String readJson(String path, boolean newlineDelimited, boolean ignoreErrors);
+
+    /**
+     * Aggregate: the mean of an integer or DECIMAL expression as a DOUBLE, from an exact sum
+     * (never a sum of rounded doubles, which depends on the order rows are added in).
+     */
+    String exactMean(String expr);
 }
