@@ -32,6 +32,9 @@ public final class Loader {
     private static final Pattern LINE_TOO_LONG = Pattern.compile(
             "(?s)Line: (\\d+).*?Maximum line size of (\\d+) bytes exceeded\\. Actual Size:\\s*(\\d+)");
 
+    /** A path that names its scheme, as Spark's readers take them. */
+    private static final Pattern URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
+
     private final SqlEngine engine;
     private final Path baseDirectory;
 
@@ -44,8 +47,11 @@ public final class Loader {
     public LoadPlan plan(String path, Map<String, Object> options) {
         Map<String, Object> opts = new LinkedHashMap<>();
         options.forEach((k, v) -> opts.put(k.toLowerCase(Locale.ROOT), v));
-        Path file = baseDirectory.resolve(path).normalize();
-        boolean glob = path.contains("*") || path.contains("?") || path.contains("[");
+        // A URL (s3a://, hdfs://) is the engine's to read: no local file to check, resolve or inspect.
+        boolean remote = URL.matcher(path).lookingAt();
+        Path file = remote ? Path.of(path) : baseDirectory.resolve(path).normalize();
+        String location = remote ? path : file.toString();
+        boolean glob = remote || path.contains("*") || path.contains("?") || path.contains("[");
         FileFormat format = format(path, opts);
         checkOptions(format, opts);
         CsvCharacters.check(opts);
@@ -70,9 +76,9 @@ public final class Loader {
         String call;
         try {
             call = switch (format) {
-                case CSV, TSV -> sql.readCsv(file.toString(), csvOptions(sql, opts, delimiter, collectRejects));
-                case PARQUET -> sql.readParquet(file.toString());
-                case JSON, NDJSON -> sql.readJson(file.toString(), format == FileFormat.NDJSON, ignoreErrors);
+                case CSV, TSV -> sql.readCsv(location, csvOptions(sql, opts, delimiter, collectRejects));
+                case PARQUET -> sql.readParquet(location);
+                case JSON, NDJSON -> sql.readJson(location, format == FileFormat.NDJSON, ignoreErrors);
             };
         } catch (IllegalArgumentException e) {
             throw new LoadException("cannot load '" + path + "': " + e.getMessage(), e);
