@@ -2,6 +2,8 @@ package dev.assay.spark;
 
 import dev.assay.dsl.engine.LogicalType;
 import dev.assay.dsl.engine.SqlDialect;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -232,5 +234,90 @@ public final class SparkDialect implements SqlDialect {
         // partitions in the order they are read.
         // one task on Spark: a window over the whole relation.
         return "CAST(row_number() OVER (ORDER BY monotonically_increasing_id()) - 1 AS BIGINT)";
+    }
+
+    // profile, drift, diff, check, load
+
+    @Override
+    public String collectList(String expr) {
+        return "collect_list(" + expr + ")";
+    }
+
+    @Override
+    public String unnestColumns(List<String> names, List<List<String>> lists) {
+        // inline makes a row of each record of the list, its fields the columns.
+        List<String> records = new ArrayList<>();
+        for (int k = 0; k < lists.get(0).size(); k++) {
+            List<Map.Entry<String, String>> fields = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                fields.add(Map.entry(names.get(i), lists.get(i).get(k)));
+            }
+            records.add(struct(fields));
+        }
+        return "inline(" + listLiteral(records) + ")";
+    }
+
+    @Override
+    public String unnestList(String listExpr, String name) {
+        return "explode(" + listExpr + ") AS " + name;
+    }
+
+    @Override
+    public String integersBelow(String n) {
+        return "sequence(0, " + n + " - 1)";
+    }
+
+    /** DuckDB's read_csv options and Spark's names for the same; others have no Spark reading. */
+    private static final Map<String, String> CSV_OPTIONS = Map.of("delim", "sep", "header", "header", "quote", "quote",
+            "escape", "escape", "nullstr", "nullValue", "encoding", "encoding");
+
+    @Override
+    public String readCsv(String path, Map<String, String> options) {
+        Map<String, String> spark = new LinkedHashMap<>();
+        spark.put("inferSchema", "'true'");
+        options.forEach((name, value) -> {
+            if (name.equals("ignore_errors")) {
+                spark.put("mode", "'DROPMALFORMED'");
+            } else if (CSV_OPTIONS.containsKey(name)) {
+                spark.put(CSV_OPTIONS.get(name), value.startsWith("'") ? value : "'" + value + "'");
+            } else {
+                throw new IllegalArgumentException("the option " + name + " is not available when loading on Spark");
+            }
+        });
+        if (!spark.containsKey("header")) {
+            spark.put("header", "'true'");
+        }
+        return "csv." + quoteIdentifier(path) + options(spark);
+    }
+
+    @Override
+    public boolean keepsCsvRejects() {
+        return false;
+    }
+
+    @Override
+    public String readJson(String path, boolean newlineDelimited, boolean ignoreErrors) {
+        Map<String, String> spark = new LinkedHashMap<>();
+        if (!newlineDelimited) {
+            // A .json file is one document (an array of records, say), which Spark reads only as multiLine.
+            spark.put("multiLine", "'true'");
+        }
+        if (ignoreErrors) {
+            spark.put("mode", "'DROPMALFORMED'");
+        }
+        return "json." + quoteIdentifier(path) + options(spark);
+    }
+
+    /** Spark's options of a file read in SQL: {@code WITH ('name' = 'value', ...)}. */
+    private static String options(Map<String, String> options) {
+        return options.isEmpty() ? "" : " WITH (" + options.entrySet().stream().map(e -> "'" + e.getKey() + "' = " + e.getValue())
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    @Override
+    public String exactMean(String expr) {
+        // Spark's avg adds integers as doubles; its sum of integers is an exact BIGINT (a sum
+        // beyond 2^63 fails under ANSI rules), of decimals an exact DECIMAL.
+        return "(CAST(sum(" + expr + ") AS DOUBLE) / count(" + expr + "))";
     }
 }

@@ -81,7 +81,7 @@ final class KeyedRows {
     private void requireUnique(String relation, String title, List<String> keys) {
         String keyList = keys.stream().map(d::quoteIdentifier).collect(Collectors.joining(", "));
         List<List<Object>> repeated = engine.smallResult("SELECT " + keyList + ", count(*) FROM " + d.quoteIdentifier(relation)
-                + " GROUP BY ALL HAVING count(*) > 1 ORDER BY count(*) DESC, " + keyList + " LIMIT 1");
+                + " GROUP BY " + keyList + " HAVING count(*) > 1 ORDER BY count(*) DESC, " + keyList + " LIMIT 1");
         if (!repeated.isEmpty()) {
             List<Object> r = repeated.get(0);
             throw new IllegalArgumentException(String.join(", ", keys) + " is not a key of " + title + ": "

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -174,9 +175,9 @@ final class DriftStatistics {
             queries.add(new PerColumnQuery<>(query, categorical, (column, rows) -> hellinger(column, first(rows))));
         }
         if (!numeric.isEmpty()) {
-            String density = "%s / width / " + sql.castDouble("%s");
-            String query = "SELECT w, " + sql.compensatedSum("sqrt((" + String.format(Locale.ROOT, density, sql.castDouble("r"), "nr")
-                    + ") * (" + String.format(Locale.ROOT, density, sql.castDouble("c"), "nc") + "))") + " FROM (SELECT w, r, c, width, "
+            BinaryOperator<String> density = (count, total) -> count + " / width / " + sql.castDouble(total);
+            String query = "SELECT w, " + sql.compensatedSum("sqrt((" + density.apply(sql.castDouble("r"), "nr")
+                    + ") * (" + density.apply(sql.castDouble("c"), "nc") + "))") + " FROM (SELECT w, r, c, width, "
                     + totals + " FROM (" + v.binned(numeric) + ")) GROUP BY w";
             queries.add(new PerColumnQuery<>(query, List.copyOf(numeric.keySet()), (column, rows) -> {
                 int bins = numeric.get(column).length - 1;

@@ -11,9 +11,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -87,8 +87,8 @@ final class DriftValues implements AutoCloseable {
      * never through a format string: column names may hold '%'.
      */
     private static String side(SqlDialect sql, int s, String relation, List<String> which, List<String> values) {
-        return "SELECT " + s + " AS s, unnest(" + sql.listLiteral(which) + ") AS w, unnest(" + sql.listLiteral(values)
-                + ") AS v FROM " + sql.quoteIdentifier(relation);
+        return "SELECT " + s + " AS s, " + sql.unnestColumns(List.of("w", "v"), List.of(which, values)) + " FROM "
+                + sql.quoteIdentifier(relation);
     }
 
     /** A column's values as the batch's type; text is cast so that an enumeration and a VARCHAR meet as labels. */
@@ -153,19 +153,19 @@ final class DriftValues implements AutoCloseable {
         String raw = Histogram.rawBinSql("v", "lo", "span", "n", "n - 1");
         String bin = Histogram.binIndexSql("v", "i", "lo", "step", "n - 1");
         String p = "(VALUES " + String.join(", ", params) + ") AS p(w, lo, hi, span, step, n)";
-        String edge = "(" + sql.castDouble("%s") + " * g.step + g.lo)";
-        String width = "(CASE WHEN g.k + 1 = g.n THEN g.hi ELSE " + String.format(Locale.ROOT, edge, "g.k + 1") + " END - "
-                + String.format(Locale.ROOT, edge, "g.k") + ")";
+        UnaryOperator<String> edge = index -> "(" + sql.castDouble(index) + " * g.step + g.lo)";
+        String width = "(CASE WHEN g.k + 1 = g.n THEN g.hi ELSE " + edge.apply("g.k + 1") + " END - " + edge.apply("g.k") + ")";
         return "SELECT g.w, g.k, coalesce(b.r, 0) AS r, coalesce(b.c, 0) AS c, " + width + " AS width FROM "
-                + "(SELECT w, unnest(range(n)) AS k, lo, hi, step, n FROM " + p + ") AS g LEFT JOIN (SELECT w, " + bin
+                + "(SELECT w, " + sql.unnestList(sql.integersBelow("n"), "k") + ", lo, hi, step, n FROM " + p
+                + ") AS g LEFT JOIN (SELECT w, " + bin
                 + " AS k, sum(r) AS r, sum(c) AS c FROM (SELECT t.w, v, r, c, lo, step, n, " + raw + " AS i FROM "
-                + table.quoted() + " AS t JOIN " + p + " ON t.w = p.w) GROUP BY 1, 2) AS b ON b.w = g.w AND b.k = g.k";
+                + table.quoted() + " AS t JOIN " + p + " ON t.w = p.w) GROUP BY w, " + bin + ") AS b ON b.w = g.w AND b.k = g.k";
     }
 
     /**
      * Running counts in value order per column, with its totals: (w, v, next value, cr, cc, nr,
-     * nc). One window ordered by (w, v), unpartitioned, serves every running figure: the engine
-     * sorts once, and a partitioned window cost about three times as much. Each column's
+     * nc). One order, (w, v), unpartitioned, serves every running figure (two windows of
+     * it: Spark's lead takes no frame): the engine sorts once, and a partitioned window cost about three times as much. Each column's
      * running counts are then the window's minus the counts of the columns before it, which,
      * like the totals, are known from the summaries and joined in. Running counts are at most
      * the rows of a side: BIGINT, not the HUGEINT of a sum.
@@ -179,10 +179,11 @@ final class DriftValues implements AutoCloseable {
             beforeR += c.referenceValues();
             beforeC += c.currentValues();
         }
-        return "SELECT t.w, v, CASE WHEN lead(t.w) OVER o = t.w THEN lead(v) OVER o END AS next, "
+        // one task on Spark: one window ordered by (w, v) over every column's values (partitioned: 3x slower on DuckDB).
+        return "SELECT t.w, v, CASE WHEN lead(t.w) OVER l = t.w THEN lead(v) OVER l END AS next, "
                 + "CAST(sum(r) OVER o AS BIGINT) - n.br AS cr, CAST(sum(c) OVER o AS BIGINT) - n.bc AS cc, n.nr, n.nc FROM "
                 + table.quoted() + " AS t JOIN (VALUES " + String.join(", ", rows) + ") AS n(w, nr, nc, br, bc) ON t.w = n.w"
-                + " WINDOW o AS (ORDER BY t.w, v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)";
+                + " WINDOW o AS (ORDER BY t.w, v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), l AS (ORDER BY t.w, v)";
     }
 
     /**
@@ -200,10 +201,10 @@ final class DriftValues implements AutoCloseable {
                 return "SELECT * FROM " + made.getValue().quoted() + " WHERE " + among(of);
             }
         }
-        String pieces = "SELECT w, piece, sum(r) AS r, sum(c) AS c FROM (SELECT w, unnest(" + sql.spaceSeparated("v")
-                + ") AS piece, r, c FROM " + table.quoted() + " WHERE " + among(of) + ") GROUP BY w, piece";
-        WorkTable counts = WorkTable.of(engine, "drift_words", "SELECT w, word AS k, sum(r) AS r, sum(c) AS c FROM (SELECT w, unnest("
-                + sql.words("piece") + ") AS word, r, c FROM (" + pieces + ")) GROUP BY w, word");
+        String pieces = "SELECT w, piece, sum(r) AS r, sum(c) AS c FROM (SELECT w, " + sql.unnestList(sql.spaceSeparated("v"), "piece")
+                + ", r, c FROM " + table.quoted() + " WHERE " + among(of) + ") GROUP BY w, piece";
+        WorkTable counts = WorkTable.of(engine, "drift_words", "SELECT w, word AS k, sum(r) AS r, sum(c) AS c FROM (SELECT w, "
+                + sql.unnestList(sql.words("piece"), "word") + ", r, c FROM (" + pieces + ")) GROUP BY w, word");
         words.put(wanted, counts);
         return "SELECT * FROM " + counts.quoted();
     }
@@ -217,7 +218,7 @@ final class DriftValues implements AutoCloseable {
         String ranked = "SELECT w, " + sql.castText("k") + " AS k, r, c, row_number() OVER (PARTITION BY w ORDER BY r + c DESC, "
                 + sql.castText("k") + ") AS rank FROM (" + counts + ")";
         return "SELECT w, CASE WHEN rank <= " + n + " THEN k END AS k, sum(r) AS r, sum(c) AS c, min(rank) AS first FROM ("
-                + ranked + ") GROUP BY 1, 2";
+                + ranked + ") GROUP BY w, CASE WHEN rank <= " + n + " THEN k END";
     }
 
     static long number(Object o) {

@@ -1,5 +1,6 @@
 package dev.assay.dsl.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -222,5 +223,56 @@ public final class DuckDbDialect implements SqlDialect {
     @Override
     public String scanPosition() {
         return "(row_number() OVER () - 1)";
+    }
+
+    // profile, drift, diff, check, load
+
+    @Override
+    public String collectList(String expr) {
+        return "list(" + expr + ")";
+    }
+
+    @Override
+    public String unnestColumns(List<String> names, List<List<String>> lists) {
+        // Unnests side by side in one select list go in step, as a zip.
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            items.add("unnest(" + listLiteral(lists.get(i)) + ") AS " + names.get(i));
+        }
+        return String.join(", ", items);
+    }
+
+    @Override
+    public String unnestList(String listExpr, String name) {
+        return "unnest(" + listExpr + ") AS " + name;
+    }
+
+    @Override
+    public String integersBelow(String n) {
+        return "range(" + n + ")";
+    }
+
+    @Override
+    public String readCsv(String path, Map<String, String> options) {
+        StringBuilder call = new StringBuilder("read_csv(" + quoteLiteral(path));
+        options.forEach((name, value) -> call.append(", ").append(name).append(" = ").append(value));
+        return call + ")";
+    }
+
+    @Override
+    public boolean keepsCsvRejects() {
+        return true;
+    }
+
+    @Override
+    public String readJson(String path, boolean newlineDelimited, boolean ignoreErrors) {
+        return "read_json(" + quoteLiteral(path) + ", format = " + quoteLiteral(newlineDelimited ? "newline_delimited" : "auto")
+                + (ignoreErrors ? ", ignore_errors = true" : "") + ")";
+    }
+
+    @Override
+    public String exactMean(String expr) {
+        // DuckDB sums integers as HUGEINT and decimals exactly.
+        return castDouble("avg(" + expr + ")");
     }
 }

@@ -141,4 +141,45 @@ public interface SqlDialect {
      * whose rows have no stored ordinal.
      */
     String scanPosition();
+
+    // profile, drift, diff, check, load
+
+    /** Aggregate: the values of a group as a list (records, never NULL, in the operations' use). */
+    String collectList(String expr);
+
+    /**
+     * Select-list items making, of each row, one row per place k of the lists: column
+     * {@code names.get(i)} holds {@code lists.get(i).get(k)}. The lists are equally long, their
+     * elements of one type per column.
+     */
+    String unnestColumns(List<String> names, List<List<String>> lists);
+
+    /** A select-list item making, of each row, one row per element of a list expression, as column {@code name}. */
+    String unnestList(String listExpr, String name);
+
+    /** The list 0, 1, ..., n - 1 of an integer expression n of at least 1. */
+    String integersBelow(String n);
+
+    /**
+     * A table expression reading delimited text. Options are the reader's named options as
+     * DuckDB's {@code read_csv} calls them (delim, header, quote, escape, nullstr, encoding,
+     * skip, sample_size, max_line_size, ignore_errors ...), values already SQL literals; an
+     * engine whose reader lacks one refuses it with {@link IllegalArgumentException}.
+     */
+    String readCsv(String path, Map<String, String> options);
+
+    /**
+     * True when {@link #readCsv} with {@code ignore_errors} can keep the rejected rows in a
+     * table (DuckDB's {@code store_rejects}), so that a load can say how many it skipped.
+     */
+    boolean keepsCsvRejects();
+
+    /** A table expression reading JSON: one document per line when {@code newlineDelimited}, else detected. */
+    String readJson(String path, boolean newlineDelimited, boolean ignoreErrors);
+
+    /**
+     * Aggregate: the mean of an integer or DECIMAL expression as a DOUBLE, from an exact sum
+     * (never a sum of rounded doubles, which depends on the order rows are added in).
+     */
+    String exactMean(String expr);
 }

@@ -1,5 +1,6 @@
 package dev.assay.dsl.load;
 
+import dev.assay.dsl.engine.SqlDialect;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.SqlException;
 import dev.assay.dsl.naming.Excerpt;
@@ -31,6 +32,9 @@ public final class Loader {
     private static final Pattern LINE_TOO_LONG = Pattern.compile(
             "(?s)Line: (\\d+).*?Maximum line size of (\\d+) bytes exceeded\\. Actual Size:\\s*(\\d+)");
 
+    /** A path that names its scheme, as Spark's readers take them. */
+    private static final Pattern URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
+
     private final SqlEngine engine;
     private final Path baseDirectory;
 
@@ -43,8 +47,11 @@ public final class Loader {
     public LoadPlan plan(String path, Map<String, Object> options) {
         Map<String, Object> opts = new LinkedHashMap<>();
         options.forEach((k, v) -> opts.put(k.toLowerCase(Locale.ROOT), v));
-        Path file = baseDirectory.resolve(path).normalize();
-        boolean glob = path.contains("*") || path.contains("?") || path.contains("[");
+        // A URL (s3a://, hdfs://) is the engine's to read: no local file to check, resolve or inspect.
+        boolean remote = URL.matcher(path).lookingAt();
+        Path file = remote ? Path.of(path) : baseDirectory.resolve(path).normalize();
+        String location = remote ? path : file.toString();
+        boolean glob = remote || path.contains("*") || path.contains("?") || path.contains("[");
         FileFormat format = format(path, opts);
         checkOptions(format, opts);
         CsvCharacters.check(opts);
@@ -54,7 +61,6 @@ public final class Loader {
                 EncodingCheck.check(path, file, (String) opts.get("encoding"));
             }
         }
-        String literal = engine.quoteLiteral(file.toString());
         char delimiter = opts.containsKey("delimiter") ? ((String) opts.get("delimiter")).charAt(0)
                 : format == FileFormat.TSV ? '\t' : ',';
         Character quote = Character.valueOf('"');
@@ -64,51 +70,53 @@ public final class Loader {
         }
         String encoding = (String) opts.get("encoding");
         boolean ignoreErrors = Boolean.TRUE.equals(opts.get("ignore_errors"));
-        List<String> args = new ArrayList<>();
-        args.add(literal);
-        String function;
-        switch (format) {
-            case CSV, TSV -> {
-                function = "read_csv";
-                args.add("delim = " + engine.quoteLiteral(String.valueOf(delimiter)));
-                args.add("header = " + opts.getOrDefault("header", true));
-                if (opts.containsKey("quote")) {
-                    args.add("quote = " + engine.quoteLiteral((String) opts.get("quote")));
-                }
-                if (opts.containsKey("escape")) {
-                    args.add("escape = " + engine.quoteLiteral((String) opts.get("escape")));
-                }
-                if (opts.containsKey("null")) {
-                    args.add("nullstr = " + engine.quoteLiteral((String) opts.get("null")));
-                }
-                if (encoding != null) {
-                    args.add("encoding = " + engine.quoteLiteral(encoding));
-                }
-                for (String count : List.of("skip", "sample_size", "max_line_size")) {
-                    if (opts.containsKey(count)) {
-                        args.add(count + " = " + ((Number) opts.get(count)).longValue());
-                    }
-                }
-                if (ignoreErrors) {
-                    args.add("ignore_errors = true");
-                    args.add("store_rejects = true");
-                    args.add("rejects_table = " + engine.quoteLiteral(LoadPlan.REJECTS_TABLE));
-                    args.add("rejects_scan = " + engine.quoteLiteral(LoadPlan.REJECTS_SCAN));
-                }
-            }
-            case PARQUET -> function = "read_parquet";
-            case JSON, NDJSON -> {
-                function = "read_json";
-                args.add("format = " + engine.quoteLiteral(format == FileFormat.NDJSON ? "newline_delimited" : "auto"));
-                if (ignoreErrors) {
-                    args.add("ignore_errors = true");
-                }
-            }
-            default -> throw new IllegalStateException("unhandled format " + format);
+        SqlDialect sql = engine.dialect();
+        boolean csv = format == FileFormat.CSV || format == FileFormat.TSV;
+        boolean collectRejects = ignoreErrors && csv && sql.keepsCsvRejects();
+        String call;
+        try {
+            call = switch (format) {
+                case CSV, TSV -> sql.readCsv(location, csvOptions(sql, opts, delimiter, collectRejects));
+                case PARQUET -> sql.readParquet(location);
+                case JSON, NDJSON -> sql.readJson(location, format == FileFormat.NDJSON, ignoreErrors);
+            };
+        } catch (IllegalArgumentException e) {
+            throw new LoadException("cannot load '" + path + "': " + e.getMessage(), e);
         }
-        String call = function + "(" + String.join(", ", args) + ")";
-        return new LoadPlan(path, file, glob, format, call, delimiter, quote, encoding,
-                ignoreErrors && (format == FileFormat.CSV || format == FileFormat.TSV));
+        return new LoadPlan(path, file, glob, format, call, delimiter, quote, encoding, collectRejects);
+    }
+
+    /** The reader's options of a CSV load, named as {@link SqlDialect#readCsv} takes them, values as SQL literals. */
+    private static Map<String, String> csvOptions(SqlDialect sql, Map<String, Object> opts, char delimiter,
+            boolean collectRejects) {
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put("delim", sql.quoteLiteral(String.valueOf(delimiter)));
+        args.put("header", String.valueOf(opts.getOrDefault("header", true)));
+        for (String text : List.of("quote", "escape")) {
+            if (opts.containsKey(text)) {
+                args.put(text, sql.quoteLiteral((String) opts.get(text)));
+            }
+        }
+        if (opts.containsKey("null")) {
+            args.put("nullstr", sql.quoteLiteral((String) opts.get("null")));
+        }
+        if (opts.containsKey("encoding")) {
+            args.put("encoding", sql.quoteLiteral((String) opts.get("encoding")));
+        }
+        for (String count : List.of("skip", "sample_size", "max_line_size")) {
+            if (opts.containsKey(count)) {
+                args.put(count, String.valueOf(((Number) opts.get(count)).longValue()));
+            }
+        }
+        if (Boolean.TRUE.equals(opts.get("ignore_errors"))) {
+            args.put("ignore_errors", "true");
+            if (collectRejects) {
+                args.put("store_rejects", "true");
+                args.put("rejects_table", sql.quoteLiteral(LoadPlan.REJECTS_TABLE));
+                args.put("rejects_scan", sql.quoteLiteral(LoadPlan.REJECTS_SCAN));
+            }
+        }
+        return args;
     }
 
     /** The message for a load the engine refused. */

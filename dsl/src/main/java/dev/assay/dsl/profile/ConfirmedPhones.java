@@ -49,9 +49,11 @@ final class ConfirmedPhones implements AutoCloseable {
     /** Confirms the candidates of {@code marks}, numbered {@code k} from 0 in their table, {@code chunk} a statement. */
     static ConfirmedPhones of(SqlEngine engine, PiiRowMarks marks, PhoneFinder finder, int chunk) {
         String sqlKind = engine.quoteLiteral(PiiRowMarks.SQL_KIND);
-        WorkTable candidates = WorkTable.of(engine, "phone_candidates", "SELECT row_number() OVER () - 1 AS k, v FROM "
-                + "(SELECT DISTINCT v FROM " + marks.quoted() + " WHERE v <> " + sqlKind + " AND r NOT IN (SELECT r FROM "
-                + marks.quoted() + " WHERE v = " + sqlKind + "))");
+        // one task on Spark: the numbering k runs over every candidate, in one order (Spark numbers only ordered rows).
+        // NOT EXISTS, not NOT IN: r is never NULL, and Spark plans a NOT IN as a nested loop unless it broadcasts.
+        WorkTable candidates = WorkTable.of(engine, "phone_candidates", "SELECT row_number() OVER (ORDER BY v) - 1 AS k, v FROM "
+                + "(SELECT DISTINCT v FROM " + marks.relation() + " AS m WHERE v <> " + sqlKind + " AND NOT EXISTS (SELECT 1 FROM "
+                + marks.relation() + " AS s WHERE s.r = m.r AND s.v = " + sqlKind + "))");
         return WorkTable.ownedBy(candidates, owned -> {
             ConfirmedPhones phones = new ConfirmedPhones(engine, finder, owned, WorkTable.named(engine, "phones"), chunk);
             try {

@@ -78,8 +78,8 @@ final class PhoneScan {
             which.add(Integer.toString(i));
             candidates.add(candidate(sql, sql.quoteIdentifier(batch.get(i).name())));
         }
-        return "SELECT w, v, count(*) AS n FROM (SELECT unnest(" + sql.listLiteral(which) + ") AS w, unnest("
-                + sql.listLiteral(candidates) + ") AS v FROM " + sql.quoteIdentifier(relation) + ")\nWHERE v IS NOT NULL GROUP BY w, v";
+        return "SELECT w, v, count(*) AS n FROM (SELECT " + sql.unnestColumns(List.of("w", "v"), List.of(which, candidates))
+                + " FROM " + sql.quoteIdentifier(relation) + ")\nWHERE v IS NOT NULL GROUP BY w, v";
     }
 
     /** The value of a text expression where it passes the pre-filter, else NULL. */

@@ -50,7 +50,7 @@ public final class PiiCount {
             String marked = "v = " + engine.quoteLiteral(PiiRowMarks.SQL_KIND)
                     + phones.values().map(confirmed -> " OR v IN (" + confirmed + ")").orElse("");
             // An alias: an unnamed result column is named by its text.
-            Object rows = engine.smallResult("SELECT count(DISTINCT r) AS pii_rows FROM " + marks.quoted() + " WHERE "
+            Object rows = engine.smallResult("SELECT count(DISTINCT r) AS pii_rows FROM " + marks.relation() + " WHERE "
                     + marked).get(0).get(0);
             return ((Number) rows).longValue();
         }

@@ -73,7 +73,7 @@ final class ProfileAggregates {
     }
 
     static Aggregate<Double> meanMicros() {
-        return Aggregates.of("micros:mean", Aggregate.Over.ROWS, (d, x) -> d.castDouble("avg(" + d.epochMicros(x) + ")"),
+        return Aggregates.of("micros:mean", Aggregate.Over.ROWS, (d, x) -> d.exactMean(d.epochMicros(x)),
                 Aggregates::asDouble);
     }
 

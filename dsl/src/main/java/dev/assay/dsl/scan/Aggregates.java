@@ -31,7 +31,7 @@ public final class Aggregates {
      */
     public static Aggregate<Double> mean(boolean exactNumbers) {
         return of(exactNumbers ? "mean:exact" : "mean:float", Aggregate.Over.ROWS,
-                (d, x) -> exactNumbers ? d.castDouble("avg(" + x + ")")
+                (d, x) -> exactNumbers ? d.exactMean(x)
                         : d.compensatedSum(d.castDouble(x)) + " / NULLIF(count(" + x + "), 0)",
                 Aggregates::asDouble);
     }

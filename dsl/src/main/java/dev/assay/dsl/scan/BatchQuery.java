@@ -55,7 +55,8 @@ final class BatchQuery {
             }
         }
         for (List<Integer> group : bySignature.values()) {
-            parts.add(valuesPart(d, group));
+            // Named: Spark names an unnamed subquery by its kind, the same name for every group.
+            parts.add(valuesPart(d, group) + " AS g" + valueGroups.size());
             valueGroups.add(group);
         }
         String rowSource = prepared.isEmpty() ? "cols" : "prep";
@@ -65,9 +66,10 @@ final class BatchQuery {
             for (int k = 0; k < keys.size(); k++) {
                 which.add(Integer.toString(k));
             }
-            parts.add(0, "(SELECT list(" + d.struct(List.of(Map.entry("w", "w"), Map.entry("key", "key"), Map.entry("value", "value")))
-                    + ") FROM (SELECT w, key, count(*) AS value FROM (SELECT unnest(" + d.listLiteral(which) + ") AS w, unnest("
-                    + d.listLiteral(keys) + ") AS key FROM " + rowSource + ") WHERE key IS NOT NULL GROUP BY w, key)) AS k");
+            parts.add(0, "(SELECT " + d.collectList(d.struct(List.of(Map.entry("w", "w"), Map.entry("key", "key"),
+                    Map.entry("value", "value")))) + " FROM (SELECT w, key, count(*) AS value FROM (SELECT "
+                    + d.unnestColumns(List.of("w", "key"), List.of(which, keys)) + " FROM " + rowSource
+                    + ") WHERE key IS NOT NULL GROUP BY w, key)) AS k");
         }
         hasRowPart = !rowFields.isEmpty();
         if (hasRowPart) {
@@ -96,9 +98,9 @@ final class BatchQuery {
         }
         List<String> which = group.stream().map(String::valueOf).toList();
         List<String> values = group.stream().map(i -> "c" + i).toList();
-        return "(SELECT list(x) FROM (SELECT " + d.struct(fields) + " AS x FROM (SELECT w, v, count(*) AS " + Aggregate.COUNT
-                + " FROM (SELECT unnest(" + d.listLiteral(which) + ") AS w, unnest(" + d.listLiteral(values)
-                + ") AS v FROM cols) WHERE v IS NOT NULL GROUP BY w, v) GROUP BY w))";
+        return "(SELECT " + d.collectList("x") + " FROM (SELECT " + d.struct(fields) + " AS x FROM (SELECT w, v, count(*) AS "
+                + Aggregate.COUNT + " FROM (SELECT " + d.unnestColumns(List.of("w", "v"), List.of(which, values))
+                + " FROM cols) WHERE v IS NOT NULL GROUP BY w, v) GROUP BY w))";
     }
 
     /** The aggregate's SQL, with its prepared expression (if any) added to the projection under {@code name}. */

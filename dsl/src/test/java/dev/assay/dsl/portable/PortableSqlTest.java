@@ -4,121 +4,126 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.assay.dsl.duplicates.Deduplicator;
-import dev.assay.dsl.duplicates.DuplicateFinder;
-import dev.assay.dsl.duplicates.LeakageFinder;
-import dev.assay.dsl.duplicates.ResolvedMatch;
-import dev.assay.dsl.engine.Column;
-import dev.assay.dsl.engine.OrderedSource;
-import dev.assay.dsl.engine.SqlEngine;
-import dev.assay.dsl.sample.SamplePlan;
-import dev.assay.dsl.sample.Sampler;
-import dev.assay.dsl.split.SplitPlan;
-import dev.assay.dsl.split.Splitter;
+import dev.assay.dsl.check.Measure;
+import dev.assay.dsl.check.Rule;
+import dev.assay.dsl.drift.DriftMethod;
+import dev.assay.dsl.drift.DriftPlan;
+import dev.assay.dsl.engine.DuckDbEngine;
+import dev.assay.dsl.engine.MemoryLimit;
 import dev.assay.dsl.workspace.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The SQL that duplicates, dedup, leakage, split and sample write themselves (outside what
- * they ask {@link dev.assay.dsl.engine.SqlDialect} for) must run on Spark SQL as on DuckDB:
- * each operation runs here on DuckDB through {@link RecordingEngine}, and what it wrote is
- * searched for constructs only DuckDB knows (docs/spark.md lists them).
+ * Profile, drift, diff, check and load write only SQL that Spark reads as DuckDB does: every
+ * statement they send is recorded on a real DuckDB, through a dialect that marks its own
+ * expressions, and what the operations wrote themselves outside those must be portable
+ * ({@link PortableSql}). A DuckDB-only construct written back into them fails here.
  */
 class PortableSqlTest {
 
-    /** DuckDB-only constructs, each with what to write instead. */
-    private static final Map<String, Pattern> DUCKDB_ONLY = new LinkedHashMap<>();
+    @TempDir
+    Path dir;
+    private RecordingEngine recording;
+    private Workspace ws;
 
-    static {
-        forbid("QUALIFY (a window and WHERE in an outer query)", "\\bQUALIFY\\b");
-        forbid(":: casts (CAST(x AS T))", "::");
-        forbid("// (integer division: multiply instead, or divide in Java)", "//");
-        forbid("division (exact integers in SQL, the division in Java)", "/");
-        forbid("CREATE TABLE (SqlEngine.materialize)", "\\bCREATE\\b");
-        forbid("unnest", "\\bunnest\\s*\\(");
-        forbid("range(n)", "\\brange\\s*\\(");
-        forbid("list or struct literals (SqlDialect.listLiteral, struct)", "[\\[\\]{}]");
-        forbid("max_by/min_by (3 arguments in DuckDB only: ORDER BY ... LIMIT)", "\\b(max|min)_by\\s*\\(");
-        forbid("GROUP BY ALL or by position (name the expressions)", "\\bGROUP\\s+BY\\s+(ALL\\b|\\d)");
-        forbid("ORDER BY position (name the expressions)", "\\bORDER\\s+BY\\s+\\d");
-        forbid("hash() (not stable; SqlDialect.sha256Hex)", "\\bhash\\s*\\(");
-        forbid("HUGEINT (SqlDialect.castWideInteger)", "\\bU?HUGEINT\\b");
-        forbid("rowid (SqlDialect.rowOrdinal)", "\\browid\\b");
-        forbid("DuckDB list and string aggregates", "\\b(list|string_agg|array_agg|struct_pack|list_\\w+)\\s*\\(");
-        forbid("NOT MATERIALIZED (SqlDialect.inlinedCte)", "\\bMATERIALIZED\\b");
-        forbid("an identifier quoted by hand (SqlDialect.quoteIdentifier)", "\"");
-        forbid("row_number() OVER () (SqlDialect.scanPosition: Spark needs an order)", "OVER\\s*\\(\\s*\\)\\s*-");
+    @BeforeEach
+    void open() {
+        recording = new RecordingEngine(new DuckDbEngine(dir.resolve("spill"), MemoryLimit.parse("1GB")));
+        ws = new Workspace(recording.engine(), dir);
+        ws.sql(table("a", 0), null);
+        ws.sql(table("b", 3), null);
+        recording.take();
     }
 
-    private static void forbid(String what, String regex) {
-        DUCKDB_ONLY.put(what, Pattern.compile(regex, Pattern.CASE_INSENSITIVE));
+    @AfterEach
+    void close() {
+        ws.close();
     }
 
-    @Test
-    void operationsWriteOnlySqlBothEnginesRun() {
-        try (Workspace ws = Workspace.embedded()) {
-            ws.query("SELECT i AS id, CASE WHEN i % 7 = 0 THEN NULL ELSE 'Message ' || (i % 5) || CASE WHEN i % 2 = 0 "
-                    + "THEN ' again' ELSE '' END END AS text, CASE WHEN i % 3 = 0 THEN 'spam' ELSE 'ham' END AS label, "
-                    + "i % 4 AS grp, TIMESTAMP '2026-01-01' + INTERVAL (i) HOUR AS ts FROM range(40) r(i)", "msgs");
-            ws.query("SELECT * FROM msgs WHERE id % 2 = 0", "evens");
-            ws.engine().run("CREATE VIEW msgs_view AS SELECT * FROM msgs", null, 0);
-            RecordingEngine recording = new RecordingEngine(ws.engine());
-            SqlEngine engine = recording.engine();
-            List<Column> columns = engine.schema("msgs");
-            List<String> names = columns.stream().map(Column::name).toList();
-            Column text = columns.get(1);
-            ResolvedMatch exact = new ResolvedMatch(List.of(text, columns.get(2)), false, null, null);
-            ResolvedMatch normalized = new ResolvedMatch(List.of(text), true, null, null);
-            ResolvedMatch near = new ResolvedMatch(List.of(text), true, text, 0.5);
-            for (String source : List.of("msgs", "msgs_view")) {
-                for (ResolvedMatch match : List.of(exact, normalized, near)) {
-                    assertTrue(new DuplicateFinder(engine).find(source, match).duplicateRows() > 0);
-                    new Deduplicator(engine).dedup(source, match, "deduped");
-                    assertTrue(new LeakageFinder(engine).find(source, "evens", match).exactOverlapRows() > 0);
-                }
-                for (SplitPlan plan : List.of(SplitPlan.into("a", "b").percent(70, 30).seed(3).build(),
-                        SplitPlan.into("a", "b", "c").percent(50, 25.5, 24.5).stratify("label").build(),
-                        SplitPlan.into("a", "b").percent(80, 20).group("grp").build(),
-                        SplitPlan.into("a", "b").percent(80, 20).exact().build(),
-                        SplitPlan.into("a", "b").percent(80, 20).orderBy("ts").build())) {
-                    assertEquals(40, new Splitter(engine).split(source, plan, names, "label").parts().stream()
-                            .mapToLong(p -> p.rows()).sum());
-                }
-                for (SamplePlan plan : List.of(SamplePlan.percent(30).seed(1), SamplePlan.rows(5), SamplePlan.percent(100))) {
-                    new Sampler(engine).sample(source, "sampled", plan, names);
-                }
-                try (OrderedSource numbered = OrderedSource.of(engine, source, columns.subList(0, 2))) {
-                    engine.smallResult("SELECT " + numbered.ordinal() + " FROM " + numbered.table());
-                }
-            }
-            // The operations replacing their own source: the source is copied first.
-            new Deduplicator(engine).dedup("evens", exact, "evens");
-            new Sampler(engine).sample("evens", "evens", SamplePlan.rows(3), names);
+    /** Numbers, texts with e-mails and phone numbers, dates, timestamps, booleans, missing values. */
+    private static String table(String name, int shift) {
+        return "CREATE TABLE " + name + " AS SELECT range AS id, range % 7 + " + shift + " AS small, (range + "
+                + shift + ") / 3.0 AS x, CAST(range AS DOUBLE) * 0.5 AS d,"
+                + " CASE WHEN range % 5 = 0 THEN NULL ELSE 'label ' || ((range + " + shift + ") % 4) END AS label,"
+                + " CASE WHEN range % 9 = 0 THEN 'write to someone' || range || '@example.com'"
+                + " WHEN range % 9 = 1 THEN 'call +1 415 555 ' || (2671 + range) ELSE 'plain words ' || (range % 13) END AS note,"
+                + " DATE '2024-01-01' + CAST(range + " + shift + " AS INTEGER) AS day,"
+                + " TIMESTAMP '2024-01-01 00:00:00' + to_seconds(range * 3600) AS at, range % 2 = 0 AS flag FROM range(120)";
+    }
 
-            List<String> statements = recording.statements();
-            assertTrue(statements.size() > 50, "recorded " + statements.size() + " statements");
-            List<String> found = new ArrayList<>();
-            for (String statement : statements) {
-                String own = RecordingEngine.operationText(statement);
-                assertFalse(own.contains(RecordingEngine.OPEN) || own.contains(RecordingEngine.CLOSE), own);
-                DUCKDB_ONLY.forEach((what, pattern) -> {
-                    if (pattern.matcher(own).find()) {
-                        found.add(what + " in: " + own);
-                    }
-                });
+    private void assertPortable(String operation) {
+        List<String> statements = recording.take();
+        assertFalse(statements.isEmpty(), operation + " sent no statement through the engine");
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        for (String statement : statements) {
+            List<String> found = PortableSql.problems(statement);
+            if (!found.isEmpty()) {
+                problems.put(PortableSql.withoutDialect(statement), found);
             }
-            assertEquals(List.of(), found);
         }
+        assertTrue(problems.isEmpty(), operation + " wrote SQL only DuckDB reads: " + problems);
     }
 
     @Test
-    void dialectPiecesAreNotMistakenForTheOperationsOwnSql() {
-        assertEquals("SELECT  D , CAST( D  AS BIGINT) FROM  D ", RecordingEngine.operationText(
-                "SELECT /*<*/\"a::b\"/*>*/, CAST(/*<*/sha256(/*<*/'x'/*>*/)/*>*/ AS BIGINT) FROM /*<*/\"t\"/*>*/"));
+    void profileIsPortable() {
+        ws.dataset("a").profile();
+        assertPortable("profile");
+    }
+
+    @Test
+    void driftOfEveryMethodIsPortable() {
+        ws.dataset("a").drift(ws.dataset("b"));
+        for (DriftMethod method : DriftMethod.values()) {
+            List<String> columns = method == DriftMethod.TEXT ? List.of("note", "label")
+                    : method == DriftMethod.CHI2 ? List.of("label", "small", "flag")
+                    : method == DriftMethod.Z ? List.of("flag") : List.of("x", "d", "small", "day");
+            ws.dataset("a").drift(ws.dataset("b"), DriftPlan.on(columns).using(method));
+        }
+        assertPortable("drift");
+    }
+
+    @Test
+    void diffWithAndWithoutKeysIsPortable() {
+        ws.dataset("a").diff(ws.dataset("b"));
+        ws.dataset("a").diff(ws.dataset("b"), "id");
+        assertPortable("diff");
+    }
+
+    @Test
+    void checkOfEveryMeasureIsPortable() {
+        List<Rule> rules = new ArrayList<>();
+        for (String column : List.of("id", "x", "label", "day")) {
+            rules.add(Measure.missing(column).atMost(3));
+            rules.add(Measure.distinct(column).atLeast(1));
+        }
+        rules.addAll(List.of(Measure.rows().atLeast(1), Measure.missingCells().atMost(100),
+                Measure.min("x").atLeast(0), Measure.max("x").atLeast(0), Measure.mean("d").atLeast(0),
+                Measure.pii("note").atMost(500), Measure.drift("b").atMost(10)));
+        ws.dataset("a").evaluate(rules);
+        assertPortable("check");
+    }
+
+    @Test
+    void loadOfEveryFormatIsPortable() throws IOException {
+        Files.writeString(dir.resolve("t.csv"), "id,name\n1,a\n2,b\n");
+        Files.writeString(dir.resolve("t.tsv"), "id\tname\n1\ta\n");
+        Files.writeString(dir.resolve("t.ndjson"), "{\"id\": 1}\n{\"id\": 2}\n");
+        ws.sql("COPY a TO '" + dir.resolve("t.parquet") + "' (FORMAT parquet)", null);
+        recording.take();
+        for (String file : List.of("t.csv", "t.tsv", "t.ndjson", "t.parquet")) {
+            ws.load(file, file.replace('.', '_'), Map.of());
+        }
+        assertEquals(2, ws.dataset("t_csv").count());
+        assertPortable("load");
     }
 }
