@@ -316,8 +316,9 @@ public final class SparkDialect implements SqlDialect {
 
     @Override
     public String exactMean(String expr) {
-        // Spark's avg adds integers as doubles; its sum of integers is an exact BIGINT (a sum
-        // beyond 2^63 fails under ANSI rules), of decimals an exact DECIMAL.
-        return "(CAST(sum(" + expr + ") AS DOUBLE) / count(" + expr + "))";
+        // Spark's avg adds integers as doubles, and its sum of BIGINTs fails beyond 2^63 (epoch
+        // microseconds of a few thousand rows). Adding a DECIMAL(20,0) zero makes every integer
+        // and decimal an exact DECIMAL of its own scale, summed exactly up to 38 digits.
+        return "(CAST(sum(" + expr + " + CAST(0 AS DECIMAL(20,0))) AS DOUBLE) / count(" + expr + "))";
     }
 }
