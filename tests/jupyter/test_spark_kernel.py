@@ -209,6 +209,35 @@ def test_assay_run_with_spark_runs_a_notebook_on_spark(assay_jar, spark_jar, spa
     assert "4.25" in out.cells[2].outputs[-1]["data"]["text/plain"]
 
 
+def test_the_spark_sample_notebook_runs_its_story_on_spark_and_verifies_the_pin_on_duckdb(
+        assay_jar, spark_jar, spark_location, tmp_path):
+    samples = tmp_path / "sample-notebooks"
+    shutil.copytree(REPO_ROOT / "sample-notebooks", samples, ignore=shutil.ignore_patterns(".assay", "*.out.ipynb"))
+    out = tmp_path / "spark-out.ipynb"
+    ran = subprocess.run(["java", "-jar", str(assay_jar), "run", str(samples / "spark.ipynb"), "--with-spark",
+                          "--spark-jar", str(spark_jar), "-p", f"SPARK={spark_location}", "-o", str(out)],
+                         capture_output=True, text=True, timeout=TIMEOUT, cwd=tmp_path)
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    results = [o["data"][RESULT_MIME] for cell in nbformat.read(out, as_version=4).cells
+               for o in cell.get("outputs", []) if RESULT_MIME in o.get("data", {})]
+    by_kind = {}
+    for r in results:
+        by_kind.setdefault(r["kind"], []).append(r)
+    assert [u["engine"] for u in by_kind["use"]] == ["spark", "duckdb"]
+    split = by_kind["split"][0]
+    parts = {p["name"]: p["rows"] for p in split["parts"]}
+    (pin,) = by_kind["pin"]
+    assert pin["rows"] == parts["train"]
+    loaded = [r for r in by_kind["load"] if r["name"] == "local_train"][0]
+    assert loaded["total_rows"] == parts["train"]
+    (copied,) = by_kind["copy"]
+    assert (copied["from"], copied["to"], copied["rows"]) == ("spark", "duckdb", parts["test"])
+    (check,) = by_kind["check"]
+    assert check["passed"], check  # among its rules: fingerprint = 'sms-train-spark', on DuckDB
+    sms = pd.read_csv(samples / "data" / "sms_spam.tsv", sep="\t", quoting=3)
+    assert by_kind["profile"][0]["rows"] == len(sms)
+
+
 def test_install_with_spark_without_the_spark_jar_says_how_to_build_it(assay_jar, tmp_path):
     built = tmp_path / "clone" / "kernel" / "target" / "assay.jar"
     built.parent.mkdir(parents=True)
