@@ -39,16 +39,6 @@ public final class SparkDialect implements SqlDialect {
     }
 
     @Override
-    public String castDouble(String expr) {
-        return "CAST(" + expr + " AS DOUBLE)";
-    }
-
-    @Override
-    public String isNan(String expr) {
-        return "isnan(" + expr + ")";
-    }
-
-    @Override
     public String compensatedSum(String expr) {
         // Spark has no compensated sum; its sum depends on how rows are partitioned (docs/spark.md).
         return "sum(" + expr + ")";
@@ -67,18 +57,8 @@ public final class SparkDialect implements SqlDialect {
     }
 
     @Override
-    public String contains(String expr, String fragment) {
-        return "contains(" + expr + ", " + quoteLiteral(fragment) + ")";
-    }
-
-    @Override
     public String regexFind(String expr, String pattern) {
         return "(" + expr + " RLIKE " + quoteLiteral(pattern) + ")";
-    }
-
-    @Override
-    public String regexExtract(String expr, String pattern, int group) {
-        return "regexp_extract(" + expr + ", " + quoteLiteral(pattern) + ", " + group + ")";
     }
 
     @Override

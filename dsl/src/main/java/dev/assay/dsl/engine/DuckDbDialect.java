@@ -28,16 +28,6 @@ public final class DuckDbDialect implements SqlDialect {
     }
 
     @Override
-    public String castDouble(String expr) {
-        return "CAST(" + expr + " AS DOUBLE)";
-    }
-
-    @Override
-    public String isNan(String expr) {
-        return "isnan(" + expr + ")";
-    }
-
-    @Override
     public String compensatedSum(String expr) {
         return "fsum(" + expr + ")";
     }
@@ -55,18 +45,8 @@ public final class DuckDbDialect implements SqlDialect {
     }
 
     @Override
-    public String contains(String expr, String fragment) {
-        return "contains(" + expr + ", " + quoteLiteral(fragment) + ")";
-    }
-
-    @Override
     public String regexFind(String expr, String pattern) {
         return "regexp_matches(" + expr + ", " + quoteLiteral(pattern) + ")";
-    }
-
-    @Override
-    public String regexExtract(String expr, String pattern, int group) {
-        return "regexp_extract(" + expr + ", " + quoteLiteral(pattern) + ", " + group + ")";
     }
 
     @Override

@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * The SQL functions operations need beyond the common core, spelt in one engine's dialect.
  * Operations build their queries from these pieces, so that another engine can run the same
- * work by implementing this interface. Every method returns an SQL expression; arguments
- * named {@code expr} are SQL expressions, never user text (quote that first).
+ * work by implementing this interface; the default methods are spelt alike by DuckDB and Spark.
+ * Every method returns an SQL expression; arguments named {@code expr} are SQL expressions,
+ * never user text (quote that first).
  */
 public interface SqlDialect {
 
@@ -18,10 +19,14 @@ public interface SqlDialect {
     /** A DOUBLE literal that reads back as exactly {@code value} (finite values only). */
     String doubleLiteral(double value);
 
-    String castDouble(String expr);
+    default String castDouble(String expr) {
+        return "CAST(" + expr + " AS DOUBLE)";
+    }
 
     /** True when a floating-point value is NaN. */
-    String isNan(String expr);
+    default String isNan(String expr) {
+        return "isnan(" + expr + ")";
+    }
 
     /** A sum of doubles with compensated (Kahan) summation, for means that match numpy. */
     String compensatedSum(String expr);
@@ -33,13 +38,17 @@ public interface SqlDialect {
     String charLength(String expr);
 
     /** True when the string holds {@code fragment} (plain text, no pattern): cheaper than a regular expression. */
-    String contains(String expr, String fragment);
+    default String contains(String expr, String fragment) {
+        return "contains(" + expr + ", " + quoteLiteral(fragment) + ")";
+    }
 
     /** True when the regular expression (RE2 syntax) matches somewhere in the string. */
     String regexFind(String expr, String pattern);
 
     /** The text of capture group {@code group} of the first match, or '' when none. */
-    String regexExtract(String expr, String pattern, int group);
+    default String regexExtract(String expr, String pattern, int group) {
+        return "regexp_extract(" + expr + ", " + quoteLiteral(pattern) + ", " + group + ")";
+    }
 
     /** The string without the characters matched by the pattern. */
     String regexRemoveAll(String expr, String pattern);
