@@ -19,7 +19,8 @@ final class SparkSessions {
         }
         String where = location.strip();
         if (where.startsWith("sc://")) {
-            return SparkSession.builder().remote(where).getOrCreate();
+            // A session of its own: the engine closes it, which must not close anyone else's.
+            return SparkSession.builder().remote(where).create();
         }
         if (where.matches("local(\\[(\\d+|\\*)])?")) {
             try {

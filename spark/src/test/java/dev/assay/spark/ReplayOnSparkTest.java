@@ -1,7 +1,6 @@
 package dev.assay.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.assay.dsl.duplicates.Deduplicator;
 import dev.assay.dsl.duplicates.DuplicateFinder;
@@ -35,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs duplicates, dedup, leakage, split and sample on DuckDB and replays every statement
  * they make on a Spark Connect server, spelt with {@link SparkDialect}: each query's rows must
- * be the same on both. Needs a server: {@code -Dassay.spark.url=sc://127.0.0.1:15002}.
+ * be the same on both. Runs on the tests' own server (spark/serve), or on
+ * {@code -Dassay.spark.url=sc://host:port}.
  */
 class ReplayOnSparkTest {
 
@@ -54,10 +54,11 @@ class ReplayOnSparkTest {
 
     @Test
     void sameRowsOnSpark() throws Exception {
-        String url = System.getProperty("assay.spark.url");
-        assumeTrue(url != null, "no Spark Connect server given (-Dassay.spark.url)");
+        // A server given with -Dassay.spark.url, else the one spark/serve starts for these tests.
+        String url = System.getProperty("assay.spark.url", LocalConnectServer.location());
         dir = Files.createTempDirectory("assay-replay");
         spark = SparkSession.builder().remote(url).getOrCreate();
+        SparkFunctions.register(spark); // Assay's Java functions, as SparkEngine registers them
         try (Workspace ws = Workspace.embedded()) {
             duck = ws.engine();
             ws.query("SELECT i AS id, CASE WHEN i % 7 = 0 THEN NULL ELSE 'Message ' || (i % 5) || CASE WHEN i % 2 = 0 "
