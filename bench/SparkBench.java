@@ -72,16 +72,26 @@ public final class SparkBench {
         Map<String, Map<String, Object>> results = new LinkedHashMap<>();
         EngineSettings settings = EngineSettings.fromEnvironment();
         results.put("duckdb", time(new DuckDbEngineProvider().open(settings), data, later));
-        for (int cores : new int[] {1, 2}) {
+        write(out, rows, results);
+        for (int cores : new int[] {2, 1}) { // 2 first: a run stopped early still compares with DuckDB
             Process server = serve(cores);
             try {
                 String location = location(server);
                 results.put("spark local[" + cores + "]", time(new SparkEngineProvider().open(location, settings), data, later));
+                write(out, rows, results);
             } finally {
                 server.destroy();
                 server.waitFor();
             }
         }
+        System.out.println(write(out, rows, results));
+    }
+
+    /**
+     * Writes OUT.json and OUT.md with the engines measured so far: a run stopped half way (at 10
+     * million rows Spark takes most of an hour) keeps what it measured.
+     */
+    private static String write(Path out, long rows, Map<String, Map<String, Object>> results) throws IOException {
         StringBuilder json = new StringBuilder("{\"rows\": " + rows + ", \"cores\": " + Runtime.getRuntime().availableProcessors()
                 + ", \"load\": " + System.getProperty("bench.load", "null") + ", \"engines\": {");
         String engineSep = "";
@@ -102,13 +112,13 @@ public final class SparkBench {
         Files.writeString(Path.of(out + ".json"), json.toString());
         String table = table(rows, results);
         Files.writeString(Path.of(out + ".md"), table);
-        System.out.println(table);
+        return table;
     }
 
     private static String table(long rows, Map<String, Map<String, Object>> results) {
         Map<String, Object> duck = results.get("duckdb");
-        Map<String, Object> one = results.get("spark local[1]");
-        Map<String, Object> two = results.get("spark local[2]");
+        Map<String, Object> one = results.getOrDefault("spark local[1]", Map.of());
+        Map<String, Object> two = results.getOrDefault("spark local[2]", Map.of());
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
                 "# Spark (local, Spark Connect) against DuckDB, %,d rows, %d cores, one run each%n%n", rows,
                 Runtime.getRuntime().availableProcessors()));
@@ -123,7 +133,7 @@ public final class SparkBench {
     }
 
     private static String cell(Object v) {
-        return v instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : "failed";
+        return v instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : v == null ? "not run" : "failed";
     }
 
     private static String ratio(Object a, Object b) {
