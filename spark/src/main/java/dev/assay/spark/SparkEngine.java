@@ -60,7 +60,6 @@ public final class SparkEngine implements SqlEngine {
 
     private final SparkSession spark;
     private final boolean ownsSession;
-    private final String location;
     /** The relations this engine made, by lower-cased name (Spark compares names without case). */
     private final Map<String, Stored> stored = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong();
@@ -79,24 +78,14 @@ public final class SparkEngine implements SqlEngine {
      * An engine on {@code spark}; with {@code ownsSession} the session is stopped when the
      * engine closes (a session the user handed over is left running).
      */
-    public SparkEngine(SparkSession spark, boolean ownsSession, String location, MemoryLimit memoryLimit) {
+    public SparkEngine(SparkSession spark, boolean ownsSession, MemoryLimit memoryLimit) {
         this.spark = spark;
         this.ownsSession = ownsSession;
-        this.location = location;
         this.memoryLimit = memoryLimit;
         this.localFiles = new LocalParquet(new EngineSettings(memoryLimit, Map.of()));
         // Times without a zone become instants at UTC, as in DuckDB, whatever the cluster's default.
         spark.conf().set("spark.sql.session.timeZone", "UTC");
         SparkFunctions.register(spark);
-    }
-
-    /** Where the engine runs: {@code sc://host:port}, {@code local[2]}, or the session's master. */
-    public String location() {
-        return location;
-    }
-
-    public SparkSession session() {
-        return spark;
     }
 
     @Override
@@ -177,32 +166,24 @@ public final class SparkEngine implements SqlEngine {
 
     @Override
     public ArrowReader arrowBatches(String relation, int batchRows) {
-        return arrowBatches(relation, batchRows, allocator);
-    }
-
-    /**
-     * {@link #arrowBatches(String, int)} with vectors of {@code target}'s memory, for another
-     * engine to read (DuckDB takes batches only from its own allocator).
-     */
-    public ArrowReader arrowBatches(String relation, int batchRows, BufferAllocator target) {
         // A stored relation's partitions hold its rows in order, and the iterator reads them in turn.
-        return reader(() -> visible(spark.table(quoteIdentifier(relation))), batchRows, target);
+        return reader(() -> visible(spark.table(quoteIdentifier(relation))), batchRows);
     }
 
     @Override
     public ArrowReader arrowQuery(String sql, int batchRows) {
         // An operation's query: a row ordinal it selects is one it asked for.
-        return reader(() -> spark.sql(sql), batchRows, allocator);
+        return reader(() -> spark.sql(sql), batchRows);
     }
 
-    private ArrowReader reader(Supplier<Dataset<Row>> result, int batchRows, BufferAllocator target) {
+    private ArrowReader reader(Supplier<Dataset<Row>> result, int batchRows) {
         if (batchRows < 1) {
             throw new IllegalArgumentException("batches need at least 1 row, got " + batchRows);
         }
         Dataset<Row> rows = guarded(result::get);
         StructType schema = guarded(rows::schema);
         Iterator<Row> iterator = guarded(rows::toLocalIterator);
-        return new RowBatchReader(target, schema, iterator, batchRows, () -> {
+        return new RowBatchReader(allocator, schema, iterator, batchRows, () -> {
             if (iterator instanceof AutoCloseable closeable) {
                 try {
                     closeable.close();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.dsl.engine.ArrowHandOver;
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.functions.CDoubleFormat;
 import dev.assay.dsl.functions.TextNormalizer;
@@ -63,7 +64,7 @@ class SparkEngineTest {
     @Test
     void rowsKeepTheirOrderThroughArrowAndBackIntoDuckDb() throws Exception {
         spark.run(ROWS, "ordered", 0);
-        duck.createTable("from_spark", allocator -> ((SparkEngine) spark).arrowBatches("ordered", 2, allocator));
+        duck.createTable("from_spark", allocator -> ArrowHandOver.of(spark.arrowBatches("ordered", 2), allocator));
         List<List<Object>> back = duck.smallResult("SELECT id, name, score, day FROM from_spark ORDER BY rowid");
         assertEquals(List.of(3, 1, 2), back.stream().map(r -> r.get(0)).toList());
         assertEquals(Arrays.asList(3, "c", 1.5, LocalDate.of(2024, 1, 2)), back.get(0));
