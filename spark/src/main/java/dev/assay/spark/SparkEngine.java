@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -63,8 +64,8 @@ public final class SparkEngine implements SqlEngine {
     /** The relations this engine made, by lower-cased name (Spark compares names without case). */
     private final Map<String, Stored> stored = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong();
-    /** Bumped by every statement that is not a query: a view's definition may have changed. */
-    private final AtomicLong commands = new AtomicLong();
+    /** The catalog's names, read again only after a statement that is not a query. */
+    private final CatalogNames names = new CatalogNames(this::catalogNames);
     private final BufferAllocator allocator = new RootAllocator();
     private volatile boolean cancelled;
     private volatile MemoryLimit memoryLimit;
@@ -93,9 +94,19 @@ public final class SparkEngine implements SqlEngine {
         String sql = stripTrailingSemicolons(statement);
         boolean query = QUERY.matcher(sql).find();
         if (!query) {
-            commands.incrementAndGet();
+            names.commandRuns();
             vocabulary = null;
         }
+        try {
+            return ran(sql, query, bindAs, previewRows);
+        } finally {
+            if (!query) {
+                names.commandRuns();
+            }
+        }
+    }
+
+    private Optional<TablePreview> ran(String sql, boolean query, String bindAs, int previewRows) {
         return guarded(() -> {
             Dataset<Row> rows = spark.sql(sql);
             if (rows.schema().isEmpty()) {
@@ -228,7 +239,8 @@ public final class SparkEngine implements SqlEngine {
                 }
             }
             if (!part.isEmpty() || all == null) {
-                all = union(all, spark.createDataFrame(part, schema));
+                List<Row> sent = part;
+                all = union(all, guarded(() -> spark.createDataFrame(sent, schema)));
             }
             return all;
         } catch (IOException e) {
@@ -252,11 +264,7 @@ public final class SparkEngine implements SqlEngine {
             return OptionalLong.of(s.id());
         }
         // A view made by the user's SQL: its definition may change with any command.
-        return exists(relation) ? OptionalLong.of(-1 - commands.get()) : OptionalLong.empty();
-    }
-
-    private boolean exists(String relation) {
-        return relations(true).stream().anyMatch(r -> r.equalsIgnoreCase(relation));
+        return names.contains(relation) ? OptionalLong.of(-1 - names.commands()) : OptionalLong.empty();
     }
 
     @Override
@@ -271,19 +279,12 @@ public final class SparkEngine implements SqlEngine {
 
     @Override
     public List<String> relations() {
-        return relations(false);
+        return names.sorted().stream().filter(name -> !name.startsWith(WORK_PREFIX)).toList();
     }
 
-    private List<String> relations(boolean withScratch) {
-        List<String> names = new ArrayList<>();
-        for (Row row : guarded(() -> spark.sql("SHOW TABLES").collectAsList())) {
-            String name = row.getString(1);
-            if (withScratch || !name.startsWith(WORK_PREFIX)) {
-                names.add(name);
-            }
-        }
-        names.sort(String::compareTo);
-        return names;
+    /** The catalog's own list: the views of this session and the tables of its current database. */
+    private List<String> catalogNames() {
+        return guarded(() -> spark.sql("SHOW TABLES").collectAsList()).stream().map(row -> row.getString(1)).toList();
     }
 
     @Override
@@ -334,6 +335,7 @@ public final class SparkEngine implements SqlEngine {
         } catch (RuntimeException e) {
             // it goes with the session
         }
+        names.dropped(name);
     }
 
     @Override
@@ -348,17 +350,74 @@ public final class SparkEngine implements SqlEngine {
 
     @Override
     public synchronized void renameAllReplacing(Map<String, String> fromTo) {
-        // Views are names for checkpointed rows: renaming points the new name at them, then drops the old.
+        // Temp views have no transactions: every source is resolved before any name moves, and a
+        // failure while binding puts back what each name pointed at before.
+        Map<String, Dataset<Row>> targets = new LinkedHashMap<>();
         for (Map.Entry<String, String> rename : fromTo.entrySet()) {
+            targets.put(rename.getValue(), guarded(() -> resolved(rename.getKey())));
+        }
+        Set<String> touched = new LinkedHashSet<>(fromTo.values());
+        touched.addAll(fromTo.keySet());
+        Map<String, Binding> before = new LinkedHashMap<>();
+        for (String name : touched) {
+            before.put(name, guarded(() -> binding(name)));
+        }
+        try {
             guarded(() -> {
-                // The checkpoint itself, not a view of the old name: no chain of views to break or loop.
-                Stored was = stored.remove(key(rename.getKey()));
-                Dataset<Row> rows = was != null ? was.rows() : spark.table(quoteIdentifier(rename.getKey())).localCheckpoint(true);
-                rows.createOrReplaceTempView(quoteIdentifier(rename.getValue()));
-                stored.put(key(rename.getValue()), new Stored(rows, nextId.incrementAndGet()));
-                spark.catalog().dropTempView(rename.getKey());
+                targets.forEach((to, rows) -> bind(to, new Stored(rows, nextId.incrementAndGet())));
+                fromTo.keySet().stream().filter(from -> !targets.containsKey(from)).forEach(this::unbind);
                 return null;
             });
+        } catch (RuntimeException e) {
+            before.forEach(this::restore);
+            throw e;
+        }
+    }
+
+    /** What a name points at: a relation of the engine's, a view of the user's, or nothing (both null). */
+    private record Binding(Stored stored, Dataset<Row> userView) {
+    }
+
+    /** The rows a rename moves: the checkpoint itself, not a view of the old name (no chain of views to break or loop). */
+    private Dataset<Row> resolved(String source) {
+        Stored was = stored.get(key(source));
+        return was != null ? was.rows() : spark.table(quoteIdentifier(source)).localCheckpoint(true);
+    }
+
+    private Binding binding(String name) {
+        Stored was = stored.get(key(name));
+        if (was != null || !names.contains(name)) {
+            return new Binding(was, null);
+        }
+        // A lazy checkpoint keeps the view's present definition without computing it.
+        return new Binding(null, spark.table(quoteIdentifier(name)).localCheckpoint(false));
+    }
+
+    private void bind(String name, Stored rows) {
+        rows.rows().createOrReplaceTempView(quoteIdentifier(name));
+        stored.put(key(name), rows);
+        names.bound(name);
+    }
+
+    private void unbind(String name) {
+        spark.catalog().dropTempView(name);
+        stored.remove(key(name));
+        names.dropped(name);
+    }
+
+    private void restore(String name, Binding was) {
+        try {
+            if (was.stored() != null) {
+                bind(name, was.stored());
+            } else if (was.userView() != null) {
+                was.userView().createOrReplaceTempView(quoteIdentifier(name));
+                stored.remove(key(name));
+                names.bound(name);
+            } else {
+                unbind(name);
+            }
+        } catch (RuntimeException e) {
+            // the failure that brought us here is the one to report
         }
     }
 
@@ -407,8 +466,7 @@ public final class SparkEngine implements SqlEngine {
     private void store(String name, Dataset<Row> result) {
         Dataset<Row> numbered = result.drop(ORDINAL).withColumn(ORDINAL, functions.monotonically_increasing_id());
         Dataset<Row> kept = numbered.localCheckpoint(true);
-        kept.createOrReplaceTempView(quoteIdentifier(name));
-        stored.put(key(name), new Stored(kept, nextId.incrementAndGet()));
+        bind(name, new Stored(kept, nextId.incrementAndGet()));
     }
 
     /** The user's columns: the row ordinal stays inside the engine. */
