@@ -1,5 +1,6 @@
 package dev.assay.spark;
 
+import dev.assay.dsl.engine.ArrowHandOver;
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.DuckDbEngineProvider;
 import dev.assay.dsl.engine.EngineSettings;
@@ -26,10 +27,10 @@ final class LocalParquet implements AutoCloseable {
     }
 
     /** Writes {@code relation} of {@code spark} to {@code file}. */
-    synchronized void write(SparkEngine spark, String relation, Path file) {
+    synchronized void write(SqlEngine spark, String relation, Path file) {
         SqlEngine local = duck();
         try {
-            local.createTable(ROWS, allocator -> spark.arrowBatches(relation, BATCH_ROWS, allocator));
+            local.createTable(ROWS, allocator -> ArrowHandOver.of(spark.arrowBatches(relation, BATCH_ROWS), allocator));
             local.writeParquet(ROWS, file);
         } finally {
             local.dropScratch(ROWS);
@@ -37,7 +38,7 @@ final class LocalParquet implements AutoCloseable {
     }
 
     /** Makes table {@code name} of {@code spark} from {@code file}, cast to {@code schema} as DuckDB casts it. */
-    synchronized void read(SparkEngine spark, String name, Path file, List<Column> schema) {
+    synchronized void read(SqlEngine spark, String name, Path file, List<Column> schema) {
         SqlEngine local = duck();
         try {
             local.loadParquet(ROWS, file, schema);

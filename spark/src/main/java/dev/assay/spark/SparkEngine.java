@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -60,12 +61,11 @@ public final class SparkEngine implements SqlEngine {
 
     private final SparkSession spark;
     private final boolean ownsSession;
-    private final String location;
     /** The relations this engine made, by lower-cased name (Spark compares names without case). */
     private final Map<String, Stored> stored = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong();
-    /** Bumped by every statement that is not a query: a view's definition may have changed. */
-    private final AtomicLong commands = new AtomicLong();
+    /** The catalog's names, read again only after a statement that is not a query. */
+    private final CatalogNames names = new CatalogNames(this::catalogNames);
     private final BufferAllocator allocator = new RootAllocator();
     private volatile boolean cancelled;
     private volatile MemoryLimit memoryLimit;
@@ -79,10 +79,9 @@ public final class SparkEngine implements SqlEngine {
      * An engine on {@code spark}; with {@code ownsSession} the session is stopped when the
      * engine closes (a session the user handed over is left running).
      */
-    public SparkEngine(SparkSession spark, boolean ownsSession, String location, MemoryLimit memoryLimit) {
+    public SparkEngine(SparkSession spark, boolean ownsSession, MemoryLimit memoryLimit) {
         this.spark = spark;
         this.ownsSession = ownsSession;
-        this.location = location;
         this.memoryLimit = memoryLimit;
         this.localFiles = new LocalParquet(new EngineSettings(memoryLimit, Map.of()));
         // Times without a zone become instants at UTC, as in DuckDB, whatever the cluster's default.
@@ -90,23 +89,24 @@ public final class SparkEngine implements SqlEngine {
         SparkFunctions.register(spark);
     }
 
-    /** Where the engine runs: {@code sc://host:port}, {@code local[2]}, or the session's master. */
-    public String location() {
-        return location;
-    }
-
-    public SparkSession session() {
-        return spark;
-    }
-
     @Override
     public Optional<TablePreview> run(String statement, String bindAs, int previewRows) {
         String sql = stripTrailingSemicolons(statement);
         boolean query = QUERY.matcher(sql).find();
         if (!query) {
-            commands.incrementAndGet();
+            names.commandRuns();
             vocabulary = null;
         }
+        try {
+            return ran(sql, query, bindAs, previewRows);
+        } finally {
+            if (!query) {
+                names.commandRuns();
+            }
+        }
+    }
+
+    private Optional<TablePreview> ran(String sql, boolean query, String bindAs, int previewRows) {
         return guarded(() -> {
             Dataset<Row> rows = spark.sql(sql);
             if (rows.schema().isEmpty()) {
@@ -177,32 +177,24 @@ public final class SparkEngine implements SqlEngine {
 
     @Override
     public ArrowReader arrowBatches(String relation, int batchRows) {
-        return arrowBatches(relation, batchRows, allocator);
-    }
-
-    /**
-     * {@link #arrowBatches(String, int)} with vectors of {@code target}'s memory, for another
-     * engine to read (DuckDB takes batches only from its own allocator).
-     */
-    public ArrowReader arrowBatches(String relation, int batchRows, BufferAllocator target) {
         // A stored relation's partitions hold its rows in order, and the iterator reads them in turn.
-        return reader(() -> visible(spark.table(quoteIdentifier(relation))), batchRows, target);
+        return reader(() -> visible(spark.table(quoteIdentifier(relation))), batchRows);
     }
 
     @Override
     public ArrowReader arrowQuery(String sql, int batchRows) {
         // An operation's query: a row ordinal it selects is one it asked for.
-        return reader(() -> spark.sql(sql), batchRows, allocator);
+        return reader(() -> spark.sql(sql), batchRows);
     }
 
-    private ArrowReader reader(Supplier<Dataset<Row>> result, int batchRows, BufferAllocator target) {
+    private ArrowReader reader(Supplier<Dataset<Row>> result, int batchRows) {
         if (batchRows < 1) {
             throw new IllegalArgumentException("batches need at least 1 row, got " + batchRows);
         }
         Dataset<Row> rows = guarded(result::get);
         StructType schema = guarded(rows::schema);
         Iterator<Row> iterator = guarded(rows::toLocalIterator);
-        return new RowBatchReader(target, schema, iterator, batchRows, () -> {
+        return new RowBatchReader(allocator, schema, iterator, batchRows, () -> {
             if (iterator instanceof AutoCloseable closeable) {
                 try {
                     closeable.close();
@@ -247,7 +239,8 @@ public final class SparkEngine implements SqlEngine {
                 }
             }
             if (!part.isEmpty() || all == null) {
-                all = union(all, spark.createDataFrame(part, schema));
+                List<Row> sent = part;
+                all = union(all, guarded(() -> spark.createDataFrame(sent, schema)));
             }
             return all;
         } catch (IOException e) {
@@ -271,11 +264,7 @@ public final class SparkEngine implements SqlEngine {
             return OptionalLong.of(s.id());
         }
         // A view made by the user's SQL: its definition may change with any command.
-        return exists(relation) ? OptionalLong.of(-1 - commands.get()) : OptionalLong.empty();
-    }
-
-    private boolean exists(String relation) {
-        return relations(true).stream().anyMatch(r -> r.equalsIgnoreCase(relation));
+        return names.contains(relation) ? OptionalLong.of(-1 - names.commands()) : OptionalLong.empty();
     }
 
     @Override
@@ -290,19 +279,12 @@ public final class SparkEngine implements SqlEngine {
 
     @Override
     public List<String> relations() {
-        return relations(false);
+        return names.sorted().stream().filter(name -> !name.startsWith(WORK_PREFIX)).toList();
     }
 
-    private List<String> relations(boolean withScratch) {
-        List<String> names = new ArrayList<>();
-        for (Row row : guarded(() -> spark.sql("SHOW TABLES").collectAsList())) {
-            String name = row.getString(1);
-            if (withScratch || !name.startsWith(WORK_PREFIX)) {
-                names.add(name);
-            }
-        }
-        names.sort(String::compareTo);
-        return names;
+    /** The catalog's own list: the views of this session and the tables of its current database. */
+    private List<String> catalogNames() {
+        return guarded(() -> spark.sql("SHOW TABLES").collectAsList()).stream().map(row -> row.getString(1)).toList();
     }
 
     @Override
@@ -353,6 +335,7 @@ public final class SparkEngine implements SqlEngine {
         } catch (RuntimeException e) {
             // it goes with the session
         }
+        names.dropped(name);
     }
 
     @Override
@@ -367,17 +350,74 @@ public final class SparkEngine implements SqlEngine {
 
     @Override
     public synchronized void renameAllReplacing(Map<String, String> fromTo) {
-        // Views are names for checkpointed rows: renaming points the new name at them, then drops the old.
+        // Temp views have no transactions: every source is resolved before any name moves, and a
+        // failure while binding puts back what each name pointed at before.
+        Map<String, Dataset<Row>> targets = new LinkedHashMap<>();
         for (Map.Entry<String, String> rename : fromTo.entrySet()) {
+            targets.put(rename.getValue(), guarded(() -> resolved(rename.getKey())));
+        }
+        Set<String> touched = new LinkedHashSet<>(fromTo.values());
+        touched.addAll(fromTo.keySet());
+        Map<String, Binding> before = new LinkedHashMap<>();
+        for (String name : touched) {
+            before.put(name, guarded(() -> binding(name)));
+        }
+        try {
             guarded(() -> {
-                // The checkpoint itself, not a view of the old name: no chain of views to break or loop.
-                Stored was = stored.remove(key(rename.getKey()));
-                Dataset<Row> rows = was != null ? was.rows() : spark.table(quoteIdentifier(rename.getKey())).localCheckpoint(true);
-                rows.createOrReplaceTempView(quoteIdentifier(rename.getValue()));
-                stored.put(key(rename.getValue()), new Stored(rows, nextId.incrementAndGet()));
-                spark.catalog().dropTempView(rename.getKey());
+                targets.forEach((to, rows) -> bind(to, new Stored(rows, nextId.incrementAndGet())));
+                fromTo.keySet().stream().filter(from -> !targets.containsKey(from)).forEach(this::unbind);
                 return null;
             });
+        } catch (RuntimeException e) {
+            before.forEach(this::restore);
+            throw e;
+        }
+    }
+
+    /** What a name points at: a relation of the engine's, a view of the user's, or nothing (both null). */
+    private record Binding(Stored stored, Dataset<Row> userView) {
+    }
+
+    /** The rows a rename moves: the checkpoint itself, not a view of the old name (no chain of views to break or loop). */
+    private Dataset<Row> resolved(String source) {
+        Stored was = stored.get(key(source));
+        return was != null ? was.rows() : spark.table(quoteIdentifier(source)).localCheckpoint(true);
+    }
+
+    private Binding binding(String name) {
+        Stored was = stored.get(key(name));
+        if (was != null || !names.contains(name)) {
+            return new Binding(was, null);
+        }
+        // A lazy checkpoint keeps the view's present definition without computing it.
+        return new Binding(null, spark.table(quoteIdentifier(name)).localCheckpoint(false));
+    }
+
+    private void bind(String name, Stored rows) {
+        rows.rows().createOrReplaceTempView(quoteIdentifier(name));
+        stored.put(key(name), rows);
+        names.bound(name);
+    }
+
+    private void unbind(String name) {
+        spark.catalog().dropTempView(name);
+        stored.remove(key(name));
+        names.dropped(name);
+    }
+
+    private void restore(String name, Binding was) {
+        try {
+            if (was.stored() != null) {
+                bind(name, was.stored());
+            } else if (was.userView() != null) {
+                was.userView().createOrReplaceTempView(quoteIdentifier(name));
+                stored.remove(key(name));
+                names.bound(name);
+            } else {
+                unbind(name);
+            }
+        } catch (RuntimeException e) {
+            // the failure that brought us here is the one to report
         }
     }
 
@@ -426,8 +466,7 @@ public final class SparkEngine implements SqlEngine {
     private void store(String name, Dataset<Row> result) {
         Dataset<Row> numbered = result.drop(ORDINAL).withColumn(ORDINAL, functions.monotonically_increasing_id());
         Dataset<Row> kept = numbered.localCheckpoint(true);
-        kept.createOrReplaceTempView(quoteIdentifier(name));
-        stored.put(key(name), new Stored(kept, nextId.incrementAndGet()));
+        bind(name, new Stored(kept, nextId.incrementAndGet()));
     }
 
     /** The user's columns: the row ordinal stays inside the engine. */

@@ -29,7 +29,7 @@ public final class SparkEngineProvider implements EngineProvider {
 
     /** A new session on {@code location}, closed with the engine. */
     public SqlEngine open(String location, EngineSettings settings) {
-        return new SparkEngine(SparkSessions.open(location), true, location.strip(), settings.memoryLimit());
+        return new SparkEngine(SparkSessions.open(location), true, settings.memoryLimit());
     }
 
     /** An engine on a session the user made ({@code assay.useSpark(session)}); it stays open when the engine closes. */
@@ -39,6 +39,6 @@ public final class SparkEngineProvider implements EngineProvider {
             throw new IllegalArgumentException("engine spark works on an org.apache.spark.sql.SparkSession, not on "
                     + (session == null ? "null" : session.getClass().getName()));
         }
-        return new SparkEngine(spark, false, "session " + spark.version(), settings.memoryLimit());
+        return new SparkEngine(spark, false, settings.memoryLimit());
     }
 }

@@ -27,8 +27,8 @@ final class SparkSessions {
                 Class.forName("org.apache.spark.SparkContext$");
             } catch (ClassNotFoundException e) {
                 throw new IllegalArgumentException("'" + where + "' needs Apache Spark's own jars (spark-sql_2.13 4.0.1) on "
-                        + "the class path, which the kernel does not carry; start a server with spark/serve and write "
-                        + "use spark 'sc://127.0.0.1:15002', or add Spark with %maven org.apache.spark:spark-sql_2.13:4.0.1");
+                        + "the class path before Assay's, which the kernel does not carry; start a server with spark/serve "
+                        + "and write use spark 'sc://127.0.0.1:15002' (docs/spark.md)");
             }
             return SparkSession.builder().master(where).appName("assay")
                     .config("spark.api.mode", "classic")

@@ -10,6 +10,7 @@ import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.OrderedSource;
 import dev.assay.dsl.engine.SqlDialect;
 import dev.assay.dsl.engine.SqlEngine;
+import dev.assay.dsl.portable.PortableOperationsFixture;
 import dev.assay.dsl.sample.SamplePlan;
 import dev.assay.dsl.sample.Sampler;
 import dev.assay.dsl.split.SplitPlan;
@@ -61,44 +62,33 @@ class ReplayOnSparkTest {
         SparkFunctions.register(spark); // Assay's Java functions, as SparkEngine registers them
         try (Workspace ws = Workspace.embedded()) {
             duck = ws.engine();
-            ws.query("SELECT i AS id, CASE WHEN i % 7 = 0 THEN NULL ELSE 'Message ' || (i % 5) || CASE WHEN i % 2 = 0 "
-                    + "THEN ' again' ELSE '' END END AS text, CASE WHEN i % 3 = 0 THEN 'spam' ELSE 'ham' END AS label, "
-                    + "i % 4 AS grp, TIMESTAMP '2026-01-01' + INTERVAL (i) HOUR AS ts FROM range(40) r(i)", "msgs");
-            ws.query("SELECT * FROM msgs WHERE id % 2 = 0", "evens");
-            ws.engine().run("CREATE VIEW msgs_view AS SELECT * FROM msgs", null, 0);
+            PortableOperationsFixture.makeMessages(ws);
             copyToSpark("msgs");
             copyToSpark("evens");
             spark.sql("CREATE OR REPLACE TEMPORARY VIEW msgs_view AS SELECT * FROM msgs").collect();
             SqlEngine engine = replaying();
             List<Column> columns = engine.schema("msgs");
             List<String> names = columns.stream().map(Column::name).toList();
-            Column text = columns.get(1);
-            ResolvedMatch exact = new ResolvedMatch(List.of(text, columns.get(2)), false, null, null);
-            ResolvedMatch normalized = new ResolvedMatch(List.of(text), true, null, null);
-            ResolvedMatch near = new ResolvedMatch(List.of(text), true, text, 0.5);
+            PortableOperationsFixture.Matches matches = PortableOperationsFixture.matches(columns);
             for (String source : List.of("msgs")) {
-                for (ResolvedMatch match : List.of(exact, normalized, near)) {
+                for (ResolvedMatch match : matches.all()) {
                     new DuplicateFinder(engine).find(source, match);
                     new Deduplicator(engine).dedup(source, match, "deduped");
                     new LeakageFinder(engine).find(source, "evens", match);
                 }
-                for (SplitPlan plan : List.of(SplitPlan.into("a", "b").percent(70, 30).seed(3).build(),
-                        SplitPlan.into("a", "b", "c").percent(50, 25.5, 24.5).stratify("label").build(),
-                        SplitPlan.into("a", "b").percent(80, 20).group("grp").build(),
-                        SplitPlan.into("a", "b").percent(80, 20).exact().build(),
-                        SplitPlan.into("a", "b").percent(80, 20).orderBy("ts").build())) {
+                for (SplitPlan plan : PortableOperationsFixture.splitPlans()) {
                     new Splitter(engine).split(source, plan, names, "label");
                 }
-                for (SamplePlan plan : List.of(SamplePlan.percent(30).seed(1), SamplePlan.rows(5), SamplePlan.percent(100))) {
+                for (SamplePlan plan : PortableOperationsFixture.samplePlans()) {
                     new Sampler(engine).sample(source, "sampled", plan, names);
                 }
             }
-            new Deduplicator(engine).dedup("msgs_view", near, "deduped");
+            new Deduplicator(engine).dedup("msgs_view", matches.near(), "deduped");
             try (OrderedSource numbered = OrderedSource.of(engine, "msgs_view", columns.subList(0, 2))) {
                 engine.smallResult("SELECT " + numbered.ordinal() + ", " + engine.quoteIdentifier("id") + " FROM "
                         + numbered.table());
             }
-            new Deduplicator(engine).dedup("evens", exact, "evens");
+            new Deduplicator(engine).dedup("evens", matches.exact(), "evens");
             new Sampler(engine).sample("evens", "evens", SamplePlan.rows(3), names);
         } finally {
             spark.close();

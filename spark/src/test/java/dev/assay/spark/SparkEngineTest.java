@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.dsl.engine.ArrowHandOver;
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.functions.CDoubleFormat;
 import dev.assay.dsl.functions.TextNormalizer;
@@ -63,7 +64,7 @@ class SparkEngineTest {
     @Test
     void rowsKeepTheirOrderThroughArrowAndBackIntoDuckDb() throws Exception {
         spark.run(ROWS, "ordered", 0);
-        duck.createTable("from_spark", allocator -> ((SparkEngine) spark).arrowBatches("ordered", 2, allocator));
+        duck.createTable("from_spark", allocator -> ArrowHandOver.of(spark.arrowBatches("ordered", 2), allocator));
         List<List<Object>> back = duck.smallResult("SELECT id, name, score, day FROM from_spark ORDER BY rowid");
         assertEquals(List.of(3, 1, 2), back.stream().map(r -> r.get(0)).toList());
         assertEquals(Arrays.asList(3, "c", 1.5, LocalDate.of(2024, 1, 2)), back.get(0));
@@ -126,5 +127,49 @@ class SparkEngineTest {
         SqlException e = assertThrows(SqlException.class, () -> spark.run("SELECT * FROM no_such_table", "x", 1));
         assertTrue(e.getMessage().contains("no_such_table"), e.getMessage());
         assertFalse(spark.relations().contains("x"));
+    }
+
+    @Test
+    void aRenameSetWithAMissingSourceChangesNothing() {
+        spark.materialize("split_part_a", "SELECT 1 AS a");
+        spark.materialize("split_kept_a", "SELECT 'old a' AS kept");
+        spark.materialize("split_kept_b", "SELECT 'old b' AS kept");
+        long idBefore = spark.relationId("split_kept_a").orElseThrow();
+        Map<String, String> renames = new java.util.LinkedHashMap<>();
+        renames.put("split_part_a", "split_kept_a"); // would succeed on its own, and comes first
+        renames.put("split_part_missing", "split_kept_b");
+        assertThrows(SqlException.class, () -> spark.renameAllReplacing(renames));
+        assertEquals(List.of(List.of("old a")), spark.smallResult("SELECT kept FROM split_kept_a"));
+        assertEquals(List.of(List.of("old b")), spark.smallResult("SELECT kept FROM split_kept_b"));
+        assertEquals(List.of(List.of(1)), spark.smallResult("SELECT a FROM split_part_a"));
+        assertEquals(idBefore, spark.relationId("split_kept_a").orElseThrow());
+        assertTrue(spark.relations().containsAll(List.of("split_part_a", "split_kept_a", "split_kept_b")));
+    }
+
+    @Test
+    void relationsAreTheCatalogsIncludingViewsOfTheUsersOwnSql() {
+        spark.materialize("listed_made", "SELECT 1 AS x");
+        spark.run("CREATE OR REPLACE TEMP VIEW listed_by_user AS SELECT 2 AS y", null, 0);
+        assertTrue(spark.relations().containsAll(List.of("listed_made", "listed_by_user")), spark.relations().toString());
+        assertFalse(spark.isView("listed_made"));
+        assertTrue(spark.isView("listed_by_user"));
+        long userView = spark.relationId("listed_by_user").orElseThrow();
+        spark.run("CREATE OR REPLACE TEMP VIEW listed_by_user AS SELECT 3 AS y", null, 0);
+        assertTrue(spark.relationId("listed_by_user").orElseThrow() != userView, "a command may have changed the view");
+        assertEquals(catalog(), spark.relations());
+
+        spark.renameAllReplacing(Map.of("listed_made", "listed_renamed"));
+        spark.run("DROP VIEW listed_by_user", null, 0);
+        spark.dropScratch("listed_renamed");
+        assertFalse(spark.relations().contains("listed_by_user"));
+        assertFalse(spark.relations().contains("listed_renamed"));
+        assertTrue(spark.relationId("listed_by_user").isEmpty());
+        assertEquals(catalog(), spark.relations());
+    }
+
+    /** What the catalog itself lists, without the operations' scratch tables. */
+    private static List<String> catalog() {
+        return spark.run("SHOW TABLES", null, Integer.MAX_VALUE).orElseThrow().rows().stream()
+                .map(row -> (String) row.get(1)).filter(name -> !name.startsWith(SqlEngine.WORK_PREFIX)).sorted().toList();
     }
 }

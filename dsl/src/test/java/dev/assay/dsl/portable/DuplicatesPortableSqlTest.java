@@ -62,34 +62,23 @@ class DuplicatesPortableSqlTest {
     @Test
     void operationsWriteOnlySqlBothEnginesRun() {
         try (Workspace ws = Workspace.embedded()) {
-            ws.query("SELECT i AS id, CASE WHEN i % 7 = 0 THEN NULL ELSE 'Message ' || (i % 5) || CASE WHEN i % 2 = 0 "
-                    + "THEN ' again' ELSE '' END END AS text, CASE WHEN i % 3 = 0 THEN 'spam' ELSE 'ham' END AS label, "
-                    + "i % 4 AS grp, TIMESTAMP '2026-01-01' + INTERVAL (i) HOUR AS ts FROM range(40) r(i)", "msgs");
-            ws.query("SELECT * FROM msgs WHERE id % 2 = 0", "evens");
-            ws.engine().run("CREATE VIEW msgs_view AS SELECT * FROM msgs", null, 0);
+            PortableOperationsFixture.makeMessages(ws);
             RecordingEngine recording = new RecordingEngine(ws.engine());
             SqlEngine engine = recording.engine();
             List<Column> columns = engine.schema("msgs");
             List<String> names = columns.stream().map(Column::name).toList();
-            Column text = columns.get(1);
-            ResolvedMatch exact = new ResolvedMatch(List.of(text, columns.get(2)), false, null, null);
-            ResolvedMatch normalized = new ResolvedMatch(List.of(text), true, null, null);
-            ResolvedMatch near = new ResolvedMatch(List.of(text), true, text, 0.5);
+            PortableOperationsFixture.Matches matches = PortableOperationsFixture.matches(columns);
             for (String source : List.of("msgs", "msgs_view")) {
-                for (ResolvedMatch match : List.of(exact, normalized, near)) {
+                for (ResolvedMatch match : matches.all()) {
                     assertTrue(new DuplicateFinder(engine).find(source, match).duplicateRows() > 0);
                     new Deduplicator(engine).dedup(source, match, "deduped");
                     assertTrue(new LeakageFinder(engine).find(source, "evens", match).exactOverlapRows() > 0);
                 }
-                for (SplitPlan plan : List.of(SplitPlan.into("a", "b").percent(70, 30).seed(3).build(),
-                        SplitPlan.into("a", "b", "c").percent(50, 25.5, 24.5).stratify("label").build(),
-                        SplitPlan.into("a", "b").percent(80, 20).group("grp").build(),
-                        SplitPlan.into("a", "b").percent(80, 20).exact().build(),
-                        SplitPlan.into("a", "b").percent(80, 20).orderBy("ts").build())) {
+                for (SplitPlan plan : PortableOperationsFixture.splitPlans()) {
                     assertEquals(40, new Splitter(engine).split(source, plan, names, "label").parts().stream()
                             .mapToLong(p -> p.rows()).sum());
                 }
-                for (SamplePlan plan : List.of(SamplePlan.percent(30).seed(1), SamplePlan.rows(5), SamplePlan.percent(100))) {
+                for (SamplePlan plan : PortableOperationsFixture.samplePlans()) {
                     new Sampler(engine).sample(source, "sampled", plan, names);
                 }
                 try (OrderedSource numbered = OrderedSource.of(engine, source, columns.subList(0, 2))) {
@@ -97,7 +86,7 @@ class DuplicatesPortableSqlTest {
                 }
             }
             // The operations replacing their own source: the source is copied first.
-            new Deduplicator(engine).dedup("evens", exact, "evens");
+            new Deduplicator(engine).dedup("evens", matches.exact(), "evens");
             new Sampler(engine).sample("evens", "evens", SamplePlan.rows(3), names);
 
             List<String> statements = recording.take();
