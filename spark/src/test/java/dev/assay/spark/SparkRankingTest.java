@@ -3,11 +3,13 @@ package dev.assay.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.DuckDbEngineProvider;
 import dev.assay.dsl.engine.EngineSettings;
 import dev.assay.dsl.engine.RankedRows;
 import dev.assay.dsl.engine.Ranking;
 import dev.assay.dsl.engine.SqlEngine;
+import dev.assay.dsl.profile.PiiCount;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +86,21 @@ class SparkRankingTest {
         Ranking ranking = Ranking.rank("scrambled, id", "k");
         List<List<Object>> first = ranked(spark, "SELECT id, scrambled FROM rows", ranking, "k, id");
         assertEquals(first, ranked(spark, "SELECT id, scrambled FROM rows", ranking, "k, id"));
+    }
+
+    @Test
+    void piiRowsOfAViewWithPhoneNumbersEqualDuckDbs() {
+        String texts = "SELECT CASE WHEN id % 4 = 0 THEN 'call +1 650-253-' || CAST(1000 + id AS VARCHAR) "
+                + "WHEN id % 4 = 1 THEN 'ring 020 7946 ' || CAST(1000 + id AS VARCHAR) WHEN id % 4 = 2 THEN 'order ' "
+                + "|| CAST(id AS VARCHAR) ELSE 'mail x' || CAST(id % 9 AS VARCHAR) || '@example.com' END AS note FROM rows";
+        duck.materialize("notes", texts);
+        spark.run("CREATE OR REPLACE TEMP VIEW notes_view AS SELECT note FROM (" + texts.replace("CAST(1000 + id AS VARCHAR)",
+                "CAST(1000 + id AS STRING)").replace("AS VARCHAR", "AS STRING") + ")", null, 0);
+        assertTrue(spark.isView("notes_view"), "a view: rows numbered by SqlDialect.scanPosition");
+        List<Column> note = List.of(new Column("note", "VARCHAR"));
+        long expected = PiiCount.rowsWithPii(duck, "notes", note);
+        assertTrue(expected > ROWS / 4, "phones and e-mails found: " + expected);
+        assertEquals(expected, PiiCount.rowsWithPii(spark, "notes_view", note));
     }
 
     private static void sameOnBoth(String query, Ranking ranking, String columns) {
