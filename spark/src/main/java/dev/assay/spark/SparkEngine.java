@@ -4,6 +4,8 @@ import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.EngineSettings;
 import dev.assay.dsl.engine.MemoryLimit;
 import dev.assay.dsl.engine.QueryCancelledException;
+import dev.assay.dsl.engine.RankedRows;
+import dev.assay.dsl.engine.Ranking;
 import dev.assay.dsl.engine.SqlDialect;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.SqlException;
@@ -510,5 +512,11 @@ public final class SparkEngine implements SqlEngine {
             s = s.substring(0, s.length() - 1).strip();
         }
         return s;
+    }
+
+    /** Ranks, running sums and next values in one total order, without gathering the rows in one task ({@link SparkRanking}). */
+    @Override
+    public RankedRows ranked(String query, Ranking ranking) {
+        return SparkRanking.of(this, query, ranking);
     }
 }

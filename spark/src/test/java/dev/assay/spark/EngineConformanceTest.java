@@ -89,6 +89,7 @@ class EngineConformanceTest {
                 Arguments.of("hash split", "a, b = split titanic 70/30 seed 3\nshow a limit 1000"),
                 Arguments.of("stratified split", "a, b = split penguins 80/20 stratify species seed 1\nshow a limit 1000"),
                 Arguments.of("time split", "a, b = split taxis 80/20 order by pickup\nshow b limit 2000"),
+                Arguments.of("exact hash split", "a, b, c = split titanic 70/20/10 exact seed 3\nshow c limit 1000"),
                 Arguments.of("group split", "a, b = split taxis 70/30 group pickup_zone seed 2\nshow b limit 3000"),
                 Arguments.of("diff of two datasets", "a, b = split penguins 50/50 seed 9\ndiff a b"),
                 Arguments.of("leakage", "a, b = split sms 50/50 seed 2\nleakage a, b on SMS normalize"),

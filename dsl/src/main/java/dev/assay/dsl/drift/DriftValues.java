@@ -1,6 +1,8 @@
 package dev.assay.dsl.drift;
 
 import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.engine.RankedRows;
+import dev.assay.dsl.engine.Ranking;
 import dev.assay.dsl.engine.SqlDialect;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.WorkTable;
@@ -53,6 +55,8 @@ final class DriftValues implements AutoCloseable {
     final List<ColumnSummary> columns;
     /** Word counts made so far, by the columns they cover (see {@link #wordCounts}). */
     private final Map<Set<Integer>, WorkTable> words = new LinkedHashMap<>();
+    /** Rankings made for {@link #cumulative}, read by queries until the batch is closed. */
+    private final List<RankedRows> ranked = new ArrayList<>();
 
     private DriftValues(SqlEngine engine, WorkTable table, List<ColumnSummary> columns) {
         this.engine = engine;
@@ -164,8 +168,9 @@ final class DriftValues implements AutoCloseable {
 
     /**
      * Running counts in value order per column, with its totals: (w, v, next value, cr, cc, nr,
-     * nc). One order, (w, v), unpartitioned, serves every running figure (two windows of
-     * it: Spark's lead takes no frame): the engine sorts once, and a partitioned window cost about three times as much. Each column's
+     * nc). One order, (w, v), unpartitioned, serves every running figure: the engine's ranking
+     * ({@link SqlEngine#ranked}; DuckDB sorts once, and a window partitioned by column cost about
+     * three times as much; Spark stays distributed), kept until the batch is closed. Each column's
      * running counts are then the window's minus the counts of the columns before it, which,
      * like the totals, are known from the summaries and joined in. Running counts are at most
      * the rows of a side: BIGINT, not the HUGEINT of a sum.
@@ -179,11 +184,12 @@ final class DriftValues implements AutoCloseable {
             beforeR += c.referenceValues();
             beforeC += c.currentValues();
         }
-        // one task on Spark: one window ordered by (w, v) over every column's values (partitioned: 3x slower on DuckDB).
-        return "SELECT t.w, v, CASE WHEN lead(t.w) OVER l = t.w THEN lead(v) OVER l END AS next, "
-                + "CAST(sum(r) OVER o AS BIGINT) - n.br AS cr, CAST(sum(c) OVER o AS BIGINT) - n.bc AS cc, n.nr, n.nc FROM "
-                + table.quoted() + " AS t JOIN (VALUES " + String.join(", ", rows) + ") AS n(w, nr, nc, br, bc) ON t.w = n.w"
-                + " WINDOW o AS (ORDER BY t.w, v ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW), l AS (ORDER BY t.w, v)";
+        RankedRows ordered = engine.ranked("SELECT w, v, r, c FROM " + table.quoted() + " WHERE " + among(of),
+                new Ranking("w, v", null, List.of("r", "c"), List.of("w", "v")));
+        ranked.add(ordered);
+        return "SELECT t.w, v, CASE WHEN t.next_w = t.w THEN t.next_v END AS next, "
+                + "CAST(t.running_r AS BIGINT) - n.br AS cr, CAST(t.running_c AS BIGINT) - n.bc AS cc, n.nr, n.nc FROM "
+                + ordered.relation() + " AS t JOIN (VALUES " + String.join(", ", rows) + ") AS n(w, nr, nc, br, bc) ON t.w = n.w";
     }
 
     /**
@@ -232,6 +238,7 @@ final class DriftValues implements AutoCloseable {
     @Override
     public void close() {
         new ArrayList<>(words.values()).forEach(WorkTable::close);
+        ranked.forEach(RankedRows::close);
         table.close();
     }
 }

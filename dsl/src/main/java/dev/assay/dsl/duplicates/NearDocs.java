@@ -1,6 +1,8 @@
 package dev.assay.dsl.duplicates;
 
 import dev.assay.dsl.engine.OrderedSource;
+import dev.assay.dsl.engine.RankedRows;
+import dev.assay.dsl.engine.Ranking;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.WorkTable;
 
@@ -39,10 +41,11 @@ final class NearDocs {
                 + "CAST(min(ord) FILTER (WHERE side = 1) AS BIGINT) AS first_right FROM (" + both + ") GROUP BY text");
     }
 
+    /** Numbers 0, 1, ... without gaps in the order of (first_ord, text): a ranking over all the distinct texts. */
     private static WorkTable number(SqlEngine engine, String grouped) {
-        // one task on Spark: numbers 0, 1, ... without gaps need a window over all the distinct texts.
-        return WorkTable.of(engine, "docs", "SELECT CAST(row_number() OVER (ORDER BY first_ord, text) - 1 AS BIGINT) AS doc, "
-                + "* FROM (" + grouped + ") ORDER BY doc");
+        try (RankedRows ranked = engine.ranked(grouped, Ranking.rank("first_ord, text", "doc"))) {
+            return WorkTable.of(engine, "docs", "SELECT * FROM " + ranked.relation() + " ORDER BY doc");
+        }
     }
 
     static long count(SqlEngine engine, WorkTable docs) {

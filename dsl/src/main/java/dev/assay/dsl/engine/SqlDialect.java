@@ -146,8 +146,9 @@ public interface SqlDialect {
     // duplicates, split, sample
 
     /**
-     * Each row's 0-based position in the order a relation is read, as BIGINT: for a view,
-     * whose rows have no stored ordinal.
+     * Each row's position in the order a relation is read, as BIGINT, unique and increasing: for
+     * a view, whose rows have no stored ordinal. 0-based without gaps on DuckDB; an engine that
+     * reads partitions side by side may leave gaps (Spark), so use it as a row's identity, not a count.
      */
     String scanPosition();
 

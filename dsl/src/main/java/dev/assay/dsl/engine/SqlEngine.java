@@ -186,6 +186,16 @@ public interface SqlEngine extends AutoCloseable {
         return dialect().quoteLiteral(value);
     }
 
+    /**
+     * The rows of {@code query} numbered (and summed) in one total order, as {@link Ranking} says:
+     * the window functions of {@link Ranking#windowSql} on an engine of one machine; an engine
+     * that spreads rows over tasks computes the same columns without gathering them in one.
+     * The relation is valid until the returned value is closed.
+     */
+    default RankedRows ranked(String query, Ranking ranking) {
+        return RankedRows.inline(ranking.windowSql(query));
+    }
+
     @Override
     void close();
 }

@@ -2,6 +2,8 @@ package dev.assay.dsl.profile;
 
 import dev.assay.dsl.engine.LongColumnsReader;
 import dev.assay.dsl.engine.QueryCancelledException;
+import dev.assay.dsl.engine.RankedRows;
+import dev.assay.dsl.engine.Ranking;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.WorkTable;
 import java.io.IOException;
@@ -49,11 +51,13 @@ final class ConfirmedPhones implements AutoCloseable {
     /** Confirms the candidates of {@code marks}, numbered {@code k} from 0 in their table, {@code chunk} a statement. */
     static ConfirmedPhones of(SqlEngine engine, PiiRowMarks marks, PhoneFinder finder, int chunk) {
         String sqlKind = engine.quoteLiteral(PiiRowMarks.SQL_KIND);
-        // one task on Spark: the numbering k runs over every candidate, in one order (Spark numbers only ordered rows).
         // NOT EXISTS, not NOT IN: r is never NULL, and Spark plans a NOT IN as a nested loop unless it broadcasts.
-        WorkTable candidates = WorkTable.of(engine, "phone_candidates", "SELECT row_number() OVER (ORDER BY v) - 1 AS k, v FROM "
-                + "(SELECT DISTINCT v FROM " + marks.relation() + " AS m WHERE v <> " + sqlKind + " AND NOT EXISTS (SELECT 1 FROM "
-                + marks.relation() + " AS s WHERE s.r = m.r AND s.v = " + sqlKind + "))");
+        String distinct = "SELECT DISTINCT v FROM " + marks.relation() + " AS m WHERE v <> " + sqlKind
+                + " AND NOT EXISTS (SELECT 1 FROM " + marks.relation() + " AS s WHERE s.r = m.r AND s.v = " + sqlKind + ")";
+        WorkTable candidates;
+        try (RankedRows ranked = engine.ranked(distinct, Ranking.rank("v", "k"))) { // k: 0, 1, ... over every candidate
+            candidates = WorkTable.of(engine, "phone_candidates", "SELECT k, v FROM " + ranked.relation());
+        }
         return WorkTable.ownedBy(candidates, owned -> {
             ConfirmedPhones phones = new ConfirmedPhones(engine, finder, owned, WorkTable.named(engine, "phones"), chunk);
             try {

@@ -2,6 +2,8 @@ package dev.assay.dsl.split;
 
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.OrderedSource;
+import dev.assay.dsl.engine.RankedRows;
+import dev.assay.dsl.engine.Ranking;
 import dev.assay.dsl.engine.SqlDialect;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.StagedTables;
@@ -36,10 +38,10 @@ public final class Splitter {
         boolean replacesSource = plan.names().contains(dataset);
         List<Column> hashKey = SplitKey.columns(engine, dataset, plan.hashKey(allColumns));
         try (OrderedSource source = OrderedSource.of(engine, dataset, replacesSource);
-             WorkTable assignment = WorkTable.of(engine, "split", assignment(source, plan, hashKey));
+             WorkTable assignment = assignment(source, plan, hashKey);
              StagedTables staged = StagedTables.of(engine, plan.names())) {
             List<SplitResult.Part> parts = new ArrayList<>();
-            long total = ((Number) engine.smallResult("SELECT count(*) FROM " + source.table()).get(0).get(0)).longValue();
+            long total = count(source);
             for (int i = 0; i < plan.names().size(); i++) {
                 String name = plan.names().get(i);
                 String aside = staged.aside(name);
@@ -58,7 +60,11 @@ public final class Splitter {
         }
     }
 
-    private String assignment(OrderedSource source, SplitPlan plan, List<Column> hashKey) {
+    private long count(OrderedSource source) {
+        return ((Number) engine.smallResult("SELECT count(*) FROM " + source.table()).get(0).get(0)).longValue();
+    }
+
+    private WorkTable assignment(OrderedSource source, SplitPlan plan, List<Column> hashKey) {
         SqlDialect d = engine.dialect();
         String hash = SplitKey.sqlHex16(d, plan.seed(), hashKey);
         if (plan.sizesVary()) {
@@ -68,16 +74,30 @@ public final class Splitter {
                 part.append(" WHEN h < ").append(d.quoteLiteral(bounds.get(i))).append(" THEN ").append(i);
             }
             part.append(" ELSE ").append(bounds.size()).append(" END");
-            return "SELECT ord, " + part + " AS part FROM (SELECT " + source.ordinal() + " AS ord, " + hash + " AS h FROM "
-                    + source.table() + ")";
+            return WorkTable.of(engine, "split", "SELECT ord, " + part + " AS part FROM (SELECT " + source.ordinal() + " AS ord, "
+                    + hash + " AS h FROM " + source.table() + ")");
         }
-        String partition = plan.stratify() != null ? "PARTITION BY " + d.quoteIdentifier(plan.stratify()) + " " : "";
         String order = plan.orderBy() != null ? d.quoteIdentifier(plan.orderBy()) + " ASC NULLS LAST, " + source.ordinal()
                 : hash + ", " + source.ordinal();
-        // one task on Spark: without strata, the ranking (exact, order by) is a window over every row.
-        String ranked = "SELECT " + source.ordinal() + " AS ord, CAST(row_number() OVER (" + partition + "ORDER BY " + order
-                + ") - 1 AS BIGINT) AS r, count(*) OVER (" + partition.strip() + ") AS n FROM " + source.table();
-        return "SELECT ord, " + rankCut(plan.percentages()) + " AS part FROM (" + ranked + ")";
+        if (plan.stratify() == null) {
+            return rankedWhole(source, plan, hash);
+        }
+        String partition = "PARTITION BY " + d.quoteIdentifier(plan.stratify());
+        String ranked = "SELECT " + source.ordinal() + " AS ord, CAST(row_number() OVER (" + partition + " ORDER BY " + order
+                + ") - 1 AS BIGINT) AS r, count(*) OVER (" + partition + ") AS n FROM " + source.table();
+        return WorkTable.of(engine, "split", "SELECT ord, " + rankCut(plan.percentages()) + " AS part FROM (" + ranked + ")");
+    }
+
+    /** Without strata (exact, order by) every row is ranked in one order: the engine's ranking, of n = all rows. */
+    private WorkTable rankedWhole(OrderedSource source, SplitPlan plan, String hash) {
+        SqlDialect d = engine.dialect();
+        String key = plan.orderBy() != null ? d.quoteIdentifier(plan.orderBy()) : hash;
+        String order = plan.orderBy() != null ? "k ASC NULLS LAST, ord" : "k, ord";
+        try (RankedRows ranked = engine.ranked("SELECT " + source.ordinal() + " AS ord, " + key + " AS k FROM " + source.table(),
+                Ranking.rank(order, "r"))) {
+            return WorkTable.of(engine, "split", "SELECT ord, " + rankCut(plan.percentages()) + " AS part FROM (SELECT ord, r, CAST("
+                    + count(source) + " AS BIGINT) AS n FROM " + ranked.relation() + ")");
+        }
     }
 
     /**
