@@ -118,9 +118,17 @@ public final class SparkDialect implements SqlDialect {
     public String mostFrequent(String value, String count, int limit) {
         // Spark 4.0 has no top-N aggregate: the (value, count) pairs of a group are sorted by
         // (count descending, value) and cut. Each pair is one distinct value, so a group holds
-        // as many as the column has distinct values.
+        // as many as the column has distinct values (one task); scans number them instead
+        // (topValuesByNumbering), this spelling is for a single group.
         return "transform(slice(array_sort(collect_list(named_struct('a', -(" + count + "), 'b', " + value + ", 'n', "
                 + count + "))), 1, " + limit + "), s -> named_struct('v', s.b, 'n', s.n))";
+    }
+
+    @Override
+    public boolean topValuesByNumbering() {
+        // A scan numbers each column's values instead (BatchQuery): Spark plans row_number() <= N
+        // with a partial WindowGroupLimit before the shuffle, so N rows per column and partition move.
+        return true;
     }
 
     @Override

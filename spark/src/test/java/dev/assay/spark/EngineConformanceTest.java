@@ -106,8 +106,13 @@ class EngineConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scripts")
     void sameResultsOnBothEngines(String title, String script) {
-        List<Object> expected = run(duckdb, script);
-        List<Object> actual = run(spark, script);
+        assertSameResults(title, script, duckdb, spark);
+    }
+
+    /** Runs the script on both workspaces and fails naming every difference of their results' JSON. */
+    static void assertSameResults(String title, String script, Workspace duckdb, Workspace spark) {
+        List<Object> expected = run(duckdb, "duckdb", script);
+        List<Object> actual = run(spark, "spark", script);
         assertEquals(expected.size(), actual.size());
         for (int i = 0; i < expected.size(); i++) {
             List<String> differences = JsonComparison.differences(json(expected.get(i)), json(actual.get(i)));
@@ -128,13 +133,17 @@ class EngineConformanceTest {
     }
 
     private static List<Object> run(Workspace workspace, String script) {
+        return run(workspace, workspace == duckdb ? "duckdb" : "spark", script);
+    }
+
+    private static List<Object> run(Workspace workspace, String engine, String script) {
         Interpreter interpreter = new Interpreter(workspace);
         List<Object> results = new ArrayList<>();
         for (Statement statement : Parser.parse(script)) {
             try {
                 results.add(interpreter.run(statement));
             } catch (RuntimeException e) {
-                fail("on " + (workspace == duckdb ? "duckdb" : "spark") + ": " + statement + ": " + e.getMessage(), e);
+                fail("on " + engine + ": " + statement + ": " + e.getMessage(), e);
             }
         }
         return results;

@@ -92,6 +92,17 @@ public interface SqlDialect {
      */
     String mostFrequent(String value, String count, int limit);
 
+    /**
+     * How a scan computes top values: false, as the aggregate {@link #mostFrequent} per column
+     * beside the column's other aggregates over its values; true, apart, as the rows numbered
+     * 1..limit by (count descending, value) within each column (a {@code row_number()} window
+     * partitioned by column), which an engine without a top-N aggregate can cut to {@code
+     * limit} rows per column before it moves them (Spark's partial WindowGroupLimit).
+     */
+    default boolean topValuesByNumbering() {
+        return false;
+    }
+
     /** True when a DOUBLE is neither NaN nor infinite. */
     String isFinite(String expr);
 

@@ -19,8 +19,7 @@ final class ProfileAggregates {
 
     /** The {@code limit} most frequent values, ties by value, missing values left out (as pandas' value_counts). */
     static Aggregate<List<ValueCount>> top(int limit) {
-        return Aggregates.of("top:" + limit, Aggregate.Over.VALUES,
-                (d, v) -> d.mostFrequent(v, Aggregate.COUNT, limit), ProfileAggregates::valueCounts);
+        return Aggregates.mostFrequent(limit, ProfileAggregates::valueCounts);
     }
 
     static Aggregate<Object> smallestValue() {

@@ -44,6 +44,15 @@ public interface Aggregate<T> {
      */
     T read(Object raw);
 
+    /**
+     * Over {@link Over#VALUES}: when above 0, this aggregate is the column's {@code topLimit()}
+     * most frequent values ({@link SqlDialect#mostFrequent}), which a dialect may ask to have
+     * computed apart ({@link SqlDialect#topValuesByNumbering()}); 0 for any other aggregate.
+     */
+    default int topLimit() {
+        return 0;
+    }
+
     /** The column of the row count of a distinct value, in {@link Over#VALUES} aggregates. */
     String COUNT = "n";
 

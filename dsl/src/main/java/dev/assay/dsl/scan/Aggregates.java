@@ -53,6 +53,40 @@ public final class Aggregates {
         return of("distinct", Aggregate.Over.VALUES, (d, x) -> "count(*)", Aggregates::asLong);
     }
 
+    /**
+     * The {@code limit} most frequent values of a column, ties by value, as a list of records
+     * {v, n} (most frequent first) that {@code read} turns into the requester's value.
+     */
+    public static <T> Aggregate<T> mostFrequent(int limit, Function<Object, T> read) {
+        Aggregate<T> top = of("top:" + limit, Aggregate.Over.VALUES, (d, v) -> d.mostFrequent(v, Aggregate.COUNT, limit), read);
+        return new Aggregate<>() {
+            @Override
+            public String key() {
+                return top.key();
+            }
+
+            @Override
+            public Over over() {
+                return top.over();
+            }
+
+            @Override
+            public String sql(SqlDialect dialect, String value) {
+                return top.sql(dialect, value);
+            }
+
+            @Override
+            public T read(Object raw) {
+                return top.read(raw);
+            }
+
+            @Override
+            public int topLimit() {
+                return limit;
+            }
+        };
+    }
+
     /** An aggregate from its parts, for those that need no class of their own. */
     public static <T> Aggregate<T> of(String key, Aggregate.Over over, BiFunction<SqlDialect, String, String> sql,
                                       Function<Object, T> read) {

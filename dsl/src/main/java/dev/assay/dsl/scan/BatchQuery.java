@@ -2,6 +2,7 @@ package dev.assay.dsl.scan;
 
 import dev.assay.dsl.engine.SqlDialect;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +24,18 @@ final class BatchQuery {
     private final boolean hasRowPart;
     /** Columns (by place in the batch) whose values are grouped together: same type, same aggregates. */
     private final List<List<Integer>> valueGroups = new ArrayList<>();
+    /** Top-value aggregates computed apart (on dialects that number them), by their place in a group's aggregates. */
+    private final List<ApartTop> apartTops = new ArrayList<>();
+    private final boolean topsApart;
+
+    /** A top-values aggregate (place {@code aggregate} in the aggregates over values) of the columns of one value group. */
+    private record ApartTop(List<Integer> group, int aggregate) {
+    }
 
     BatchQuery(SqlDialect d, String relation, ColumnValue values, List<ColumnRequests> columns, Handle<Long> rows) {
         this.columns = columns;
         this.rows = rows;
+        this.topsApart = d.topValuesByNumbering();
         List<String> read = new ArrayList<>();
         List<String> prepared = new ArrayList<>();
         List<Map.Entry<String, String>> rowFields = new ArrayList<>();
@@ -58,6 +67,15 @@ final class BatchQuery {
             // Named: Spark names an unnamed subquery by its kind, the same name for every group.
             parts.add(valuesPart(d, group) + " AS g" + valueGroups.size());
             valueGroups.add(group);
+        }
+        for (List<Integer> group : valueGroups) {
+            List<ColumnRequests.Request<?>> overValues = columns.get(group.get(0)).over(Aggregate.Over.VALUES);
+            for (int k = 0; k < overValues.size(); k++) {
+                if (apart(overValues.get(k).aggregate())) {
+                    parts.add(topPart(d, group, overValues.get(k).aggregate().topLimit()) + " AS t" + apartTops.size());
+                    apartTops.add(new ApartTop(group, k));
+                }
+            }
         }
         String rowSource = prepared.isEmpty() ? "cols" : "prep";
         if (!keys.isEmpty()) {
@@ -94,13 +112,39 @@ final class BatchQuery {
         List<Map.Entry<String, String>> fields = new ArrayList<>();
         fields.add(Map.entry("w", "w"));
         for (int k = 0; k < aggregates.size(); k++) {
-            fields.add(Map.entry("a" + k, aggregates.get(k).aggregate().sql(d, "v")));
+            if (!apart(aggregates.get(k).aggregate())) {
+                fields.add(Map.entry("a" + k, aggregates.get(k).aggregate().sql(d, "v")));
+            }
         }
+        return "(SELECT " + d.collectList("x") + " FROM (SELECT " + d.struct(fields) + " AS x FROM (" + valueCounts(d, group)
+                + ") GROUP BY w))";
+    }
+
+    /**
+     * The top values of a value group's columns, apart: each column's distinct values numbered
+     * by (count descending, value), the first {@code limit} kept. The numbering is partitioned by
+     * column, so an engine can keep {@code limit} rows per column in each partition before it
+     * moves them, instead of every distinct value of a column into one task.
+     */
+    private String topPart(SqlDialect d, List<Integer> group, int limit) {
+        List<Map.Entry<String, String>> fields = List.of(Map.entry("w", "w"), Map.entry("r", "r"), Map.entry("v", "v"),
+                Map.entry(Aggregate.COUNT, Aggregate.COUNT));
+        return "(SELECT " + d.collectList(d.struct(fields)) + " FROM (SELECT w, v, " + Aggregate.COUNT
+                + ", row_number() OVER (PARTITION BY w ORDER BY " + Aggregate.COUNT + " DESC, v) AS r FROM ("
+                + valueCounts(d, group) + ")) WHERE r <= " + limit + ")";
+    }
+
+    /** The rows of (which column, value, how many rows hold it) of a value group; the same text wherever it is used. */
+    private static String valueCounts(SqlDialect d, List<Integer> group) {
         List<String> which = group.stream().map(String::valueOf).toList();
         List<String> values = group.stream().map(i -> "c" + i).toList();
-        return "(SELECT " + d.collectList("x") + " FROM (SELECT " + d.struct(fields) + " AS x FROM (SELECT w, v, count(*) AS "
-                + Aggregate.COUNT + " FROM (SELECT " + d.unnestColumns(List.of("w", "v"), List.of(which, values))
-                + " FROM cols) WHERE v IS NOT NULL GROUP BY w, v) GROUP BY w))";
+        return "SELECT w, v, count(*) AS " + Aggregate.COUNT + " FROM (SELECT "
+                + d.unnestColumns(List.of("w", "v"), List.of(which, values)) + " FROM cols) WHERE v IS NOT NULL GROUP BY w, v";
+    }
+
+    /** True when the aggregate is top values that this batch computes apart. */
+    private boolean apart(Aggregate<?> aggregate) {
+        return topsApart && aggregate.topLimit() > 0;
     }
 
     /** The aggregate's SQL, with its prepared expression (if any) added to the projection under {@code name}. */
@@ -121,7 +165,7 @@ final class BatchQuery {
         return sql;
     }
 
-    /** Fills the batch's handles from its result row (parts: r, k, then a grouping per type, as present). */
+    /** Fills the batch's handles from its result row (parts: r, k, a grouping per type, then top values apart, as present). */
     void read(List<Object> row) {
         int part = 0;
         Map<?, ?> overRows = hasRowPart ? (Map<?, ?>) row.get(part++) : null;
@@ -157,9 +201,38 @@ final class BatchQuery {
                 Map<?, ?> fields = byColumn.get(i);
                 List<ColumnRequests.Request<?>> overValues = columns.get(i).over(Aggregate.Over.VALUES);
                 for (int k = 0; k < overValues.size(); k++) {
-                    overValues.get(k).fill(fields == null ? null : fields.get("a" + k));
+                    if (!apart(overValues.get(k).aggregate())) {
+                        overValues.get(k).fill(fields == null ? null : fields.get("a" + k));
+                    }
                 }
             }
+        }
+        for (ApartTop top : apartTops) {
+            readTop(top, row.get(part++));
+        }
+    }
+
+    /** Fills a top-values part's requests: its rows per column in their numbering, as {v, n} records. */
+    private void readTop(ApartTop top, Object entries) {
+        Map<Integer, List<Map<?, ?>>> byColumn = new HashMap<>();
+        for (Object entry : entries == null ? List.of() : (List<?>) entries) {
+            Map<?, ?> fields = (Map<?, ?>) entry;
+            byColumn.computeIfAbsent(((Number) fields.get("w")).intValue(), w -> new ArrayList<>()).add(fields);
+        }
+        for (int i : top.group()) {
+            List<Map<?, ?>> ranked = byColumn.get(i);
+            List<Map<String, Object>> values = null;
+            if (ranked != null) {
+                ranked.sort(Comparator.comparingLong(f -> ((Number) f.get("r")).longValue()));
+                values = new ArrayList<>();
+                for (Map<?, ?> f : ranked) {
+                    Map<String, Object> value = new HashMap<>();
+                    value.put("v", f.get("v"));
+                    value.put(Aggregate.COUNT, f.get(Aggregate.COUNT));
+                    values.add(value);
+                }
+            }
+            columns.get(i).over(Aggregate.Over.VALUES).get(top.aggregate()).fill(values);
         }
     }
 }
