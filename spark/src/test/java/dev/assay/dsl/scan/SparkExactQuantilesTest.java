@@ -14,6 +14,8 @@ import dev.assay.spark.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +88,9 @@ class SparkExactQuantilesTest {
             // A sketch of accuracy 10 and brackets of no width miss nearly every rank.
             ExactQuantiles.accuracy = 10;
             ExactQuantiles.delta = 0;
-            assertEqualQuantiles(quantiles(duck), quantiles(spark));
+            List<String> statements = new ArrayList<>();
+            assertEqualQuantiles(quantiles(duck), quantiles(recording(statements)));
+            assertTrue(statements.stream().anyMatch(sql -> sql.contains("percentile(")), "the last resort ran");
             // Narrow brackets that the wider retry can reach.
             ExactQuantiles.accuracy = 50;
             ExactQuantiles.delta = 0.002;
@@ -112,9 +116,29 @@ class SparkExactQuantilesTest {
         assertEquals(null, ExactQuantiles.interpolated(bracket, 11, 0.1));
     }
 
-    /** Quantiles of every column of the table through a scan on the engine. */
+    /** Spark, recording the statements of scans. */
+    @SuppressWarnings("unchecked")
+    private static SqlEngine recording(List<String> statements) {
+        return (SqlEngine) Proxy.newProxyInstance(SqlEngine.class.getClassLoader(), new Class<?>[] {SqlEngine.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("smallResults")) {
+                        statements.addAll((List<String>) args[0]);
+                    }
+                    try {
+                        return method.invoke(spark, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
     private static Map<String, List<Double>> quantiles(SqlEngine engine) {
-        AggregateScan scan = new AggregateScan(engine, "awkward", NAN_MISSING);
+        return quantiles(engine, "awkward", columns);
+    }
+
+    /** Quantiles of every column of the table through a scan on the engine. */
+    private static Map<String, List<Double>> quantiles(SqlEngine engine, String relation, List<Column> columns) {
+        AggregateScan scan = new AggregateScan(engine, relation, NAN_MISSING);
         Map<String, Handle<List<Double>>> handles = new LinkedHashMap<>();
         BiFunction<SqlDialect, String, String> micros = (d, x) -> d.castDouble(d.epochMicros(x));
         for (Column column : columns) {
