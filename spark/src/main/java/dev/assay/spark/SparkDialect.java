@@ -52,6 +52,19 @@ public final class SparkDialect implements SqlDialect {
     }
 
     @Override
+    public boolean exactQuantilesInOneAggregate() {
+        // percentile's final merge holds every distinct value of the column in one task.
+        return false;
+    }
+
+    @Override
+    public String approximateQuantiles(String expr, List<Double> probabilities, int accuracy) {
+        // A Greenwald-Khanna sketch, merged across partitions; its values are values of the column.
+        return "percentile_approx(" + expr + ", " + listLiteral(probabilities.stream().map(this::doubleLiteral)
+                .collect(Collectors.toList())) + ", " + accuracy + ")";
+    }
+
+    @Override
     public String charLength(String expr) {
         return "char_length(" + expr + ")";
     }

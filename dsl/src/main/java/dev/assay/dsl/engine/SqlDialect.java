@@ -34,6 +34,24 @@ public interface SqlDialect {
     /** Exact, linearly interpolated quantiles of a DOUBLE expression, as a list in the given order. */
     String exactQuantiles(String expr, List<Double> probabilities);
 
+    /**
+     * True when {@link #exactQuantiles} stays distributed; false when it holds every value of a
+     * column in one task (Spark's percentile), so scans compute exact quantiles in rounds from
+     * {@link #approximateQuantiles} instead (see {@code ExactQuantiles}).
+     */
+    default boolean exactQuantilesInOneAggregate() {
+        return true;
+    }
+
+    /**
+     * Values of the column near the given quantiles, from a mergeable sketch: the rank of each is
+     * within about count / {@code accuracy} of the probability's. Only asked where
+     * {@link #exactQuantilesInOneAggregate} is false.
+     */
+    default String approximateQuantiles(String expr, List<Double> probabilities, int accuracy) {
+        throw new UnsupportedOperationException("no approximate quantiles in this dialect");
+    }
+
     /** Length of a string in Unicode code points. */
     String charLength(String expr);
 

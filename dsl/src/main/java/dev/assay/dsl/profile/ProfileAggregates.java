@@ -77,9 +77,8 @@ final class ProfileAggregates {
     }
 
     static Aggregate<List<Double>> quantilesMicros(List<Double> probabilities) {
-        return Aggregates.of("micros:quantiles:" + probabilities, Aggregate.Over.ROWS,
-                (d, x) -> d.exactQuantiles(d.castDouble(d.epochMicros(x)), probabilities),
-                raw -> raw == null ? null : ((List<?>) raw).stream().map(Aggregates::asDouble).toList());
+        return Aggregates.quantilesOf("micros:quantiles:" + probabilities, probabilities,
+                (d, x) -> d.castDouble(d.epochMicros(x)));
     }
 
     /**

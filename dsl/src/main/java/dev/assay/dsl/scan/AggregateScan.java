@@ -20,6 +20,7 @@ public final class AggregateScan {
     private final String relation;
     private final ColumnValue values;
     private final Map<String, ColumnRequests> columns = new LinkedHashMap<>();
+    private final Refinements refinements = new Refinements();
     private Handle<Long> rows;
     private boolean ran;
 
@@ -43,6 +44,12 @@ public final class AggregateScan {
         if (ran) {
             throw new IllegalStateException("the scan of " + relation + " already ran");
         }
+        if (aggregate instanceof RefinedAggregate<T> refined) {
+            Aggregate<Refinement<T>> first = refined.firstRound(engine.dialect());
+            if (first != null) {
+                return refinements.add(column, aggregate.key(), first, round -> add(column, round));
+            }
+        }
         return columns.computeIfAbsent(column.name(), name -> new ColumnRequests(column)).add(aggregate);
     }
 
@@ -53,7 +60,8 @@ public final class AggregateScan {
 
     /**
      * Computes every request, a statement per batch of columns (the engine may run them side by
-     * side, and reports its progress over all of them). Runs once.
+     * side, and reports its progress over all of them), then the later rounds of refined
+     * aggregates, a statement per batch and round. Runs once.
      */
     public void run() {
         if (ran) {
@@ -72,5 +80,6 @@ public final class AggregateScan {
         for (int b = 0; b < queries.size(); b++) {
             queries.get(b).read(results.get(b).get(0));
         }
+        refinements.run(engine, relation, values);
     }
 }

@@ -43,9 +43,16 @@ public final class Aggregates {
 
     /** Exact quantiles with linear interpolation, as pandas and numpy; null without values. */
     public static Aggregate<List<Double>> quantiles(List<Double> probabilities) {
-        return of("quantiles:" + probabilities, Aggregate.Over.ROWS,
-                (d, x) -> d.exactQuantiles(d.castDouble(x), probabilities),
-                raw -> raw == null ? null : ((List<?>) raw).stream().map(Aggregates::asDouble).toList());
+        return quantilesOf("quantiles:" + probabilities, probabilities, (d, x) -> d.castDouble(x));
+    }
+
+    /**
+     * Exact quantiles of a DOUBLE expression of the column's value ({@code key} names it), in one
+     * aggregate or, where the engine's exact quantile runs in one task, in distributed rounds.
+     */
+    public static Aggregate<List<Double>> quantilesOf(String key, List<Double> probabilities,
+                                                      BiFunction<SqlDialect, String, String> number) {
+        return new ExactQuantiles(key, probabilities, number);
     }
 
     /** Distinct non-missing values, exactly. */
