@@ -31,7 +31,7 @@ class SparkRankingTest {
         spark = new SparkEngineProvider().open(LocalConnectServer.location(), EngineSettings.fromEnvironment());
         duck = new DuckDbEngineProvider().open(EngineSettings.fromEnvironment());
         // small data would be coalesced into one partition: keep the sort's 8, so ranks cross partitions
-        ((SparkEngine) spark).session().conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
+        spark.smallResult("SET spark.sql.adaptive.coalescePartitions.enabled=false");
         duck.materialize("rows", "SELECT CAST(i AS BIGINT) AS id, CAST(i % 7 AS BIGINT) AS g, "
                 + "CASE WHEN i % 11 = 0 THEN NULL ELSE 'text ' || CAST(i % 13 AS VARCHAR) END AS t, "
                 + "CAST(i % 5 AS BIGINT) AS c, CAST((i * 7919) % 1000 AS BIGINT) AS scrambled FROM range(" + ROWS + ") AS r(i)");
