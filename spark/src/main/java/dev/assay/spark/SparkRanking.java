@@ -28,6 +28,9 @@ final class SparkRanking {
     }
 
     static RankedRows of(SqlEngine engine, String query, Ranking ranking) {
+        if (!ranking.partitionBy().isEmpty()) {
+            return withinGroups(engine, query, ranking);
+        }
         List<WorkTable> made = new ArrayList<>();
         try {
             WorkTable sorted = WorkTable.of(engine, "ranking_sorted", "SELECT * FROM (" + query + ") ORDER BY " + ranking.orderBy());
@@ -56,6 +59,43 @@ final class SparkRanking {
         } catch (RuntimeException | Error e) {
             made.forEach(WorkTable::close);
             throw e;
+        }
+    }
+
+    /**
+     * A rank within each group (a window partitioned by the group would put a large group, a
+     * class of 90% of the rows, in one task): the rank in one order of (group, order), less the
+     * first such rank of the row's group, with the group's rows, both from a grouping joined back
+     * (null-safe, as NULL is a group of its own).
+     */
+    private static RankedRows withinGroups(SqlEngine engine, String query, Ranking ranking) {
+        String groups = String.join(", ", ranking.partitionBy());
+        String order = String.join(", ", ranking.partitionBy().stream().map(c -> c + " ASC NULLS FIRST").toList()) + ", "
+                + ranking.orderBy();
+        try (RankedRows whole = of(engine, query, Ranking.rank(order, INNER_RANK))) {
+            StringBuilder select = new StringBuilder("SELECT t.* EXCEPT (" + INNER_RANK + ")");
+            if (ranking.rankColumn() != null) {
+                select.append(", t.").append(INNER_RANK).append(" - g.__assay_first AS ").append(ranking.rankColumn());
+            }
+            if (ranking.partitionRows() != null) {
+                select.append(", g.__assay_rows AS ").append(ranking.partitionRows());
+            }
+            String on = String.join(" AND ", ranking.partitionBy().stream().map(c -> "t." + c + " <=> g." + c).toList());
+            WorkTable ranked = WorkTable.of(engine, "ranking_groups", select + " FROM " + whole.relation() + " AS t JOIN (SELECT "
+                    + groups + ", min(" + INNER_RANK + ") AS __assay_first, CAST(count(*) AS BIGINT) AS __assay_rows FROM "
+                    + whole.relation() + " GROUP BY " + groups + ") AS g ON " + on);
+            String relation = ranked.quoted();
+            return new RankedRows() {
+                @Override
+                public String relation() {
+                    return relation;
+                }
+
+                @Override
+                public void close() {
+                    ranked.close();
+                }
+            };
         }
     }
 

@@ -82,6 +82,16 @@ class SparkRankingTest {
     }
 
     @Test
+    void ranksWithinGroupsOfATextWithNullsEqualDuckDbs() {
+        sameOnBoth("SELECT id, t, scrambled FROM rows", Ranking.rankWithin(List.of("t"), "scrambled, id", "k", "n"), "k, n, id, t");
+    }
+
+    @Test
+    void ranksWithinGroupsOfTwoColumnsEqualDuckDbs() {
+        sameOnBoth("SELECT id, g, t, c FROM rows", Ranking.rankWithin(List.of("g", "t"), "c DESC, id", "k", "n"), "k, n, id");
+    }
+
+    @Test
     void theSameRanksOnEveryRun() {
         Ranking ranking = Ranking.rank("scrambled, id", "k");
         List<List<Object>> first = ranked(spark, "SELECT id, scrambled FROM rows", ranking, "k, id");

@@ -77,26 +77,25 @@ public final class Splitter {
             return WorkTable.of(engine, "split", "SELECT ord, " + part + " AS part FROM (SELECT " + source.ordinal() + " AS ord, "
                     + hash + " AS h FROM " + source.table() + ")");
         }
-        String order = plan.orderBy() != null ? d.quoteIdentifier(plan.orderBy()) + " ASC NULLS LAST, " + source.ordinal()
-                : hash + ", " + source.ordinal();
-        if (plan.stratify() == null) {
-            return rankedWhole(source, plan, hash);
-        }
-        String partition = "PARTITION BY " + d.quoteIdentifier(plan.stratify());
-        String ranked = "SELECT " + source.ordinal() + " AS ord, CAST(row_number() OVER (" + partition + " ORDER BY " + order
-                + ") - 1 AS BIGINT) AS r, count(*) OVER (" + partition + ") AS n FROM " + source.table();
-        return WorkTable.of(engine, "split", "SELECT ord, " + rankCut(plan.percentages()) + " AS part FROM (" + ranked + ")");
+        return ranked(source, plan, hash);
     }
 
-    /** Without strata (exact, order by) every row is ranked in one order: the engine's ranking, of n = all rows. */
-    private WorkTable rankedWhole(OrderedSource source, SplitPlan plan, String hash) {
+    /**
+     * Exact and ordered splits (and stratified ones, per stratum) rank every row in one order:
+     * the engine's ranking, which on Spark moves neither all rows nor a large stratum to one task.
+     */
+    private WorkTable ranked(OrderedSource source, SplitPlan plan, String hash) {
         SqlDialect d = engine.dialect();
         String key = plan.orderBy() != null ? d.quoteIdentifier(plan.orderBy()) : hash;
         String order = plan.orderBy() != null ? "k ASC NULLS LAST, ord" : "k, ord";
-        try (RankedRows ranked = engine.ranked("SELECT " + source.ordinal() + " AS ord, " + key + " AS k FROM " + source.table(),
-                Ranking.rank(order, "r"))) {
-            return WorkTable.of(engine, "split", "SELECT ord, " + rankCut(plan.percentages()) + " AS part FROM (SELECT ord, r, CAST("
-                    + count(source) + " AS BIGINT) AS n FROM " + ranked.relation() + ")");
+        boolean strata = plan.stratify() != null;
+        String rows = "SELECT " + source.ordinal() + " AS ord, " + key + " AS k"
+                + (strata ? ", " + d.quoteIdentifier(plan.stratify()) + " AS s" : "") + " FROM " + source.table();
+        Ranking ranking = strata ? Ranking.rankWithin(List.of("s"), order, "r", "n") : Ranking.rank(order, "r");
+        String n = strata ? "n" : "CAST(" + count(source) + " AS BIGINT) AS n";
+        try (RankedRows ranked = engine.ranked(rows, ranking)) {
+            return WorkTable.of(engine, "split", "SELECT ord, " + rankCut(plan.percentages()) + " AS part FROM (SELECT ord, r, "
+                    + n + " FROM " + ranked.relation() + ")");
         }
     }
 
