@@ -51,11 +51,18 @@ public final class SparkBench {
         Path dataDir = Path.of(args[0]);
         Path out = Path.of(args[1]); // a path without extension: .json and .md are added
         long rows = 10_000_000L;
+        int[] coreCounts = {2, 1}; // 2 first: a run stopped early still compares with DuckDB
         for (int i = 2; i < args.length; i++) {
             if (args[i].equals("--quick")) {
                 rows = 1_000_000L;
             } else if (args[i].equals("--rows")) {
                 rows = Long.parseLong(args[++i]);
+            } else if (args[i].equals("--only")) {
+                // Operations by name, comma-separated: to measure again one that failed, on fresh servers.
+                List<String> only = List.of(args[++i].split(","));
+                OPERATIONS.keySet().removeIf(op -> only.stream().noneMatch(op::startsWith));
+            } else if (args[i].equals("--cores")) {
+                coreCounts = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
             }
         }
         Files.createDirectories(dataDir);
@@ -73,7 +80,7 @@ public final class SparkBench {
         EngineSettings settings = EngineSettings.fromEnvironment();
         results.put("duckdb", time(new DuckDbEngineProvider().open(settings), data, later));
         write(out, rows, results);
-        for (int cores : new int[] {2, 1}) { // 2 first: a run stopped early still compares with DuckDB
+        for (int cores : coreCounts) {
             Process server = serve(cores);
             try {
                 String location = location(server);
