@@ -44,18 +44,7 @@ final class SparkRanking {
                 last = WorkTable.of(engine, "ranking_next", withNext(numbered.quoted(), rank, ranking.nextValues()));
                 made.add(last);
             }
-            String relation = last.quoted();
-            return new RankedRows() {
-                @Override
-                public String relation() {
-                    return relation;
-                }
-
-                @Override
-                public void close() {
-                    made.forEach(WorkTable::close);
-                }
-            };
+            return RankedRows.of(last.quoted(), () -> made.forEach(WorkTable::close));
         } catch (RuntimeException | Error e) {
             made.forEach(WorkTable::close);
             throw e;
@@ -84,18 +73,7 @@ final class SparkRanking {
             WorkTable ranked = WorkTable.of(engine, "ranking_groups", select + " FROM " + whole.relation() + " AS t JOIN (SELECT "
                     + groups + ", min(" + INNER_RANK + ") AS __assay_first, CAST(count(*) AS BIGINT) AS __assay_rows FROM "
                     + whole.relation() + " GROUP BY " + groups + ") AS g ON " + on);
-            String relation = ranked.quoted();
-            return new RankedRows() {
-                @Override
-                public String relation() {
-                    return relation;
-                }
-
-                @Override
-                public void close() {
-                    ranked.close();
-                }
-            };
+            return RankedRows.of(ranked.quoted(), ranked::close);
         }
     }
 

@@ -14,6 +14,11 @@ public interface RankedRows extends AutoCloseable {
 
     /** Rows that are a query, with nothing to drop. */
     static RankedRows inline(String relation) {
+        return of(relation, () -> { });
+    }
+
+    /** Rows read as {@code relation}, freed by {@code drop} (the scratch tables that hold them). */
+    static RankedRows of(String relation, Runnable drop) {
         return new RankedRows() {
             @Override
             public String relation() {
@@ -22,6 +27,7 @@ public interface RankedRows extends AutoCloseable {
 
             @Override
             public void close() {
+                drop.run();
             }
         };
     }

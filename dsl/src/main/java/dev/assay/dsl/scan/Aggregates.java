@@ -65,38 +65,18 @@ public final class Aggregates {
      * {v, n} (most frequent first) that {@code read} turns into the requester's value.
      */
     public static <T> Aggregate<T> mostFrequent(int limit, Function<Object, T> read) {
-        Aggregate<T> top = of("top:" + limit, Aggregate.Over.VALUES, (d, v) -> d.mostFrequent(v, Aggregate.COUNT, limit), read);
-        return new Aggregate<>() {
-            @Override
-            public String key() {
-                return top.key();
-            }
-
-            @Override
-            public Over over() {
-                return top.over();
-            }
-
-            @Override
-            public String sql(SqlDialect dialect, String value) {
-                return top.sql(dialect, value);
-            }
-
-            @Override
-            public T read(Object raw) {
-                return top.read(raw);
-            }
-
-            @Override
-            public int topLimit() {
-                return limit;
-            }
-        };
+        return of("top:" + limit, Aggregate.Over.VALUES, (d, v) -> d.mostFrequent(v, Aggregate.COUNT, limit), read, limit);
     }
 
     /** An aggregate from its parts, for those that need no class of their own. */
     public static <T> Aggregate<T> of(String key, Aggregate.Over over, BiFunction<SqlDialect, String, String> sql,
                                       Function<Object, T> read) {
+        return of(key, over, sql, read, 0);
+    }
+
+    /** An aggregate from its parts; {@code topLimit} above 0 marks top values (see {@link Aggregate#topLimit()}). */
+    private static <T> Aggregate<T> of(String key, Aggregate.Over over, BiFunction<SqlDialect, String, String> sql,
+                                       Function<Object, T> read, int topLimit) {
         return new Aggregate<>() {
             @Override
             public String key() {
@@ -116,6 +96,11 @@ public final class Aggregates {
             @Override
             public T read(Object raw) {
                 return read.apply(raw);
+            }
+
+            @Override
+            public int topLimit() {
+                return topLimit;
             }
         };
     }
