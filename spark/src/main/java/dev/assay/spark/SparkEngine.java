@@ -209,24 +209,38 @@ public final class SparkEngine implements SqlEngine {
 
     @Override
     public void createTable(String name, Function<BufferAllocator, ArrowReader> rows) {
-        Dataset<Row> added = uploaded(rows);
-        guarded(() -> {
-            store(name, added);
-            return null;
-        });
+        List<Dataset<Row>> parts = new ArrayList<>();
+        try {
+            Dataset<Row> added = uploaded(rows, parts);
+            guarded(() -> {
+                store(name, added);
+                return null;
+            });
+        } finally {
+            parts.forEach(part -> CheckpointRelease.release(spark, part));
+        }
     }
 
     @Override
     public void insertInto(String name, Function<BufferAllocator, ArrowReader> rows) {
-        Dataset<Row> added = uploaded(rows);
-        guarded(() -> {
-            store(name, visible(spark.table(quoteIdentifier(name))).unionByName(added));
-            return null;
-        });
+        List<Dataset<Row>> parts = new ArrayList<>();
+        try {
+            Dataset<Row> added = uploaded(rows, parts);
+            guarded(() -> {
+                store(name, visible(spark.table(quoteIdentifier(name))).unionByName(added));
+                return null;
+            });
+        } finally {
+            parts.forEach(part -> CheckpointRelease.release(spark, part));
+        }
     }
 
-    /** Rows computed in Java as a Spark relation, sent in parts (each part a local relation of the plan). */
-    private Dataset<Row> uploaded(Function<BufferAllocator, ArrowReader> rows) {
+    /**
+     * Rows computed in Java as a Spark relation, sent in parts (each part a local relation of the
+     * plan, checkpointed so the plan stays small); the checkpointed parts are added to
+     * {@code parts}, to be released once the whole is stored.
+     */
+    private Dataset<Row> uploaded(Function<BufferAllocator, ArrowReader> rows, List<Dataset<Row>> parts) {
         try (ArrowReader reader = rows.apply(allocator)) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
             StructType schema = ArrowRows.schema(root.getSchema().getFields());
@@ -236,7 +250,9 @@ public final class SparkEngine implements SqlEngine {
                 part.addAll(ArrowRows.rows(root));
                 if (part.size() >= ROWS_PER_UPLOAD) {
                     List<Row> sent = part;
-                    all = union(all, guarded(() -> spark.createDataFrame(sent, schema).localCheckpoint()));
+                    Dataset<Row> kept = guarded(() -> spark.createDataFrame(sent, schema).localCheckpoint());
+                    parts.add(kept);
+                    all = union(all, kept);
                     part = new ArrayList<>();
                 }
             }
@@ -331,13 +347,14 @@ public final class SparkEngine implements SqlEngine {
 
     @Override
     public void dropScratch(String name) {
-        stored.remove(key(name));
+        Stored was = stored.remove(key(name));
         try {
             spark.catalog().dropTempView(name);
         } catch (RuntimeException e) {
             // it goes with the session
         }
         names.dropped(name);
+        releaseUnlessNamed(was);
     }
 
     @Override
@@ -373,6 +390,20 @@ public final class SparkEngine implements SqlEngine {
         } catch (RuntimeException e) {
             before.forEach(this::restore);
             throw e;
+        }
+        // Only now is nothing kept to restore: the rows a name lost and the copies of users' views go.
+        before.values().forEach(was -> {
+            releaseUnlessNamed(was.stored());
+            if (was.userView() != null) {
+                CheckpointRelease.release(spark, was.userView());
+            }
+        });
+    }
+
+    /** Gives the server back the rows of {@code was} when no name of this engine's refers to them any more. */
+    private void releaseUnlessNamed(Stored was) {
+        if (was != null && stored.values().stream().noneMatch(s -> s.rows() == was.rows())) {
+            CheckpointRelease.release(spark, was.rows());
         }
     }
 
@@ -468,7 +499,9 @@ public final class SparkEngine implements SqlEngine {
     private void store(String name, Dataset<Row> result) {
         Dataset<Row> numbered = result.drop(ORDINAL).withColumn(ORDINAL, functions.monotonically_increasing_id());
         Dataset<Row> kept = numbered.localCheckpoint(true);
+        Stored was = stored.get(key(name));
         bind(name, new Stored(kept, nextId.incrementAndGet()));
+        releaseUnlessNamed(was);
     }
 
     /** The user's columns: the row ordinal stays inside the engine. */

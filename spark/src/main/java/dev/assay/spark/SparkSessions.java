@@ -37,6 +37,8 @@ final class SparkSessions {
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.session.timeZone", "UTC")
                     .config("spark.sql.shuffle.partitions", "8")
+                    // Blocks of released checkpoints are freed at the next collection: make it come within a minute.
+                    .config("spark.cleaner.periodicGC.interval", "1min")
                     .getOrCreate();
         }
         throw new IllegalArgumentException("'" + where + "' is not a Spark location: write 'sc://host:port' (Spark Connect) "

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,12 +30,24 @@ final class LocalConnectServer {
     /** The {@code sc://} location of the running server, started on first use. */
     static synchronized String location() {
         if (location == null) {
-            location = start();
+            location = start().location();
         }
         return location;
     }
 
-    private static String start() {
+    /** A server of one test's own, with Spark settings ({@code KEY=VALUE}) of its own; stopped on close. */
+    record Own(String location, Process process) implements AutoCloseable {
+        @Override
+        public void close() {
+            process.destroy();
+        }
+    }
+
+    static Own startOwn(String... settings) {
+        return start(settings);
+    }
+
+    private static Own start(String... settings) {
         try {
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
@@ -43,8 +57,13 @@ final class LocalConnectServer {
             if (!Files.isExecutable(serve)) {
                 throw new IllegalStateException("spark/serve not found at " + serve);
             }
-            Process process = new ProcessBuilder(serve.toString(), "--port", String.valueOf(port), "--master", "local[2]",
-                    "--driver-memory", "2g")
+            List<String> command = new ArrayList<>(List.of(serve.toString(), "--port",
+                    String.valueOf(port), "--master", "local[2]", "--driver-memory", "2g"));
+            for (String setting : settings) {
+                command.add("--conf");
+                command.add(setting);
+            }
+            Process process = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -59,7 +78,7 @@ final class LocalConnectServer {
             if (ready == null || !ready.contains("sc://")) {
                 throw new IllegalStateException("spark/serve did not start: " + ready);
             }
-            return ready.substring(ready.indexOf("sc://"), ready.lastIndexOf('\''));
+            return new Own(ready.substring(ready.indexOf("sc://"), ready.lastIndexOf('\'')), process);
         } catch (IOException | TimeoutException | java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("cannot start spark/serve: " + e.getMessage(), e);
         } catch (InterruptedException e) {
