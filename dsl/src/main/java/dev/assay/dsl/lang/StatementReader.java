@@ -68,12 +68,20 @@ public final class StatementReader {
         }
     }
 
-    /** The clauses of a statement that compares rows: {@code [on COLS [normalize]] [near T]}, and {@code extra} ones. */
+    /** The clauses of a statement that compares rows: {@code [on COLS [normalize]] [near T]}. */
     public Match matchClauses() {
+        return matchClauses("on", Map.of());
+    }
+
+    /**
+     * The clauses of a statement that compares rows, its columns after {@code columnsWord}
+     * ({@code [by COLS [normalize]] [near T]}), in any order with {@code extra} clauses.
+     */
+    public Match matchClauses(String columnsWord, Map<String, Runnable> extra) {
         Match[] match = {Match.allColumns()};
         Double[] near = {null};
         Map<String, Runnable> clauses = new LinkedHashMap<>();
-        clauses.put("on", () -> {
+        clauses.put(columnsWord, () -> {
             List<String> columns = columns();
             match[0] = acceptWord("normalize") ? Match.on(columns).normalized() : Match.on(columns);
         });
@@ -85,6 +93,7 @@ public final class StatementReader {
             }
             near[0] = threshold.doubleValue();
         });
+        clauses.putAll(extra);
         clauses(clauses);
         return near[0] == null ? match[0] : match[0].near(near[0]);
     }

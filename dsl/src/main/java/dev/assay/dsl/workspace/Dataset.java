@@ -18,6 +18,10 @@ import dev.assay.dsl.duplicates.ResolvedMatch;
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.TablePreview;
+import dev.assay.dsl.labels.ConflictFinder;
+import dev.assay.dsl.labels.LabelAnalyzer;
+import dev.assay.dsl.labels.Labels;
+import dev.assay.dsl.labels.LabelsPlan;
 import dev.assay.dsl.naming.Suggestions;
 import dev.assay.dsl.profile.PhoneRegions;
 import dev.assay.dsl.profile.Profile;
@@ -279,6 +283,63 @@ public final class Dataset {
         return new QualityReporter(workspace).report(this, null);
     }
 
+    /** The label's classes, conflicting labels, the columns that tell the label, over every row. */
+    public Labels labels(String label) {
+        return labels(LabelsPlan.on(label));
+    }
+
+    /**
+     * {@code labels} as planned, e.g. {@code LabelsPlan.on("label").by(Match.on("text").normalized()).vs("test")}:
+     * conflicts over the plan's features (every column but the label by default) and the label
+     * against the {@code vs} dataset's.
+     */
+    public Labels labels(LabelsPlan plan) {
+        Column label = labelColumn(plan.label());
+        if (plan.vs() != null) {
+            workspace.requireSameEngine(name, plan.vs());
+            workspace.dataset(plan.vs()).labelColumn(plan.label());
+        }
+        return new LabelAnalyzer(engine()).analyze(name, label, features(plan.features(), label), others(label), plan.vs());
+    }
+
+    /**
+     * A new dataset {@code target} with the rows of every group of equal features and differing
+     * labels, each with its group number and the group's majority label (see docs/labels.md).
+     */
+    public Dataset conflicts(String target, LabelsPlan plan) {
+        workspace.checkNewName(target);
+        Column label = labelColumn(plan.label());
+        ResolvedMatch features = features(plan.features(), label);
+        Provenance provenance = workspace.lineage().derived(List.of(name), OperationText.conflicts(target, name, plan));
+        SqlEngine engine = engine();
+        new ConflictFinder(engine).materialize(name, label, features, target);
+        workspace.bound(engine, List.of(target));
+        workspace.lineage().record(target, provenance);
+        return workspace.dataset(target);
+    }
+
+    private Column labelColumn(String label) {
+        return columns(List.of(label)).get(0);
+    }
+
+    /** The columns other than the label. */
+    private List<Column> others(Column label) {
+        return schema().stream().filter(c -> !c.equals(label)).toList();
+    }
+
+    /** The features of a conflict: the match's columns, which must not include the label. */
+    private ResolvedMatch features(Match match, Column label) {
+        if (match.columns().contains(label.name())) {
+            throw new IllegalArgumentException("'by' names the label column '" + label.name()
+                    + "': conflicts are rows with equal features and different labels, so the features leave the label out");
+        }
+        List<Column> others = others(label);
+        if (others.isEmpty()) {
+            throw new IllegalArgumentException(name + " has no column but the label '" + label.name() + "'");
+        }
+        return resolve(match, others);
+    }
+
     /** The report of {@link #report()} and, against {@code versus}, leakage and drift. */
     public QualityReport report(Dataset versus) {
         return new QualityReporter(workspace).report(this, versus);
@@ -286,7 +347,12 @@ public final class Dataset {
 
     /** A match resolved against this dataset's columns, with the errors a user can act on. */
     private ResolvedMatch resolve(Match match) {
-        List<Column> keys = match.columns().isEmpty() ? schema() : columns(match.columns());
+        return resolve(match, schema());
+    }
+
+    /** A match resolved with {@code all} as the columns compared when it names none. */
+    private ResolvedMatch resolve(Match match, List<Column> all) {
+        List<Column> keys = match.columns().isEmpty() ? all : columns(match.columns());
         Column text = null;
         if (match.isNear()) {
             List<Column> candidates = match.columns().isEmpty()

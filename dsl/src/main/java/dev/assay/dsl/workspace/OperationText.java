@@ -1,6 +1,7 @@
 package dev.assay.dsl.workspace;
 
 import dev.assay.dsl.duplicates.Match;
+import dev.assay.dsl.labels.LabelsPlan;
 import dev.assay.dsl.naming.LanguageString;
 import dev.assay.dsl.split.SplitPlan;
 import java.math.BigDecimal;
@@ -49,6 +50,11 @@ final class OperationText {
 
     static String sql(String name, String script) {
         return "%%sql " + name + "\n" + script.strip();
+    }
+
+    static String conflicts(String target, String source, LabelsPlan plan) {
+        String by = match(plan.features());
+        return target + " = conflicts " + source + " on " + plan.label() + (by.startsWith(" on ") ? " by " + by.substring(4) : by);
     }
 
     private static String match(Match match) {
