@@ -24,7 +24,10 @@ import java.util.Map;
  * {@code bench/run SparkBench [--quick] [--rows N]}. Writes OUT.json and OUT.md (a table with
  * the ratios Spark / DuckDB and local[1] / local[2]).
  * Each operation runs once per engine (at 10 million rows a repeat costs minutes); an operation
- * that fails on an engine is recorded with its error, not skipped silently.
+ * that fails on an engine is recorded with its error, not skipped silently. On Spark the
+ * server's local directory is weighed too: the most it held during each operation and what it
+ * holds a minute after (the server collects every minute), so a session that does not give its
+ * disk back shows.
  */
 public final class SparkBench {
 
@@ -81,14 +84,17 @@ public final class SparkBench {
         results.put("duckdb", time(new DuckDbEngineProvider().open(settings), data, later));
         write(out, rows, results);
         for (int cores : coreCounts) {
-            Process server = serve(cores);
-            try {
+            Path local = Files.createTempDirectory(dataDir, "spark-local-");
+            Process server = serve(cores, local);
+            try (ServerDisk disk = new ServerDisk(local)) {
                 String location = location(server);
-                results.put("spark local[" + cores + "]", time(new SparkEngineProvider().open(location, settings), data, later));
+                String engine = "spark local[" + cores + "]";
+                results.put(engine, time(new SparkEngineProvider().open(location, settings), data, later, disk));
                 write(out, rows, results);
             } finally {
                 server.destroy();
                 server.waitFor();
+                deleteTree(local);
             }
         }
         System.out.println(write(out, rows, results));
@@ -122,6 +128,14 @@ public final class SparkBench {
         return table;
     }
 
+    private static void deleteTree(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     private static String table(long rows, Map<String, Map<String, Object>> results) {
         Map<String, Object> duck = results.get("duckdb");
         Map<String, Object> one = results.getOrDefault("spark local[1]", Map.of());
@@ -129,14 +143,21 @@ public final class SparkBench {
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
                 "# Spark (local, Spark Connect) against DuckDB, %,d rows, %d cores, one run each%n%n", rows,
                 Runtime.getRuntime().availableProcessors()));
-        md.append("| operation | DuckDB s | Spark local[1] s | Spark local[2] s | Spark[2] / DuckDB | local[1] / local[2] |\n");
-        md.append("|---|---:|---:|---:|---:|---:|\n");
+        md.append("| operation | DuckDB s | Spark local[1] s | Spark local[2] s | Spark[2] / DuckDB | local[1] / local[2] "
+                + "| server disk, most during / a minute after, local[2] |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (String op : duck.keySet()) {
             md.append("| ").append(op).append(" | ").append(cell(duck.get(op))).append(" | ").append(cell(one.get(op)))
                     .append(" | ").append(cell(two.get(op))).append(" | ").append(ratio(two.get(op), duck.get(op)))
-                    .append(" | ").append(ratio(one.get(op), two.get(op))).append(" |\n");
+                    .append(" | ").append(ratio(one.get(op), two.get(op))).append(" | ")
+                    .append(disk(two.get(op + PEAK), two.get(op + AFTER))).append(" |\n");
         }
         return md.toString();
+    }
+
+    private static String disk(Object peak, Object after) {
+        return peak instanceof Double p && after instanceof Double a
+                ? String.format(Locale.ROOT, "%,.0f MB / %,.0f MB", p / 1e6, a / 1e6) : "-";
     }
 
     private static String cell(Object v) {
@@ -147,8 +168,19 @@ public final class SparkBench {
         return a instanceof Double x && b instanceof Double y && y > 0 ? String.format(Locale.ROOT, "%.2fx", x / y) : "-";
     }
 
-    /** Seconds per operation on one engine (an error's message where it failed). */
+    /** Keys of the server disk's figures, after an operation's name. */
+    private static final String PEAK = " (disk peak)";
+    private static final String AFTER = " (disk after)";
+
     private static Map<String, Object> time(SqlEngine engine, Path data, Path later) {
+        return time(engine, data, later, null);
+    }
+
+    /**
+     * Seconds per operation on one engine (an error's message where it failed), and with
+     * {@code disk} the server's bytes: the most during the operation and a minute after it.
+     */
+    private static Map<String, Object> time(SqlEngine engine, Path data, Path later, ServerDisk disk) {
         Map<String, Object> seconds = new LinkedHashMap<>();
         try (Workspace ws = new Workspace(engine, data.getParent())) {
             long start = System.nanoTime();
@@ -167,19 +199,35 @@ public final class SparkBench {
                 } catch (RuntimeException e) {
                     seconds.put(op.getKey(), "failed: " + e.getMessage());
                 }
+                if (disk != null) {
+                    // Not in the time: the server's cleaner runs every minute (spark/serve).
+                    sleep(65);
+                    seconds.put(op.getKey() + PEAK, (double) disk.resetPeak());
+                    seconds.put(op.getKey() + AFTER, (double) disk.now());
+                    System.err.printf(Locale.ROOT, "  server disk: at most %,d bytes, %,d a minute after%n",
+                            ((Double) seconds.get(op.getKey() + PEAK)).longValue(), ((Double) seconds.get(op.getKey() + AFTER)).longValue());
+                }
                 System.err.printf(Locale.ROOT, "%s: %s %s%n", engine.getClass().getSimpleName(), op.getKey(), seconds.get(op.getKey()));
             }
         }
         return seconds;
     }
 
-    private static Process serve(int cores) throws IOException {
+    private static void sleep(int seconds) {
+        try {
+            Thread.sleep(seconds * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Process serve(int cores, Path local) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         return new ProcessBuilder("spark/serve", "--port", String.valueOf(port), "--master", "local[" + cores + "]",
-                "--driver-memory", "8g").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                "--driver-memory", "8g", "--conf", "spark.local.dir=" + local).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     private static String location(Process server) throws IOException {
