@@ -111,6 +111,7 @@ public class BenchAll {
                 Measure.median(() -> data.drift(ws.dataset("moved"), DriftPlan.auto())),
                 Measure.median(() -> ws.sql(oneScan("data") + " UNION ALL " + oneScan("moved"), null)),
                 "one raw scan of both datasets", 2.0));
+        add(results, LabelsBench.measure(ws, rows));
     }
 
     private static String oneScan(String table) {

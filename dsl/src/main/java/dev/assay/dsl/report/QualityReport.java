@@ -4,6 +4,7 @@ import dev.assay.dsl.check.CheckResult;
 import dev.assay.dsl.drift.Drift;
 import dev.assay.dsl.duplicates.Duplicates;
 import dev.assay.dsl.duplicates.Leakage;
+import dev.assay.dsl.labels.Labels;
 import dev.assay.dsl.profile.Profile;
 import dev.assay.dsl.result.JsonValue;
 import dev.assay.dsl.store.Pinned;
@@ -15,14 +16,23 @@ import java.util.Map;
 /**
  * A dataset's quality report: its profile (personal-data findings included), exact duplicate
  * rows and, when it has a free-text column, near duplicates of that text; compared with a
- * second dataset, leakage and drift; and the pins and checks the session has made. It holds
+ * second dataset, leakage and drift; when asked for a label column, the labels section ({@code labels}
+ * of that column, against the second dataset when there is one, null when not asked); and the
+ * pins and checks the session has made. It holds
  * results only; the HTML page is drawn in {@code visualizations}. {@code file} is where the
  * page is to be written (its real, absolute path), or null to show it only; {@code output} is
  * the rule that decides where a report of this workspace may be written.
  */
 public record QualityReport(String dataset, Profile profile, Duplicates duplicateRows, Duplicates nearDuplicates,
                             Comparison comparison, List<Pinned> pins, List<CheckResult> checks, Instant created,
-                            Path file, OutputRule output) {
+                            Path file, OutputRule output, Labels labels) {
+
+    /** A report without a labels section. */
+    public QualityReport(String dataset, Profile profile, Duplicates duplicateRows, Duplicates nearDuplicates,
+                         Comparison comparison, List<Pinned> pins, List<CheckResult> checks, Instant created,
+                         Path file, OutputRule output) {
+        this(dataset, profile, duplicateRows, nearDuplicates, comparison, pins, checks, created, file, output, null);
+    }
 
     /** The second dataset's side of a report: what leaks into it and how far it drifted. */
     public record Comparison(String versus, Leakage sharedRows, Leakage nearShared, Drift drift) {
@@ -44,13 +54,13 @@ public record QualityReport(String dataset, Profile profile, Duplicates duplicat
      */
     public QualityReport to(Path file) {
         return new QualityReport(dataset, profile, duplicateRows, nearDuplicates, comparison, pins, checks, created,
-                output.resolve(file), output);
+                output.resolve(file), output, labels);
     }
 
     /** {@link #to(Path)} of a path as a statement wrote it. */
     public QualityReport to(String file) {
         return new QualityReport(dataset, profile, duplicateRows, nearDuplicates, comparison, pins, checks, created,
-                output.resolve(file), output);
+                output.resolve(file), output, labels);
     }
 
     /** The free-text column near duplicates were looked for in, or null when there was none. */
@@ -58,7 +68,7 @@ public record QualityReport(String dataset, Profile profile, Duplicates duplicat
         return nearDuplicates == null ? null : nearDuplicates.near().column();
     }
 
-    /** {"kind":"report","dataset","rows","file","profile","duplicates","near_duplicates","versus","pins","checks"}. */
+    /** {"kind":"report","dataset","rows","file","profile","duplicates","near_duplicates","versus","pins","checks","labels"}. */
     public Map<String, Object> toJson() {
         return JsonValue.object("kind", "report", "dataset", dataset, "rows", profile.rows(),
                 "file", file == null ? null : file.toString(), "created", created.toString(),
@@ -66,6 +76,7 @@ public record QualityReport(String dataset, Profile profile, Duplicates duplicat
                 "near_duplicates", nearDuplicates == null ? null : nearDuplicates.toJson(),
                 "versus", comparison == null ? null : comparison.toJson(),
                 "pins", pins.stream().map(Pinned::toJson).toList(),
-                "checks", checks.stream().map(CheckResult::toJson).toList());
+                "checks", checks.stream().map(CheckResult::toJson).toList(),
+                "labels", labels == null ? null : labels.toJson());
     }
 }

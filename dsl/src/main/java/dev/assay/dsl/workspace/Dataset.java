@@ -345,6 +345,14 @@ public final class Dataset {
         return new QualityReporter(workspace).report(this, versus);
     }
 
+    /**
+     * The report with a labels section: {@code labels} as planned (e.g. {@code LabelsPlan.on("label")}),
+     * against {@code versus} (null for none) when there is one, which then replaces the plan's own {@code vs}.
+     */
+    public QualityReport report(Dataset versus, LabelsPlan labels) {
+        return new QualityReporter(workspace).report(this, versus, labels);
+    }
+
     /** A match resolved against this dataset's columns, with the errors a user can act on. */
     private ResolvedMatch resolve(Match match) {
         return resolve(match, schema());

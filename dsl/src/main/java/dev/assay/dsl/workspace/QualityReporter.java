@@ -4,6 +4,8 @@ import dev.assay.dsl.drift.DriftPlan;
 import dev.assay.dsl.duplicates.Duplicates;
 import dev.assay.dsl.duplicates.Leakage;
 import dev.assay.dsl.duplicates.Match;
+import dev.assay.dsl.labels.Labels;
+import dev.assay.dsl.labels.LabelsPlan;
 import dev.assay.dsl.profile.ColumnKind;
 import dev.assay.dsl.profile.ColumnProfile;
 import dev.assay.dsl.profile.Profile;
@@ -18,7 +20,8 @@ import java.util.Optional;
  * run by hand, so that the report never disagrees with a cell above it: a profile of every
  * column, exact duplicate rows, and near duplicates of the free text (normalized, 0.8, as the
  * samples use); with a second dataset, leakage of whole rows and of near-identical text, and
- * drift of every shared column with the automatic choice of method.
+ * drift of every shared column with the automatic choice of method; when asked, {@code labels}
+ * of a label column (against the second dataset when there is one).
  */
 final class QualityReporter {
 
@@ -34,9 +37,17 @@ final class QualityReporter {
     }
 
     QualityReport report(Dataset dataset, Dataset versus) {
+        return report(dataset, versus, null);
+    }
+
+    /** The report with, when {@code labels} is not null, its labels section (against {@code versus} when there is one). */
+    QualityReport report(Dataset dataset, Dataset versus, LabelsPlan labels) {
         if (versus != null) {
             workspace.requireSameEngine(dataset.name(), versus.name()); // before any of its parts runs
         }
+        LabelsPlan labelsPlan = labels == null || versus == null ? labels : labels.vs(versus.name());
+        // The label is checked first: a misspelt label column fails at once, not after the profile.
+        Labels labelsSection = labelsPlan == null ? null : dataset.labels(labelsPlan);
         // Refused before any work: datasets with nothing to compare.
         List<String> theirs = versus == null ? List.of() : names(versus);
         Match shared = versus == null ? null : sharedColumns(dataset, versus, theirs);
@@ -53,7 +64,7 @@ final class QualityReporter {
         }
         SessionLog log = workspace.sessionLog();
         return new QualityReport(dataset.name(), profile, rows, near, comparison, log.pins(), log.checks(),
-                Instant.now(), null, workspace.outputRule());
+                Instant.now(), null, workspace.outputRule(), labelsSection);
     }
 
     private static List<String> names(Dataset dataset) {

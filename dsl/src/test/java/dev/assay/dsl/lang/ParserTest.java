@@ -2,6 +2,7 @@ package dev.assay.dsl.lang;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,6 +96,16 @@ class ParserTest {
         ReportStatement report = (ReportStatement) s.get(14);
         assertEquals("test", report.versus());
         assertEquals("report.html", report.to());
+        assertNull(report.label());
+    }
+
+    @Test
+    void reportAsksForALabelsSection() {
+        ReportStatement report = (ReportStatement) one("report train vs test labels label to 'r.html'");
+        assertEquals("test", report.versus());
+        assertEquals("label", report.label());
+        assertEquals("r.html", report.to());
+        assertEquals("label", ((ReportStatement) one("REPORT train LABELS label")).label());
     }
 
     @Test

@@ -27,7 +27,7 @@ class StatementRegistryTest {
     @Test
     void everyBuiltInStatementHasOneTypeWithItsHelpLine() {
         StatementRegistry registry = StatementRegistry.builtIn();
-        assertEquals(List.of("load", "show", "profile", "duplicates", "dedup", "split", "sample", "leakage", "drift", "pin",
+        assertEquals(List.of("load", "show", "profile", "duplicates", "dedup", "split", "sample", "leakage", "drift", "labels", "pin",
                 "versions", "diff", "check", "report", "use", "copy"), registry.keywords());
         for (StatementType type : registry.types()) {
             assertTrue(type.help().contains(type.keyword()), type.keyword() + ": " + type.help());

@@ -15,6 +15,7 @@ import dev.assay.viz.profile.ProfileRenderer;
 import dev.assay.viz.rows.CheckResultRenderer;
 import dev.assay.viz.rows.DriftRenderer;
 import dev.assay.viz.rows.DuplicatesRenderer;
+import dev.assay.viz.rows.LabelsRenderer;
 import dev.assay.viz.rows.LeakageRenderer;
 import dev.assay.viz.rows.PinnedRenderer;
 import java.time.ZoneOffset;
@@ -74,6 +75,11 @@ final class ReportView {
             tiles.add(new ReportTile("Drift", count(drift.driftedColumns()) + " of " + count(drift.columns().size()), "columns drifted",
                     drift.datasetDrift() ? "bad" : drift.driftedColumns() > 0 ? "warn" : "ok"));
         }
+        if (r.labels() != null) {
+            long findings = r.labels().findings().size();
+            tiles.add(ReportTile.warnIf(findings, "Labels", findings == 0 ? "no findings" : findings + (findings == 1 ? " finding"
+                    : " findings"), count(r.labels().classes().classes().size()) + " classes of " + r.labels().label()));
+        }
         if (!r.checks().isEmpty()) {
             long failed = r.checks().stream().filter(ch -> !ch.passed()).count();
             tiles.add(ReportTile.badIf(failed, "Checks", (r.checks().size() - failed) + " of " + r.checks().size() + " passed",
@@ -110,6 +116,9 @@ final class ReportView {
             c.put("nearLeakage", cmp.nearShared() == null ? "" : html(new LeakageRenderer(), cmp.nearShared()));
             c.put("drift", html(new DriftRenderer(), cmp.drift()));
         }
+        c.put("hasLabels", r.labels() != null);
+        c.put("label", r.labels() == null ? "" : r.labels().label());
+        c.put("labels", r.labels() == null ? "" : html(new LabelsRenderer(), r.labels()));
         c.put("pins", r.pins().stream().map(p -> html(new PinnedRenderer(), p)).toList());
         c.put("checks", r.checks().stream().map(ch -> html(new CheckResultRenderer(), ch)).toList());
         return c;

@@ -25,8 +25,19 @@ final class Sections {
      * add a picture column, {@code marked} rows are highlighted in HTML.
      */
     private record Section(String sentence, List<String[]> table, boolean[] rightAligned, List<String> images,
-                           boolean[] marked) {
+                           boolean[] marked, String[][] cellClasses) {
+        Section(String sentence, List<String[]> table, boolean[] rightAligned, List<String> images, boolean[] marked) {
+            this(sentence, table, rightAligned, images, marked, null);
+        }
+
+        /** The CSS class of a body cell, or null. */
+        String cellClass(int bodyRow, int column) {
+            return cellClasses == null || cellClasses[bodyRow] == null ? null : cellClasses[bodyRow][column];
+        }
     }
+
+    /** What the text form appends to a cell that HTML marks with a CSS class. */
+    static final String MARK = " *";
 
     private final List<Section> sections = new ArrayList<>();
 
@@ -58,6 +69,15 @@ final class Sections {
     /** A table whose {@code marked} body rows are highlighted in HTML (the text form is the plain table). */
     Sections table(String sentence, List<String[]> rows, boolean[] rightAligned, boolean[] marked) {
         sections.add(new Section(sentence, rows, rightAligned, null, marked));
+        return this;
+    }
+
+    /**
+     * A table some of whose body cells are singled out: {@code cellClasses[row][column]} is a CSS
+     * class in HTML (null for none), and the text form marks such a cell with {@link #MARK}.
+     */
+    Sections table(String sentence, List<String[]> rows, boolean[] rightAligned, String[][] cellClasses) {
+        sections.add(new Section(sentence, rows, rightAligned, null, null, cellClasses));
         return this;
     }
 
@@ -98,13 +118,15 @@ final class Sections {
             t.append(s.sentence()).append('\n');
             if (s.table() != null && s.table().size() > 1) {
                 List<String[]> cut = new ArrayList<>();
-                for (String[] full : s.table()) {
+                for (int r = 0; r < s.table().size(); r++) {
+                    String[] full = s.table().get(r);
                     // The picture column is for HTML only.
                     String[] row = s.images() != null && full == s.table().get(0)
                             ? Arrays.copyOf(full, full.length - 1) : full;
                     String[] c = new String[row.length];
                     for (int i = 0; i < row.length; i++) {
-                        c[i] = row[i] == null ? "NULL" : TextGrid.cut(oneLine(row[i]), MAX_CELL);
+                        c[i] = row[i] == null ? "NULL" : TextGrid.cut(oneLine(row[i]), MAX_CELL)
+                                + (r > 0 && s.cellClass(r - 1, i) != null ? MARK : "");
                     }
                     cut.add(c);
                 }
@@ -138,7 +160,10 @@ final class Sections {
                         h.append("<td style=\"text-align:").append(align(s, i)).append(";color:#888;font-style:italic\">NULL</td>");
                         continue;
                     }
-                    h.append("<td style=\"text-align:").append(align(s, i))
+                    String cellClass = s.cellClass(r - 1, i);
+                    h.append("<td").append(cellClass == null ? "" : " class=\"" + escape(cellClass) + "\"")
+                            .append(" style=\"text-align:").append(align(s, i))
+                            .append(cellClass == null ? "" : ";background:#fbe3d6;font-weight:bold")
                             .append(";white-space:pre-wrap\" title=\"").append(escape(row[i])).append("\">")
                             .append(escape(TextGrid.cut(row[i], MAX_CELL))).append("</td>");
                 }
