@@ -35,8 +35,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kernel_cells import result_json, run_cell  # noqa: E402
-from test_duplicates_vs_pandas import (  # noqa: E402  (the same definitions, not copied)
-    DATA_DIR, SMS_PATH, assay_string, export, key_frame, load_csv, normalize, same_value)
+from test_duplicates_vs_pandas import (  # noqa: E402,F401  (the same definitions and `sms` fixture, not copied)
+    DATA_DIR, assay_string, export, key_frame, load_csv, normalize, same_value, sms)
 
 LARGEST = 10
 EXAMPLES = 5
@@ -45,16 +45,6 @@ EXAMPLES = 5
 @pytest.fixture(scope="module")
 def titanic(kernel):
     return load_csv(kernel, "titanic", DATA_DIR / "titanic.csv")
-
-
-@pytest.fixture(scope="module")
-def sms(kernel):
-    assert SMS_PATH.is_file(), f"missing {SMS_PATH}"
-    run_cell(kernel, "%%assay\nsms = load " + assay_string(str(SMS_PATH))
-             + r" with (delimiter='\t', quote='', header=true)")
-    import csv
-    return pd.read_csv(SMS_PATH, sep="\t", quoting=csv.QUOTE_NONE, keep_default_na=False,
-                       na_values=[""], dtype=str)
 
 
 @pytest.fixture(scope="module")
