@@ -31,6 +31,7 @@ public record ConflictsStatement(String target, String dataset, LabelsPlan plan,
 
     @Override
     public Object run(StatementContext context) {
-        return context.workspace().dataset(dataset).conflicts(target, plan);
+        // Shows the new dataset's first rows, as a %%sql NAME cell shows its table.
+        return context.workspace().dataset(dataset).conflicts(target, plan).show();
     }
 }
