@@ -125,6 +125,25 @@ class ConflictFinderTest {
     }
 
     @Test
+    void aThousandColumnsOfFeatures() {
+        // Row i's 999 features all follow i % 5: five groups of four rows, labels a, a, b, b in each.
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (int j = 0; j < 999; j++) {
+            select.append(j % 2 == 0 ? "(i + " + j + ") % 5" : "'v' || ((i + " + j + ") % 5)").append(" AS c").append(j).append(", ");
+        }
+        ws.query(select + "CASE WHEN i < 10 THEN 'a' ELSE 'b' END AS label FROM range(20) r(i)", "wide");
+        LabelConflicts c = conflicts("labels wide on label");
+        assertEquals(999, c.by().size());
+        assertEquals(5, c.groups());
+        assertEquals(20, c.rows());
+        assertEquals(LabelConflicts.FEATURES_SHOWN, c.largest().get(0).features().size());
+        assertEquals("a", c.largest().get(0).majorityLabel());
+        run("wide_conflicts = conflicts wide on label");
+        assertEquals(20L, ws.dataset("wide_conflicts").count());
+        assertEquals(1002, ws.dataset("wide_conflicts").schema().size(), "every column, conflict_group and majority_label");
+    }
+
+    @Test
     void refusalsLeaveDatasetsAsTheyWere() {
         Exception vs = assertThrows(RuntimeException.class, () -> run("x = conflicts planted on label vs agreeing"));
         assertTrue(vs.getMessage().contains("conflicts takes no 'vs agreeing'"), vs.getMessage());
