@@ -86,6 +86,10 @@ class EngineConformanceTest {
                 Arguments.of("normalized duplicates", "duplicates sms on SMS normalize"),
                 Arguments.of("near duplicates", "duplicates sms on SMS near 0.8"),
                 Arguments.of("dedup", "clean = dedup titanic\nshow clean limit 50"),
+                Arguments.of("label conflicts", "labels titanic on survived by sex, pclass, embarked\n"
+                        + "c = conflicts titanic on survived by sex, pclass, embarked\nshow c limit 1000"),
+                Arguments.of("label conflicts, normalized and near", "labels sms on Label by SMS normalize\n"
+                        + "labels sms on Label by SMS near 0.8\nc = conflicts sms on Label by SMS near 0.8\nshow c limit 1000"),
                 Arguments.of("hash split", "a, b = split titanic 70/30 seed 3\nshow a limit 1000"),
                 Arguments.of("stratified split", "a, b = split penguins 80/20 stratify species seed 1\nshow a limit 1000"),
                 Arguments.of("time split", "a, b = split taxis 80/20 order by pickup\nshow b limit 2000"),

@@ -72,6 +72,8 @@ class WideConformanceTest {
                 Arguments.of("profile", "profile wide"),
                 Arguments.of("duplicates on every column", "duplicates wide"),
                 Arguments.of("dedup on every column", "clean = dedup wide\nshow clean limit " + ROWS),
+                Arguments.of("label conflicts on every other column", "labels wide on " + name(0) + "\nc = conflicts wide on "
+                        + name(0) + " by " + name(2) + ", " + name(8) + "\nshow c limit " + ROWS),
                 Arguments.of("hash split", "a, b = split wide 70/30 seed 3\nshow a limit " + ROWS),
                 Arguments.of("drift, auto", "a, b = split wide 50/50 seed 4\ndrift a vs b"),
                 Arguments.of("drift, ks", "a, b = split wide 50/50 seed 4\ndrift a vs b on " + numbers + " using ks"),

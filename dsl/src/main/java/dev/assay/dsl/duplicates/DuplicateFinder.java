@@ -62,7 +62,7 @@ public final class DuplicateFinder {
     }
 
     /** The values of some columns in the rows at the given positions, by position. */
-    Map<Long, List<Object>> rowsAt(OrderedSource source, List<String> columns, List<Long> positions) {
+    public Map<Long, List<Object>> rowsAt(OrderedSource source, List<String> columns, List<Long> positions) {
         String in = String.join(", ", positions.stream().map(String::valueOf).toList());
         Map<Long, List<Object>> out = new LinkedHashMap<>();
         for (List<Object> row : engine.smallResult("SELECT " + source.ordinal() + ", "
@@ -98,7 +98,7 @@ public final class DuplicateFinder {
     }
 
     /** The cluster of a document: its root when it was joined to another, else itself. */
-    static String clusterOf(String clusters, String docs) {
+    public static String clusterOf(String clusters, String docs) {
         return "coalesce(" + clusters + ".root, " + docs + ".doc)";
     }
 
@@ -125,6 +125,10 @@ public final class DuplicateFinder {
      * Joins confirmed pairs into clusters: a table of {@code doc, root} for every document in
      * a near-duplicate cluster of two or more texts (a cluster is named by its first document).
      */
+    public WorkTable clusters(WorkTable docs, double threshold) {
+        return clusters(docs, LshBanding.forThreshold(threshold), threshold);
+    }
+
     WorkTable clusters(WorkTable docs, LshBanding banding, double threshold) {
         UnionFind sets = new UnionFind();
         new NearPairs(engine, banding).find(docs, NearDocs.count(engine, docs), threshold, new NearPairs.Sink() {

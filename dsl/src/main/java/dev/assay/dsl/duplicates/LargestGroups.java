@@ -11,10 +11,10 @@ import java.util.List;
  * one row of totals. DuckDB computes the groups once for both, since a CTE read twice is
  * materialized.
  */
-final class LargestGroups {
+public final class LargestGroups {
 
     /** The totals' values, in the order asked, and one row of the largest columns per group, largest first. */
-    record Summary(List<Object> totals, List<List<Object>> largest) {
+    public record Summary(List<Object> totals, List<List<Object>> largest) {
     }
 
     private LargestGroups() {
@@ -28,6 +28,12 @@ final class LargestGroups {
      */
     static Summary of(SqlEngine engine, String groups, List<String> totals, List<String> largest, String where,
                       String size, String first) {
+        return of(engine, groups, totals, largest, where, size, first, DuplicateFinder.LARGEST);
+    }
+
+    /** As {@link #of(SqlEngine, String, List, List, String, String, String)}, with the {@code limit} largest groups. */
+    public static Summary of(SqlEngine engine, String groups, List<String> totals, List<String> largest, String where,
+                             String size, String first, int limit) {
         List<String> totalColumns = new ArrayList<>();
         for (int i = 0; i < totals.size(); i++) {
             totalColumns.add(totals.get(i) + " AS t" + i);
@@ -36,7 +42,7 @@ final class LargestGroups {
         List<List<Object>> rows = engine.smallResult("WITH " + g + " AS (" + groups + ") SELECT s.*, l.* FROM (SELECT "
                 + String.join(", ", totalColumns) + " FROM " + g + ") s LEFT JOIN (SELECT " + String.join(", ", largest)
                 + " FROM " + g + (where == null ? "" : " WHERE " + where) + " ORDER BY " + size + " DESC, " + first
-                + " LIMIT " + DuplicateFinder.LARGEST + ") l ON true "
+                + " LIMIT " + limit + ") l ON true "
                 + "ORDER BY l." + size + " DESC, l." + first);
         List<List<Object>> top = new ArrayList<>();
         for (List<Object> row : rows) {
@@ -49,7 +55,7 @@ final class LargestGroups {
     }
 
     /** Column {@code index} of each of the largest groups, as longs. */
-    static List<Long> column(Summary summary, int index) {
+    public static List<Long> column(Summary summary, int index) {
         return summary.largest().stream().map(row -> ((Number) row.get(index)).longValue()).toList();
     }
 }

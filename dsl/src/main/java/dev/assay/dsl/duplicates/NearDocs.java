@@ -12,7 +12,7 @@ import dev.assay.dsl.engine.WorkTable;
  * one document with a row count, so a text repeated a thousand times costs one signature and
  * no pairs. Rows whose text is NULL take no part.
  */
-final class NearDocs {
+public final class NearDocs {
 
     private NearDocs() {
     }
@@ -21,7 +21,7 @@ final class NearDocs {
      * Columns: {@code doc, text, n} (rows with that text), {@code first_ord} (its first row's
      * position), and for two sources {@code n_left, n_right}, {@code first_left, first_right} (first row on each side).
      */
-    static WorkTable of(SqlEngine engine, OrderedSource source, String column) {
+    public static WorkTable of(SqlEngine engine, OrderedSource source, String column) {
         String text = engine.dialect().normalizeText(engine.quoteIdentifier(column));
         return number(engine, "SELECT text, CAST(count(*) AS BIGINT) AS n, CAST(min(ord) AS BIGINT) AS first_ord FROM ("
                 + "SELECT " + text + " AS text, " + source.ordinal() + " AS ord FROM " + source.table() + " WHERE "

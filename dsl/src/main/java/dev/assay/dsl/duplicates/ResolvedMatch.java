@@ -43,7 +43,7 @@ public record ResolvedMatch(List<Column> columns, boolean normalize, Column text
     }
 
     /** {@code expr AS k0, expr AS k1, ...} for a select list. */
-    String selectList(SqlDialect dialect, String alias) {
+    public String selectList(SqlDialect dialect, String alias) {
         List<String> e = expressions(dialect, alias);
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < e.size(); i++) {
@@ -53,7 +53,7 @@ public record ResolvedMatch(List<Column> columns, boolean normalize, Column text
     }
 
     /** {@code k0, k1, ...}: the key columns of a select list made by {@link #selectList}. */
-    String keyNames() {
+    public String keyNames() {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             parts.add("k" + i);

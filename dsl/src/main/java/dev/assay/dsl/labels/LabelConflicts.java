@@ -13,6 +13,9 @@ import java.util.Map;
 public record LabelConflicts(List<String> by, boolean normalize, Double near, long groups, long rows,
                              List<ConflictGroup> largest) {
 
+    /** At most this many feature columns are shown per group (the first of {@code by}); {@code features_shown} says how many. */
+    public static final int FEATURES_SHOWN = 10;
+
     /**
      * One group: its number (1 for the largest), its rows, the label counts in it (largest first),
      * the majority label (the most frequent; ties by the smallest value), the feature values
@@ -39,6 +42,7 @@ public record LabelConflicts(List<String> by, boolean normalize, Double near, lo
 
     public Map<String, Object> toJson() {
         return JsonValue.object("by", by, "normalize", normalize, "near", near, "groups", groups, "rows", rows,
+                "features_shown", Math.min(by.size(), FEATURES_SHOWN),
                 "largest", largest.stream().map(LabelConflicts::json).toList());
     }
 

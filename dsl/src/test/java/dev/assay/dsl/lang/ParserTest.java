@@ -127,7 +127,7 @@ class ParserTest {
     void misspeltStatementsSuggestTheKeyword() {
         assertEquals("line 2, column 1: unknown statement 'profle'; did you mean 'profile'?; statements: "
                 + String.join(", ", Parser.STATEMENTS), error("show x\nprofle x"));
-        assertTrue(error("x = lod 'a.csv'").startsWith("line 1, column 5: expected load, dedup, split or sample after '=', "
+        assertTrue(error("x = lod 'a.csv'").startsWith("line 1, column 5: expected load, dedup, split, sample or conflicts after '=', "
                 + "found 'lod'; did you mean 'load'?"));
         assertTrue(error("duplicates x on text nera 0.8").startsWith(
                 "line 1, column 22: unexpected 'nera'; did you mean 'near'?"));
@@ -281,7 +281,7 @@ class ParserTest {
                 + "percentage like 10% (0 or more, no fraction)"), error("s = sample data 2.5"));
         assertEquals("line 1, column 21: unexpected 'sede'; did you mean 'seed'?; this statement takes seed",
                 error("s = sample data 10% sede 3"));
-        assertTrue(error("s = sampel data 10").startsWith("line 1, column 5: expected load, dedup, split or sample after '=', "
+        assertTrue(error("s = sampel data 10").startsWith("line 1, column 5: expected load, dedup, split, sample or conflicts after '=', "
                 + "found 'sampel'; did you mean 'sample'?"), error("s = sampel data 10"));
         assertTrue(error("a, b = sample data 10").contains("expected 'split' (only split makes several datasets)"));
     }

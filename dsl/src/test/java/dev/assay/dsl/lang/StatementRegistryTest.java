@@ -27,12 +27,13 @@ class StatementRegistryTest {
     @Test
     void everyBuiltInStatementHasOneTypeWithItsHelpLine() {
         StatementRegistry registry = StatementRegistry.builtIn();
-        assertEquals(List.of("load", "show", "profile", "duplicates", "dedup", "split", "sample", "leakage", "drift", "labels", "pin",
+        assertEquals(List.of("load", "show", "profile", "duplicates", "dedup", "split", "sample", "leakage", "drift", "labels",
+                "conflicts", "pin",
                 "versions", "diff", "check", "report", "use", "copy"), registry.keywords());
         for (StatementType type : registry.types()) {
             assertTrue(type.help().contains(type.keyword()), type.keyword() + ": " + type.help());
         }
-        assertEquals(List.of("load", "dedup", "split", "sample"), registry.bindingKeywords());
+        assertEquals(List.of("load", "dedup", "split", "sample", "conflicts"), registry.bindingKeywords());
     }
 
     @Test
