@@ -100,7 +100,9 @@ class EngineConformanceTest {
                         + "drift a vs b on color using z\ndrift a vs b"),
                 Arguments.of("check", "check titanic: rows > 100, missing(age) < 30%, duplicates(embark_town, who) > 10, "
                         + "distinct(embark_town) = 3, mean(fare) > 10, max(age) <= 80, pii(who) = 0"),
-                Arguments.of("sample", "s = sample penguins 30% seed 5\nshow s limit 1000"));
+                Arguments.of("sample", "s = sample penguins 30% seed 5\nshow s limit 1000"),
+                Arguments.of("labels: associations of numbers, text, booleans and times",
+                        "labels titanic on survived\nlabels taxis on payment"));
     }
 
     @ParameterizedTest(name = "{0}")

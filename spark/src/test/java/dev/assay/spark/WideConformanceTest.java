@@ -74,6 +74,7 @@ class WideConformanceTest {
                 Arguments.of("dedup on every column", "clean = dedup wide\nshow clean limit " + ROWS),
                 Arguments.of("hash split", "a, b = split wide 70/30 seed 3\nshow a limit " + ROWS),
                 Arguments.of("drift, auto", "a, b = split wide 50/50 seed 4\ndrift a vs b"),
+                Arguments.of("labels, every column's association", "labels wide on " + name(2)),
                 Arguments.of("drift, ks", "a, b = split wide 50/50 seed 4\ndrift a vs b on " + numbers + " using ks"),
                 Arguments.of("check", "check wide: rows > 100, missing(" + name(0) + ") < 30%, duplicates(" + name(2) + ", "
                         + name(3) + ") > 0, distinct(" + name(2) + ") > 3, mean(" + name(1) + ") > 1, max(" + name(6)
