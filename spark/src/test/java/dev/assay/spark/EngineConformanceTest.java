@@ -106,7 +106,9 @@ class EngineConformanceTest {
                         + "distinct(embark_town) = 3, mean(fare) > 10, max(age) <= 80, pii(who) = 0"),
                 Arguments.of("sample", "s = sample penguins 30% seed 5\nshow s limit 1000"),
                 Arguments.of("labels, classes and vs", "a, b = split penguins 50/50 seed 9\nlabels a on species vs b\n"
-                        + "labels a on sex vs b\nlabels titanic on pclass"));
+                        + "labels a on sex vs b\nlabels titanic on pclass"),
+                Arguments.of("labels: associations of numbers, text, booleans and times",
+                        "labels titanic on survived\nlabels taxis on payment"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -76,6 +76,7 @@ class WideConformanceTest {
                         + name(0) + " by " + name(2) + ", " + name(8) + "\nshow c limit " + ROWS),
                 Arguments.of("hash split", "a, b = split wide 70/30 seed 3\nshow a limit " + ROWS),
                 Arguments.of("drift, auto", "a, b = split wide 50/50 seed 4\ndrift a vs b"),
+                Arguments.of("labels, every column's association", "labels wide on " + name(2)),
                 Arguments.of("drift, ks", "a, b = split wide 50/50 seed 4\ndrift a vs b on " + numbers + " using ks"),
                 Arguments.of("check", "check wide: rows > 100, missing(" + name(0) + ") < 30%, duplicates(" + name(2) + ", "
                         + name(3) + ") > 0, distinct(" + name(2) + ") > 3, mean(" + name(1) + ") > 1, max(" + name(6)

@@ -8,12 +8,12 @@ import dev.assay.dsl.profile.Histogram;
  * ceil((max - min) / width) (1 when all values are equal), and the edges are numpy's
  * {@code linspace} over [min, max], widened by 0.5 each side when min = max.
  */
-final class SturgesBins {
+public final class SturgesBins {
 
     private SturgesBins() {
     }
 
-    static double[] edges(long n, double min, double max, boolean integer) {
+    public static double[] edges(long n, double min, double max, boolean integer) {
         double width = (max - min) / (log2(n) + 1.0);
         int bins = 1;
         if (width != 0) {

@@ -8,8 +8,12 @@ import dev.assay.dsl.check.Measure;
 import dev.assay.dsl.check.Rule;
 import dev.assay.dsl.drift.DriftMethod;
 import dev.assay.dsl.drift.DriftPlan;
+import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.DuckDbEngine;
 import dev.assay.dsl.engine.MemoryLimit;
+import dev.assay.dsl.labels.AssociationScan;
+import dev.assay.dsl.labels.ClassCounter;
+import dev.assay.dsl.labels.LabelClasses;
 import dev.assay.dsl.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,6 +76,15 @@ class PortableSqlTest {
             }
         }
         assertTrue(problems.isEmpty(), operation + " wrote SQL only DuckDB reads: " + problems);
+    }
+
+    @Test
+    void labelAssociationsArePortable() {
+        List<Column> schema = recording.engine().schema("a");
+        Column label = schema.stream().filter(c -> c.name().equals("label")).findFirst().orElseThrow();
+        LabelClasses classes = new ClassCounter(recording.engine()).count("a", label);
+        new AssociationScan(recording.engine()).measure("a", label, schema.stream().filter(c -> c != label).toList(), classes);
+        assertPortable("labels (associations)");
     }
 
     @Test
