@@ -58,7 +58,7 @@ class LanguageAssistTest {
 
     @Test
     void measuresAndReferencesInsideACheck() {
-        assertEquals(List.of("max", "mean", "min", "missing"), complete("check reviews: m"));
+        assertEquals(List.of("max", "mean", "min", "minority", "missing"), complete("check reviews: m"));
         assertEquals(List.of("distinct", "drift", "duplicates"), complete("check reviews: rows > 0, d"));
         assertEquals(List.of("distinct", "drift", "duplicates"), complete("check reviews: rows > 0,  # more\n  d"));
         assertEquals(List.of("reruns", "reviews"), complete("check reviews: drift(re"));
