@@ -66,6 +66,17 @@ class LanguageAssistTest {
     }
 
     @Test
+    void labelMeasuresCompleteTheirColumnsAndTheOtherDataset() {
+        assertEquals(List.of("imbalance"), complete("check reviews: i"));
+        assertEquals(List.of("association"), complete("check reviews: rows > 0, as"));
+        assertEquals(List.of("new_labels"), complete("check reviews: n"));
+        assertEquals(List.of("label"), complete("check reviews: new_labels(la"), "the label is a column");
+        assertEquals(List.of("reruns", "reviews"), complete("check reviews: new_labels(label, re"), "OTHER is a dataset");
+        assertEquals(List.of("table", "text"), complete("check reviews: association(t"));
+        assertEquals(List.of("label"), complete("check reviews: association(text, l"));
+    }
+
+    @Test
     void storedLabelsInsideTheQuotesWhereALabelComes(@TempDir Path store) {
         ws.useStore(store.toString());
         ws.dataset("reviews").pin("reviews-train");
