@@ -37,7 +37,7 @@ public record LabelAssociation(String column, String label) implements Measure {
         return () -> {
             ColumnAssociation a = association.get();
             if (a == null || a.normalizedMi() == null) {
-                String why = a == null || a.note() == null ? "it is undefined" : a.note();
+                String why = a == null ? "its type is not measured" : a.note() == null ? "it is undefined" : a.note();
                 return RuleOutcome.unmeasurable(rule, "no association of '" + column + "' with '" + label + "': " + why);
             }
             return RuleOutcome.measured(rule, a.normalizedMi());
