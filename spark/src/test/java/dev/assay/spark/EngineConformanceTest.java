@@ -100,6 +100,11 @@ class EngineConformanceTest {
                         + "drift a vs b on color using z\ndrift a vs b"),
                 Arguments.of("check", "check titanic: rows > 100, missing(age) < 30%, duplicates(embark_town, who) > 10, "
                         + "distinct(embark_town) = 3, mean(fare) > 10, max(age) <= 80, pii(who) = 0"),
+                Arguments.of("label checks", "s = sample titanic 8 seed 3\ncheck titanic: imbalance(survived) > 1, "
+                        + "minority(pclass) < 50%, minority(survived) > 0.3, imbalance(embark_town) > 1, "
+                        + "minority(sex) > 0, conflicts(survived) >= 0, conflicts(pclass) >= 0%, new_labels(who, s) = 0\n"
+                        + "check s: new_labels(pclass, titanic) >= 0, new_labels(embark_town, titanic) >= 0, "
+                        + "imbalance(pclass) >= 1\ncheck penguins: imbalance(species) < 3, minority(sex) > 0.4"),
                 Arguments.of("sample", "s = sample penguins 30% seed 5\nshow s limit 1000"));
     }
 
