@@ -108,7 +108,13 @@ class EngineConformanceTest {
                 Arguments.of("labels, classes and vs", "a, b = split penguins 50/50 seed 9\nlabels a on species vs b\n"
                         + "labels a on sex vs b\nlabels titanic on pclass"),
                 Arguments.of("labels: associations of numbers, text, booleans and times",
-                        "labels titanic on survived\nlabels taxis on payment"));
+                        "labels titanic on survived\nlabels taxis on payment"),
+                Arguments.of("label checks", "s = sample titanic 8 seed 3\ncheck titanic: imbalance(survived) > 1, "
+                        + "minority(pclass) < 50%, minority(survived) > 0.3, imbalance(embark_town) > 1, "
+                        + "minority(sex) > 0, conflicts(survived) >= 0, conflicts(pclass) >= 0%, new_labels(who, s) = 0, "
+                        + "association(sex, survived) > 0.1, association(fare, survived) >= 0\n"
+                        + "check s: new_labels(pclass, titanic) >= 0, new_labels(embark_town, titanic) >= 0, "
+                        + "imbalance(pclass) >= 1\ncheck penguins: imbalance(species) < 3, minority(sex) > 0.4"));
     }
 
     @ParameterizedTest(name = "{0}")

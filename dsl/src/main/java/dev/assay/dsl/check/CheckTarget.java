@@ -2,6 +2,8 @@ package dev.assay.dsl.check;
 
 import dev.assay.dsl.drift.Drift;
 import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.labels.ColumnAssociation;
+import dev.assay.dsl.labels.LabelClasses;
 import dev.assay.dsl.scan.Aggregate;
 import dev.assay.dsl.scan.Handle;
 import java.util.List;
@@ -40,6 +42,18 @@ public interface CheckTarget {
 
     /** {@code drift REFERENCE vs} this dataset, with the default methods. */
     Supplier<Drift> driftFrom(String reference);
+
+    /** The classes of the label column {@code label}, as {@code labels} counts them (one class or none is not refused). */
+    Supplier<LabelClasses> labelClasses(String label);
+
+    /** The classes of the column {@code label} of dataset {@code other}, which must be on this dataset's engine. */
+    Supplier<LabelClasses> labelClassesOf(String other, String label);
+
+    /** Labelled rows in groups of equal features (every other column) and differing labels, as {@code labels} finds them. */
+    LongSupplier conflictRows(String label);
+
+    /** How much {@code column} tells about {@code label}, as {@code labels} measures it; the column is not the label. */
+    Supplier<ColumnAssociation> association(String column, String label);
 
     /** The fingerprint of the dataset's content. */
     Supplier<String> fingerprint();

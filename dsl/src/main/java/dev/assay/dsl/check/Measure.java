@@ -14,7 +14,8 @@ import java.util.List;
  * Adding a measure: docs/architecture.md, "Adding a check measure".
  */
 public sealed interface Measure permits RowCount, MissingValues, MissingCells, DistinctValues, DuplicateRows, Minimum,
-        Maximum, MeanValue, PiiRows, DriftedColumns, FingerprintMatch, CustomMeasure {
+        Maximum, MeanValue, PiiRows, DriftedColumns, FingerprintMatch, ConflictingRows, ClassImbalance, MinorityShare,
+        LabelAssociation, NewLabels, CustomMeasure {
 
     /** The built-in measures of the language, in the order the documentation lists them. */
     List<String> NAMES = MeasureSyntax.builtInNames();
@@ -100,7 +101,35 @@ public sealed interface Measure permits RowCount, MissingValues, MissingCells, D
         return new FingerprintMatch();
     }
 
-    /** The same measure as a percentage: of the rows, of all cells for {@code missing}, of the columns for {@code drift}. */
+    /** Labelled rows in groups of equal features (every other column) and differing labels; as a percentage, of the labelled rows. */
+    static Measure conflicts(String label) {
+        return new ConflictingRows(label, false);
+    }
+
+    /** The largest class's count over the smallest's. */
+    static Measure imbalance(String label) {
+        return new ClassImbalance(label);
+    }
+
+    /** The smallest class's share of the labelled rows, a fraction; in percent with {@link #percent()}. */
+    static Measure minority(String label) {
+        return new MinorityShare(label, false);
+    }
+
+    /** The normalized mutual information of {@code column} with {@code label} (0 to 1). */
+    static Measure association(String column, String label) {
+        return new LabelAssociation(column, label);
+    }
+
+    /** Label values that dataset {@code other} has and the checked dataset has not. */
+    static Measure newLabels(String label, String other) {
+        return new NewLabels(label, other);
+    }
+
+    /**
+     * The same measure as a percentage: of the rows, of all cells for {@code missing}, of the
+     * columns for {@code drift}, of the labelled rows for {@code conflicts} and {@code minority}.
+     */
     default Measure percent() {
         throw new IllegalArgumentException(name() + " cannot be a percentage; percentages are of the rows (missing, "
                 + "distinct, duplicates, pii) or of the columns (drift)");

@@ -16,7 +16,7 @@ public final class MeasureSyntax {
 
     /** What a measure takes between parentheses, and what to write when it is given something else. */
     private enum Arity {
-        NONE, ONE_COLUMN, AT_MOST_ONE_COLUMN, COLUMNS, REFERENCE;
+        NONE, ONE_COLUMN, AT_MOST_ONE_COLUMN, COLUMNS, REFERENCE, LABEL, COLUMN_AND_LABEL, LABEL_AND_REFERENCE;
 
         void check(String name, int n) {
             String problem = switch (this) {
@@ -27,10 +27,20 @@ public final class MeasureSyntax {
                 case COLUMNS -> null;
                 case REFERENCE -> n == 1 ? null
                         : name + " measures against a reference dataset: write " + name + "(REFERENCE)";
+                case LABEL -> n == 1 ? null : name + " measures a label column: write " + name + "(LABEL)";
+                case COLUMN_AND_LABEL -> n == 2 ? null
+                        : name + " measures a column against the label: write " + name + "(COLUMN, LABEL)";
+                case LABEL_AND_REFERENCE -> n == 2 ? null
+                        : name + " compares the label with another dataset's: write " + name + "(LABEL, OTHER)";
             };
             if (problem != null) {
                 throw new IllegalArgumentException(problem);
             }
+        }
+
+        /** Whether the argument at {@code index} names a dataset rather than a column. */
+        boolean datasetAt(int index) {
+            return this == REFERENCE && index == 0 || this == LABEL_AND_REFERENCE && index == 1;
         }
     }
 
@@ -52,6 +62,11 @@ public final class MeasureSyntax {
         FORMS.put("pii", new Form(Arity.AT_MOST_ONE_COLUMN, a -> new PiiRows(a, false)));
         FORMS.put("drift", new Form(Arity.REFERENCE, a -> new DriftedColumns(a.get(0), false)));
         FORMS.put("fingerprint", new Form(Arity.NONE, a -> new FingerprintMatch()));
+        FORMS.put("conflicts", new Form(Arity.LABEL, a -> new ConflictingRows(a.get(0), false)));
+        FORMS.put("imbalance", new Form(Arity.LABEL, a -> new ClassImbalance(a.get(0))));
+        FORMS.put("minority", new Form(Arity.LABEL, a -> new MinorityShare(a.get(0), false)));
+        FORMS.put("association", new Form(Arity.COLUMN_AND_LABEL, a -> new LabelAssociation(a.get(0), a.get(1))));
+        FORMS.put("new_labels", new Form(Arity.LABEL_AND_REFERENCE, a -> new NewLabels(a.get(0), a.get(1))));
     }
 
     private static final List<String> BUILT_IN = List.copyOf(FORMS.keySet());
@@ -91,6 +106,15 @@ public final class MeasureSyntax {
         FORMS.put(name, new Form(Arity.COLUMNS, type.build()::apply));
         ORIGINS.put(name, origin);
         REGISTERED.put(name, type);
+    }
+
+    /**
+     * Whether argument {@code index} of measure {@code name} (any case) names a dataset, like
+     * {@code drift(REFERENCE)}, rather than a column: what completion offers there.
+     */
+    public static synchronized boolean takesDatasetAt(String name, int index) {
+        Form form = FORMS.get(name.toLowerCase(Locale.ROOT));
+        return form != null && form.arity().datasetAt(index);
     }
 
     /** The measure {@code name(arguments)}; the name in any case. */

@@ -1,6 +1,7 @@
 package dev.assay.dsl.lang;
 
 import dev.assay.dsl.check.Measure;
+import dev.assay.dsl.check.MeasureSyntax;
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.store.VersionRef;
 import dev.assay.dsl.workspace.Dataset;
@@ -76,8 +77,8 @@ public final class LanguageAssist {
         boolean inParentheses = before.lastIndexOf('(') > before.lastIndexOf(')');
         if (inRules && !inParentheses && (afterComma || before.stripTrailing().endsWith(":"))) {
             candidates.addAll(Measure.names());
-        } else if (inRules && inParentheses && previous.equals("drift")) {
-            candidates.addAll(datasets); // drift(REFERENCE)
+        } else if (inRules && inParentheses && datasetArgument(before)) {
+            candidates.addAll(datasets); // drift(REFERENCE), new_labels(LABEL, OTHER)
         } else if (afterEquals) {
             candidates.addAll(STATEMENTS.bindingKeywords());
         } else if (words.isEmpty()) {
@@ -188,6 +189,14 @@ public final class LanguageAssist {
                 .findFirst();
         List<String> own = statement.map(t -> t.completion().valuesAfter().get(previous)).orElse(null);
         return Optional.ofNullable(own != null ? own : VALUES_AFTER.get(previous));
+    }
+
+    /** Whether the cursor is at an argument that names a dataset, for the measure whose parenthesis is open. */
+    private static boolean datasetArgument(String before) {
+        int open = before.lastIndexOf('(');
+        List<String> measure = words(before.substring(0, open));
+        int index = (int) before.substring(open).chars().filter(c -> c == ',').count();
+        return !measure.isEmpty() && MeasureSyntax.takesDatasetAt(measure.get(measure.size() - 1), index);
     }
 
     private static boolean isWordChar(char c) {

@@ -3,7 +3,13 @@ package dev.assay.dsl.workspace;
 import dev.assay.dsl.check.CheckTarget;
 import dev.assay.dsl.drift.Drift;
 import dev.assay.dsl.duplicates.Match;
+import dev.assay.dsl.duplicates.ResolvedMatch;
 import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.labels.AssociationScan;
+import dev.assay.dsl.labels.ClassCounter;
+import dev.assay.dsl.labels.ColumnAssociation;
+import dev.assay.dsl.labels.ConflictFinder;
+import dev.assay.dsl.labels.LabelClasses;
 import dev.assay.dsl.profile.PiiCount;
 import dev.assay.dsl.profile.ProfiledValue;
 import dev.assay.dsl.scan.Aggregate;
@@ -33,6 +39,10 @@ final class CheckedDataset implements CheckTarget {
     private final Map<String, Column> byName = new HashMap<>();
     private final Map<List<String>, Long> duplicates = new HashMap<>();
     private final Map<String, Drift> drifts = new HashMap<>();
+    /** Label classes by "dataset:label" (this dataset's and the {@code OTHER}s of {@code new_labels}). */
+    private final Map<String, LabelClasses> classes = new HashMap<>();
+    private final Map<String, Long> conflicts = new HashMap<>();
+    private final Map<List<String>, ColumnAssociation> associations = new HashMap<>();
     private Fingerprint fingerprint;
     /** Expected fingerprints by the text a rule compares with: a label is looked up once per check. */
     private final Map<String, String> expected = new HashMap<>();
@@ -101,6 +111,51 @@ final class CheckedDataset implements CheckTarget {
         workspace.dataset(reference);
         workspace.requireSameEngine(reference, dataset.name()); // refused before the scan reads anything
         return () -> drifts.computeIfAbsent(reference, r -> workspace.dataset(r).drift(dataset));
+    }
+
+    @Override
+    public Supplier<LabelClasses> labelClasses(String label) {
+        return classesOf(dataset, columns(List.of(label)).get(0));
+    }
+
+    @Override
+    public Supplier<LabelClasses> labelClassesOf(String other, String label) {
+        Dataset there = workspace.dataset(other);
+        workspace.requireSameEngine(other, dataset.name()); // refused before the scan reads anything
+        return classesOf(there, there.columns(List.of(label)).get(0));
+    }
+
+    private Supplier<LabelClasses> classesOf(Dataset of, Column label) {
+        return () -> classes.computeIfAbsent(of.name() + ":" + label.name(),
+                k -> new ClassCounter(workspace.engineOf(of.name())).counted(of.name(), label));
+    }
+
+    @Override
+    public LongSupplier conflictRows(String label) {
+        Column column = columns(List.of(label)).get(0);
+        List<Column> features = others(column);
+        return () -> conflicts.computeIfAbsent(label, l -> new ConflictFinder(workspace.engineOf(dataset.name()))
+                .find(dataset.name(), column, new ResolvedMatch(features, false, null, null)).rows());
+    }
+
+    @Override
+    public Supplier<ColumnAssociation> association(String column, String label) {
+        List<Column> both = columns(List.of(column, label));
+        Supplier<LabelClasses> counted = labelClasses(label);
+        return () -> associations.computeIfAbsent(List.of(column, label), k -> {
+            List<ColumnAssociation> measured = new AssociationScan(workspace.engineOf(dataset.name()))
+                    .measure(dataset.name(), both.get(1), List.of(both.get(0)), counted.get());
+            return measured.isEmpty() ? null : measured.get(0); // a column the scan cannot measure
+        });
+    }
+
+    /** Every column but the label; a dataset of the label alone has no features to compare. */
+    private List<Column> others(Column label) {
+        List<Column> others = schema().stream().filter(c -> !c.equals(label)).toList();
+        if (others.isEmpty()) {
+            throw new IllegalArgumentException(dataset.name() + " has no column but the label '" + label.name() + "'");
+        }
+        return others;
     }
 
     @Override

@@ -12,7 +12,8 @@ import java.util.List;
  * Measures the rules of a check on one dataset, in three steps: every rule's measure plans what
  * it reads (a wrong column stops the check before the data is read), the one scan computes the
  * aggregates all of them asked for (column rules and the row count), then each rule reads its
- * value, running the operations it needs (duplicates, pii, drift, fingerprint) once per check.
+ * value, running the operations it needs (duplicates, pii, drift, fingerprint, label classes,
+ * conflicts, associations) once per check.
  * Values are the numbers {@code profile}, {@code duplicates} or {@code drift} show.
  */
 final class RuleMeasurer {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.assay.dsl.drift.Drift;
 import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.labels.ColumnAssociation;
+import dev.assay.dsl.labels.LabelClasses;
 import dev.assay.dsl.profile.ProfiledValue;
 import dev.assay.dsl.scan.Aggregate;
 import dev.assay.dsl.scan.AggregateScan;
@@ -66,6 +68,16 @@ class MeasureTest {
     }
 
     @Test
+    void labelMeasuresAskForTheLabelsOperations() {
+        assertEquals(List.of("conflicts:s", "classes:s"), asked(Measure.conflicts("s").percent()),
+                "a share of the labelled rows");
+        assertEquals(List.of("classes:s"), asked(Measure.imbalance("s")));
+        assertEquals(List.of("classes:s"), asked(Measure.minority("s").percent()));
+        assertEquals(List.of("association:d~s"), asked(Measure.association("d", "s")));
+        assertEquals(List.of("classes:s", "classes:ref.s"), asked(Measure.newLabels("s", "ref")));
+    }
+
+    @Test
     void aMeasureRefusesAColumnOfTheWrongKindBeforeAskingAnything() {
         Recording data = new Recording();
         Rule rule = Measure.mean("s").lessThan(1);
@@ -81,7 +93,9 @@ class MeasureTest {
     void everyMeasureTypeIsWrittenInTheLanguageAndReadsBack() {
         List<Measure> fromJava = List.of(Measure.rows(), Measure.missing("a"), Measure.missingCells(), Measure.distinct("a"),
                 Measure.duplicates("a", "b"), Measure.duplicates(), Measure.min("a"), Measure.max("a"), Measure.mean("a"),
-                Measure.pii("a"), Measure.of("pii", List.of()), Measure.drift("ref"), Measure.fingerprint());
+                Measure.pii("a"), Measure.of("pii", List.of()), Measure.drift("ref"), Measure.fingerprint(),
+                Measure.conflicts("y"), Measure.imbalance("y"), Measure.minority("y"), Measure.association("a", "y"),
+                Measure.newLabels("y", "ref"));
         Set<Class<?>> types = new HashSet<>();
         for (Measure m : fromJava) {
             assertEquals(m, Measure.of(m.name().toUpperCase(Locale.ROOT), m.arguments()), m.text());
@@ -155,6 +169,30 @@ class MeasureTest {
         @Override
         public Supplier<Drift> driftFrom(String reference) {
             asked.add("drift:" + reference);
+            return () -> null;
+        }
+
+        @Override
+        public Supplier<LabelClasses> labelClasses(String label) {
+            asked.add("classes:" + label);
+            return () -> null;
+        }
+
+        @Override
+        public Supplier<LabelClasses> labelClassesOf(String other, String label) {
+            asked.add("classes:" + other + "." + label);
+            return () -> null;
+        }
+
+        @Override
+        public LongSupplier conflictRows(String label) {
+            asked.add("conflicts:" + label);
+            return () -> 0;
+        }
+
+        @Override
+        public Supplier<ColumnAssociation> association(String column, String label) {
+            asked.add("association:" + column + "~" + label);
             return () -> null;
         }
 

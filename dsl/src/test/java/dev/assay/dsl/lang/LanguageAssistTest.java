@@ -58,11 +58,22 @@ class LanguageAssistTest {
 
     @Test
     void measuresAndReferencesInsideACheck() {
-        assertEquals(List.of("max", "mean", "min", "missing"), complete("check reviews: m"));
+        assertEquals(List.of("max", "mean", "min", "minority", "missing"), complete("check reviews: m"));
         assertEquals(List.of("distinct", "drift", "duplicates"), complete("check reviews: rows > 0, d"));
         assertEquals(List.of("distinct", "drift", "duplicates"), complete("check reviews: rows > 0,  # more\n  d"));
         assertEquals(List.of("reruns", "reviews"), complete("check reviews: drift(re"));
         assertEquals(List.of("table", "text"), complete("check reviews: rows > 0, duplicates(label, t"));
+    }
+
+    @Test
+    void labelMeasuresCompleteTheirColumnsAndTheOtherDataset() {
+        assertEquals(List.of("imbalance"), complete("check reviews: i"));
+        assertEquals(List.of("association"), complete("check reviews: rows > 0, as"));
+        assertEquals(List.of("new_labels"), complete("check reviews: n"));
+        assertEquals(List.of("label"), complete("check reviews: new_labels(la"), "the label is a column");
+        assertEquals(List.of("reruns", "reviews"), complete("check reviews: new_labels(label, re"), "OTHER is a dataset");
+        assertEquals(List.of("table", "text"), complete("check reviews: association(t"));
+        assertEquals(List.of("label"), complete("check reviews: association(text, l"));
     }
 
     @Test
