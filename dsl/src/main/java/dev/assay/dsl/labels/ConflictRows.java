@@ -7,13 +7,15 @@ import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.OrderedSource;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.WorkTable;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * The rows of every conflict group, as a scratch table {@code ord, lab, first_ord}: each
  * labelled row whose group (equal features, or with {@code near} one near-duplicate cluster of
  * texts) holds more than one label, with its label and its group's first row, which names the
- * group. One pass of windows partitioned by the features: no row goes to Java, and only the
- * rows in conflict are stored.
+ * group. A grouping by the features joined back to the rows: no row goes to Java, and only
+ * the rows in conflict are stored.
  */
 final class ConflictRows implements AutoCloseable {
 
@@ -55,13 +57,20 @@ final class ConflictRows implements AutoCloseable {
         }
     }
 
-    /** The rows of {@code keyed} ({@code ord, lab, keys...}) whose group by {@code keys} has two labels or more. */
+    /**
+     * The rows of {@code keyed} ({@code ord, lab, keys...}) whose group by {@code keys} has two
+     * labels or more. The groups are a GROUP BY (partial aggregates, so a group of most rows is
+     * not one task on Spark, as a window partitioned by the keys would be) joined back to the
+     * rows on equal keys, NULL equal to NULL as GROUP BY has it.
+     */
     private static WorkTable grouped(SqlEngine engine, String keyed, String keys) {
-        String group = " OVER (PARTITION BY " + keys + ")";
+        String on = Arrays.stream(keys.split(", ")).map(k -> "r." + k + " IS NOT DISTINCT FROM g." + k)
+                .collect(Collectors.joining(" AND "));
         // Labels are not NULL here, so the smallest and largest differ exactly when the group has two or more.
-        return WorkTable.of(engine, "conflict_rows", "SELECT ord, lab, first_ord FROM (SELECT ord, lab, min(ord)" + group
-                + " AS first_ord, min(lab)" + group + " AS lo, max(lab)" + group + " AS hi FROM (" + keyed
-                + ")) WHERE lo <> hi");
+        String groups = "SELECT " + keys + ", min(ord) AS first_ord FROM (" + keyed + ") GROUP BY " + keys
+                + " HAVING min(lab) <> max(lab)";
+        return WorkTable.of(engine, "conflict_rows", "SELECT r.ord, r.lab, g.first_ord FROM (" + keyed + ") AS r JOIN ("
+                + groups + ") AS g ON " + on);
     }
 
     /** The table, quoted: {@code ord} (the row's position), {@code lab} (its label), {@code first_ord} (its group's first row). */
