@@ -14,10 +14,15 @@ final class LabelFindings {
     static final double IMBALANCE_RATIO = 10;
     /** A column whose normalized mutual information with the label is above this tells the label almost alone. */
     static final double LEAK_NORMALIZED_MI = 0.9;
+    /**
+     * A column with more distinct values than this share of the labelled rows has nearly a
+     * value per row: its values tell their rows' labels by being rare, so a high MI is no leak.
+     */
+    static final double NEARLY_UNIQUE_SHARE = 0.5;
 
     /** The order of kinds among findings that touch as many rows. */
-    private static final List<String> KINDS = List.of("leak", "identifier", "conflicts", "imbalance", "minority_class",
-            "new_labels");
+    private static final List<String> KINDS = List.of("leak", "identifier", "nearly_unique", "conflicts", "imbalance",
+            "minority_class", "new_labels");
 
     private LabelFindings() {
     }
@@ -57,6 +62,12 @@ final class LabelFindings {
                         "'%s' is an identifier, not a leak: every row has its own value, so it tells each row's label "
                                 + "(normalized MI %.3f) without generalizing; leave it out of the features",
                         column.name(), column.normalizedMi())));
+            } else if (column.distinct() > NEARLY_UNIQUE_SHARE * labelled) {
+                found.add(new LabelFinding("nearly_unique", column.name(), labelled, String.format(Locale.ROOT,
+                        "'%s' has nearly a value per row (%,d distinct in %,d labelled rows): most values occur once, so "
+                                + "they tell their rows' labels (normalized MI %.3f) by being rare, which is no evidence of a "
+                                + "leak; for text, look at conflicts and near duplicates instead", column.name(),
+                        column.distinct(), labelled, column.normalizedMi())));
             } else {
                 found.add(new LabelFinding("leak", column.name(), labelled, String.format(Locale.ROOT,
                         "'%s' tells the label '%s' almost alone (normalized MI %.3f, over %s): a suspected leak; make sure "

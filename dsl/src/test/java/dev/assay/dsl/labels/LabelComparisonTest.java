@@ -103,12 +103,15 @@ class LabelComparisonTest {
         List<ColumnAssociation> columns = List.of(
                 new ColumnAssociation("id", "values", 100, true, 1.0, 0.67, 1.0, null, null),
                 new ColumnAssociation("refunded", "values", 2, false, 0.97, 0.65, 0.95, null, null),
-                new ColumnAssociation("age", "bins", 8, false, 0.2, 0.05, 0.07, null, null));
+                new ColumnAssociation("age", "bins", 8, false, 0.2, 0.05, 0.07, null, null),
+                // A free text repeated now and then: 90 distinct in 100 rows, not all distinct.
+                new ColumnAssociation("text", "values", 90, false, 1.0, 0.67, 0.99, null, null));
         List<LabelFinding> found = LabelFindings.of("y", classes, conflicts, columns, null);
-        assertEquals(List.of("identifier", "leak", "conflicts"), found.stream().map(LabelFinding::kind).toList()
+        assertEquals(List.of("identifier", "leak", "nearly_unique", "conflicts"), found.stream().map(LabelFinding::kind).toList()
                 .stream().sorted((x, y) -> x.equals("conflicts") ? 1 : y.equals("conflicts") ? -1 : x.compareTo(y)).toList());
-        assertEquals("conflicts", found.get(2).kind());
-        assertEquals(7, found.get(2).rows());
+        assertEquals("conflicts", found.get(3).kind());
+        assertEquals(7, found.get(3).rows());
+        assertEquals("text", found.stream().filter(f -> f.kind().equals("nearly_unique")).findFirst().orElseThrow().subject());
         assertTrue(found.stream().filter(f -> f.kind().equals("identifier")).findFirst().orElseThrow().message()
                 .contains("an identifier, not a leak"));
         assertEquals("refunded", found.stream().filter(f -> f.kind().equals("leak")).findFirst().orElseThrow().subject());
