@@ -80,8 +80,9 @@ class CheckpointReleaseTest {
                     }
                 }).sum();
             } catch (IOException | UncheckedIOException e) {
+                // Spark removed a directory while we walked it: walk again, a few times.
                 if (attempt == 5) {
-                    throw new IllegalStateException("cannot weigh " + local, e); // a directory removed while walked: again
+                    throw new IllegalStateException("cannot weigh " + local, e);
                 }
             }
         }
