@@ -8,7 +8,8 @@ import java.util.Map;
  * {@code missing} counts NULL and, for floats, NaN. Fields that do not apply to the column's
  * kind are null: moments and quantiles for non-numbers, lengths, words and patterns for
  * non-text. Temporal means and quantiles are timestamps. {@code lengthHistogram} bins the
- * string lengths of text.
+ * string lengths of text. {@code numbers} (numbers only) and {@code texts} (texts only) hold
+ * what the profile finds wrong in the values: outliers, null-like tokens, variants.
  */
 public record ColumnProfile(
         String name,
@@ -27,7 +28,9 @@ public record ColumnProfile(
         LengthStats length,
         Histogram lengthHistogram,
         WordStats words,
-        Map<String, Long> pii) {
+        Map<String, Long> pii,
+        NumberIntegrity numbers,
+        TextIntegrity texts) {
 
     public ColumnProfile {
         top = List.copyOf(top);

@@ -121,6 +121,16 @@ final class ColumnStatistics {
         return kind == ColumnKind.TEXT && count() > 0 ? new LengthStats(shortest.get(), meanLength.get(), longest.get()) : null;
     }
 
+    /** What the profile finds wrong in a column of numbers; null for other kinds. */
+    private NumberIntegrity numbers() {
+        return null;
+    }
+
+    /** What the profile finds wrong in a column of texts; null for other kinds. */
+    private TextIntegrity texts() {
+        return null;
+    }
+
     /** The column's profile, with the histograms and phone count found by the later scans. */
     ColumnProfile profile(long rows, Histogram histogram, Histogram lengthHistogram, Long phones) {
         long values = count();
@@ -151,6 +161,6 @@ final class ColumnStatistics {
         List<ValueCount> top = ranked().subList(0, Math.min(TOP_VALUES, ranked().size()));
         return new ColumnProfile(column.name(), column.type(), kind, values, rows - values, distinct(),
                 min == null ? null : min.get(), max == null ? null : max.get(), mean, std, quantiles, histogram, top,
-                lengths(), lengthHistogram, words, found);
+                lengths(), lengthHistogram, words, found, numbers(), texts());
     }
 }

@@ -1,5 +1,9 @@
 package dev.assay.dsl.profile;
 
-/** Something about a column a reviewer should look at: {@code kind} is constant, unique, missing or pii. */
-public record Finding(String column, String kind, String message) {
+/**
+ * Something about a column a reviewer should look at. {@code kind} names the rule (constant,
+ * unique, missing, pii, and the integrity rules of docs/profile.md); {@code rows} is how many
+ * rows it touches, by which findings are ranked.
+ */
+public record Finding(String column, String kind, String message, long rows) {
 }

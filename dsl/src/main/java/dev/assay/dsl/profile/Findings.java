@@ -1,44 +1,71 @@
 package dev.assay.dsl.profile;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** The findings a reviewer needs flagged, from the column profiles. */
+/**
+ * The findings a reviewer needs flagged, from the column profiles, ranked by the rows they touch
+ * (most first; ties keep the columns' order). The thresholds are in docs/profile.md.
+ */
 final class Findings {
 
     private Findings() {
     }
 
-    static List<Finding> of(long rows, List<ColumnProfile> columns) {
+    static List<Finding> of(long rows, List<ColumnProfile> columns, List<ColumnPair> duplicateColumns) {
         List<Finding> findings = new ArrayList<>();
         for (ColumnProfile c : columns) {
             if (c.count() > 0 && c.distinct() == 1) {
                 findings.add(new Finding(c.name(), "constant",
-                        "constant: every value present is " + ProfileJson.display(c.top().get(0).value())));
+                        "constant: every value present is " + ProfileJson.display(c.top().get(0).value()), c.count()));
             }
             if (rows > 1 && c.distinct() == rows) {
                 findings.add(new Finding(c.name(), "unique",
-                        String.format(Locale.ROOT, "all %,d values are distinct: an identifier?", rows)));
+                        String.format(Locale.ROOT, "all %,d values are distinct: an identifier?", rows), rows));
             }
             if (c.missing() * 2 > rows) {
                 findings.add(new Finding(c.name(), "missing", String.format(Locale.ROOT, "%s missing (%,d of %,d rows)",
-                        percent(c.missing(), rows), c.missing(), rows)));
+                        percent(c.missing(), rows), c.missing(), rows), c.missing()));
             }
             if (c.pii() != null) {
                 for (PiiPattern p : PiiPattern.values()) {
                     long n = c.pii().get(p.key());
                     if (n > 0) {
                         findings.add(new Finding(c.name(), "pii", String.format(Locale.ROOT,
-                                "personal data: %,d values hold %s", n, p.description())));
+                                "personal data: %,d values hold %s", n, p.description()), n));
                     }
                 }
             }
+            if (c.numbers() != null) {
+                findings.addAll(ofNumbers(rows, c));
+            }
+            if (c.texts() != null) {
+                findings.addAll(ofTexts(rows, c));
+            }
         }
+        findings.addAll(ofDuplicateColumns(rows, duplicateColumns));
+        findings.sort(Comparator.comparingLong(Finding::rows).reversed());
         return findings;
     }
 
-    private static String percent(long part, long whole) {
+    /** Outliers, infinities, skewness of a column of numbers. */
+    private static List<Finding> ofNumbers(long rows, ColumnProfile c) {
+        return List.of();
+    }
+
+    /** Null-like tokens, numbers in text, variants and edge spaces of a column of texts. */
+    private static List<Finding> ofTexts(long rows, ColumnProfile c) {
+        return List.of();
+    }
+
+    /** A column that repeats another one on every row. */
+    private static List<Finding> ofDuplicateColumns(long rows, List<ColumnPair> pairs) {
+        return List.of();
+    }
+
+    static String percent(long part, long whole) {
         return String.format(Locale.ROOT, "%.1f%%", whole == 0 ? 0.0 : 100.0 * part / whole);
     }
 }

@@ -3,11 +3,16 @@ package dev.assay.dsl.profile;
 import java.util.List;
 import java.util.Map;
 
-/** The profile of a dataset: its row count, a profile per column and the findings to review. */
-public record Profile(String dataset, long rows, List<ColumnProfile> columns, List<Finding> findings) {
+/**
+ * The profile of a dataset: its row count, a profile per column, the pairs of columns whose
+ * values are equal on every row, and the findings to review, those touching the most rows first.
+ */
+public record Profile(String dataset, long rows, List<ColumnProfile> columns, List<ColumnPair> duplicateColumns,
+                      List<Finding> findings) {
 
     public Profile {
         columns = List.copyOf(columns);
+        duplicateColumns = List.copyOf(duplicateColumns);
         findings = List.copyOf(findings);
     }
 

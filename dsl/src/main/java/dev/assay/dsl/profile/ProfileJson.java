@@ -3,6 +3,7 @@ package dev.assay.dsl.profile;
 import dev.assay.dsl.result.JsonValue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,15 @@ public final class ProfileJson {
             columns.add(column(c));
         }
         json.put("columns", columns);
+        json.put("duplicate_columns", profile.duplicateColumns().stream()
+                .map(p -> (Object) JsonValue.object("a", p.a(), "b", p.b())).toList());
         List<Object> findings = new ArrayList<>();
         for (Finding f : profile.findings()) {
             Map<String, Object> finding = new LinkedHashMap<>();
             finding.put("column", f.column());
             finding.put("kind", f.kind());
             finding.put("message", f.message());
+            finding.put("rows", f.rows());
             findings.add(finding);
         }
         json.put("findings", findings);
@@ -74,7 +78,39 @@ public final class ProfileJson {
         json.put("length", length);
         json.put("words", c.words() == null ? null : spread(c.words().min(), c.words().mean(), c.words().max()));
         json.put("pii", c.pii() == null ? null : new LinkedHashMap<>(c.pii()));
+        numbers(json, c.numbers());
+        texts(json, c.texts());
         return json;
+    }
+
+    /** The integrity fields of numbers, each null when the column is not numeric. */
+    private static void numbers(Map<String, Object> json, NumberIntegrity n) {
+        json.put("zeros", n == null ? null : n.zeros());
+        json.put("negatives", n == null ? null : n.negatives());
+        json.put("infinite", n == null ? null : n.infinite());
+        json.put("skewness", n == null ? null : JsonValue.of(n.skewness()));
+        json.put("kurtosis", n == null ? null : JsonValue.of(n.kurtosis()));
+        outliers(json, "iqr_", n == null ? null : n.iqrOutliers());
+        json.put("mad", n == null ? null : JsonValue.of(n.mad()));
+        outliers(json, "mad_", n == null ? null : n.madOutliers());
+    }
+
+    /** {@code PREFIXoutliers} (a count), {@code PREFIXfences} ([low, high]) and {@code PREFIXoutlier_examples}. */
+    private static void outliers(Map<String, Object> json, String prefix, Outliers o) {
+        json.put(prefix + "outliers", o == null ? null : o.count());
+        json.put(prefix + "fences", o == null ? null : Arrays.asList(JsonValue.of(o.low()), JsonValue.of(o.high())));
+        json.put(prefix + "outlier_examples", o == null ? null : o.examples().stream().map(JsonValue::of).toList());
+    }
+
+    /** The integrity fields of texts, each null when the column is not text. */
+    private static void texts(Map<String, Object> json, TextIntegrity t) {
+        json.put("null_like", t == null ? null : t.nullLike());
+        json.put("null_like_tokens", t == null ? null : t.nullLikeTokens().stream()
+                .map(k -> (Object) JsonValue.object("token", k.token(), "count", k.count())).toList());
+        json.put("numeric_like", t == null ? null : t.numericLike());
+        json.put("variants", t == null ? null : t.variants());
+        json.put("variant_examples", t == null ? null : t.variantExamples());
+        json.put("edge_spaces", t == null ? null : t.edgeSpaces());
     }
 
     /** {"min", "mean", "max"} of a count per value (characters, words). */

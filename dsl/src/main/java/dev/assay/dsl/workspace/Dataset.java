@@ -18,6 +18,9 @@ import dev.assay.dsl.duplicates.ResolvedMatch;
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.engine.TablePreview;
+import dev.assay.dsl.correlations.Correlations;
+import dev.assay.dsl.correlations.CorrelationsPlan;
+import dev.assay.dsl.correlations.Correlator;
 import dev.assay.dsl.labels.ConflictFinder;
 import dev.assay.dsl.labels.LabelAnalyzer;
 import dev.assay.dsl.labels.Labels;
@@ -281,6 +284,20 @@ public final class Dataset {
      */
     public QualityReport report() {
         return new QualityReporter(workspace).report(this, null);
+    }
+
+    /** The correlations of every column a method applies to, each pair by {@code auto} (docs/correlations.md). */
+    public Correlations correlations() {
+        return correlations(CorrelationsPlan.all());
+    }
+
+    /**
+     * The correlations as planned, e.g. {@code CorrelationsPlan.on("price", "carat").using(CorrelationMethod.SPEARMAN)}:
+     * exact, over every row, computed in the engine.
+     */
+    public Correlations correlations(CorrelationsPlan plan) {
+        List<Column> chosen = plan.columns().isEmpty() ? schema() : columns(plan.columns());
+        return new Correlator(engine()).correlate(name, name, chosen, plan.method());
     }
 
     /** The label's classes, conflicting labels, the columns that tell the label, over every row. */

@@ -25,12 +25,12 @@ class ProfileRendererTest {
     private static final Profile PROFILE = new Profile("reviews", 4, List.of(
             new ColumnProfile("stars", "BIGINT", ColumnKind.NUMERIC, 4, 0, 3, 1L, 5L, 3.25, 1.707825127659933,
                     quantiles(), new Histogram(List.of(1.0, 7.0 / 3, 11.0 / 3, 5.0), List.of(1L, 1L, 2L)),
-                    List.of(new ValueCount(5L, 2), new ValueCount(1L, 1), new ValueCount(2L, 1)), null, null, null, null),
+                    List.of(new ValueCount(5L, 2), new ValueCount(1L, 1), new ValueCount(2L, 1)), null, null, null, null, null, null),
             new ColumnProfile("<b>text</b>", "VARCHAR", ColumnKind.TEXT, 2, 2, 2, "a@b.org", "zzz", null, null, null, null,
                     List.of(new ValueCount("a@b.org", 1), new ValueCount("zzz", 1)), new LengthStats(3, 5.0, 7),
                     new Histogram(List.of(2.5, 3.5, 4.5, 5.5, 6.5, 7.5), List.of(1L, 0L, 0L, 0L, 1L), List.of(3L, 4L, 5L, 6L, 7L)),
-                    new WordStats(1, 1.0, 1), Map.of("email", 1L, "phone", 0L, "card", 0L, "ipv4", 0L))),
-            List.of(new Finding("<b>text</b>", "pii", "personal data: 1 values hold email addresses")));
+                    new WordStats(1, 1.0, 1), Map.of("email", 1L, "phone", 0L, "card", 0L, "ipv4", 0L), null, null)),
+            List.of(), List.of(new Finding("<b>text</b>", "pii", "personal data: 1 values hold email addresses", 1)));
 
     private static Map<String, Object> quantiles() {
         Map<String, Object> q = new LinkedHashMap<>();
@@ -60,7 +60,7 @@ class ProfileRendererTest {
         assertTrue(html.contains("2 (50.0%)"), "missing with its share");
         assertEquals(List.of(), HtmlTables.misaligned(html), "headers aligned as their columns");
         assertTrue(html.contains("all distinct"), "no alphabetically first value shown as the top one");
-        Profile textOnly = new Profile("texts", 4, List.of(PROFILE.columns().get(1)), List.of());
+        Profile textOnly = new Profile("texts", 4, List.of(PROFILE.columns().get(1)), List.of(), List.of());
         String texts = ProfileRenderer.html(textOnly);
         assertEquals(List.of(), HtmlTables.misaligned(texts));
         assertTrue(texts.contains("<th style=\"text-align:left\">min</th>"), "only text: its values left-aligned " + texts);

@@ -80,10 +80,10 @@ public final class WideResults {
             long missing = isNotable(i, columns) ? ROWS * 6 / 10 : (long) (random.nextDouble() * 0.4 * ROWS);
             profiles.add(i % 2 == 0 ? number(name(i), missing, random) : text(name(i), missing));
             if (isNotable(i, columns)) {
-                findings.add(new Finding(name(i), "missing", "60.0% missing"));
+                findings.add(new Finding(name(i), "missing", "60.0% missing", ROWS * 6 / 10));
             }
         }
-        return new Profile("wide", ROWS, profiles, findings);
+        return new Profile("wide", ROWS, profiles, List.of(), findings);
     }
 
     private static ColumnProfile number(String name, long missing, Random random) {
@@ -102,7 +102,7 @@ public final class WideResults {
         quantiles.put("0.75", 7.5);
         quantiles.put("0.95", 9.5);
         return new ColumnProfile(name, "DOUBLE", ColumnKind.NUMERIC, ROWS - missing, missing, ROWS - missing, 0.0, 10.0,
-                5.0, 2.9, quantiles, new Histogram(edges, counts), List.of(new ValueCount(1.25, 1)), null, null, null, null);
+                5.0, 2.9, quantiles, new Histogram(edges, counts), List.of(new ValueCount(1.25, 1)), null, null, null, null, null, null);
     }
 
     private static ColumnProfile text(String name, long missing) {
@@ -110,7 +110,7 @@ public final class WideResults {
         Histogram lengths = new Histogram(List.of(2.5, 3.5, 4.5, 5.5), List.of(200L, 400L, 300L), List.of(3L, 4L, 5L));
         return new ColumnProfile(name, "VARCHAR", ColumnKind.TEXT, ROWS - missing, missing, 3, "blue", "red", null, null, null,
                 null, top, new LengthStats(3, 3.9, 5), lengths, new WordStats(1, 1.0, 1),
-                Map.of("email", 0L, "phone", 0L, "card", 0L, "ipv4", 0L));
+                Map.of("email", 0L, "phone", 0L, "card", 0L, "ipv4", 0L), null, null);
     }
 
     public static Drift drift(int columns) {

@@ -198,9 +198,9 @@ class WideResultsRenderTest {
         Profile p = wide.profile();
         List<Finding> findings = new ArrayList<>(p.findings());
         for (int i = 1; i < WIDE; i += 2) { // every text column holds e-mail addresses
-            findings.add(new Finding(WideResults.name(i), "pii", "personal data: 3 values hold e-mail addresses"));
+            findings.add(new Finding(WideResults.name(i), "pii", "personal data: 3 values hold e-mail addresses", 3));
         }
-        var report = new QualityReport(wide.dataset(), new Profile(p.dataset(), p.rows(), p.columns(), findings),
+        var report = new QualityReport(wide.dataset(), new Profile(p.dataset(), p.rows(), p.columns(), p.duplicateColumns(), findings),
                 wide.duplicateRows(), null, wide.comparison(), List.of(), wide.checks(), wide.created(), null, wide.output());
         String page = ReportPage.document(report);
         assertTrue(page.getBytes(StandardCharsets.UTF_8).length < DISPLAY_BOUND, "a page of " + page.length() + " characters");
