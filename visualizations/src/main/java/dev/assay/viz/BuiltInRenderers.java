@@ -1,6 +1,7 @@
 package dev.assay.viz;
 
 import dev.assay.dsl.check.CheckResult;
+import dev.assay.dsl.correlations.Correlations;
 import dev.assay.dsl.diff.DatasetDiff;
 import dev.assay.dsl.drift.Drift;
 import dev.assay.dsl.duplicates.Deduplicated;
@@ -24,6 +25,7 @@ import dev.assay.viz.profile.ProfileRenderer;
 import dev.assay.viz.report.ReportRenderer;
 import dev.assay.viz.rows.CheckResultRenderer;
 import dev.assay.viz.rows.CopiedRenderer;
+import dev.assay.viz.rows.CorrelationsRenderer;
 import dev.assay.viz.rows.DatasetDiffRenderer;
 import dev.assay.viz.rows.DeduplicatedRenderer;
 import dev.assay.viz.rows.DriftRenderer;
@@ -69,6 +71,7 @@ public final class BuiltInRenderers {
         target.register(Deduplicated.class, new DeduplicatedRenderer());
         target.register(Leakage.class, new LeakageRenderer());
         target.register(Labels.class, new LabelsRenderer());
+        target.register(Correlations.class, new CorrelationsRenderer());
         target.register(SplitResult.class, new SplitRenderer());
         target.register(Sampled.class, new SampleRenderer());
         target.register(EngineUse.class, new EngineUseRenderer());

@@ -119,7 +119,8 @@ public final class LabelCharts {
         g.drawString(text, x + (int) Math.round(plot * Math.max(0, Math.min(1, value))) + 4, y + BAR - 3);
     }
 
-    private static String fit(String s, FontMetrics m, int width) {
+    /** {@code s} cut with an ellipsis to fit {@code width} pixels. */
+    static String fit(String s, FontMetrics m, int width) {
         if (m.stringWidth(s) <= width) {
             return s;
         }
