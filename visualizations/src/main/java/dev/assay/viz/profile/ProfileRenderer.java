@@ -4,12 +4,14 @@ import static dev.assay.viz.Html.escape;
 
 import dev.assay.dsl.check.Values;
 import dev.assay.dsl.profile.ColumnKind;
+import dev.assay.dsl.profile.ColumnPair;
 import dev.assay.dsl.profile.ColumnProfile;
 import dev.assay.dsl.profile.Finding;
 import dev.assay.dsl.profile.Histogram;
 import dev.assay.dsl.profile.Profile;
 import dev.assay.dsl.profile.ValueCount;
 import dev.assay.dsl.result.JsonValue;
+import dev.assay.viz.Counts;
 import dev.assay.viz.MimeBundle;
 import dev.assay.viz.Renderer;
 import dev.assay.viz.ShownColumns;
@@ -26,10 +28,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A profile as a reviewer reads it: the findings first, then a row per column with its
- * missing share, distinct count, centre and spread, range and a small picture of the
- * distribution (a histogram for numbers and times, the top values otherwise). The JSON is
- * {@link Profile#toJson()}, the contract scripts use.
+ * A profile as a reviewer reads it: the findings first, in their rank (the rows they touch,
+ * most first) with those rows and their share, the columns equal on every row, then a row per
+ * column with its missing share, distinct count, centre and spread, range, a small picture of
+ * the distribution (a histogram for numbers and times, string lengths of free text, the top
+ * values otherwise) and what its values have to look at (outliers, null-like tokens, ...:
+ * {@link IntegrityNotes}). The plain text keeps its table first and lists the findings and the
+ * values to look at under it. The JSON is {@link Profile#toJson()}, the contract scripts use.
  */
 public final class ProfileRenderer implements Renderer<Profile> {
 
@@ -114,7 +119,21 @@ public final class ProfileRenderer implements Renderer<Profile> {
         boolean[] numeric = {false, false, true, true, true, true, false, false, false};
         t.append(TextGrid.of(rows, 1, numeric)).append('\n');
         for (Finding f : findings(p, shown)) {
-            t.append("! ").append(f.column()).append(": ").append(f.message()).append('\n');
+            t.append("! ").append(f.column()).append(": ").append(f.message()).append(" (").append(touched(f, p.rows()))
+                    .append(")\n");
+        }
+        String duplicates = duplicateColumns(p);
+        if (duplicates != null) {
+            t.append(duplicates).append('\n');
+        }
+        boolean first = true;
+        for (ColumnProfile c : shown.shown()) {
+            List<IntegrityNotes.Note> notes = IntegrityNotes.of(c);
+            if (!notes.isEmpty()) {
+                t.append(first ? "Values to look at:\n" : "").append("  ").append(c.name()).append(": ")
+                        .append(String.join("; ", notes.stream().map(IntegrityNotes.Note::text).toList())).append('\n');
+                first = false;
+            }
         }
         return t.toString().stripTrailing();
     }
@@ -131,11 +150,18 @@ public final class ProfileRenderer implements Renderer<Profile> {
         }
         List<Finding> findings = findings(p, shown);
         if (!findings.isEmpty()) {
+            h.append("<p class=\"assay-findings\">").append(findings.size() == 1 ? "1 finding:"
+                    : String.format(Locale.ROOT, "%,d findings, those touching the most rows first:", findings.size())).append("</p>\n");
             h.append("<ul style=\"background:#fff4e5;border-left:3px solid #f0a030;padding:4px 4px 4px 24px\">\n");
             for (Finding f : findings) {
-                h.append("<li><code>").append(escape(f.column())).append("</code>: ").append(escape(f.message())).append("</li>\n");
+                h.append("<li><code>").append(escape(f.column())).append("</code>: ").append(escape(f.message()))
+                        .append(" <small style=\"opacity:.7\">").append(escape(touched(f, p.rows()))).append("</small></li>\n");
             }
             h.append("</ul>\n");
+        }
+        String duplicates = duplicateColumns(p);
+        if (duplicates != null) {
+            h.append("<p class=\"assay-duplicate-columns\">").append(escape(duplicates)).append("</p>\n");
         }
         // Every header aligned with its column: notebook styles right-align headers by default.
         String values = valuesAlign(shown.shown());
@@ -145,7 +171,7 @@ public final class ProfileRenderer implements Renderer<Profile> {
         for (int i = 0; i < heads.size(); i++) {
             h.append("<th style=\"text-align:").append(aligns.get(i)).append("\">").append(heads.get(i)).append("</th>");
         }
-        h.append("<th style=\"text-align:left\">distribution</th></tr></thead>\n<tbody>\n");
+        h.append("<th style=\"text-align:left\">distribution</th><th style=\"text-align:left\">to look at</th></tr></thead>\n<tbody>\n");
         for (ColumnProfile c : shown.shown()) {
             h.append("<tr><td style=\"text-align:left\"><b>").append(escape(c.name()))
                     .append("</b><br><small style=\"opacity:.7\">").append(escape(c.type().toLowerCase(Locale.ROOT)))
@@ -157,9 +183,39 @@ public final class ProfileRenderer implements Renderer<Profile> {
             cell(h, value(c.min()), values);
             cell(h, c.quantiles() == null ? "" : value(c.quantiles().get("0.5")), values);
             cell(h, value(c.max()), values);
-            h.append("<td style=\"text-align:left\">").append(picture(c)).append("</td></tr>\n");
+            h.append("<td style=\"text-align:left\">").append(picture(c)).append("</td>");
+            h.append("<td style=\"text-align:left\">").append(integrity(c)).append("</td></tr>\n");
         }
         return h.append("</tbody></table></div>").toString();
+    }
+
+    /** The column's integrity notes, a headline a line, each with its detail in small type under it. */
+    private static String integrity(ColumnProfile c) {
+        StringBuilder h = new StringBuilder();
+        for (IntegrityNotes.Note n : IntegrityNotes.of(c)) {
+            h.append(h.length() == 0 ? "" : "<br>").append(escape(n.headline()));
+            if (!n.detail().isEmpty()) {
+                h.append("<br><small style=\"opacity:.7\">").append(escape(n.detail())).append("</small>");
+            }
+        }
+        return h.toString();
+    }
+
+    /** "1,234 rows, 12.3%": how much of the data a finding touches, by which findings are ranked. */
+    private static String touched(Finding f, long rows) {
+        return String.format(Locale.ROOT, "%,d %s, %s", f.rows(), f.rows() == 1 ? "row" : "rows", Counts.percent(f.rows(), rows));
+    }
+
+    /** "Columns equal on every row: a = b, c = d" (at most {@link ShownColumns#LIMIT} pairs), or null when there is none. */
+    private static String duplicateColumns(Profile p) {
+        if (p.duplicateColumns().isEmpty()) {
+            return null;
+        }
+        ShownColumns<ColumnPair> shown = ShownColumns.first(p.duplicateColumns());
+        String note = shown.note("pairs", "duplicate_columns of " + ShownColumns.inJsonAnd("assay.dataset(\"" + p.dataset()
+                + "\").profile().duplicateColumns()"));
+        return "Columns equal on every row: " + String.join(", ", shown.shown().stream().map(d -> d.a() + " = " + d.b()).toList())
+                + (note == null ? "" : " (" + note + ")");
     }
 
     private static String picture(ColumnProfile c) {

@@ -19,7 +19,11 @@ import dev.assay.dsl.profile.ColumnProfile;
 import dev.assay.dsl.profile.Finding;
 import dev.assay.dsl.profile.Histogram;
 import dev.assay.dsl.profile.LengthStats;
+import dev.assay.dsl.profile.NumberIntegrity;
+import dev.assay.dsl.profile.Outliers;
 import dev.assay.dsl.profile.Profile;
+import dev.assay.dsl.profile.TextIntegrity;
+import dev.assay.dsl.profile.TokenCount;
 import dev.assay.dsl.profile.ValueCount;
 import dev.assay.dsl.profile.WordStats;
 import dev.assay.dsl.report.OutputRule;
@@ -86,6 +90,14 @@ public final class WideResults {
         return new Profile("wide", ROWS, profiles, List.of(), findings);
     }
 
+    /** Every integrity field of a number filled, so that a wide profile shows them all in its size budget. */
+    private static final NumberIntegrity NUMBERS = new NumberIntegrity(12, 3, 1, 1.75, 4.5,
+            new Outliers(40, -2.5, 12.5, List.of(1e9, -1e9, 99.75, 98.5, 97.25)), 2.5, new Outliers(20, -5.0, 15.0,
+            List.of(1e9, -1e9, 99.75, 98.5, 97.25)));
+    private static final TextIntegrity TEXTS = new TextIntegrity(30, List.of(new TokenCount("n/a", 20), new TokenCount("", 10)),
+            7, 5, List.of(List.of("Red", "red "), List.of("GREEN", "green"), List.of("Blue", "blue", "BLUE"), List.of("x", "X"),
+            List.of("a very long variant of a colour name", "A very long variant of a colour name")), 4);
+
     private static ColumnProfile number(String name, long missing, Random random) {
         List<Object> edges = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
@@ -102,7 +114,8 @@ public final class WideResults {
         quantiles.put("0.75", 7.5);
         quantiles.put("0.95", 9.5);
         return new ColumnProfile(name, "DOUBLE", ColumnKind.NUMERIC, ROWS - missing, missing, ROWS - missing, 0.0, 10.0,
-                5.0, 2.9, quantiles, new Histogram(edges, counts), List.of(new ValueCount(1.25, 1)), null, null, null, null, null, null);
+                5.0, 2.9, quantiles, new Histogram(edges, counts), List.of(new ValueCount(1.25, 1)), null, null, null, null,
+                NUMBERS, null);
     }
 
     private static ColumnProfile text(String name, long missing) {
@@ -110,7 +123,7 @@ public final class WideResults {
         Histogram lengths = new Histogram(List.of(2.5, 3.5, 4.5, 5.5), List.of(200L, 400L, 300L), List.of(3L, 4L, 5L));
         return new ColumnProfile(name, "VARCHAR", ColumnKind.TEXT, ROWS - missing, missing, 3, "blue", "red", null, null, null,
                 null, top, new LengthStats(3, 3.9, 5), lengths, new WordStats(1, 1.0, 1),
-                Map.of("email", 0L, "phone", 0L, "card", 0L, "ipv4", 0L), null, null);
+                Map.of("email", 0L, "phone", 0L, "card", 0L, "ipv4", 0L), null, TEXTS);
     }
 
     public static Drift drift(int columns) {
