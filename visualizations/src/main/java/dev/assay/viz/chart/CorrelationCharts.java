@@ -118,7 +118,7 @@ public final class CorrelationCharts {
                     MARGIN, 18);
             cells(g, c, layout);
             columnNames(g, c.columns(), layout, names);
-            numbers(g, c.columns(), labelled, layout);
+            ranks(g, c.columns(), labelled, layout);
             colourBar(g, layout.left(), legendTop);
             list(g, labelled, legendTop + BAR + 26);
         } finally {
@@ -166,7 +166,7 @@ public final class CorrelationCharts {
     }
 
     /** The rank of each labelled pair in its cell below the diagonal, framed so that it shows on any colour. */
-    private static void numbers(Graphics2D g, List<String> columns, List<CorrelatedPair> labelled, Layout l) {
+    private static void ranks(Graphics2D g, List<String> columns, List<CorrelatedPair> labelled, Layout l) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             index.putIfAbsent(columns.get(i), i);
