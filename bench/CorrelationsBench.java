@@ -50,7 +50,7 @@ public final class CorrelationsBench {
         Path out = Path.of(args[1]);
         List<String> options = Arrays.asList(args).subList(2, args.length);
         boolean quick = options.contains("--quick");
-        long rows = Long.parseLong(option(options, "--rows", quick ? "10000" : "50000"));
+        long rows = Long.parseLong(option(options, "--rows", quick ? "10000" : "20000"));
         List<Integer> widths = Arrays.stream(option(options, "--widths", "10,1000").split(",")).map(Integer::parseInt).toList();
         List<String> methods = Arrays.asList(option(options, "--methods", "pearson,spearman").split(","));
         Files.createDirectories(dataDir);
