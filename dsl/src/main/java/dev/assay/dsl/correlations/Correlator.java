@@ -78,6 +78,20 @@ public final class Correlator {
         return result(dataset, method, chosen, matrix, byMethod, notes);
     }
 
+    /** Refuses, before any data is read, columns {@code method} cannot take (named by the user) and too few or too many. */
+    public static void checkColumns(String dataset, List<Column> columns, CorrelationMethod method) {
+        ChosenColumns.choose(dataset, columns, method, true);
+    }
+
+    /**
+     * How strong a pair is, for ordering: its absolute value to 12 decimals, so that values
+     * equal but for rounding (pearson and eta of the same two-valued column, say, or one value
+     * summed in another order on another engine) are ties, kept in matrix order.
+     */
+    static long strength(CorrelatedPair pair) {
+        return Math.round(Math.abs(pair.value()) * 1e12);
+    }
+
     /** The method of a pair whose values take these forms, or null when {@code chosen} does not correlate such a pair. */
     static CorrelationMethod methodOf(CorrelationMethod chosen, ValueForm a, ValueForm b) {
         return switch (chosen) {
@@ -111,7 +125,7 @@ public final class Correlator {
                 pairs.add(new CorrelatedPair(names.get(p.a()), names.get(p.b()), p.method(), v));
             }
         }
-        pairs.sort(Comparator.comparingDouble((CorrelatedPair p) -> -Math.abs(p.value())));
+        pairs.sort(Comparator.comparingLong(Correlator::strength).reversed());
         List<CorrelationFinding> findings = new ArrayList<>();
         for (CorrelatedPair p : pairs) {
             if (Math.abs(p.value()) > Correlations.STRONG) {
