@@ -173,28 +173,17 @@ def correlations(kernel, statement):
     return result
 
 
-@pytest.fixture(scope="module")
-def titanic(kernel):
-    load(kernel, "titanic", DATA_DIR / "titanic.csv")
-    return as_assay_reads(kernel, "titanic", pd.read_csv(DATA_DIR / "titanic.csv"))
+REAL = ("titanic", "diamonds", "penguins", "taxis")
 
 
 @pytest.fixture(scope="module")
-def diamonds(kernel):
-    load(kernel, "diamonds", DATA_DIR / "diamonds.csv")
-    return as_assay_reads(kernel, "diamonds", pd.read_csv(DATA_DIR / "diamonds.csv"))
-
-
-@pytest.fixture(scope="module")
-def penguins(kernel):
-    load(kernel, "penguins", DATA_DIR / "penguins.csv")
-    return as_assay_reads(kernel, "penguins", pd.read_csv(DATA_DIR / "penguins.csv"))
-
-
-@pytest.fixture(scope="module")
-def taxis(kernel):
-    load(kernel, "taxis", DATA_DIR / "taxis.csv")
-    return as_assay_reads(kernel, "taxis", pd.read_csv(DATA_DIR / "taxis.csv"))
+def real(kernel):
+    """The real datasets, loaded in Assay and read by pandas (with Assay's column types)."""
+    frames = {}
+    for name in REAL:
+        load(kernel, name, DATA_DIR / f"{name}.csv")
+        frames[name] = as_assay_reads(kernel, name, pd.read_csv(DATA_DIR / f"{name}.csv"))
+    return frames
 
 
 @pytest.fixture(scope="module")
@@ -229,8 +218,8 @@ def generated(kernel, tmp_path_factory):
 
 
 @pytest.mark.parametrize("method", ["pearson", "spearman"])
-def test_numbers_equal_pandas_corr(kernel, titanic, diamonds, penguins, taxis, method):
-    for name, frame in (("titanic", titanic), ("diamonds", diamonds), ("penguins", penguins), ("taxis", taxis)):
+def test_numbers_equal_pandas_corr(kernel, real, method):
+    for name, frame in real.items():
         result = correlations(kernel, f"correlations {name} using {method}")
         assert result["method"] == method and result["dataset"] == name
         numbers = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c].dtype)]  # booleans too
@@ -253,8 +242,8 @@ def test_generated_table_with_nulls_nan_constant_and_empty_columns(kernel, gener
     assert "no values" in notes["nothing"]
 
 
-def test_cramer_equals_scipy_association(kernel, titanic, diamonds, penguins, taxis):
-    for name, frame in (("titanic", titanic), ("diamonds", diamonds), ("penguins", penguins), ("taxis", taxis)):
+def test_cramer_equals_scipy_association(kernel, real):
+    for name, frame in real.items():
         result = correlations(kernel, f"correlations {name} using cramer")
         # Categories and integers (by the type Assay read); times are taken by no method.
         kept = [c for c in frame.columns if not timestamp_type(frame, c)
@@ -263,8 +252,8 @@ def test_cramer_equals_scipy_association(kernel, titanic, diamonds, penguins, ta
         assert_matches(result, frame[kept], "cramer")
 
 
-def test_auto_chooses_by_kind_and_equals_references(kernel, titanic, diamonds, penguins, taxis):
-    for name, frame in (("titanic", titanic), ("diamonds", diamonds), ("penguins", penguins), ("taxis", taxis)):
+def test_auto_chooses_by_kind_and_equals_references(kernel, real):
+    for name, frame in real.items():
         result = correlations(kernel, f"correlations {name}")
         assert result["method"] == "auto"
         kept = [c for c in frame.columns if not timestamp_type(frame, c)]
@@ -272,7 +261,8 @@ def test_auto_chooses_by_kind_and_equals_references(kernel, titanic, diamonds, p
         assert_matches(result, frame[kept], "auto")
 
 
-def test_eta_of_numbers_by_categories(kernel, penguins, generated):
+def test_eta_of_numbers_by_categories(kernel, real, generated):
+    penguins = real["penguins"]
     result = correlations(kernel, "correlations penguins on species, bill_length_mm, island, body_mass_g using eta")
     frame = penguins[["species", "bill_length_mm", "island", "body_mass_g"]]
     assert_matches(result, frame, "eta")
@@ -281,25 +271,30 @@ def test_eta_of_numbers_by_categories(kernel, penguins, generated):
     assert_matches(result, generated[["spread", "grade", "flag", "x"]], "eta")
 
 
-def test_on_columns_keeps_their_order(kernel, diamonds):
+def test_on_columns_keeps_their_order(kernel, real):
+    diamonds = real["diamonds"]
     result = correlations(kernel, "correlations diamonds on price, carat, depth using spearman")
     assert result["columns"] == ["price", "carat", "depth"]
     assert_matches(result, diamonds[["price", "carat", "depth"]], "spearman")
 
 
-def test_bad_input_each_with_a_clear_message(kernel, titanic, generated):
-    error = cell_error(kernel, "%%assay\ncorrelations titanic on age")
-    assert "two columns" in error
-    error = cell_error(kernel, "%%assay\ncorrelations titanic on age, fair")
-    assert "'fair'" in error and "did you mean 'fare'" in error
-    error = cell_error(kernel, "%%assay\ncorrelations titanic on age, sex using pearson")
-    assert "'sex'" in error and "pearson" in error
-    error = cell_error(kernel, "%%assay\ncorrelations titanic on age, fare using kendall")
-    assert "kendall" in error and "spearman" in error
-    error = cell_error(kernel, "%%assay\ncorrelations titanic on sex, embarked using eta")
-    assert "eta" in error and "number" in error
-    for message in (error,):
-        assert "Exception" not in message and "\tat " not in message
+def test_bad_input_each_with_a_clear_message(kernel, real, generated):
+    titanic = real["titanic"]
+    errors = []
+
+    def refused(statement, *parts):
+        error = cell_error(kernel, "%%assay\n" + statement)
+        assert all(part in error for part in parts), (statement, parts, error)
+        errors.append(error)
+
+    refused("correlations titanic on age", "two columns")
+    refused("correlations titanic on age, fair", "'fair'", "did you mean 'fare'")
+    refused("correlations titanic on age, sex using pearson", "'sex'", "pearson")
+    refused("correlations titanic on age, fare using kendall", "kendall", "spearman")
+    refused("correlations titanic on sex, embarked using eta", "eta", "number")
+    refused("correlations titanic on age, deck using cramer", "'age'", "cramer")
+    for error in errors:
+        assert "Exception" not in error and "\tat " not in error, error
     # A column of only NULLs and a constant column: null with a note, as pandas' NaN.
     result = correlations(kernel, "correlations gen on nothing, constant, x")
     assert result["matrix"] == [[None, None, None], [None, None, None], [None, None, 1.0]]
