@@ -114,7 +114,11 @@ class EngineConformanceTest {
                         + "minority(sex) > 0, conflicts(survived) >= 0, conflicts(pclass) >= 0%, new_labels(who, s) = 0, "
                         + "association(sex, survived) > 0.1, association(fare, survived) >= 0\n"
                         + "check s: new_labels(pclass, titanic) >= 0, new_labels(embark_town, titanic) >= 0, "
-                        + "imbalance(pclass) >= 1\ncheck penguins: imbalance(species) < 3, minority(sex) > 0.4"));
+                        + "imbalance(pclass) >= 1\ncheck penguins: imbalance(species) < 3, minority(sex) > 0.4"),
+                Arguments.of("correlations, every method", "correlations titanic\ncorrelations taxis\n"
+                        + "correlations penguins using pearson\ncorrelations titanic using spearman\n"
+                        + "correlations titanic using cramer\n"
+                        + "correlations penguins on species, bill_length_mm, island, body_mass_g, sex using eta"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package dev.assay.dsl.check;
 
+import dev.assay.dsl.correlations.Correlations;
 import dev.assay.dsl.drift.Drift;
 import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.labels.ColumnAssociation;
@@ -54,6 +55,15 @@ public interface CheckTarget {
 
     /** How much {@code column} tells about {@code label}, as {@code labels} measures it; the column is not the label. */
     Supplier<ColumnAssociation> association(String column, String label);
+
+    /**
+     * The correlations of columns {@code a} and {@code b} by the pair's auto method, as
+     * {@code correlations NAME on A, B}; unknown columns and kinds no method takes are refused
+     * when asked, the values computed when first read.
+     */
+    default Supplier<Correlations> correlations(String a, String b) {
+        throw new UnsupportedOperationException(name() + " does not compute correlations");
+    }
 
     /** The fingerprint of the dataset's content. */
     Supplier<String> fingerprint();

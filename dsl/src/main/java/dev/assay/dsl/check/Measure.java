@@ -15,7 +15,7 @@ import java.util.List;
  */
 public sealed interface Measure permits RowCount, MissingValues, MissingCells, DistinctValues, DuplicateRows, Minimum,
         Maximum, MeanValue, PiiRows, DriftedColumns, FingerprintMatch, ConflictingRows, ClassImbalance, MinorityShare,
-        LabelAssociation, NewLabels, CustomMeasure {
+        LabelAssociation, NewLabels, PairCorrelation, CustomMeasure {
 
     /** The built-in measures of the language, in the order the documentation lists them. */
     List<String> NAMES = MeasureSyntax.builtInNames();
@@ -124,6 +124,11 @@ public sealed interface Measure permits RowCount, MissingValues, MissingCells, D
     /** Label values that dataset {@code other} has and the checked dataset has not. */
     static Measure newLabels(String label, String other) {
         return new NewLabels(label, other);
+    }
+
+    /** The correlation of columns {@code a} and {@code b} by the pair's auto method (-1 to 1). */
+    static Measure correlation(String a, String b) {
+        return new PairCorrelation(a, b);
     }
 
     /**

@@ -16,7 +16,7 @@ public final class MeasureSyntax {
 
     /** What a measure takes between parentheses, and what to write when it is given something else. */
     private enum Arity {
-        NONE, ONE_COLUMN, AT_MOST_ONE_COLUMN, COLUMNS, REFERENCE, LABEL, COLUMN_AND_LABEL, LABEL_AND_REFERENCE;
+        NONE, ONE_COLUMN, AT_MOST_ONE_COLUMN, COLUMNS, REFERENCE, LABEL, COLUMN_AND_LABEL, LABEL_AND_REFERENCE, TWO_COLUMNS;
 
         void check(String name, int n) {
             String problem = switch (this) {
@@ -32,6 +32,7 @@ public final class MeasureSyntax {
                         : name + " measures a column against the label: write " + name + "(COLUMN, LABEL)";
                 case LABEL_AND_REFERENCE -> n == 2 ? null
                         : name + " compares the label with another dataset's: write " + name + "(LABEL, OTHER)";
+                case TWO_COLUMNS -> n == 2 ? null : name + " measures a pair of columns: write " + name + "(A, B)";
             };
             if (problem != null) {
                 throw new IllegalArgumentException(problem);
@@ -67,6 +68,7 @@ public final class MeasureSyntax {
         FORMS.put("minority", new Form(Arity.LABEL, a -> new MinorityShare(a.get(0), false)));
         FORMS.put("association", new Form(Arity.COLUMN_AND_LABEL, a -> new LabelAssociation(a.get(0), a.get(1))));
         FORMS.put("new_labels", new Form(Arity.LABEL_AND_REFERENCE, a -> new NewLabels(a.get(0), a.get(1))));
+        FORMS.put("correlation", new Form(Arity.TWO_COLUMNS, a -> new PairCorrelation(a.get(0), a.get(1))));
     }
 
     private static final List<String> BUILT_IN = List.copyOf(FORMS.keySet());

@@ -6,13 +6,13 @@ package dev.assay.dsl.labels;
  * against the label). Definitions as scipy's {@code association(method="cramer")} (no Yates
  * correction) and scikit-learn's {@code mutual_info_score} (nats).
  */
-final class ContingencyMath {
+public final class ContingencyMath {
 
     private ContingencyMath() {
     }
 
     /** sqrt(chi2 / (n (min(r, c) - 1))); null when min(r, c) = 1 (scipy divides by zero there) or n = 0. */
-    static Double cramersV(double chi2, long n, long r, long c) {
+    public static Double cramersV(double chi2, long n, long r, long c) {
         long k = Math.min(r, c) - 1;
         if (n == 0 || k < 1) {
             return null;

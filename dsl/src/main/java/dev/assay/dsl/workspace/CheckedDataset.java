@@ -1,6 +1,9 @@
 package dev.assay.dsl.workspace;
 
 import dev.assay.dsl.check.CheckTarget;
+import dev.assay.dsl.correlations.CorrelationMethod;
+import dev.assay.dsl.correlations.Correlations;
+import dev.assay.dsl.correlations.Correlator;
 import dev.assay.dsl.drift.Drift;
 import dev.assay.dsl.duplicates.Match;
 import dev.assay.dsl.duplicates.ResolvedMatch;
@@ -43,6 +46,7 @@ final class CheckedDataset implements CheckTarget {
     private final Map<String, LabelClasses> classes = new HashMap<>();
     private final Map<String, Long> conflicts = new HashMap<>();
     private final Map<List<String>, ColumnAssociation> associations = new HashMap<>();
+    private final Map<List<String>, Correlations> correlations = new HashMap<>();
     private Fingerprint fingerprint;
     /** Expected fingerprints by the text a rule compares with: a label is looked up once per check. */
     private final Map<String, String> expected = new HashMap<>();
@@ -147,6 +151,14 @@ final class CheckedDataset implements CheckTarget {
                     .measure(dataset.name(), both.get(1), List.of(both.get(0)), counted.get());
             return measured.isEmpty() ? null : measured.get(0); // a column the scan cannot measure
         });
+    }
+
+    @Override
+    public Supplier<Correlations> correlations(String a, String b) {
+        List<Column> both = columns(List.of(a, b));
+        Correlator.checkColumns(dataset.name(), both, CorrelationMethod.AUTO);
+        return () -> correlations.computeIfAbsent(List.of(a, b), k -> new Correlator(workspace.engineOf(dataset.name()))
+                .correlate(dataset.name(), dataset.name(), both, CorrelationMethod.AUTO));
     }
 
     /** Every column but the label; a dataset of the label alone has no features to compare. */

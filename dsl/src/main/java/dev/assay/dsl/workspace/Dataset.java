@@ -296,8 +296,8 @@ public final class Dataset {
      * exact, over every row, computed in the engine.
      */
     public Correlations correlations(CorrelationsPlan plan) {
-        List<Column> chosen = plan.columns().isEmpty() ? schema() : columns(plan.columns());
-        return new Correlator(engine()).correlate(name, name, chosen, plan.method());
+        boolean named = !plan.columns().isEmpty();
+        return new Correlator(engine()).correlate(name, name, named ? columns(plan.columns()) : schema(), plan.method(), named);
     }
 
     /** The label's classes, conflicting labels, the columns that tell the label, over every row. */
