@@ -49,6 +49,7 @@ public final class Profiler {
         columns.forEach(c -> statistics.add(new ColumnStatistics(scan, c)));
         scan.run();
         long rows = rowCount.get();
+        outlierExamples(relation, statistics);
 
         Map<Integer, Histogram> histograms = new LinkedHashMap<>();
         List<Binning> binnings = new ArrayList<>();
@@ -78,6 +79,16 @@ public final class Profiler {
         }
         List<ColumnPair> duplicateColumns = duplicateColumns(relation, columns);
         return new Profile(relation, rows, profiles, duplicateColumns, Findings.of(rows, profiles, duplicateColumns));
+    }
+
+    /** Examples of the outliers of the columns of numbers that have some: one more statement per batch of them. */
+    private void outlierExamples(String relation, List<ColumnStatistics> statistics) {
+        List<ColumnStatistics> showing = statistics.stream().filter(s -> s.outliersToShow() != null).toList();
+        List<List<List<Object>>> examples = new OutlierExamples(engine).find(relation,
+                showing.stream().map(ColumnStatistics::outliersToShow).toList());
+        for (int i = 0; i < showing.size(); i++) {
+            showing.get(i).showOutliers(examples.get(i));
+        }
     }
 
     /** The pairs of columns whose values are equal on every row. */
