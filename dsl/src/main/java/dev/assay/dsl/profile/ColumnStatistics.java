@@ -37,14 +37,7 @@ final class ColumnStatistics {
     private Handle<Double> meanWords;
     private Handle<Long> mostWords;
     private final Map<PiiPattern, Handle<Long>> pii = new EnumMap<>(PiiPattern.class);
-    private Handle<Long> zeros;
-    private Handle<Long> negatives;
-    private Handle<Long> infinite;
-    private Handle<Moments> moments;
-    private Handle<Outliers> iqrOutliers;
-    private Handle<NumberAggregates.Deviation> deviation;
-    /** Examples of the IQR outliers, then of the MAD outliers, found after the scan. */
-    private List<List<Object>> outlierExamples = List.of(List.of(), List.of());
+    private NumberShape shape;
 
     ColumnStatistics(AggregateScan scan, Column column) {
         this.column = column;
@@ -59,12 +52,7 @@ final class ColumnStatistics {
                 mean = scan.add(column, Aggregates.mean(ColumnKind.isExactNumber(column.type())));
                 std = scan.add(column, Aggregates.std());
                 quantiles = scan.add(column, Aggregates.quantiles(QUANTILES));
-                zeros = scan.add(column, NumberAggregates.zeros());
-                negatives = scan.add(column, NumberAggregates.negatives());
-                infinite = scan.add(column, NumberAggregates.infinite());
-                moments = scan.add(column, NumberAggregates.moments(ColumnKind.isExactNumber(column.type())));
-                iqrOutliers = scan.add(column, NumberAggregates.iqrOutliers());
-                deviation = scan.add(column, NumberAggregates.madOutliers());
+                shape = new NumberShape(scan, column);
             }
             case TEMPORAL -> {
                 min = scan.add(column, Aggregates.min());
@@ -135,47 +123,22 @@ final class ColumnStatistics {
         return kind == ColumnKind.TEXT && count() > 0 ? new LengthStats(shortest.get(), meanLength.get(), longest.get()) : null;
     }
 
-    /** What {@link OutlierExamples} is asked of this column: null when it is not numbers or has no outliers. */
-    OutlierExamples.Asked outliersToShow() {
-        if (kind != ColumnKind.NUMERIC || count() == 0) {
-            return null;
-        }
-        Outliers iqr = iqrOutliers.get();
-        NumberAggregates.Deviation d = deviation.get();
-        boolean byIqr = iqr.count() > 0;
-        boolean byMad = d.outliers().count() > 0;
-        if (!byIqr && !byMad) {
-            return null;
-        }
-        Fences fences = byIqr ? new Fences(nullAsNaN(iqr.low()), nullAsNaN(iqr.high())) : null;
-        return new OutlierExamples.Asked(column, d.median(), fences, byMad ? d.mad() : null);
+    /** The integrity of a column of numbers over the profile's later rounds; null for other kinds. */
+    NumberShape numberShape() {
+        return shape;
     }
 
-    private static double nullAsNaN(Double fence) {
-        return fence == null ? Double.NaN : fence;
-    }
-
-    /** The examples {@link OutlierExamples} found: of the IQR outliers, then of the MAD outliers. */
-    void showOutliers(List<List<Object>> examples) {
-        outlierExamples = examples;
+    /** Asks the profile's second scan what a column of numbers needs of this one's summary. */
+    void askSecondRound(AggregateScan second) {
+        if (shape != null) {
+            shape.askSecond(second, count(), count() == 0 ? Double.NaN : mean.get(), (Number) min.get(), (Number) max.get(),
+                    quantiles.get());
+        }
     }
 
     /** What the profile finds wrong in a column of numbers; null for other kinds. */
     private NumberIntegrity numbers() {
-        if (kind != ColumnKind.NUMERIC) {
-            return null;
-        }
-        Moments m = moments.get();
-        Outliers iqr = iqrOutliers.get();
-        NumberAggregates.Deviation d = deviation.get();
-        return new NumberIntegrity(zeros.get(), negatives.get(), infinite.get(), m == null ? null : m.skewness(),
-                m == null ? null : m.kurtosis(), withExamples(iqr, outlierExamples.get(0)), d == null ? null : d.mad(),
-                withExamples(d == null ? null : d.outliers(), outlierExamples.get(1)));
-    }
-
-    private static Outliers withExamples(Outliers outliers, List<Object> examples) {
-        return outliers == null ? new Outliers(0, null, null, List.of())
-                : new Outliers(outliers.count(), outliers.low(), outliers.high(), examples);
+        return shape == null ? null : shape.integrity();
     }
 
     /** What the profile finds wrong in a column of texts; null for other kinds. */

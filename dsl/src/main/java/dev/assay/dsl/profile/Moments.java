@@ -10,6 +10,21 @@ public record Moments(long n, double s1, double s2, double s3, double s4, double
 
     private static final double EPS = Math.ulp(1.0);
 
+    /** The moments of {@code n} values from their centered sums of powers 1 to 4. */
+    Moments(long n, double[] sums, double maxAbs) {
+        this(n, sums[0], sums[1], sums[2], sums[3], maxAbs);
+    }
+
+    /** Whether sums centered on {@code center} are numbers: no value and no mean is infinite. */
+    static boolean summable(double center, double maxAbs) {
+        return Double.isFinite(center) && Double.isFinite(maxAbs);
+    }
+
+    /** Moments of a column holding infinite values: pandas' skewness and kurtosis are NaN. */
+    static Moments undefined(long n, double maxAbs) {
+        return new Moments(n, Double.NaN, Double.NaN, Double.NaN, Double.NaN, maxAbs);
+    }
+
     /** G1; null under 3 values or where pandas gives NaN (infinite values). */
     public Double skewness() {
         if (n < 3) {
