@@ -104,6 +104,8 @@ class EngineConformanceTest {
                         + "drift a vs b on color using z\ndrift a vs b"),
                 Arguments.of("check", "check titanic: rows > 100, missing(age) < 30%, duplicates(embark_town, who) > 10, "
                         + "distinct(embark_town) = 3, mean(fare) > 10, max(age) <= 80, pii(who) = 0"),
+                Arguments.of("checks of numbers", "check titanic: outliers(fare) > 0, outliers(fare) < 20%, "
+                        + "skewness(fare) > 2, skewness(age) < 1\ncheck taxis: outliers(distance) >= 0, skewness(tip) > 0"),
                 Arguments.of("sample", "s = sample penguins 30% seed 5\nshow s limit 1000"),
                 Arguments.of("labels, classes and vs", "a, b = split penguins 50/50 seed 9\nlabels a on species vs b\n"
                         + "labels a on sex vs b\nlabels titanic on pclass"),

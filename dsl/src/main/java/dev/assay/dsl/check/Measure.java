@@ -15,7 +15,7 @@ import java.util.List;
  */
 public sealed interface Measure permits RowCount, MissingValues, MissingCells, DistinctValues, DuplicateRows, Minimum,
         Maximum, MeanValue, PiiRows, DriftedColumns, FingerprintMatch, ConflictingRows, ClassImbalance, MinorityShare,
-        LabelAssociation, NewLabels, PairCorrelation, CustomMeasure {
+        LabelAssociation, NewLabels, OutlierCount, Skewness, PairCorrelation, CustomMeasure {
 
     /** The built-in measures of the language, in the order the documentation lists them. */
     List<String> NAMES = MeasureSyntax.builtInNames();
@@ -84,6 +84,16 @@ public sealed interface Measure permits RowCount, MissingValues, MissingCells, D
 
     static Measure mean(String column) {
         return new MeanValue(column);
+    }
+
+    /** Values of a number column outside [Q1 - 1.5 IQR, Q3 + 1.5 IQR] (profile's {@code iqr_outliers}); as a percentage, of the values present. */
+    static Measure outliers(String column) {
+        return new OutlierCount(column, false);
+    }
+
+    /** The skewness of a number column as pandas' {@code Series.skew()} (profile's {@code skewness}). */
+    static Measure skewness(String column) {
+        return new Skewness(column);
     }
 
     /** Values of a text column holding an email, a phone number, a card number or an IPv4 address. */

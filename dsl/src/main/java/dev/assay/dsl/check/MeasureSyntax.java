@@ -60,6 +60,8 @@ public final class MeasureSyntax {
         FORMS.put("min", new Form(Arity.ONE_COLUMN, a -> new Minimum(a.get(0))));
         FORMS.put("max", new Form(Arity.ONE_COLUMN, a -> new Maximum(a.get(0))));
         FORMS.put("mean", new Form(Arity.ONE_COLUMN, a -> new MeanValue(a.get(0))));
+        FORMS.put("outliers", new Form(Arity.ONE_COLUMN, a -> new OutlierCount(a.get(0), false)));
+        FORMS.put("skewness", new Form(Arity.ONE_COLUMN, a -> new Skewness(a.get(0))));
         FORMS.put("pii", new Form(Arity.AT_MOST_ONE_COLUMN, a -> new PiiRows(a, false)));
         FORMS.put("drift", new Form(Arity.REFERENCE, a -> new DriftedColumns(a.get(0), false)));
         FORMS.put("fingerprint", new Form(Arity.NONE, a -> new FingerprintMatch()));

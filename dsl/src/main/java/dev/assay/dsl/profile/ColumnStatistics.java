@@ -37,6 +37,7 @@ final class ColumnStatistics {
     private Handle<Double> meanWords;
     private Handle<Long> mostWords;
     private final Map<PiiPattern, Handle<Long>> pii = new EnumMap<>(PiiPattern.class);
+    private NumberShape shape;
 
     ColumnStatistics(AggregateScan scan, Column column) {
         this.column = column;
@@ -51,6 +52,7 @@ final class ColumnStatistics {
                 mean = scan.add(column, Aggregates.mean(ColumnKind.isExactNumber(column.type())));
                 std = scan.add(column, Aggregates.std());
                 quantiles = scan.add(column, Aggregates.quantiles(QUANTILES));
+                shape = new NumberShape(scan, column);
             }
             case TEMPORAL -> {
                 min = scan.add(column, Aggregates.min());
@@ -121,9 +123,22 @@ final class ColumnStatistics {
         return kind == ColumnKind.TEXT && count() > 0 ? new LengthStats(shortest.get(), meanLength.get(), longest.get()) : null;
     }
 
+    /** The integrity of a column of numbers over the profile's later rounds; null for other kinds. */
+    NumberShape numberShape() {
+        return shape;
+    }
+
+    /** Asks the profile's second scan what a column of numbers needs of this one's summary. */
+    void askSecondRound(AggregateScan second) {
+        if (shape != null) {
+            shape.askSecond(second, count(), count() == 0 ? Double.NaN : mean.get(), (Number) min.get(), (Number) max.get(),
+                    quantiles.get());
+        }
+    }
+
     /** What the profile finds wrong in a column of numbers; null for other kinds. */
     private NumberIntegrity numbers() {
-        return null;
+        return shape == null ? null : shape.integrity();
     }
 
     /** What the profile finds wrong in a column of texts; null for other kinds. */

@@ -50,9 +50,30 @@ final class Findings {
         return findings;
     }
 
+    /** Above this absolute skewness a column is "skewed" (a mean and a standard deviation describe it badly). */
+    static final double SKEWED = 2.0;
+
     /** Outliers, infinities, skewness of a column of numbers. */
     private static List<Finding> ofNumbers(long rows, ColumnProfile c) {
-        return List.of();
+        NumberIntegrity n = c.numbers();
+        List<Finding> findings = new ArrayList<>();
+        if (n.infinite() > 0) {
+            findings.add(new Finding(c.name(), "infinite", String.format(Locale.ROOT, "%,d infinite values", n.infinite()),
+                    n.infinite()));
+        }
+        Outliers iqr = n.iqrOutliers();
+        if (iqr.count() > 0) {
+            findings.add(new Finding(c.name(), "outliers", String.format(Locale.ROOT,
+                    "%,d outliers (%s of the values) outside [%s, %s] by the IQR rule, %,d by the modified z-score; e.g. %s",
+                    iqr.count(), percent(iqr.count(), c.count()), ProfileJson.display(iqr.low()),
+                    ProfileJson.display(iqr.high()), n.madOutliers().count(),
+                    String.join(", ", iqr.examples().stream().map(ProfileJson::display).toList())), iqr.count()));
+        }
+        if (n.skewness() != null && Math.abs(n.skewness()) > SKEWED) {
+            findings.add(new Finding(c.name(), "skewed", String.format(Locale.ROOT, "skewed: skewness %.2f, %s tail",
+                    n.skewness(), n.skewness() > 0 ? "a long right" : "a long left"), c.count()));
+        }
+        return findings;
     }
 
     /** Null-like tokens, numbers in text, variants and edge spaces of a column of texts. */

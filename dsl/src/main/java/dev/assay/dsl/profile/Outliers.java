@@ -14,4 +14,9 @@ public record Outliers(long count, Double low, Double high, List<Object> example
     public Outliers {
         examples = List.copyOf(examples);
     }
+
+    /** The same outliers with these examples. */
+    Outliers withExamples(List<Object> shown) {
+        return new Outliers(count, low, high, shown);
+    }
 }

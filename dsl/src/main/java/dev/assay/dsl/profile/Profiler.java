@@ -65,7 +65,8 @@ public final class Profiler {
         }
         List<Binning> all = new ArrayList<>(binnings);
         all.addAll(lengthBinnings);
-        Map<Binning, Histogram> binned = histograms(relation, columns, all);
+        Map<Binning, Histogram> binned = histograms(relation, columns, all, statistics);
+        outliers(relation, statistics);
         binnings.forEach(b -> histograms.put(b.column(), binned.get(b)));
         Map<Integer, Histogram> lengthHistograms = new LinkedHashMap<>();
         lengthBinnings.forEach(b -> lengthHistograms.put(b.column(), binned.get(b)));
@@ -78,6 +79,17 @@ public final class Profiler {
         }
         List<ColumnPair> duplicateColumns = duplicateColumns(relation, columns);
         return new Profile(relation, rows, profiles, duplicateColumns, Findings.of(rows, profiles, duplicateColumns));
+    }
+
+    /** The modified z-score's outliers and both rules' examples, in one more statement per batch of the columns that may have some. */
+    private void outliers(String relation, List<ColumnStatistics> statistics) {
+        List<NumberShape> finding = statistics.stream().map(ColumnStatistics::numberShape)
+                .filter(s -> s != null && s.outliersToFind() != null).toList();
+        List<OutlierScan.Found> found = new OutlierScan(engine).find(relation,
+                finding.stream().map(NumberShape::outliersToFind).toList());
+        for (int i = 0; i < finding.size(); i++) {
+            finding.get(i).found(found.get(i));
+        }
     }
 
     /** The pairs of columns whose values are equal on every row. */
@@ -101,15 +113,20 @@ public final class Profiler {
         return phones;
     }
 
-    /** The bin counts of every binning, in one scan of the binned columns. */
-    private Map<Binning, Histogram> histograms(String relation, List<Column> columns, List<Binning> binnings) {
+    /**
+     * The bin counts of every binning, in one scan of the binned columns, which also computes the
+     * numbers' second round ({@link NumberShape}).
+     */
+    private Map<Binning, Histogram> histograms(String relation, List<Column> columns, List<Binning> binnings,
+                                               List<ColumnStatistics> statistics) {
         Map<Binning, Histogram> histograms = new IdentityHashMap<>();
-        if (binnings.isEmpty()) {
-            return histograms;
-        }
         AggregateScan scan = new AggregateScan(engine, relation, ProfiledValue.INSTANCE);
+        statistics.forEach(s -> s.askSecondRound(scan));
         Map<Binning, Handle<long[]>> counts = new IdentityHashMap<>();
         binnings.forEach(b -> counts.put(b, scan.add(columns.get(b.column()), ProfileAggregates.binCounts(b))));
+        if (scan.isEmpty()) {
+            return histograms;
+        }
         scan.run();
         for (Binning b : binnings) {
             List<Object> edges = new ArrayList<>();
