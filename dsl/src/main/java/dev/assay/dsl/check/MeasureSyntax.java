@@ -60,6 +60,7 @@ public final class MeasureSyntax {
         FORMS.put("max", new Form(Arity.ONE_COLUMN, a -> new Maximum(a.get(0))));
         FORMS.put("mean", new Form(Arity.ONE_COLUMN, a -> new MeanValue(a.get(0))));
         FORMS.put("pii", new Form(Arity.AT_MOST_ONE_COLUMN, a -> new PiiRows(a, false)));
+        FORMS.put("null_like", new Form(Arity.ONE_COLUMN, a -> new NullLikeRows(a.get(0), false)));
         FORMS.put("drift", new Form(Arity.REFERENCE, a -> new DriftedColumns(a.get(0), false)));
         FORMS.put("fingerprint", new Form(Arity.NONE, a -> new FingerprintMatch()));
         FORMS.put("conflicts", new Form(Arity.LABEL, a -> new ConflictingRows(a.get(0), false)));
