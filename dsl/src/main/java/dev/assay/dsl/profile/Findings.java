@@ -92,7 +92,7 @@ final class Findings {
     /** A column that repeats another one on every row: found on the later column of each pair. */
     private static List<Finding> ofDuplicateColumns(long rows, List<ColumnPair> pairs) {
         return pairs.stream().map(p -> new Finding(p.b(), "duplicate_column",
-                "the same values as " + p.a() + " on every row", rows)).toList();
+                "the same values as '" + p.a() + "' on every row", rows)).toList();
     }
 
     static String percent(long part, long whole) {

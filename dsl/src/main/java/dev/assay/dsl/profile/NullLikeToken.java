@@ -1,5 +1,6 @@
 package dev.assay.dsl.profile;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ public record NullLikeToken(String token, String pattern) {
             + ")?");
 
     private static List<NullLikeToken> all() {
-        List<NullLikeToken> tokens = new java.util.ArrayList<>();
+        List<NullLikeToken> tokens = new ArrayList<>();
         tokens.add(new NullLikeToken("", TextPatterns.whole("")));
         for (String word : WORDS) {
             tokens.add(new NullLikeToken(word, TextPatterns.whole("(?i:" + literal(word) + ")")));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.assay.dsl.lang.Interpreter;
 import dev.assay.dsl.lang.Parser;
 import dev.assay.dsl.workspace.Workspace;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class NullLikeCheckTest {
         assertEquals("null_like(id) needs a text column; 'id' is INTEGER",
                 assertThrows(RuleException.class, () -> ws.dataset("t").evaluate(Measure.nullLike("id").equalTo(0))).getMessage());
         assertEquals("null_like measures one column: write null_like(COLUMN)",
-                assertThrows(IllegalArgumentException.class, () -> Measure.of("null_like", java.util.List.of())).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> Measure.of("null_like", List.of())).getMessage());
         RuleException unknown = assertThrows(RuleException.class, () -> ws.dataset("t").evaluate(Measure.nullLike("ss").equalTo(0)));
         assertEquals("no column 'ss' in t; did you mean 's'?", unknown.getMessage());
     }
