@@ -15,7 +15,7 @@ import java.util.List;
  */
 public sealed interface Measure permits RowCount, MissingValues, MissingCells, DistinctValues, DuplicateRows, Minimum,
         Maximum, MeanValue, PiiRows, DriftedColumns, FingerprintMatch, ConflictingRows, ClassImbalance, MinorityShare,
-        LabelAssociation, NewLabels, OutlierCount, Skewness, PairCorrelation, CustomMeasure {
+        LabelAssociation, NewLabels, OutlierCount, Skewness, NullLikeRows, PairCorrelation, CustomMeasure {
 
     /** The built-in measures of the language, in the order the documentation lists them. */
     List<String> NAMES = MeasureSyntax.builtInNames();
@@ -99,6 +99,11 @@ public sealed interface Measure permits RowCount, MissingValues, MissingCells, D
     /** Values of a text column holding an email, a phone number, a card number or an IPv4 address. */
     static Measure pii(String column) {
         return new PiiRows(List.of(column), false);
+    }
+
+    /** Rows of a text column whose value means missing without being NULL ({@code NA}, empty, ...), as {@code profile} counts them. */
+    static Measure nullLike(String column) {
+        return new NullLikeRows(column, false);
     }
 
     /** Columns that drifted from {@code reference} (the dataset checked is the current side). */

@@ -63,6 +63,7 @@ public final class MeasureSyntax {
         FORMS.put("outliers", new Form(Arity.ONE_COLUMN, a -> new OutlierCount(a.get(0), false)));
         FORMS.put("skewness", new Form(Arity.ONE_COLUMN, a -> new Skewness(a.get(0))));
         FORMS.put("pii", new Form(Arity.AT_MOST_ONE_COLUMN, a -> new PiiRows(a, false)));
+        FORMS.put("null_like", new Form(Arity.ONE_COLUMN, a -> new NullLikeRows(a.get(0), false)));
         FORMS.put("drift", new Form(Arity.REFERENCE, a -> new DriftedColumns(a.get(0), false)));
         FORMS.put("fingerprint", new Form(Arity.NONE, a -> new FingerprintMatch()));
         FORMS.put("conflicts", new Form(Arity.LABEL, a -> new ConflictingRows(a.get(0), false)));

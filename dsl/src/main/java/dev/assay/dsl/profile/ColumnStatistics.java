@@ -4,6 +4,8 @@ import dev.assay.dsl.engine.Column;
 import dev.assay.dsl.scan.AggregateScan;
 import dev.assay.dsl.scan.Aggregates;
 import dev.assay.dsl.scan.Handle;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,10 @@ final class ColumnStatistics {
     private Handle<Long> mostWords;
     private final Map<PiiPattern, Handle<Long>> pii = new EnumMap<>(PiiPattern.class);
     private NumberShape shape;
+    private final Handle<Long> fingerprint;
+    private final Map<NullLikeToken, Handle<Long>> nullLike = new LinkedHashMap<>();
+    private Handle<Long> numericLike;
+    private Handle<Long> edgeSpaces;
 
     ColumnStatistics(AggregateScan scan, Column column) {
         this.column = column;
@@ -45,6 +51,7 @@ final class ColumnStatistics {
         count = scan.add(column, Aggregates.count());
         distinct = scan.add(column, Aggregates.distinct());
         ranked = scan.add(column, ProfileAggregates.top(ranked(kind)));
+        fingerprint = scan.add(column, DuplicateColumns.fingerprint());
         switch (kind) {
             case NUMERIC -> {
                 min = scan.add(column, Aggregates.min());
@@ -76,6 +83,11 @@ final class ColumnStatistics {
                         pii.put(p, scan.add(column, ProfileAggregates.rowsWith(p)));
                     }
                 }
+                for (NullLikeToken token : NullLikeToken.ALL) {
+                    nullLike.put(token, scan.add(column, TextAggregates.rowsWith(token)));
+                }
+                numericLike = scan.add(column, TextAggregates.numericLike());
+                edgeSpaces = scan.add(column, TextAggregates.edgeSpaces());
             }
             case BOOLEAN -> {
                 min = scan.add(column, Aggregates.min());
@@ -105,6 +117,20 @@ final class ColumnStatistics {
 
     List<ValueCount> ranked() {
         return ranked.get();
+    }
+
+    /** The smallest value, where the kind has one (null otherwise, or without values). */
+    Object smallest() {
+        return min == null ? null : min.get();
+    }
+
+    Object largest() {
+        return max == null ? null : max.get();
+    }
+
+    /** {@link DuplicateColumns#fingerprint()} of the column. */
+    long fingerprint() {
+        return fingerprint.get();
     }
 
     /** Bins over the values' range, when the column is binned by value (numbers, times). */
@@ -141,13 +167,27 @@ final class ColumnStatistics {
         return shape == null ? null : shape.integrity();
     }
 
-    /** What the profile finds wrong in a column of texts; null for other kinds. */
-    private TextIntegrity texts() {
-        return null;
+    /** What the profile finds wrong in a column of texts, with its variants found apart; null for other kinds. */
+    private TextIntegrity texts(Variants variants) {
+        if (kind != ColumnKind.TEXT) {
+            return null;
+        }
+        long total = 0;
+        List<TokenCount> tokens = new ArrayList<>();
+        for (Map.Entry<NullLikeToken, Handle<Long>> token : nullLike.entrySet()) {
+            long n = token.getValue().get();
+            if (n > 0) {
+                tokens.add(new TokenCount(token.getKey().token(), n));
+                total += n;
+            }
+        }
+        tokens.sort(Comparator.comparingLong(TokenCount::count).reversed().thenComparing(TokenCount::token));
+        return new TextIntegrity(total, tokens, numericLike.get(), variants.groups(), variants.examples(), edgeSpaces.get(),
+                variants.rows());
     }
 
-    /** The column's profile, with the histograms and phone count found by the later scans. */
-    ColumnProfile profile(long rows, Histogram histogram, Histogram lengthHistogram, Long phones) {
+    /** The column's profile, with the histograms, phone count and variants found by the later scans. */
+    ColumnProfile profile(long rows, Histogram histogram, Histogram lengthHistogram, Long phones, Variants variants) {
         long values = count();
         Object mean = null;
         Double std = null;
@@ -176,6 +216,6 @@ final class ColumnStatistics {
         List<ValueCount> top = ranked().subList(0, Math.min(TOP_VALUES, ranked().size()));
         return new ColumnProfile(column.name(), column.type(), kind, values, rows - values, distinct(),
                 min == null ? null : min.get(), max == null ? null : max.get(), mean, std, quantiles, histogram, top,
-                lengths(), lengthHistogram, words, found, numbers(), texts());
+                lengths(), lengthHistogram, words, found, numbers(), texts(variants));
     }
 }

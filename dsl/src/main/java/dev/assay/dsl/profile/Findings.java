@@ -76,14 +76,44 @@ final class Findings {
         return findings;
     }
 
-    /** Null-like tokens, numbers in text, variants and edge spaces of a column of texts. */
+    /** Null-like tokens, numbers in text, variants and edge spaces of a column of texts (thresholds: docs/profile.md, "Texts"). */
     private static List<Finding> ofTexts(long rows, ColumnProfile c) {
-        return List.of();
+        TextIntegrity t = c.texts();
+        List<Finding> found = new ArrayList<>();
+        if (t.nullLike() > 0) {
+            List<String> tokens = t.nullLikeTokens().stream().limit(3)
+                    .map(k -> String.format(Locale.ROOT, "%s %,d", ProfileJson.display(k.token()), k.count())).toList();
+            found.add(new Finding(c.name(), "null_like", String.format(Locale.ROOT,
+                    "%,d values mean missing but are not NULL (%s%s)", t.nullLike(), String.join(", ", tokens),
+                    t.nullLikeTokens().size() > 3 ? ", ..." : ""), t.nullLike()));
+        }
+        long others = c.count() - t.nullLike() - t.numericLike();
+        if (t.numericLike() > 0 && others == 0) {
+            found.add(new Finding(c.name(), "numbers_as_text", String.format(Locale.ROOT,
+                    "every value is a number%s: numbers stored as text?", t.nullLike() > 0 ? " or null-like" : ""),
+                    t.numericLike()));
+        } else if (t.numericLike() > 0 && Math.min(t.numericLike(), others) * 100 >= t.numericLike() + others) {
+            found.add(new Finding(c.name(), "mixed_types", String.format(Locale.ROOT,
+                    "mixed types: %,d values are numbers, %,d are other text", t.numericLike(), others),
+                    Math.min(t.numericLike(), others)));
+        }
+        if (t.variants() > 0) {
+            found.add(new Finding(c.name(), "variants", String.format(Locale.ROOT,
+                    "%,d groups of values differ only in case, punctuation or spaces (%,d rows), e.g. %s", t.variants(),
+                    t.variantRows(), String.join(", ", t.variantExamples().get(0).stream().map(ProfileJson::display).toList())),
+                    t.variantRows()));
+        }
+        if (t.edgeSpaces() > 0) {
+            found.add(new Finding(c.name(), "edge_spaces", String.format(Locale.ROOT,
+                    "%,d values have white space at the start or the end", t.edgeSpaces()), t.edgeSpaces()));
+        }
+        return found;
     }
 
-    /** A column that repeats another one on every row. */
+    /** A column that repeats another one on every row: found on the later column of each pair. */
     private static List<Finding> ofDuplicateColumns(long rows, List<ColumnPair> pairs) {
-        return List.of();
+        return pairs.stream().map(p -> new Finding(p.b(), "duplicate_column",
+                "the same values as '" + p.a() + "' on every row", rows)).toList();
     }
 
     static String percent(long part, long whole) {

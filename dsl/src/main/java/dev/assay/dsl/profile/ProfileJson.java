@@ -110,6 +110,7 @@ public final class ProfileJson {
         json.put("numeric_like", t == null ? null : t.numericLike());
         json.put("variants", t == null ? null : t.variants());
         json.put("variant_examples", t == null ? null : t.variantExamples());
+        json.put("variant_rows", t == null ? null : t.variantRows());
         json.put("edge_spaces", t == null ? null : t.edgeSpaces());
     }
 

@@ -20,8 +20,10 @@ import java.util.Optional;
  * Computes the profile of a relation in two {@link AggregateScan scans} of its columns (each cut
  * into batches of columns, so the cost is linear in columns): one for every statistic, distinct
  * count and top value ({@link ColumnStatistics}), one for the histograms whose edges the first
- * gives; and a third for phone numbers in text columns ({@link PhoneScan}). Only aggregates, a
- * few values per column, bin counts and the text values that may hold phone numbers reach Java.
+ * gives; a third for phone numbers in text columns ({@link PhoneScan}), a fourth for their
+ * variants ({@link VariantScan}); and, only for columns whose statistics are all equal, the
+ * comparisons confirming duplicate columns ({@link DuplicateColumns}). Only aggregates, a few
+ * values per column, bin counts and the text values that may hold phone numbers reach Java.
  */
 public final class Profiler {
 
@@ -72,12 +74,14 @@ public final class Profiler {
         lengthBinnings.forEach(b -> lengthHistograms.put(b.column(), binned.get(b)));
 
         Map<Integer, Long> phones = phones(relation, columns);
+        Map<Integer, Variants> variants = variants(relation, columns);
 
         List<ColumnProfile> profiles = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            profiles.add(statistics.get(i).profile(rows, histograms.get(i), lengthHistograms.get(i), phones.get(i)));
+            profiles.add(statistics.get(i).profile(rows, histograms.get(i), lengthHistograms.get(i), phones.get(i),
+                    variants.get(i)));
         }
-        List<ColumnPair> duplicateColumns = duplicateColumns(relation, columns);
+        List<ColumnPair> duplicateColumns = new DuplicateColumns(engine).find(relation, statistics);
         return new Profile(relation, rows, profiles, duplicateColumns, Findings.of(rows, profiles, duplicateColumns));
     }
 
@@ -92,19 +96,31 @@ public final class Profiler {
         }
     }
 
-    /** The pairs of columns whose values are equal on every row. */
-    private List<ColumnPair> duplicateColumns(String relation, List<Column> columns) {
-        return List.of();
+    /** Per text column (by index), its groups of values equal under {@code normalize}. */
+    private Map<Integer, Variants> variants(String relation, List<Column> columns) {
+        List<Integer> text = textColumns(columns);
+        List<Variants> found = new VariantScan(engine).find(relation, text.stream().map(columns::get).toList());
+        Map<Integer, Variants> variants = new LinkedHashMap<>();
+        for (int j = 0; j < text.size(); j++) {
+            variants.put(text.get(j), found.get(j));
+        }
+        return variants;
     }
 
-    /** Per text column (by index), its values holding a phone number. */
-    private Map<Integer, Long> phones(String relation, List<Column> columns) {
+    /** The indexes of the text columns. */
+    private static List<Integer> textColumns(List<Column> columns) {
         List<Integer> text = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             if (ColumnKind.of(columns.get(i).type()) == ColumnKind.TEXT) {
                 text.add(i);
             }
         }
+        return text;
+    }
+
+    /** Per text column (by index), its values holding a phone number. */
+    private Map<Integer, Long> phones(String relation, List<Column> columns) {
+        List<Integer> text = textColumns(columns);
         long[] counts = new PhoneScan(engine, phoneRegions).countValues(relation, text.stream().map(columns::get).toList());
         Map<Integer, Long> phones = new LinkedHashMap<>();
         for (int j = 0; j < text.size(); j++) {

@@ -8,15 +8,22 @@ import java.util.List;
  * numbers ({@code numericLike}), values with white space at either end ({@code edgeSpaces});
  * and {@code variants}, the number of groups of two or more distinct values equal under
  * {@code normalize} (like {@code Yes}, {@code yes }, {@code YES}), with up to five groups as
- * examples. Tokens and thresholds: docs/profile.md.
+ * examples, and {@code variantRows}, the rows holding a value of one of those groups (what a
+ * variants finding touches). Tokens and thresholds: docs/profile.md.
  */
 public record TextIntegrity(long nullLike, List<TokenCount> nullLikeTokens, long numericLike, long variants,
-                            List<List<String>> variantExamples, long edgeSpaces) {
+                            List<List<String>> variantExamples, long edgeSpaces, long variantRows) {
 
     public static final int VARIANT_EXAMPLES = 5;
 
     public TextIntegrity {
         nullLikeTokens = List.copyOf(nullLikeTokens);
         variantExamples = variantExamples.stream().map(List::copyOf).toList();
+    }
+
+    /** Without the rows of the variants, which only a variants finding reads. */
+    public TextIntegrity(long nullLike, List<TokenCount> nullLikeTokens, long numericLike, long variants,
+                         List<List<String>> variantExamples, long edgeSpaces) {
+        this(nullLike, nullLikeTokens, numericLike, variants, variantExamples, edgeSpaces, 0);
     }
 }

@@ -69,7 +69,7 @@ class LanguageAssistTest {
     void labelMeasuresCompleteTheirColumnsAndTheOtherDataset() {
         assertEquals(List.of("imbalance"), complete("check reviews: i"));
         assertEquals(List.of("association"), complete("check reviews: rows > 0, as"));
-        assertEquals(List.of("new_labels"), complete("check reviews: n"));
+        assertEquals(List.of("new_labels", "null_like"), complete("check reviews: n"));
         assertEquals(List.of("label"), complete("check reviews: new_labels(la"), "the label is a column");
         assertEquals(List.of("reruns", "reviews"), complete("check reviews: new_labels(label, re"), "OTHER is a dataset");
         assertEquals(List.of("table", "text"), complete("check reviews: association(t"));

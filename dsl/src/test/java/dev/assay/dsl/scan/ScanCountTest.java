@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * How many statements operations make, counted through {@link CountingEngine}, so that a later
  * change cannot silently multiply the passes over the data: a profile is two scans (statistics,
- * then histograms with the numbers' second round), a statement for the numbers' outliers and a
- * phone-number pass; a check of many column rules is one scan; a wide
+ * then histograms with the numbers' second round), a statement for the numbers' outliers, a phone-number pass and a pass for the variants of its text columns (plus
+ * comparisons of columns only when two could be duplicates); a check of many column rules is one scan; a wide
  * table takes batches of columns, a number growing linearly with its columns; a drift is a
  * few statements per batch of columns, whatever the methods.
  */
@@ -70,9 +70,28 @@ class ScanCountTest {
     }
 
     @Test
-    void aProfileIsTwoScansAnOutlierPassAndAPhonePass() {
+    void aProfileIsTwoScansAnOutlierPassAPhonePassAndAVariantsPass() {
         ws.dataset("t").profile();
-        assertEquals(4, counting.take());
+        assertEquals(5, counting.take());
+    }
+
+    @Test
+    void threeHundredDuplicateColumnsAreConfirmedInOneStatement() {
+        StringBuilder twins = new StringBuilder("CREATE TABLE twins AS SELECT 0 AS k");
+        StringBuilder apart = new StringBuilder("CREATE TABLE apart AS SELECT 0 AS k");
+        for (int i = 1; i <= 300; i++) {
+            twins.append(", range + ").append(i * 1000).append(" AS a").append(i).append(", range + ").append(i * 1000)
+                    .append(" AS b").append(i);
+            apart.append(", range + ").append(i * 1000).append(" AS a").append(i).append(", range + ").append(i * 1000 + 500)
+                    .append(" AS b").append(i);
+        }
+        ws.sql(twins + " FROM range(60)", null);
+        ws.sql(apart + " FROM range(60)", null);
+        counting.take();
+        assertEquals(300, ws.dataset("twins").profile().duplicateColumns().size());
+        int withPairs = counting.take();
+        assertEquals(0, ws.dataset("apart").profile().duplicateColumns().size());
+        assertEquals(1, withPairs - counting.take(), "the same profile plus one statement of 300 comparisons");
     }
 
     @Test
