@@ -20,7 +20,9 @@ import java.util.Optional;
  * Computes the profile of a relation in two {@link AggregateScan scans} of its columns (each cut
  * into batches of columns, so the cost is linear in columns): one for every statistic, distinct
  * count and top value ({@link ColumnStatistics}), one for the histograms whose edges the first
- * gives; a third for phone numbers in text columns ({@link PhoneScan}), a fourth for their
+ * gives and the numbers' second round ({@link NumberShape}: centered powers, IQR outliers, MAD);
+ * then statements per batch of columns for the numbers' modified z-score outliers
+ * ({@link OutlierScan}), phone numbers in text columns ({@link PhoneScan}) and the texts'
  * variants ({@link VariantScan}); and, only for columns whose statistics are all equal, the
  * comparisons confirming duplicate columns ({@link DuplicateColumns}). Only aggregates, a few
  * values per column, bin counts and the text values that may hold phone numbers reach Java.

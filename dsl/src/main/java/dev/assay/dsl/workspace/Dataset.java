@@ -95,7 +95,7 @@ public final class Dataset {
         return engine().arrowBatches(name, batchRows);
     }
 
-    /** The profile of every column: statistics, histograms, top values and findings (three scans). */
+    /** The profile of every column: statistics, histograms, top values, integrity and findings (docs/profile.md). */
     public Profile profile() {
         return profile(List.of());
     }
