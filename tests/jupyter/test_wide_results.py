@@ -113,10 +113,10 @@ for (int i = 0; i < 10000; i++) {
     var q = new java.util.LinkedHashMap<String, Object>();
     q.put("0.05", 0.5); q.put("0.25", 2.5); q.put("0.5", 5.0); q.put("0.75", 7.5); q.put("0.95", 9.5);
     columns.add(new ColumnProfile(name, "DOUBLE", ColumnKind.NUMERIC, 10000 - missing, missing, 5000, 0.0, 10.0, 5.0, 2.9,
-        q, new Histogram(edges, counts), top, null, null, null, null));
-    if (missing * 2 > 10000) findings.add(new Finding(name, "missing", "60.0% missing"));
+        q, new Histogram(edges, counts), top, null, null, null, null, null, null));
+    if (missing * 2 > 10000) findings.add(new Finding(name, "missing", "60.0% missing", missing));
 }
-new Profile("wide", 10000, columns, findings)
+new Profile("wide", 10000, columns, java.util.List.of(), findings)
 """
 
 
