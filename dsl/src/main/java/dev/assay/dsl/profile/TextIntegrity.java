@@ -20,10 +20,4 @@ public record TextIntegrity(long nullLike, List<TokenCount> nullLikeTokens, long
         nullLikeTokens = List.copyOf(nullLikeTokens);
         variantExamples = variantExamples.stream().map(List::copyOf).toList();
     }
-
-    /** Without the rows of the variants, which only a variants finding reads. */
-    public TextIntegrity(long nullLike, List<TokenCount> nullLikeTokens, long numericLike, long variants,
-                         List<List<String>> variantExamples, long edgeSpaces) {
-        this(nullLike, nullLikeTokens, numericLike, variants, variantExamples, edgeSpaces, 0);
-    }
 }

@@ -37,9 +37,9 @@ public final class IntegrityProfiles {
         Outliers mad = new Outliers(8, 0.5, 18.0, List.of(1e6, 999.5));
         NumberIntegrity numbers = new NumberIntegrity(3, 0, 1, 2.5, 8.125, iqr, 1.25, mad);
         TextIntegrity texts = new TextIntegrity(40, List.of(new TokenCount("na", 30), new TokenCount("", 10)), 5, 2,
-                List.of(List.of("Yes", "yes ", "YES"), List.of("<b>no</b>", "No")), 3);
+                List.of(List.of("Yes", "yes ", "YES"), List.of("<b>no</b>", "No")), 3, 9);
         List<ColumnProfile> columns = List.of(number("price", numbers), text("answer", 6, texts),
-                text("review", 350, new TextIntegrity(0, List.of(), 0, 0, List.of(), 0)), number("price_copy", numbers));
+                text("review", 350, new TextIntegrity(0, List.of(), 0, 0, List.of(), 0, 0)), number("price_copy", numbers));
         List<Finding> findings = List.of(
                 new Finding("answer", "missing", "60.0% missing (600 of 1,000 rows)", 600),
                 new Finding("answer", "null_like", "40 values mean missing without being NULL", 40),

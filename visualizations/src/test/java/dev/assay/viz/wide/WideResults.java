@@ -96,7 +96,7 @@ public final class WideResults {
             List.of(1e9, -1e9, 99.75, 98.5, 97.25)));
     private static final TextIntegrity TEXTS = new TextIntegrity(30, List.of(new TokenCount("n/a", 20), new TokenCount("", 10)),
             7, 5, List.of(List.of("Red", "red "), List.of("GREEN", "green"), List.of("Blue", "blue", "BLUE"), List.of("x", "X"),
-            List.of("a very long variant of a colour name", "A very long variant of a colour name")), 4);
+            List.of("a very long variant of a colour name", "A very long variant of a colour name")), 4, 11);
 
     private static ColumnProfile number(String name, long missing, Random random) {
         List<Object> edges = new ArrayList<>();
