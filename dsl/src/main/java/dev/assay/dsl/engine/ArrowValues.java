@@ -12,6 +12,10 @@ import java.util.Map;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.UInt1Vector;
+import org.apache.arrow.vector.UInt2Vector;
+import org.apache.arrow.vector.UInt4Vector;
+import org.apache.arrow.vector.UInt8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.complex.StructVector;
@@ -53,6 +57,10 @@ final class ArrowValues {
         if (vector instanceof StructVector struct) {
             return fields(struct, row);
         }
+        Object unsigned = unsigned(vector, row);
+        if (unsigned != null) {
+            return unsigned;
+        }
         Object value = vector.getObject(row);
         if (value instanceof Text text) {
             return text.toString();
@@ -61,6 +69,26 @@ final class ArrowValues {
             return HexFormat.of().formatHex(bytes);
         }
         return value;
+    }
+
+    /**
+     * An unsigned integer as its number: Arrow's own objects for them are signed (a UTINYINT 200
+     * is the byte -56) or, for 16 bits, a {@code Character}; null for any other vector.
+     */
+    private static Object unsigned(FieldVector vector, int row) {
+        if (vector instanceof UInt1Vector v) {
+            return (int) v.getObjectNoOverflow(row);
+        }
+        if (vector instanceof UInt2Vector v) {
+            return (int) v.get(row);
+        }
+        if (vector instanceof UInt4Vector v) {
+            return v.getObjectNoOverflow(row);
+        }
+        if (vector instanceof UInt8Vector v) {
+            return v.getObjectNoOverflow(row);
+        }
+        return null;
     }
 
     /**

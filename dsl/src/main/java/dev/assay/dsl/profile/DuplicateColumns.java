@@ -131,8 +131,8 @@ final class DuplicateColumns {
 
     /** Numbers by value whatever their Java class, the rest by their text. */
     private static Object comparable(Object value) {
-        if (value instanceof Double x && !Double.isFinite(x)) {
-            return x.toString();
+        if ((value instanceof Double || value instanceof Float) && !Double.isFinite(((Number) value).doubleValue())) {
+            return value.toString(); // no BigDecimal for an infinity
         }
         if (value instanceof Number n) {
             return new BigDecimal(n.toString()).stripTrailingZeros();
