@@ -27,7 +27,11 @@ public final class PinLoader {
 
     /** The version loaded as table {@code target}. */
     public StoredVersion load(VersionRef ref, String target) {
-        StoredVersion version = store.resolve(ref);
+        return load(store.resolve(ref), target);
+    }
+
+    /** {@code version} (a version of this store) loaded as table {@code target}. */
+    public StoredVersion load(StoredVersion version, String target) {
         Path file = store.snapshotFile(version.fingerprint());
         if (!Files.isRegularFile(file)) {
             throw new StoreException("the snapshot of " + version.ref() + " is missing: expected " + file

@@ -29,6 +29,8 @@ import java.util.stream.Stream;
  *   lock                      held by the one process writing
  *   labels/LABEL.json         the versions of a label, replaced whole by rename
  *   snapshots/HEX.parquet     content, named by its fingerprint; never changed once in place
+ *   metrics/HEX.json          the profile statistics of that content (docs/versions.md, "Metrics")
+ *   checks/HEX.json           the outcomes of the checks run on that content
  *   tmp/                      writes in progress (cleared by the next writer)
  * </pre>
  * Readers take no lock: every file they can see is complete. Writers hold {@link StoreLock}
@@ -138,6 +140,49 @@ public final class VersionStore {
         return root.resolve("snapshots").resolve(fingerprint.hex() + SNAPSHOT_SUFFIX);
     }
 
+    /** Where the metrics of that content are (or would be) kept. */
+    public Path metricsFile(Fingerprint fingerprint) {
+        return root.resolve("metrics").resolve(fingerprint.hex() + ".json");
+    }
+
+    /** The bytes of the metrics kept for that content, if any (their reader checks them). */
+    public Optional<byte[]> metrics(Fingerprint fingerprint) {
+        Path file = metricsFile(fingerprint);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty(); // also when the store itself is not there yet
+        }
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the check outcomes of that content are (or would be) kept. */
+    public Path checksFile(Fingerprint fingerprint) {
+        return root.resolve("checks").resolve(fingerprint.hex() + ".json");
+    }
+
+    /** The checks recorded for that content, oldest first; empty when it was never checked. */
+    public List<StoredCheck> checks(Fingerprint fingerprint) {
+        Path file = checksFile(fingerprint);
+        try {
+            return CheckFile.read(fingerprint, Files.readAllBytes(file), file.toString());
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the latest check of that content passed; null when it was never checked. */
+    public Boolean checkPassed(Fingerprint fingerprint) {
+        List<StoredCheck> checks = checks(fingerprint);
+        return checks.isEmpty() ? null : checks.get(checks.size() - 1).passed();
+    }
+
     /** Runs {@code work} as the store's only writer; {@code cancelled} lets a wait for the lock be stopped. */
     public <T> T write(BooleanSupplier cancelled, Function<Writer, T> work) {
         createDirectories();
@@ -207,7 +252,7 @@ public final class VersionStore {
 
     private void createDirectories() {
         try {
-            for (String dir : List.of("labels", "snapshots", "tmp")) {
+            for (String dir : List.of("labels", "snapshots", "metrics", "checks", "tmp")) {
                 Files.createDirectories(root.resolve(dir));
             }
             if (!Files.isWritable(root.resolve("tmp"))) {
@@ -283,6 +328,26 @@ public final class VersionStore {
             } catch (IOException e) {
                 throw new StoreException("cannot record " + version.ref() + " in " + labelFile(version.label()) + ": "
                         + e.getMessage(), e);
+            }
+        }
+
+        /** Keeps {@code bytes} as the metrics of that content, replacing any kept before, in one rename. */
+        public void keepMetrics(Fingerprint fingerprint, byte[] bytes) {
+            try {
+                AtomicFiles.write(newFile(".json"), metricsFile(fingerprint), bytes);
+            } catch (IOException e) {
+                throw new StoreException("cannot keep the metrics " + metricsFile(fingerprint) + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Adds {@code check} to the checks recorded for that content (the file is rewritten whole, by rename). */
+        public void recordCheck(Fingerprint fingerprint, StoredCheck check) {
+            List<StoredCheck> checks = new ArrayList<>(checks(fingerprint));
+            checks.add(check);
+            try {
+                AtomicFiles.write(newFile(".json"), checksFile(fingerprint), CheckFile.write(fingerprint, checks));
+            } catch (IOException e) {
+                throw new StoreException("cannot record a check in " + checksFile(fingerprint) + ": " + e.getMessage(), e);
             }
         }
 

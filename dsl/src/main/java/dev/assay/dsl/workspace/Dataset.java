@@ -21,6 +21,7 @@ import dev.assay.dsl.engine.TablePreview;
 import dev.assay.dsl.correlations.Correlations;
 import dev.assay.dsl.correlations.CorrelationsPlan;
 import dev.assay.dsl.correlations.Correlator;
+import dev.assay.dsl.history.MetricsKeeper;
 import dev.assay.dsl.labels.ConflictFinder;
 import dev.assay.dsl.labels.LabelAnalyzer;
 import dev.assay.dsl.labels.Labels;
@@ -237,7 +238,7 @@ public final class Dataset {
      * made it. Content equal to the label's latest version returns that version.
      */
     public Pinned pin(String label) {
-        Pinned pinned = new Pinner(engine(), workspace.store()).pin(name, label, workspace.lineage().of(name));
+        Pinned pinned = new Pinner(engine(), workspace.store(), MetricsKeeper.computedOn(engine())).pin(name, label, workspace.lineage().of(name));
         // From now on this dataset is that version: what is made from it descends from it.
         workspace.lineage().record(name, Provenance.pinned(pinned.version().asParent()));
         workspace.sessionLog().pinned(pinned);

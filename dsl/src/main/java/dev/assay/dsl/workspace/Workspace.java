@@ -19,6 +19,8 @@ import dev.assay.dsl.naming.Suggestions;
 import dev.assay.dsl.report.OutputRule;
 import dev.assay.dsl.sql.SqlScript;
 import dev.assay.dsl.sql.SqlStatement;
+import dev.assay.dsl.history.MetricsKeeper;
+import dev.assay.dsl.history.VersionMetrics;
 import dev.assay.dsl.store.PinLoader;
 import dev.assay.dsl.store.Provenance;
 import dev.assay.dsl.store.StoredVersion;
@@ -387,6 +389,14 @@ public final class Workspace implements AutoCloseable {
         replaceElsewhere(engine, List.of(name));
         lineage.record(name, Provenance.pinned(loaded.asParent()));
         return new LoadedPin(new Dataset(this, name), loaded);
+    }
+
+    /**
+     * The metrics (profile statistics) of a pinned version: those kept with it, or computed once
+     * from its snapshot on this session's engine and kept (a version pinned before metrics were kept).
+     */
+    public VersionMetrics metrics(StoredVersion version) {
+        return new MetricsKeeper(engine(), store).of(version);
     }
 
     /** The versions of a label, oldest first, with the lineage of the latest. */
