@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * </pre>
  * Readers take no lock: every file they can see is complete. Writers hold {@link StoreLock}
  * and write aside in {@code tmp/} before renaming, so a crash at any point leaves the store as
- * it was or with one extra, unreferenced snapshot that {@link #gc} removes.
+ * it was or with an extra, unreferenced snapshot or metrics file that {@link #gc} removes.
  */
 public final class VersionStore {
 
@@ -193,7 +193,11 @@ public final class VersionStore {
         }
     }
 
-    /** Removes the snapshots no version refers to, and writes left unfinished by stopped processes. */
+    /**
+     * Removes the snapshots, metrics and check records no version refers to (left by a pin
+     * killed between its renames, or by a label removed by hand), and writes left unfinished
+     * by stopped processes.
+     */
     public GcReport gc() {
         if (!Files.isDirectory(root)) {
             throw new StoreException("there is no version store at " + root);
@@ -202,35 +206,52 @@ public final class VersionStore {
             Set<String> referenced = new HashSet<>();
             for (String label : labels()) {
                 try {
-                    versions(label).forEach(v -> referenced.add(v.fingerprint().hex() + SNAPSHOT_SUFFIX));
+                    versions(label).forEach(v -> referenced.add(v.fingerprint().hex()));
                 } catch (RuntimeException e) {
                     // Its versions might need any snapshot: removing nothing is the only safe answer.
                     throw new StoreException("gc stopped, nothing removed: the versions of '" + label + "' cannot be read ("
                             + e.getMessage() + ")", e);
                 }
             }
-            List<String> removed = new ArrayList<>();
-            long freed = 0;
-            int kept = 0;
-            Path dir = root.resolve("snapshots");
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path file : files.sorted().toList()) {
-                    String name = file.getFileName().toString();
-                    if (!name.matches("[0-9a-f]{64}\\.parquet") || referenced.contains(name)) {
-                        kept++;
-                        continue;
-                    }
-                    long size = Files.size(file);
-                    Files.delete(file);
-                    removed.add(name);
-                    freed += size;
-                }
-            } catch (IOException e) {
-                throw new StoreException("cannot clean " + dir + ": " + e.getMessage(), e);
-            }
-            AtomicFiles.forceDirectory(dir);
-            return new GcReport(root.toString(), removed, freed, kept);
+            Unreferenced snapshots = removeUnreferenced("snapshots", SNAPSHOT_SUFFIX, referenced);
+            Unreferenced metrics = removeUnreferenced("metrics", ".json", referenced);
+            Unreferenced checks = removeUnreferenced("checks", ".json", referenced);
+            return new GcReport(root.toString(), snapshots.removed(), snapshots.freed() + metrics.freed() + checks.freed(),
+                    snapshots.kept(), metrics.removed(), checks.removed());
         });
+    }
+
+    /** What gc removed from one directory of files named by fingerprint. */
+    private record Unreferenced(List<String> removed, long freed, int kept) {
+    }
+
+    /** Deletes the files {@code HEX + suffix} in {@code directory} whose fingerprint is not {@code referenced}. */
+    private Unreferenced removeUnreferenced(String directory, String suffix, Set<String> referenced) {
+        List<String> removed = new ArrayList<>();
+        long freed = 0;
+        int kept = 0;
+        Path dir = root.resolve(directory);
+        if (!Files.isDirectory(dir)) {
+            return new Unreferenced(removed, freed, kept); // a store written before metrics were kept
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                String hex = name.substring(0, Math.max(0, name.length() - suffix.length()));
+                if (!name.endsWith(suffix) || !hex.matches("[0-9a-f]{64}") || referenced.contains(hex)) {
+                    kept++;
+                    continue;
+                }
+                long size = Files.size(file);
+                Files.delete(file);
+                removed.add(name);
+                freed += size;
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot clean " + dir + ": " + e.getMessage(), e);
+        }
+        AtomicFiles.forceDirectory(dir);
+        return new Unreferenced(removed, freed, kept);
     }
 
     /** The SHA-256 of a file's bytes, streamed. */

@@ -42,6 +42,10 @@ final class StoreCommand implements Runnable {
                 GcReport report = versions.gc();
                 System.out.printf("Removed %d unreferenced snapshot(s), %,d bytes, from %s; %d kept%n",
                         report.removed().size(), report.freedBytes(), report.store(), report.kept());
+                if (!report.removedMetrics().isEmpty() || !report.removedChecks().isEmpty()) {
+                    System.out.printf("Removed the metrics of %d and the check records of %d content(s) no version refers to%n",
+                            report.removedMetrics().size(), report.removedChecks().size());
+                }
                 return 0;
             } catch (StoreException e) {
                 System.err.println("assay store gc: " + e.getMessage());
