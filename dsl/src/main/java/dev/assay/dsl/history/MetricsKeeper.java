@@ -29,7 +29,17 @@ public final class MetricsKeeper {
 
     /** What a pin keeps: the metrics of a relation's rows, profiled on {@code engine}. */
     public static ContentMetrics computedOn(SqlEngine engine) {
-        return (relation, fingerprint) -> profiled(engine, relation, fingerprint).bytes();
+        return new ContentMetrics() {
+            @Override
+            public byte[] of(String relation, Fingerprint fingerprint) {
+                return profiled(engine, relation, fingerprint).bytes();
+            }
+
+            @Override
+            public boolean readable(Fingerprint fingerprint, byte[] kept) {
+                return read(fingerprint, kept, "").isPresent();
+            }
+        };
     }
 
     /** The metrics of {@code version}, computed from its snapshot and kept when the store has none. */
@@ -62,12 +72,15 @@ public final class MetricsKeeper {
 
     /** The kept metrics; a damaged file counts as none (it is recomputed and replaced). */
     private Optional<VersionMetrics> kept(Fingerprint fingerprint) {
-        return store.metrics(fingerprint).flatMap(bytes -> {
-            try {
-                return Optional.of(VersionMetrics.read(fingerprint, bytes, store.metricsFile(fingerprint).toString()));
-            } catch (StoreException e) {
-                return Optional.empty();
-            }
-        });
+        return store.metrics(fingerprint).flatMap(bytes -> read(fingerprint, bytes, store.metricsFile(fingerprint).toString()));
+    }
+
+    /** The metrics in {@code bytes}; empty when they are not complete metrics of that content. */
+    private static Optional<VersionMetrics> read(Fingerprint fingerprint, byte[] bytes, String fileName) {
+        try {
+            return Optional.of(VersionMetrics.read(fingerprint, bytes, fileName));
+        } catch (StoreException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -28,11 +28,11 @@ public final class Pinner {
         VersionRef.checkLabel(label);
         Content content = new Fingerprinter(engine).of(relation);
         // Computed outside the lock too (a profile reads every row); content seen before has its metrics.
-        byte[] computed = store.metrics(content.fingerprint()).isPresent() ? null : metrics.of(relation, content.fingerprint());
+        byte[] computed = hasMetrics(content.fingerprint()) ? null : metrics.of(relation, content.fingerprint());
         return store.write(engine::isCancelled, writer -> {
             List<StoredVersion> versions = store.versions(label);
             // Before the label file: a version is never recorded without its metrics.
-            if (computed != null && store.metrics(content.fingerprint()).isEmpty()) {
+            if (computed != null && !hasMetrics(content.fingerprint())) {
                 writer.keepMetrics(content.fingerprint(), computed);
             }
             if (!versions.isEmpty() && versions.get(versions.size() - 1).fingerprint().equals(content.fingerprint())) {
@@ -46,6 +46,11 @@ public final class Pinner {
             writer.append(version);
             return new Pinned(relation, version, true);
         });
+    }
+
+    /** Whether the store keeps readable metrics of that content (a damaged file is replaced, not kept). */
+    private boolean hasMetrics(Fingerprint fingerprint) {
+        return store.metrics(fingerprint).filter(bytes -> metrics.readable(fingerprint, bytes)).isPresent();
     }
 
     private VersionStore.Snapshot writeSnapshot(String relation, Fingerprint fingerprint, VersionStore.Writer writer) {
