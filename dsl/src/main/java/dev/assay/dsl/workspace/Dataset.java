@@ -242,6 +242,7 @@ public final class Dataset {
         // From now on this dataset is that version: what is made from it descends from it.
         workspace.lineage().record(name, Provenance.pinned(pinned.version().asParent()));
         workspace.sessionLog().pinned(pinned);
+        workspace.checkOutcomes().pinned(name, workspace.lineage().identity(name), pinned);
         return pinned;
     }
 
@@ -267,7 +268,10 @@ public final class Dataset {
         return result;
     }
 
-    /** Measures the rules and returns every verdict without failing. */
+    /**
+     * Measures the rules and returns every verdict without failing. The outcome is recorded in
+     * the store with the version this dataset is (or becomes when it is pinned), see docs/versions.md.
+     */
     public CheckResult evaluate(Rule... rules) {
         return evaluate(List.of(rules));
     }
@@ -275,6 +279,7 @@ public final class Dataset {
     public CheckResult evaluate(List<Rule> rules) {
         CheckResult result = new RuleMeasurer(workspace, this).measure(rules);
         workspace.sessionLog().checked(result);
+        workspace.checkOutcomes().checked(name, result); // with the version this dataset is, or once it is pinned
         return result;
     }
 

@@ -48,6 +48,11 @@ final class Lineage {
         return id.isPresent() && id.get().equals(entry.identity()) ? entry.provenance() : Provenance.UNKNOWN;
     }
 
+    /** The identity of the relation {@code relation} names now; empty when there is none. */
+    Optional<Identity> identity(String relation) {
+        return identities.apply(relation);
+    }
+
     /**
      * The provenance of what a statement reading {@code sources} makes. Ask before running it:
      * the statement may replace one of its sources ({@code raw = dedup raw}).
