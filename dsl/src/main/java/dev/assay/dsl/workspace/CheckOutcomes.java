@@ -38,8 +38,9 @@ final class CheckOutcomes {
         this.workspace = workspace;
     }
 
-    /** A check of {@code dataset} was measured (passed or failed). */
-    synchronized void checked(String dataset, CheckResult result) {
+    /** A check of its dataset was measured (passed or failed). */
+    synchronized void checked(CheckResult result) {
+        String dataset = result.dataset();
         StoredCheck check = stored(result);
         Optional<StoredVersion> version = pinnedVersion(dataset);
         if (version.isPresent()) {
@@ -60,12 +61,13 @@ final class CheckOutcomes {
     }
 
     /**
-     * {@code dataset} was pinned as {@code pinned}; {@code identity} is the relation's identity
-     * then. Its remembered checks are recorded with that content if they were made of the same
-     * relation; a dataset replaced since its check (same name, another relation) records nothing.
+     * A dataset was pinned. Its remembered checks are recorded with that content if they were
+     * made of the same relation; a dataset replaced since its check (same name, another
+     * relation) records nothing.
      */
-    synchronized void pinned(String dataset, Optional<Lineage.Identity> identity, Pinned pinned) {
-        Remembered before = remembered.remove(dataset);
+    synchronized void pinned(Pinned pinned) {
+        Remembered before = remembered.remove(pinned.dataset());
+        Optional<Lineage.Identity> identity = workspace.lineage().identity(pinned.dataset());
         if (before != null && identity.isPresent() && before.identity().equals(identity.get())) {
             record(pinned.version(), before.checks());
         }

@@ -241,8 +241,7 @@ public final class Dataset {
         Pinned pinned = new Pinner(engine(), workspace.store(), MetricsKeeper.computedOn(engine())).pin(name, label, workspace.lineage().of(name));
         // From now on this dataset is that version: what is made from it descends from it.
         workspace.lineage().record(name, Provenance.pinned(pinned.version().asParent()));
-        workspace.sessionLog().pinned(pinned);
-        workspace.checkOutcomes().pinned(name, workspace.lineage().identity(name), pinned);
+        workspace.sessionLog().pinned(pinned); // records the checks remembered for this dataset
         return pinned;
     }
 
@@ -278,8 +277,7 @@ public final class Dataset {
 
     public CheckResult evaluate(List<Rule> rules) {
         CheckResult result = new RuleMeasurer(workspace, this).measure(rules);
-        workspace.sessionLog().checked(result);
-        workspace.checkOutcomes().checked(name, result); // with the version this dataset is, or once it is pinned
+        workspace.sessionLog().checked(result); // records the outcome with the version this dataset is
         return result;
     }
 

@@ -56,8 +56,7 @@ public final class Workspace implements AutoCloseable {
     private final SessionEngines engines;
     private final Path baseDirectory;
     private final Lineage lineage;
-    private final SessionLog sessionLog = new SessionLog();
-    private final CheckOutcomes checkOutcomes = new CheckOutcomes(this);
+    private final SessionLog sessionLog = new SessionLog(new CheckOutcomes(this));
     private VersionStore store;
 
     /**
@@ -442,11 +441,6 @@ public final class Workspace implements AutoCloseable {
 
     Lineage lineage() {
         return lineage;
-    }
-
-    /** Where the outcomes of checks go with the versions they checked. */
-    CheckOutcomes checkOutcomes() {
-        return checkOutcomes;
     }
 
     /** A dataset name from a file name: {@code data/2024-reviews.csv} gives {@code _2024_reviews}. */
