@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.dsl.engine.DuckDbEngineProvider;
 import dev.assay.dsl.engine.EngineSettings;
 import dev.assay.dsl.engine.SqlEngine;
@@ -12,6 +13,7 @@ import dev.assay.dsl.lang.Interpreter;
 import dev.assay.dsl.lang.Parser;
 import dev.assay.dsl.lang.Statement;
 import dev.assay.dsl.result.JsonValue;
+import dev.assay.dsl.store.Fingerprint;
 import dev.assay.dsl.workspace.Workspace;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -166,6 +168,30 @@ class EngineConformanceTest {
         List<String> loaded = JsonComparison.differences(json(run(duckdb, "x = load pin 'conformance-spark'\nshow x limit 900").get(1)),
                 json(run(spark, "x = load pin 'conformance-duck'\nshow x limit 900").get(1)));
         assertTrue(loaded.isEmpty(), String.join("\n", loaded));
+    }
+
+    @Test
+    void aPinKeepsTheSameMetricsOnBothEngines() throws IOException {
+        for (String name : List.of("titanic", "taxis", "penguins", "texts")) {
+            Map<String, Object> duck = keptMetrics(duckdb, "metrics-duck", name);
+            Map<String, Object> fromSpark = keptMetrics(spark, "metrics-spark", name);
+            List<String> differences = JsonComparison.differences(duck, fromSpark);
+            assertTrue(differences.isEmpty(), name + ": the kept metrics differ:\n  "
+                    + String.join("\n  ", differences.subList(0, Math.min(20, differences.size()))));
+        }
+    }
+
+    /** The metrics file a pin of {@code name} keeps in a store of its own (so neither engine reuses the other's). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> keptMetrics(Workspace workspace, String store, String name) throws IOException {
+        workspace.useStore(store);
+        try {
+            Map<String, Object> pinned = json(run(workspace, "pin " + name + " as '" + name + "'").get(0));
+            Path file = workspace.store().metricsFile(new Fingerprint((String) pinned.get("fingerprint")));
+            return new ObjectMapper().readValue(Files.readAllBytes(file), Map.class);
+        } finally {
+            workspace.useStore("store");
+        }
     }
 
     private static List<Object> run(Workspace workspace, String script) {
