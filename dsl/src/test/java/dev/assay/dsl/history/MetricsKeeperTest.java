@@ -84,8 +84,7 @@ class MetricsKeeperTest {
     void aDamagedMetricsFileIsRecomputedAndReplaced() throws IOException {
         StoredVersion v = ws.dataset("penguins").pin("penguins").version();
         Path file = ws.store().metricsFile(v.fingerprint());
-        byte[] good = Files.readAllBytes(file);
-        Files.write(file, Arrays.copyOf(good, good.length / 3));
+        byte[] good = damage(file);
         VersionMetrics metrics = ws.metrics(v);
         assertEquals(text(JSON.readTree(good).path("profile")), text(metrics.profile()));
         assertEquals(JSON.readTree(good), JSON.readTree(Files.readAllBytes(file)), "the damaged file was replaced");
@@ -95,8 +94,7 @@ class MetricsKeeperTest {
     void aPinReplacesDamagedMetricsOfItsContent() throws IOException {
         StoredVersion v = ws.dataset("penguins").pin("a").version();
         Path file = ws.store().metricsFile(v.fingerprint());
-        byte[] good = Files.readAllBytes(file);
-        Files.write(file, Arrays.copyOf(good, good.length / 2));
+        byte[] good = damage(file);
         ws.dataset("penguins").pin("b");
         assertEquals(JSON.readTree(good), JSON.readTree(Files.readAllBytes(file)));
     }
@@ -113,6 +111,13 @@ class MetricsKeeperTest {
         try (Stream<Path> files = Files.list(file.getParent())) {
             assertEquals(1, files.count());
         }
+    }
+
+    /** Cuts the file in half, as a hand or a broken disk might; its good bytes. */
+    private static byte[] damage(Path file) throws IOException {
+        byte[] good = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(good, good.length / 2));
+        return good;
     }
 
     /** JSON text: numbers read from a file and numbers made in memory are equal as text, not as node types. */

@@ -97,12 +97,7 @@ class StoreProcessesTest {
 
     @Test
     void aPinKilledWhileItsMetricsAreMadeOrKeptLeavesThemAbsentOrComplete() throws Exception {
-        Path store = dir.resolve("store");
-        try (Workspace ws = Workspace.embedded()) {
-            ws.useStore(store.toString());
-            ws.sql("SELECT 1 AS x", "small");
-            ws.dataset("small").pin("big");
-        }
+        Path store = storeWithOneVersion("big");
         // During the profile: outside the lock, nothing of it is in the store yet.
         Process profiling = start(store, "big", MEDIUM, 3, "announce");
         waitFor(() -> logContains(profiling, "profiling"), profiling, "the profile starting");
@@ -131,12 +126,7 @@ class StoreProcessesTest {
 
     @Test
     void aCheckRecordKilledMidWriteLeavesTheOldRecordOrTheNew() throws Exception {
-        Path store = dir.resolve("store");
-        try (Workspace ws = Workspace.embedded()) {
-            ws.useStore(store.toString());
-            ws.sql("SELECT 1 AS x", "small");
-            ws.dataset("small").pin("checked");
-        }
+        Path store = storeWithOneVersion("checked");
         VersionStore versions = new VersionStore(store);
         Fingerprint fp = versions.resolve(new VersionRef("checked", null)).fingerprint();
         for (int round : List.of(5, 30, 60)) {
@@ -152,6 +142,17 @@ class StoreProcessesTest {
             assertEquals(checks.size() % 2 == 0, versions.checkPassed(fp), "the latest record is the last one written");
         }
         assertStoreIntact(store, "checked");
+    }
+
+    /** A store in the test's folder whose label has one small version, for a killed writer to corrupt. */
+    private Path storeWithOneVersion(String label) {
+        Path store = dir.resolve("store");
+        try (Workspace ws = Workspace.embedded()) {
+            ws.useStore(store.toString());
+            ws.sql("SELECT 1 AS x", "small");
+            ws.dataset("small").pin(label);
+        }
+        return store;
     }
 
     private static int versionCount(Path store, String label) {
