@@ -1,3 +1,5 @@
+import dev.assay.dsl.store.Pinner;
+import dev.assay.dsl.store.Provenance;
 import dev.assay.dsl.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +17,10 @@ import java.util.stream.Stream;
  *
  * Columns: an id, two doubles, a timestamp, a category, a 40-character note and a boolean,
  * computed from the row number. Every pin goes to a fresh store, so each one fingerprints,
- * writes the snapshot and records a version; "pin, unchanged" pins content the label already
- * has (the fingerprint only).
+ * profiles it for the metrics it keeps, writes the snapshot and records a version; "pin,
+ * unchanged" pins content the label already has (the fingerprint only). What the metrics
+ * add is the pin against the same pin keeping none (a Pinner whose metrics are empty),
+ * set beside the profile of the same data alone.
  */
 public class PinBench {
 
@@ -38,7 +42,15 @@ public class PinBench {
                 ws.useStore(scratch.resolve("store-" + run[0]++).toString());
                 return ws.dataset("data").pin("data");
             });
-            Measure.row("pin (fingerprint, snapshot, record)", pin, "COPY TO Parquet", copyTime);
+            Measure.row("pin (fingerprint, profile, snapshot, record)", pin, "COPY TO Parquet", copyTime);
+            double bare = Measure.median(() -> {
+                ws.useStore(scratch.resolve("store-" + run[0]++).toString());
+                return new Pinner(ws.engine(), ws.store(), (relation, fingerprint) -> new byte[0])
+                        .pin("data", "data", Provenance.UNKNOWN);
+            });
+            Measure.row("pin keeping its metrics", pin, "pin keeping none", bare);
+            double profile = Measure.median(() -> ws.dataset("data").profile());
+            Measure.row("what the metrics add to a pin", pin - bare, "profile alone", profile);
             double again = Measure.median(() -> ws.dataset("data").pin("data"));
             Measure.row("pin, unchanged (fingerprint only)", again, "COPY TO Parquet", copyTime);
             double read = Measure.median(() -> ws.sql("CREATE OR REPLACE TABLE back AS SELECT * FROM read_parquet('" + copy + "')", null));
