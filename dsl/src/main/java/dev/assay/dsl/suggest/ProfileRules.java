@@ -9,6 +9,7 @@ import dev.assay.dsl.profile.ValueCount;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The rules a profile supports, each with its margin (docs/suggest.md): the row count, then
@@ -81,9 +82,16 @@ final class ProfileRules {
         return column.distinct() > 0 && column.distinct() <= CATEGORICAL_DISTINCT && !column.mostlyDistinct();
     }
 
-    /** Few enough categories that the profile's top values hold every one of them. */
+    /** A notebook reads {@code $NAME} as a parameter, also inside quotes: such a value cannot be pasted as written. */
+    private static final Pattern PARAMETER = Pattern.compile("\\$[A-Za-z_]");
+
+    /**
+     * Few enough categories that the profile's top values hold every one of them, none of
+     * which a notebook would take for a parameter.
+     */
     private static boolean listsCategories(ColumnProfile column) {
-        return isCategorical(column) && column.distinct() <= LISTED_CATEGORIES && column.top().size() == column.distinct();
+        return isCategorical(column) && column.distinct() <= LISTED_CATEGORIES && column.top().size() == column.distinct()
+                && column.top().stream().noneMatch(v -> PARAMETER.matcher(String.valueOf(v.value())).find());
     }
 
     /**

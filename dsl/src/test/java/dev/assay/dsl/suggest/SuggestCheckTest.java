@@ -120,6 +120,14 @@ class SuggestCheckTest {
     }
 
     @Test
+    void categoriesANotebookWouldReadAsAParameterGetNoListOfAllowedValues() {
+        ws.query("SELECT ['$USD', 'EUR'][i % 2 + 1] AS currency, ['a', 'b'][i % 2 + 1] AS plain FROM range(10) r(i)", "money");
+        List<String> rules = ws.dataset("money").suggestCheck().rules().stream().map(r -> r.rule().text()).toList();
+        assertTrue(rules.stream().noneMatch(r -> r.startsWith("unexpected(currency")), rules.toString());
+        assertTrue(rules.contains("unexpected(plain, 'a', 'b') = 0"), rules.toString());
+    }
+
+    @Test
     void columnsWhoseNamesTheLanguageCannotWriteAreSkippedSayingWhy() {
         ws.query("SELECT 1 AS \"two words\", 2 AS ok", "odd");
         Suggestion s = ws.dataset("odd").suggestCheck();
