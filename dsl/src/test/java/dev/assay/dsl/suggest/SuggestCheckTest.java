@@ -9,9 +9,13 @@ import dev.assay.dsl.check.CheckResult;
 import dev.assay.dsl.check.RuleOutcome;
 import dev.assay.dsl.lang.Interpreter;
 import dev.assay.dsl.lang.Parser;
+import dev.assay.dsl.statements.CheckStatement;
 import dev.assay.dsl.workspace.Workspace;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,7 +86,7 @@ class SuggestCheckTest {
 
     private void assertOnlyColumnFails(String rules, String dataset, String column) {
         CheckResult r = ws.dataset(dataset).evaluate(Parser.parse("check " + dataset + ": " + rules).stream()
-                .map(st -> ((dev.assay.dsl.statements.CheckStatement) st).rules()).findFirst().orElseThrow());
+                .map(st -> ((CheckStatement) st).rules()).findFirst().orElseThrow());
         assertFalse(r.passed());
         for (RuleOutcome o : r.failures()) {
             assertTrue(o.rule().measure().arguments().contains(column), failedRules(r) + " on " + dataset);
@@ -96,7 +100,7 @@ class SuggestCheckTest {
                 + "CASE WHEN id % 5 = 1 THEN 'd' ELSE cat END AS cat, note FROM t", "holdout");
         Suggestion s = (Suggestion) run("suggest check for t vs holdout");
         assertEquals("holdout", s.holdout());
-        Map<String, String> widened = new java.util.HashMap<>();
+        Map<String, String> widened = new HashMap<>();
         s.widened().forEach(w -> widened.put(w.was().text(), w.rule().text()));
         assertEquals("missing(x) <= 31%", widened.get("missing(x) <= 8.5%")); // 20% in the holdout: 1.5 x 20 + 1
         assertEquals("max(x) <= 75.2", widened.get("max(x) <= 64.2")); // 68.5 + a tenth of 1.5 .. 68.5 (6.7)
@@ -125,6 +129,19 @@ class SuggestCheckTest {
         List<String> rules = ws.dataset("money").suggestCheck().rules().stream().map(r -> r.rule().text()).toList();
         assertTrue(rules.stream().noneMatch(r -> r.startsWith("unexpected(currency")), rules.toString());
         assertTrue(rules.contains("unexpected(plain, 'a', 'b') = 0"), rules.toString());
+    }
+
+    @Test
+    void aThousandColumnTableGetsItsSuggestionFromOneProfileAndItPassesAsWritten() {
+        String columns = IntStream.range(0, 1000).mapToObj(k -> k % 2 == 0 ? "i * " + (k % 5 + 1) + " AS n" + k
+                : "['a', 'b'][i % 2 + 1] AS t" + k).collect(Collectors.joining(", "));
+        ws.query("SELECT " + columns + " FROM range(12) r(i)", "wide");
+        Suggestion s = ws.dataset("wide").suggestCheck();
+        // rows; per number column missing, min, max, outliers; per text column missing, distinct, unexpected, null_like
+        assertEquals(1 + 1000 * 4, s.rules().size());
+        CheckResult r = (CheckResult) run(s.statement());
+        assertTrue(r.passed(), r.failures().toString());
+        assertEquals(s.rules().size(), r.rules().size());
     }
 
     @Test
