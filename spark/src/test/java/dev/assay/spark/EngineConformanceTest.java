@@ -124,6 +124,10 @@ class EngineConformanceTest {
                         + "distinct(embark_town) = 3, mean(fare) > 10, max(age) <= 80, pii(who) = 0"),
                 Arguments.of("checks of numbers", "check titanic: outliers(fare) > 0, outliers(fare) < 20%, "
                         + "skewness(fare) > 2, skewness(age) < 1\ncheck taxis: outliers(distance) >= 0, skewness(tip) > 0"),
+                Arguments.of("suggested checks, with a holdout, and unexpected values",
+                        "suggest check for penguins\na, b = split titanic 70/30 seed 3\nsuggest check for a vs b\n"
+                        + "check titanic: unexpected(embarked, 'S', 'C') >= 0, unexpected(embark_town, 'Queenstown') < 100%, "
+                        + "unexpected(who, 'it\\'s', 'man') >= 0"),
                 Arguments.of("sample", "s = sample penguins 30% seed 5\nshow s limit 1000"),
                 Arguments.of("labels, classes and vs", "a, b = split penguins 50/50 seed 9\nlabels a on species vs b\n"
                         + "labels a on sex vs b\nlabels titanic on pclass"),

@@ -81,6 +81,8 @@ class WideConformanceTest {
                 Arguments.of("check", "check wide: rows > 100, missing(" + name(0) + ") < 30%, duplicates(" + name(2) + ", "
                         + name(3) + ") > 0, distinct(" + name(2) + ") > 3, mean(" + name(1) + ") > 1, max(" + name(6)
                         + ") <= 16, pii(" + name(2) + ") = 0, pii(contact) > 0, null_like(" + name(2) + ") = 0"),
+                Arguments.of("suggested check of every column, tried on a holdout",
+                        "a, b = split wide 70/30 seed 4\nsuggest check for a vs b"),
                 Arguments.of("labels, vs", "a, b = split wide 50/50 seed 4\nlabels a on " + name(2) + " vs b"),
                 Arguments.of("label checks", "a, b = split wide 50/50 seed 4\ncheck a: imbalance(" + name(2) + ") >= 1, minority("
                         + name(0) + ") > 0, minority(" + name(3) + ") > 0%, conflicts(" + name(2) + ") >= 0, conflicts(" + name(0)

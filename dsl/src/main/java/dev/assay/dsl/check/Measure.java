@@ -15,7 +15,7 @@ import java.util.List;
  */
 public sealed interface Measure permits RowCount, MissingValues, MissingCells, DistinctValues, DuplicateRows, Minimum,
         Maximum, MeanValue, PiiRows, DriftedColumns, FingerprintMatch, ConflictingRows, ClassImbalance, MinorityShare,
-        LabelAssociation, NewLabels, OutlierCount, Skewness, NullLikeRows, PairCorrelation, CustomMeasure {
+        LabelAssociation, NewLabels, OutlierCount, Skewness, NullLikeRows, PairCorrelation, UnexpectedValues, CustomMeasure {
 
     /** The built-in measures of the language, in the order the documentation lists them. */
     List<String> NAMES = MeasureSyntax.builtInNames();
@@ -104,6 +104,11 @@ public sealed interface Measure permits RowCount, MissingValues, MissingCells, D
     /** Rows of a text column whose value means missing without being NULL ({@code NA}, empty, ...), as {@code profile} counts them. */
     static Measure nullLike(String column) {
         return new NullLikeRows(column, false);
+    }
+
+    /** Rows of a text column whose value is present and none of {@code allowed} (values outside the categories). */
+    static Measure unexpected(String column, String... allowed) {
+        return new UnexpectedValues(column, List.of(allowed), false);
     }
 
     /** Columns that drifted from {@code reference} (the dataset checked is the current side). */

@@ -1,6 +1,8 @@
 package dev.assay.dsl.check;
 
+import dev.assay.dsl.naming.LanguageString;
 import dev.assay.dsl.naming.Suggestions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +18,7 @@ public final class MeasureSyntax {
 
     /** What a measure takes between parentheses, and what to write when it is given something else. */
     private enum Arity {
-        NONE, ONE_COLUMN, AT_MOST_ONE_COLUMN, COLUMNS, REFERENCE, LABEL, COLUMN_AND_LABEL, LABEL_AND_REFERENCE, TWO_COLUMNS;
+        NONE, ONE_COLUMN, AT_MOST_ONE_COLUMN, COLUMNS, REFERENCE, LABEL, COLUMN_AND_LABEL, LABEL_AND_REFERENCE, TWO_COLUMNS, COLUMN_AND_VALUES;
 
         void check(String name, int n) {
             String problem = switch (this) {
@@ -33,6 +35,8 @@ public final class MeasureSyntax {
                 case LABEL_AND_REFERENCE -> n == 2 ? null
                         : name + " compares the label with another dataset's: write " + name + "(LABEL, OTHER)";
                 case TWO_COLUMNS -> n == 2 ? null : name + " measures a pair of columns: write " + name + "(A, B)";
+                case COLUMN_AND_VALUES -> n >= 2 ? null
+                        : name + " measures a column against the values allowed: write " + name + "(COLUMN, 'a', 'b')";
             };
             if (problem != null) {
                 throw new IllegalArgumentException(problem);
@@ -42,6 +46,11 @@ public final class MeasureSyntax {
         /** Whether the argument at {@code index} names a dataset rather than a column. */
         boolean datasetAt(int index) {
             return this == REFERENCE && index == 0 || this == LABEL_AND_REFERENCE && index == 1;
+        }
+
+        /** Whether the argument at {@code index} is a value in quotes rather than a name. */
+        boolean valueAt(int index) {
+            return this == COLUMN_AND_VALUES && index > 0;
         }
     }
 
@@ -64,6 +73,7 @@ public final class MeasureSyntax {
         FORMS.put("skewness", new Form(Arity.ONE_COLUMN, a -> new Skewness(a.get(0))));
         FORMS.put("pii", new Form(Arity.AT_MOST_ONE_COLUMN, a -> new PiiRows(a, false)));
         FORMS.put("null_like", new Form(Arity.ONE_COLUMN, a -> new NullLikeRows(a.get(0), false)));
+        FORMS.put("unexpected", new Form(Arity.COLUMN_AND_VALUES, MeasureSyntax::unexpected));
         FORMS.put("drift", new Form(Arity.REFERENCE, a -> new DriftedColumns(a.get(0), false)));
         FORMS.put("fingerprint", new Form(Arity.NONE, a -> new FingerprintMatch()));
         FORMS.put("conflicts", new Form(Arity.LABEL, a -> new ConflictingRows(a.get(0), false)));
@@ -120,6 +130,27 @@ public final class MeasureSyntax {
     public static synchronized boolean takesDatasetAt(String name, int index) {
         Form form = FORMS.get(name.toLowerCase(Locale.ROOT));
         return form != null && form.arity().datasetAt(index);
+    }
+
+    /**
+     * Whether argument {@code index} of measure {@code name} (any case) is a value in quotes, like
+     * the allowed values of {@code unexpected(COLUMN, 'a', 'b')}; the parser hands such values on
+     * quoted as the language writes them ({@link LanguageString#quote}).
+     */
+    public static synchronized boolean takesValueAt(String name, int index) {
+        Form form = FORMS.get(name.toLowerCase(Locale.ROOT));
+        return form != null && form.arity().valueAt(index);
+    }
+
+    /** {@code unexpected(COLUMN, 'a', ...)}: the column, then every value in quotes (as the parser hands them on). */
+    private static Measure unexpected(List<String> arguments) {
+        List<String> values = new ArrayList<>();
+        for (String written : arguments.subList(1, arguments.size())) {
+            values.add(LanguageString.unquote(written).orElseThrow(() -> new IllegalArgumentException(
+                    "unexpected lists the allowed values in quotes after the column: write unexpected(COLUMN, 'a', 'b'), not "
+                            + written)));
+        }
+        return new UnexpectedValues(arguments.get(0), values, false);
     }
 
     /** The measure {@code name(arguments)}; the name in any case. */

@@ -171,12 +171,14 @@ public final class LanguageAssist {
 
     /**
      * Values after a word shared by every statement: those of words that no other statement
-     * uses as a clause ({@code to} takes an engine in {@code copy}, a file in {@code report}).
+     * uses as a clause ({@code to} takes an engine in {@code copy}, a file in {@code report}),
+     * nor as its keyword ({@code check} takes {@code for} in {@code suggest check}, a dataset on its own).
      */
     private static Map<String, List<String>> valuesAfter() {
         Map<String, List<String>> values = new HashMap<>();
         STATEMENTS.types().forEach(t -> t.completion().valuesAfter().forEach((word, list) -> {
-            if (STATEMENTS.types().stream().noneMatch(o -> o != t && o.completion().clauses().contains(word))) {
+            if (STATEMENTS.types().stream().noneMatch(o -> o != t && (o.completion().clauses().contains(word)
+                    || o.keyword().equalsIgnoreCase(word)))) {
                 values.put(word, list);
             }
         }));

@@ -1,5 +1,6 @@
 package dev.assay.dsl.lang;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,9 +70,11 @@ public interface StatementType {
             return new Completion(datasetAfterKeyword, clauses, datasetAfter, columnsAfter, List.of(words), valuesAfter);
         }
 
+        /** One more word after which one of {@code values} comes; called again, it adds another word. */
         public Completion valuesAfter(String word, List<String> values) {
-            return new Completion(datasetAfterKeyword, clauses, datasetAfter, columnsAfter, labelAfter,
-                    Map.of(word, values));
+            Map<String, List<String>> more = new HashMap<>(valuesAfter);
+            more.put(word, values);
+            return new Completion(datasetAfterKeyword, clauses, datasetAfter, columnsAfter, labelAfter, more);
         }
 
         /** No dataset after the keyword. */

@@ -8,6 +8,7 @@ import dev.assay.dsl.labels.Labels;
 import dev.assay.dsl.profile.Profile;
 import dev.assay.dsl.result.JsonValue;
 import dev.assay.dsl.store.Pinned;
+import dev.assay.dsl.suggest.Suggestion;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -18,14 +19,22 @@ import java.util.Map;
  * rows and, when it has a free-text column, near duplicates of that text; compared with a
  * second dataset, leakage and drift; when asked for a label column, the labels section ({@code labels}
  * of that column, against the second dataset when there is one, null when not asked); and the
- * pins and checks the session has made. It holds
+ * pins and checks the session has made; the check suggested from its profile (tried on the second
+ * dataset when there is one; null in reports made without it). It holds
  * results only; the HTML page is drawn in {@code visualizations}. {@code file} is where the
  * page is to be written (its real, absolute path), or null to show it only; {@code output} is
  * the rule that decides where a report of this workspace may be written.
  */
 public record QualityReport(String dataset, Profile profile, Duplicates duplicateRows, Duplicates nearDuplicates,
                             Comparison comparison, List<Pinned> pins, List<CheckResult> checks, Instant created,
-                            Path file, OutputRule output, Labels labels) {
+                            Path file, OutputRule output, Labels labels, Suggestion suggestion) {
+
+    /** A report without a suggested check. */
+    public QualityReport(String dataset, Profile profile, Duplicates duplicateRows, Duplicates nearDuplicates,
+                         Comparison comparison, List<Pinned> pins, List<CheckResult> checks, Instant created,
+                         Path file, OutputRule output, Labels labels) {
+        this(dataset, profile, duplicateRows, nearDuplicates, comparison, pins, checks, created, file, output, labels, null);
+    }
 
     /** A report without a labels section. */
     public QualityReport(String dataset, Profile profile, Duplicates duplicateRows, Duplicates nearDuplicates,
@@ -54,13 +63,13 @@ public record QualityReport(String dataset, Profile profile, Duplicates duplicat
      */
     public QualityReport to(Path file) {
         return new QualityReport(dataset, profile, duplicateRows, nearDuplicates, comparison, pins, checks, created,
-                output.resolve(file), output, labels);
+                output.resolve(file), output, labels, suggestion);
     }
 
     /** {@link #to(Path)} of a path as a statement wrote it. */
     public QualityReport to(String file) {
         return new QualityReport(dataset, profile, duplicateRows, nearDuplicates, comparison, pins, checks, created,
-                output.resolve(file), output, labels);
+                output.resolve(file), output, labels, suggestion);
     }
 
     /** The free-text column near duplicates were looked for in, or null when there was none. */
@@ -68,7 +77,7 @@ public record QualityReport(String dataset, Profile profile, Duplicates duplicat
         return nearDuplicates == null ? null : nearDuplicates.near().column();
     }
 
-    /** {"kind":"report","dataset","rows","file","profile","duplicates","near_duplicates","versus","pins","checks","labels"}. */
+    /** {"kind":"report","dataset","rows","file","profile","duplicates","near_duplicates","versus","pins","checks","labels","suggestion"}. */
     public Map<String, Object> toJson() {
         return JsonValue.object("kind", "report", "dataset", dataset, "rows", profile.rows(),
                 "file", file == null ? null : file.toString(), "created", created.toString(),
@@ -77,6 +86,7 @@ public record QualityReport(String dataset, Profile profile, Duplicates duplicat
                 "versus", comparison == null ? null : comparison.toJson(),
                 "pins", pins.stream().map(Pinned::toJson).toList(),
                 "checks", checks.stream().map(CheckResult::toJson).toList(),
-                "labels", labels == null ? null : labels.toJson());
+                "labels", labels == null ? null : labels.toJson(),
+                "suggestion", suggestion == null ? null : suggestion.toJson());
     }
 }

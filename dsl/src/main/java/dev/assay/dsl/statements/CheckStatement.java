@@ -2,6 +2,7 @@ package dev.assay.dsl.statements;
 
 import dev.assay.dsl.check.CheckFailedException;
 import dev.assay.dsl.check.Measure;
+import dev.assay.dsl.check.MeasureSyntax;
 import dev.assay.dsl.check.Operator;
 import dev.assay.dsl.check.Rule;
 import dev.assay.dsl.check.RuleException;
@@ -15,6 +16,7 @@ import dev.assay.dsl.lang.StatementType;
 import dev.assay.dsl.lang.StatementType.Binding;
 import dev.assay.dsl.lang.StatementType.Completion;
 import dev.assay.dsl.lang.Token;
+import dev.assay.dsl.naming.LanguageString;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,7 @@ public record CheckStatement(String dataset, List<Rule> rules, List<Position> ru
         List<String> arguments = new ArrayList<>();
         if (in.acceptSymbol("(")) {
             do {
-                arguments.add(in.name("a column or dataset name"));
+                arguments.add(argument(in, name, arguments.size()));
             } while (in.acceptSymbol(","));
             in.expectSymbol(")");
         }
@@ -65,6 +67,14 @@ public record CheckStatement(String dataset, List<Rule> rules, List<Position> ru
         BigDecimal limit = in.number("a number");
         Measure measured = in.acceptSymbol("%") ? StatementReader.atPosition(value, measure::percent) : measure;
         return measured.compare(operator, limit);
+    }
+
+    /** A measure's argument: a name, or a value in quotes where the measure takes values (kept quoted). */
+    private static String argument(StatementReader in, String measure, int index) {
+        if (in.peek().kind() == Token.Kind.STRING && MeasureSyntax.takesValueAt(measure, index)) {
+            return LanguageString.quote(in.string("a value in quotes"));
+        }
+        return in.name("a column or dataset name");
     }
 
     /**

@@ -40,6 +40,8 @@ import dev.assay.dsl.split.Splitter;
 import dev.assay.dsl.store.Pinned;
 import dev.assay.dsl.store.Pinner;
 import dev.assay.dsl.store.Provenance;
+import dev.assay.dsl.suggest.Suggester;
+import dev.assay.dsl.suggest.Suggestion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -279,6 +281,31 @@ public final class Dataset {
         CheckResult result = new RuleMeasurer(workspace, this).measure(rules);
         workspace.sessionLog().checked(result); // records the outcome with the version this dataset is
         return result;
+    }
+
+    /**
+     * A check statement suggested from this dataset's profile, each rule with its margin and
+     * reason (docs/suggest.md); {@code suggestion.statement()} is ready to paste into a cell.
+     */
+    public Suggestion suggestCheck() {
+        return Suggester.suggest(profile());
+    }
+
+    /**
+     * The suggested check, every rule tried on {@code holdout} in one check there: rules it
+     * breaks are widened to cover it or dropped, and the suggestion says which and why.
+     */
+    public Suggestion suggestCheck(Dataset holdout) {
+        return suggestCheck(profile(), holdout);
+    }
+
+    /** The suggestion from a profile already made (the report's), tried on {@code holdout} when not null. */
+    Suggestion suggestCheck(Profile profile, Dataset holdout) {
+        if (holdout == null) {
+            return Suggester.suggest(profile);
+        }
+        // Not evaluate(): trying rules is no check of the session, so nothing is logged.
+        return Suggester.suggest(profile, holdout.name(), rules -> new RuleMeasurer(workspace, holdout).measure(rules));
     }
 
     /**

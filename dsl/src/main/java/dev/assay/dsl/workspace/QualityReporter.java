@@ -10,6 +10,7 @@ import dev.assay.dsl.profile.ColumnKind;
 import dev.assay.dsl.profile.ColumnProfile;
 import dev.assay.dsl.profile.Profile;
 import dev.assay.dsl.report.QualityReport;
+import dev.assay.dsl.suggest.Suggestion;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.Optional;
  * column, exact duplicate rows, and near duplicates of the free text (normalized, 0.8, as the
  * samples use); with a second dataset, leakage of whole rows and of near-identical text, and
  * drift of every shared column with the automatic choice of method; when asked, {@code labels}
- * of a label column (against the second dataset when there is one).
+ * of a label column (against the second dataset when there is one); the check suggested from the
+ * profile, tried on the second dataset when there is one.
  */
 final class QualityReporter {
 
@@ -62,9 +64,10 @@ final class QualityReporter {
             comparison = new QualityReport.Comparison(versus.name(), dataset.leakage(versus, shared), nearShared,
                     dataset.drift(versus, DriftPlan.auto()));
         }
+        Suggestion suggestion = dataset.suggestCheck(profile, versus);
         SessionLog log = workspace.sessionLog();
         return new QualityReport(dataset.name(), profile, rows, near, comparison, log.pins(), log.checks(),
-                Instant.now(), null, workspace.outputRule(), labelsSection);
+                Instant.now(), null, workspace.outputRule(), labelsSection, suggestion);
     }
 
     private static List<String> names(Dataset dataset) {

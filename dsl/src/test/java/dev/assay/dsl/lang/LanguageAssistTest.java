@@ -57,6 +57,17 @@ class LanguageAssistTest {
     }
 
     @Test
+    void suggestCheckCompletesItsWordsAndDatasetsAfterForAndVs() {
+        assertEquals(List.of("suggest"), complete("su"));
+        assertEquals(List.of("check"), complete("suggest ch"));
+        assertEquals(List.of("for"), complete("suggest check f"));
+        assertEquals(List.of("reruns", "reviews"), complete("suggest check for re"));
+        assertTrue(complete("suggest check for reviews v").contains("vs"), "clauses, as after any statement's dataset");
+        assertEquals(List.of("reruns"), complete("suggest check for reviews vs rer"));
+        assertEquals(List.of("reruns", "reviews"), complete("check re"), "check alone still takes a dataset");
+    }
+
+    @Test
     void measuresAndReferencesInsideACheck() {
         assertEquals(List.of("max", "mean", "min", "minority", "missing"), complete("check reviews: m"));
         assertEquals(List.of("distinct", "drift", "duplicates"), complete("check reviews: rows > 0, d"));

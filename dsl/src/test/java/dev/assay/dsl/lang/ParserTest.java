@@ -183,7 +183,7 @@ class ParserTest {
         assertEquals(new Position(3, 3), multiline.rulePositions().get(2));
         assertEquals(new BigDecimal("-1.5"), c.rules().get(2).limit());
         assertEquals("line 1, column 20: unknown measure 'missin'; did you mean 'missing'? (a rule measures rows, "
-                + "missing, distinct, duplicates, min, max, mean, outliers, skewness, pii, null_like, drift, fingerprint, "
+                + "missing, distinct, duplicates, min, max, mean, outliers, skewness, pii, null_like, unexpected, drift, fingerprint, "
                 + "conflicts, imbalance, minority, association, new_labels, correlation)",
                 error("check t: rows > 0, missin(a) = 0"));
         assertEquals("line 1, column 17: rows cannot be a percentage; percentages are of the rows (missing, distinct, "

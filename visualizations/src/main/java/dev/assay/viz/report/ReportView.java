@@ -18,6 +18,7 @@ import dev.assay.viz.rows.DuplicatesRenderer;
 import dev.assay.viz.rows.LabelsRenderer;
 import dev.assay.viz.rows.LeakageRenderer;
 import dev.assay.viz.rows.PinnedRenderer;
+import dev.assay.viz.rows.SuggestionRenderer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -119,9 +120,16 @@ final class ReportView {
         c.put("hasLabels", r.labels() != null);
         c.put("label", r.labels() == null ? "" : r.labels().label());
         c.put("labels", r.labels() == null ? "" : html(new LabelsRenderer(), r.labels()));
+        suggestion(c, r);
         c.put("pins", r.pins().stream().map(p -> html(new PinnedRenderer(), p)).toList());
         c.put("checks", r.checks().stream().map(ch -> html(new CheckResultRenderer(), ch)).toList());
         return c;
+    }
+
+    /** The suggested check's section: the statement to copy and its rules, as {@code suggest check for} shows them. */
+    private static void suggestion(Map<String, Object> c, QualityReport r) {
+        c.put("hasSuggestion", r.suggestion() != null);
+        c.put("suggestion", r.suggestion() == null ? "" : html(new SuggestionRenderer(), r.suggestion()));
     }
 
     private static List<Finding> piiFindings(QualityReport r) {
