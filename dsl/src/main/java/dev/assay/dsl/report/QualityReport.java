@@ -4,6 +4,7 @@ import dev.assay.dsl.check.CheckResult;
 import dev.assay.dsl.drift.Drift;
 import dev.assay.dsl.duplicates.Duplicates;
 import dev.assay.dsl.duplicates.Leakage;
+import dev.assay.dsl.history.MetricHistory;
 import dev.assay.dsl.labels.Labels;
 import dev.assay.dsl.profile.Profile;
 import dev.assay.dsl.result.JsonValue;
@@ -21,17 +22,26 @@ import java.util.Map;
  * pins and checks the session has made. It holds
  * results only; the HTML page is drawn in {@code visualizations}. {@code file} is where the
  * page is to be written (its real, absolute path), or null to show it only; {@code output} is
- * the rule that decides where a report of this workspace may be written.
+ * the rule that decides where a report of this workspace may be written. {@code history} is the
+ * history of the label up to the dataset's version when the dataset is a pinned version as
+ * loaded or pinned (null otherwise).
  */
 public record QualityReport(String dataset, Profile profile, Duplicates duplicateRows, Duplicates nearDuplicates,
                             Comparison comparison, List<Pinned> pins, List<CheckResult> checks, Instant created,
-                            Path file, OutputRule output, Labels labels) {
+                            Path file, OutputRule output, Labels labels, MetricHistory history) {
 
     /** A report without a labels section. */
     public QualityReport(String dataset, Profile profile, Duplicates duplicateRows, Duplicates nearDuplicates,
                          Comparison comparison, List<Pinned> pins, List<CheckResult> checks, Instant created,
                          Path file, OutputRule output) {
         this(dataset, profile, duplicateRows, nearDuplicates, comparison, pins, checks, created, file, output, null);
+    }
+
+    /** A report without a history section. */
+    public QualityReport(String dataset, Profile profile, Duplicates duplicateRows, Duplicates nearDuplicates,
+                         Comparison comparison, List<Pinned> pins, List<CheckResult> checks, Instant created,
+                         Path file, OutputRule output, Labels labels) {
+        this(dataset, profile, duplicateRows, nearDuplicates, comparison, pins, checks, created, file, output, labels, null);
     }
 
     /** The second dataset's side of a report: what leaks into it and how far it drifted. */
@@ -54,13 +64,13 @@ public record QualityReport(String dataset, Profile profile, Duplicates duplicat
      */
     public QualityReport to(Path file) {
         return new QualityReport(dataset, profile, duplicateRows, nearDuplicates, comparison, pins, checks, created,
-                output.resolve(file), output, labels);
+                output.resolve(file), output, labels, history);
     }
 
     /** {@link #to(Path)} of a path as a statement wrote it. */
     public QualityReport to(String file) {
         return new QualityReport(dataset, profile, duplicateRows, nearDuplicates, comparison, pins, checks, created,
-                output.resolve(file), output, labels);
+                output.resolve(file), output, labels, history);
     }
 
     /** The free-text column near duplicates were looked for in, or null when there was none. */
@@ -68,7 +78,7 @@ public record QualityReport(String dataset, Profile profile, Duplicates duplicat
         return nearDuplicates == null ? null : nearDuplicates.near().column();
     }
 
-    /** {"kind":"report","dataset","rows","file","profile","duplicates","near_duplicates","versus","pins","checks","labels"}. */
+    /** {"kind":"report","dataset","rows","file","profile","duplicates","near_duplicates","versus","pins","checks","labels","history"}. */
     public Map<String, Object> toJson() {
         return JsonValue.object("kind", "report", "dataset", dataset, "rows", profile.rows(),
                 "file", file == null ? null : file.toString(), "created", created.toString(),
@@ -77,6 +87,7 @@ public record QualityReport(String dataset, Profile profile, Duplicates duplicat
                 "versus", comparison == null ? null : comparison.toJson(),
                 "pins", pins.stream().map(Pinned::toJson).toList(),
                 "checks", checks.stream().map(CheckResult::toJson).toList(),
-                "labels", labels == null ? null : labels.toJson());
+                "labels", labels == null ? null : labels.toJson(),
+                "history", history == null ? null : history.toJson());
     }
 }
