@@ -130,9 +130,13 @@ public final class HistoryCharts {
                 failedY.add(value);
             }
         }
-        if (x.isEmpty()) {
-            chart.setTitle(AxisLabels.title(title) + " · no values");
-            chart.getStyler().setLegendVisible(false);
+        if (x.isEmpty()) { // a text column's mean: a titled empty tile keeps the grid's rows aligned
+            chart.setTitle(AxisLabels.title(title) + ": none");
+            var s = chart.getStyler();
+            s.setLegendVisible(false);
+            s.setAxisTicksVisible(false);
+            s.setPlotGridLinesVisible(false);
+            s.setAxisTicksLineVisible(false);
             return chart;
         }
         XYSeries series = chart.addSeries("value", x, y);
@@ -149,9 +153,6 @@ public final class HistoryCharts {
         } else {
             chart.getStyler().setLegendVisible(false);
         }
-        int first = history.versions().get(0).version().version();
-        int last = history.latest().version().version();
-        chart.getStyler().setXAxisMin(first - 0.5).setXAxisMax(last + 0.5);
         return chart;
     }
 
