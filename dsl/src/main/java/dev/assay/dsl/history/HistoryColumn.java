@@ -25,7 +25,7 @@ public record HistoryColumn(String name, boolean present, Long missing, Long dis
     }
 
     /** A column the version does not have. */
-    static HistoryColumn absent(String name) {
+    public static HistoryColumn absent(String name) {
         return new HistoryColumn(name, false, null, null, null, null, null, null, null);
     }
 
