@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.dsl.lang.Interpreter;
+import dev.assay.dsl.lang.LanguageAssist;
+import dev.assay.dsl.lang.ParseException;
+import dev.assay.dsl.lang.Parser;
+import dev.assay.dsl.lang.Position;
+import dev.assay.dsl.lang.Statement;
+import dev.assay.dsl.statements.HistoryStatement;
 import dev.assay.dsl.store.StoredCheck;
 import dev.assay.dsl.store.StoredVersion;
 import dev.assay.dsl.workspace.Workspace;
@@ -135,6 +142,18 @@ class MetricHistoryTest {
         Map<String, Object> onX = (Map<String, Object>) ((List<Map<String, Object>>) ws.history("t", List.of("x"))
                 .toJson().get("versions")).get(1).get("drift_from_previous");
         assertEquals(1.0, onX.get("drifted_share"), "only x compared");
+    }
+
+    @Test
+    void theStatementParsesCompletesItsLabelAndRuns() {
+        assertEquals(List.of("t"), LanguageAssist.complete("history '", 9, ws).matches());
+        assertEquals(List.of("history"), LanguageAssist.complete("hist", 4, ws).matches());
+        List<Statement> parsed = Parser.parse("history 't' on x, d");
+        assertEquals(new HistoryStatement("t", List.of("x", "d"), new Position(1, 1)), parsed.get(0));
+        MetricHistory history = (MetricHistory) new Interpreter(ws).run(parsed.get(0));
+        assertEquals(List.of("x", "d"), history.columnNames());
+        ParseException empty = assertThrows(ParseException.class, () -> Parser.parse("history ''"));
+        assertTrue(empty.getMessage().startsWith("line 1, column 9: "), empty.getMessage());
     }
 
     @Test
