@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -96,6 +97,13 @@ class WideConformanceTest {
     @MethodSource("scripts")
     void sameResultsOnBothEnginesAtAThousandColumns(String title, String script) {
         EngineConformanceTest.assertSameResults(title, script, duckdb, spark);
+    }
+
+    /** Two versions of the wide table and its history: every column's kept metrics and drift, on both engines. */
+    @Test
+    void historyAtAThousandColumns() {
+        EngineConformanceTest.assertSameHistories(duckdb, spark, workspace -> { },
+                "a, b = split wide 50/50 seed 4\npin a as 'wide'\npin b as 'wide'\nhistory 'wide'", 1);
     }
 
     /** DuckDB SQL of the table: {@link #COLUMNS} - 1 generated columns and the personal-data column. */
