@@ -5,7 +5,6 @@ import dev.assay.dsl.history.HistoryVersion;
 import dev.assay.dsl.history.MetricHistory;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -13,9 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -112,7 +109,7 @@ public final class HistoryCharts {
      * metric without any value (a text column's mean) is a chart saying so.
      */
     public static XYChart line(MetricHistory history, String title, Function<HistoryVersion, Double> metric) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(AxisLabels.title(title)).build();
+        XYChart chart = ChartStyle.lines(WIDTH, HEIGHT, AxisLabels.title(title));
         style(chart);
         List<Integer> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
@@ -156,28 +153,15 @@ public final class HistoryCharts {
         return chart;
     }
 
+    /** Small charts: no axis titles (the chart's title says what), whole version numbers only on the x axis. */
     private static void style(XYChart chart) {
         var s = chart.getStyler();
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setPlotBorderVisible(false);
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
-        s.setChartFontColor(Palette.TEXT);
-        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-        s.setAxisTickLabelsColor(Palette.TEXT);
-        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-        s.setLegendBorderColor(Color.WHITE);
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setPlotGridVerticalLinesVisible(false);
-        s.setPlotGridLinesColor(Palette.GRID);
-        s.setAxisTicksMarksVisible(false);
         s.setChartPadding(6);
         s.setMarkerSize(7);
         s.setYAxisDecimalPattern("#,##0.###");
-        // Versions are whole numbers: a tick between two versions has no label.
-        chart.setCustomXAxisTickLabelsFormatter(v -> Math.abs(v - Math.rint(v)) < 1e-9 ? Long.toString(Math.round(v)) : "");
         s.setXAxisTitleVisible(false);
         s.setYAxisTitleVisible(false);
+        chart.setCustomXAxisTickLabelsFormatter(v -> Math.abs(v - Math.rint(v)) < 1e-9 ? Long.toString(Math.round(v)) : "");
     }
 
     private static BufferedImage blank() {
