@@ -3,6 +3,8 @@ package dev.assay.spark;
 import dev.assay.dsl.engine.DuckDbEngineProvider;
 import dev.assay.dsl.engine.EngineSettings;
 import dev.assay.dsl.engine.SqlEngine;
+import dev.assay.dsl.lang.Interpreter;
+import dev.assay.dsl.lang.Parser;
 import dev.assay.dsl.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -98,6 +101,21 @@ class WideConformanceTest {
     @MethodSource("scripts")
     void sameResultsOnBothEnginesAtAThousandColumns(String title, String script) {
         EngineConformanceTest.assertSameResults(title, script, duckdb, spark);
+    }
+
+    /**
+     * Two versions of the wide table pinned (on DuckDB, which keeps their metrics) and their
+     * history on both engines from the same store: each engine loads both snapshots and drifts
+     * every one of the 1,000 columns (a profile of them on Spark is the "profile" case above).
+     */
+    @Test
+    void historyAtAThousandColumns() {
+        for (Workspace workspace : List.of(duckdb, spark)) {
+            workspace.useStore("history");
+        }
+        Interpreter pins = new Interpreter(duckdb);
+        Parser.parse("a, b = split wide 50/50 seed 4\npin a as 'wide'\npin b as 'wide'").forEach(pins::run);
+        EngineConformanceTest.assertSameResults("history at 1,000 columns", "history 'wide'", duckdb, spark);
     }
 
     /** DuckDB SQL of the table: {@link #COLUMNS} - 1 generated columns and the personal-data column. */

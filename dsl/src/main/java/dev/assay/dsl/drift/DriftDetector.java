@@ -30,6 +30,20 @@ public final class DriftDetector {
     }
 
     public Drift compare(String reference, String current, DriftPlan plan) {
+        return compare(reference, current, plan, !plan.columns().isEmpty());
+    }
+
+    /**
+     * The {@code auto} drift of {@code columns}, each in both datasets; a column that cannot be
+     * compared (no values on one side, different kinds) is skipped with the reason rather than
+     * stopping the comparison (a history compares whatever two versions share).
+     */
+    public Drift compareShared(String reference, String current, List<String> columns) {
+        return compare(reference, current, DriftPlan.on(columns), false);
+    }
+
+    /** {@code strict}: a planned column that cannot be compared stops the comparison (a user named it). */
+    private Drift compare(String reference, String current, DriftPlan plan, boolean strict) {
         if (plan.method() != null && plan.threshold() != null) {
             String problem = plan.method().thresholdProblem(plan.threshold());
             if (problem != null) {
@@ -54,7 +68,7 @@ public final class DriftDetector {
             if (problem == null) {
                 comparable.add(new DriftValues.Pair(column, other.get()));
             } else {
-                problems.put(column.name(), skippedOrThrow(named, column.name(), problem));
+                problems.put(column.name(), skippedOrThrow(strict, column.name(), problem));
             }
         }
         Map<String, ColumnDrift> compared = new HashMap<>();
@@ -68,7 +82,7 @@ public final class DriftDetector {
                         if (problem == null) {
                             ready.add(column);
                         } else {
-                            problems.put(column.name(), skippedOrThrow(named, column.name(), problem));
+                            problems.put(column.name(), skippedOrThrow(strict, column.name(), problem));
                         }
                     }
                     compareBatch(values, batch, ready, plan, referenceRows, currentRows).forEach(d -> compared.put(d.name(), d));

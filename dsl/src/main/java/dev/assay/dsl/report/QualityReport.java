@@ -4,6 +4,7 @@ import dev.assay.dsl.check.CheckResult;
 import dev.assay.dsl.drift.Drift;
 import dev.assay.dsl.duplicates.Duplicates;
 import dev.assay.dsl.duplicates.Leakage;
+import dev.assay.dsl.history.MetricHistory;
 import dev.assay.dsl.labels.Labels;
 import dev.assay.dsl.profile.Profile;
 import dev.assay.dsl.result.JsonValue;
@@ -23,17 +24,21 @@ import java.util.Map;
  * dataset when there is one; null in reports made without it). It holds
  * results only; the HTML page is drawn in {@code visualizations}. {@code file} is where the
  * page is to be written (its real, absolute path), or null to show it only; {@code output} is
- * the rule that decides where a report of this workspace may be written.
+ * the rule that decides where a report of this workspace may be written. {@code history} is the
+ * history of the label up to the dataset's version when the dataset is a pinned version as
+ * loaded or pinned (null otherwise).
  */
 public record QualityReport(String dataset, Profile profile, Duplicates duplicateRows, Duplicates nearDuplicates,
                             Comparison comparison, List<Pinned> pins, List<CheckResult> checks, Instant created,
-                            Path file, OutputRule output, Labels labels, Suggestion suggestion) {
+                            Path file, OutputRule output, Labels labels, Suggestion suggestion,
+                            MetricHistory history) {
 
-    /** A report without a suggested check. */
+    /** A report without a suggested check or a history. */
     public QualityReport(String dataset, Profile profile, Duplicates duplicateRows, Duplicates nearDuplicates,
                          Comparison comparison, List<Pinned> pins, List<CheckResult> checks, Instant created,
                          Path file, OutputRule output, Labels labels) {
-        this(dataset, profile, duplicateRows, nearDuplicates, comparison, pins, checks, created, file, output, labels, null);
+        this(dataset, profile, duplicateRows, nearDuplicates, comparison, pins, checks, created, file, output, labels, null,
+                null);
     }
 
     /** A report without a labels section. */
@@ -63,13 +68,13 @@ public record QualityReport(String dataset, Profile profile, Duplicates duplicat
      */
     public QualityReport to(Path file) {
         return new QualityReport(dataset, profile, duplicateRows, nearDuplicates, comparison, pins, checks, created,
-                output.resolve(file), output, labels, suggestion);
+                output.resolve(file), output, labels, suggestion, history);
     }
 
     /** {@link #to(Path)} of a path as a statement wrote it. */
     public QualityReport to(String file) {
         return new QualityReport(dataset, profile, duplicateRows, nearDuplicates, comparison, pins, checks, created,
-                output.resolve(file), output, labels, suggestion);
+                output.resolve(file), output, labels, suggestion, history);
     }
 
     /** The free-text column near duplicates were looked for in, or null when there was none. */
@@ -77,7 +82,7 @@ public record QualityReport(String dataset, Profile profile, Duplicates duplicat
         return nearDuplicates == null ? null : nearDuplicates.near().column();
     }
 
-    /** {"kind":"report","dataset","rows","file","profile","duplicates","near_duplicates","versus","pins","checks","labels","suggestion"}. */
+    /** {"kind":"report","dataset","rows","file","profile","duplicates","near_duplicates","versus","pins","checks","labels","suggestion","history"}. */
     public Map<String, Object> toJson() {
         return JsonValue.object("kind", "report", "dataset", dataset, "rows", profile.rows(),
                 "file", file == null ? null : file.toString(), "created", created.toString(),
@@ -87,6 +92,7 @@ public record QualityReport(String dataset, Profile profile, Duplicates duplicat
                 "pins", pins.stream().map(Pinned::toJson).toList(),
                 "checks", checks.stream().map(CheckResult::toJson).toList(),
                 "labels", labels == null ? null : labels.toJson(),
-                "suggestion", suggestion == null ? null : suggestion.toJson());
+                "suggestion", suggestion == null ? null : suggestion.toJson(),
+                "history", history == null ? null : history.toJson());
     }
 }

@@ -12,7 +12,7 @@ public final class BuiltInStatements {
     public static List<StatementType> all() {
         return List.of(LoadStatement.TYPE, ShowStatement.TYPE, ProfileStatement.TYPE, DuplicatesStatement.TYPE,
                 DedupStatement.TYPE, SplitStatement.TYPE, SampleStatement.TYPE, LeakageStatement.TYPE, DriftStatement.TYPE,
-                LabelsStatement.TYPE, ConflictsStatement.TYPE, CorrelationsStatement.TYPE, PinStatement.TYPE, VersionsStatement.TYPE, DiffStatement.TYPE, CheckStatement.TYPE, SuggestStatement.TYPE, ReportStatement.TYPE, UseStatement.TYPE,
+                LabelsStatement.TYPE, ConflictsStatement.TYPE, CorrelationsStatement.TYPE, PinStatement.TYPE, VersionsStatement.TYPE, HistoryStatement.TYPE, DiffStatement.TYPE, CheckStatement.TYPE, SuggestStatement.TYPE, ReportStatement.TYPE, UseStatement.TYPE,
                 CopyStatement.TYPE);
     }
 }

@@ -4,6 +4,7 @@ import dev.assay.dsl.drift.DriftPlan;
 import dev.assay.dsl.duplicates.Duplicates;
 import dev.assay.dsl.duplicates.Leakage;
 import dev.assay.dsl.duplicates.Match;
+import dev.assay.dsl.history.MetricHistory;
 import dev.assay.dsl.labels.Labels;
 import dev.assay.dsl.labels.LabelsPlan;
 import dev.assay.dsl.profile.ColumnKind;
@@ -11,6 +12,9 @@ import dev.assay.dsl.profile.ColumnProfile;
 import dev.assay.dsl.profile.Profile;
 import dev.assay.dsl.report.QualityReport;
 import dev.assay.dsl.suggest.Suggestion;
+import dev.assay.dsl.store.Parent;
+import dev.assay.dsl.store.Provenance;
+import dev.assay.dsl.store.StoredVersion;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -23,7 +27,8 @@ import java.util.Optional;
  * samples use); with a second dataset, leakage of whole rows and of near-identical text, and
  * drift of every shared column with the automatic choice of method; when asked, {@code labels}
  * of a label column (against the second dataset when there is one); the check suggested from the
- * profile, tried on the second dataset when there is one.
+ * profile, tried on the second dataset when there is one; when the dataset is a pinned version,
+ * the history of its label up to that version.
  */
 final class QualityReporter {
 
@@ -67,7 +72,26 @@ final class QualityReporter {
         Suggestion suggestion = dataset.suggestCheck(profile, versus);
         SessionLog log = workspace.sessionLog();
         return new QualityReport(dataset.name(), profile, rows, near, comparison, log.pins(), log.checks(),
-                Instant.now(), null, workspace.outputRule(), labelsSection, suggestion);
+                Instant.now(), null, workspace.outputRule(), labelsSection, suggestion, history(dataset));
+    }
+
+    /**
+     * The history of the label up to the version the dataset is, when it is one: its lineage is
+     * exactly one pinned version and no statement since ({@code load pin}, or {@code pin} of it).
+     * Lineage, not the content's fingerprint, decides: it needs no pass over the rows. Null otherwise.
+     */
+    private MetricHistory history(Dataset dataset) {
+        Provenance provenance = workspace.lineage().of(dataset.name());
+        if (provenance.parents().size() != 1 || !provenance.operations().isEmpty()) {
+            return null;
+        }
+        Parent parent = provenance.parents().get(0);
+        List<StoredVersion> versions = workspace.store().versions(parent.label());
+        if (parent.version() > versions.size()
+                || !versions.get(parent.version() - 1).fingerprint().equals(parent.fingerprint())) {
+            return null; // a version of another store (the session changed stores since)
+        }
+        return workspace.historyUpTo(versions.get(parent.version() - 1));
     }
 
     private static List<String> names(Dataset dataset) {

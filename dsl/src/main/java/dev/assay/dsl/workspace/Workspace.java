@@ -19,6 +19,8 @@ import dev.assay.dsl.naming.Suggestions;
 import dev.assay.dsl.report.OutputRule;
 import dev.assay.dsl.sql.SqlScript;
 import dev.assay.dsl.sql.SqlStatement;
+import dev.assay.dsl.history.HistoryCollector;
+import dev.assay.dsl.history.MetricHistory;
 import dev.assay.dsl.history.MetricsKeeper;
 import dev.assay.dsl.history.VersionMetrics;
 import dev.assay.dsl.store.PinLoader;
@@ -402,6 +404,32 @@ public final class Workspace implements AutoCloseable {
     /** The versions of a label, oldest first, with the lineage of the latest. */
     public VersionHistory versions(String label) {
         return store.history(label);
+    }
+
+    /** The metrics of every version of a label, oldest first, with each version's drift from the one before. */
+    public MetricHistory history(String label) {
+        return history(label, List.of());
+    }
+
+    /**
+     * {@link #history(String)} of {@code columns} only (empty: every column); a column no
+     * version has is refused with the closest one, one only some versions have is null in the others.
+     */
+    public MetricHistory history(String label, List<String> columns) {
+        List<StoredVersion> versions = store.versions(label);
+        if (versions.isEmpty()) {
+            store.resolve(new VersionRef(label, null)); // fails, naming the labels there are
+        }
+        return historyOf(label, versions, columns);
+    }
+
+    /** The history of {@code version}'s label up to and including it (a report's history section). */
+    MetricHistory historyUpTo(StoredVersion version) {
+        return historyOf(version.label(), store.versions(version.label()).subList(0, version.version()), List.of());
+    }
+
+    private MetricHistory historyOf(String label, List<StoredVersion> versions, List<String> columns) {
+        return new HistoryCollector(engine(), store, this::metrics).collect(label, versions, columns);
     }
 
     /**

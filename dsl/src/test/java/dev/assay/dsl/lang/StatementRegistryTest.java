@@ -29,7 +29,7 @@ class StatementRegistryTest {
         StatementRegistry registry = StatementRegistry.builtIn();
         assertEquals(List.of("load", "show", "profile", "duplicates", "dedup", "split", "sample", "leakage", "drift", "labels",
                 "conflicts", "correlations", "pin",
-                "versions", "diff", "check", "suggest", "report", "use", "copy"), registry.keywords());
+                "versions", "history", "diff", "check", "suggest", "report", "use", "copy"), registry.keywords());
         for (StatementType type : registry.types()) {
             assertTrue(type.help().contains(type.keyword()), type.keyword() + ": " + type.help());
         }

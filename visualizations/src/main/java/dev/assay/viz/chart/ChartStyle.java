@@ -5,6 +5,9 @@ import java.awt.Font;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
 /** One look for every chart: fonts that read at notebook size, light grid, no boxes, labels that fit. */
@@ -20,6 +23,22 @@ final class ChartStyle {
         CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         var s = chart.getStyler();
+        look(s);
+        s.setAvailableSpaceFill(0.85);
+        s.setXAxisMaxLabelCount(12);
+        s.setYAxisMin(0.0);
+        return chart;
+    }
+
+    /** A line chart of the same look, its legend below the plot. */
+    static XYChart lines(int width, int height, String title) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).build();
+        look(chart.getStyler());
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        return chart;
+    }
+
+    private static void look(AxesChartStyler s) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderVisible(false);
@@ -36,10 +55,6 @@ final class ChartStyle {
         s.setPlotGridLinesColor(Palette.GRID);
         s.setAxisTicksMarksVisible(false);
         s.setChartPadding(8);
-        s.setAvailableSpaceFill(0.85);
-        s.setXAxisMaxLabelCount(12);
-        s.setYAxisMin(0.0);
-        return chart;
     }
 
     /** Many or long x labels turn 45 degrees so that none is cut or overlaps its neighbour. */

@@ -15,6 +15,7 @@ import dev.assay.viz.profile.ProfileRenderer;
 import dev.assay.viz.rows.CheckResultRenderer;
 import dev.assay.viz.rows.DriftRenderer;
 import dev.assay.viz.rows.DuplicatesRenderer;
+import dev.assay.viz.rows.HistoryRenderer;
 import dev.assay.viz.rows.LabelsRenderer;
 import dev.assay.viz.rows.LeakageRenderer;
 import dev.assay.viz.rows.PinnedRenderer;
@@ -121,6 +122,7 @@ final class ReportView {
         c.put("label", r.labels() == null ? "" : r.labels().label());
         c.put("labels", r.labels() == null ? "" : html(new LabelsRenderer(), r.labels()));
         suggestion(c, r);
+        history(c, r);
         c.put("pins", r.pins().stream().map(p -> html(new PinnedRenderer(), p)).toList());
         c.put("checks", r.checks().stream().map(ch -> html(new CheckResultRenderer(), ch)).toList());
         return c;
@@ -130,6 +132,14 @@ final class ReportView {
     private static void suggestion(Map<String, Object> c, QualityReport r) {
         c.put("hasSuggestion", r.suggestion() != null);
         c.put("suggestion", r.suggestion() == null ? "" : html(new SuggestionRenderer(), r.suggestion()));
+    }
+
+    /** The history section: the label's versions up to the one the dataset is, as {@code history} shows them. */
+    private static void history(Map<String, Object> c, QualityReport r) {
+        c.put("hasHistory", r.history() != null);
+        c.put("historyLabel", r.history() == null ? "" : r.history().label());
+        c.put("historyVersion", r.history() == null ? "" : r.history().latest().version().ref());
+        c.put("history", r.history() == null ? "" : html(new HistoryRenderer(), r.history()));
     }
 
     private static List<Finding> piiFindings(QualityReport r) {
