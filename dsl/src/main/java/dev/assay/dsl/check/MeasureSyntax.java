@@ -1,6 +1,8 @@
 package dev.assay.dsl.check;
 
 import dev.assay.dsl.naming.Suggestions;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +27,9 @@ public final class MeasureSyntax {
                 case AT_MOST_ONE_COLUMN -> n <= 1 ? null
                         : name + " measures one column, or every column without one: write " + name + "(COLUMN) or " + name;
                 case COLUMNS -> null;
-                case REFERENCE -> n == 1 ? null
-                        : name + " measures against a reference dataset: write " + name + "(REFERENCE)";
+                case REFERENCE -> n <= 1 ? null
+                        : name + " measures against a reference dataset: write " + name + "(REFERENCE), or " + name
+                                + " alone in a check against a baseline";
                 case LABEL -> n == 1 ? null : name + " measures a label column: write " + name + "(LABEL)";
                 case COLUMN_AND_LABEL -> n == 2 ? null
                         : name + " measures a column against the label: write " + name + "(COLUMN, LABEL)";
@@ -64,7 +67,8 @@ public final class MeasureSyntax {
         FORMS.put("skewness", new Form(Arity.ONE_COLUMN, a -> new Skewness(a.get(0))));
         FORMS.put("pii", new Form(Arity.AT_MOST_ONE_COLUMN, a -> new PiiRows(a, false)));
         FORMS.put("null_like", new Form(Arity.ONE_COLUMN, a -> new NullLikeRows(a.get(0), false)));
-        FORMS.put("drift", new Form(Arity.REFERENCE, a -> new DriftedColumns(a.get(0), false)));
+        FORMS.put("drift", new Form(Arity.REFERENCE,
+                a -> a.isEmpty() ? new BaselineDrift(false) : new DriftedColumns(a.get(0), false)));
         FORMS.put("fingerprint", new Form(Arity.NONE, a -> new FingerprintMatch()));
         FORMS.put("conflicts", new Form(Arity.LABEL, a -> new ConflictingRows(a.get(0), false)));
         FORMS.put("imbalance", new Form(Arity.LABEL, a -> new ClassImbalance(a.get(0))));
@@ -111,6 +115,28 @@ public final class MeasureSyntax {
         FORMS.put(name, new Form(Arity.COLUMNS, type.build()::apply));
         ORIGINS.put(name, origin);
         REGISTERED.put(name, type);
+    }
+
+    /**
+     * The measures whose value pinned versions keep ({@link Measure#metricValue}), in the
+     * documentation's order: each form is built with placeholder columns and asked, so nothing
+     * here lists them by name.
+     */
+    static synchronized List<String> namesWithBaselineValue() {
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, Form> form : FORMS.entrySet()) {
+            for (int n = 0; n <= 2 && !names.contains(form.getKey()); n++) {
+                try {
+                    form.getValue().arity().check(form.getKey(), n);
+                    if (form.getValue().build().apply(Collections.nCopies(n, "c")).metricValue() != null) {
+                        names.add(form.getKey());
+                    }
+                } catch (IllegalArgumentException e) {
+                    // not this number of arguments
+                }
+            }
+        }
+        return names;
     }
 
     /**
