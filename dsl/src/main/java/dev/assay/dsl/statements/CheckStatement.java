@@ -33,7 +33,8 @@ public record CheckStatement(String dataset, List<Rule> rules, List<Position> ru
 
     public static final StatementType TYPE = new StatementSyntax("check", Binding.NONE,
             "check NAME [against 'LABEL']: rows > 1000, missing(text) = 0, duplicates(text) < 1%, rows within 10%, ...",
-            Completion.ofDataset().labelAfter("fingerprint", "against"), List.of(Measure.class), CheckStatement::read);
+            Completion.ofDataset().labelAfter("fingerprint", "against"), List.of(Measure.class, Rule.class, Baseline.class),
+            CheckStatement::read);
 
     public CheckStatement(String dataset, List<Rule> rules, List<Position> rulePositions, Position position) {
         this(dataset, rules, rulePositions, position, null, null);
