@@ -76,6 +76,8 @@ public final class MeasureSyntax {
         FORMS.put("association", new Form(Arity.COLUMN_AND_LABEL, a -> new LabelAssociation(a.get(0), a.get(1))));
         FORMS.put("new_labels", new Form(Arity.LABEL_AND_REFERENCE, a -> new NewLabels(a.get(0), a.get(1))));
         FORMS.put("correlation", new Form(Arity.TWO_COLUMNS, a -> new PairCorrelation(a.get(0), a.get(1))));
+        FORMS.put("schema", new Form(Arity.NONE, a -> new SchemaChanges()));
+        FORMS.put("freshness", new Form(Arity.ONE_COLUMN, a -> new Freshness(a.get(0))));
     }
 
     private static final List<String> BUILT_IN = List.copyOf(FORMS.keySet());

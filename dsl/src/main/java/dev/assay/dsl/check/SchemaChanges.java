@@ -9,8 +9,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * {@code schema unchanged}: the columns added, removed and retyped since the baseline version's
- * recorded schema (plus one when the order changed); the rule holds when there are none.
+ * {@code schema}: the columns added, removed and retyped since the baseline version's recorded
+ * schema (plus one when the order changed), written {@code schema unchanged} (= 0) in a check
+ * against a baseline.
  */
 public record SchemaChanges() implements Measure {
 
@@ -31,7 +32,7 @@ public record SchemaChanges() implements Measure {
 
     @Override
     public String ruleText(Operator operator, BigDecimal limit) {
-        return "schema unchanged";
+        return operator == Operator.EQUAL && limit.signum() == 0 ? "schema unchanged" : Measure.super.ruleText(operator, limit);
     }
 
     @Override
@@ -44,8 +45,8 @@ public record SchemaChanges() implements Measure {
             }
             StoredVersion baseline = versions.latest().get();
             SchemaChange change = SchemaChange.between(baseline.schema(), now);
-            return RuleOutcome.compared(rule, (double) change.count(), change.unchanged(),
-                    change.unchanged() ? null : change.summary(),
+            boolean passed = rule.operator().holds(change.count(), rule.limit().doubleValue());
+            return RuleOutcome.compared(rule, (double) change.count(), passed, change.unchanged() ? null : change.summary(),
                     new BaselineComparison(baseline.ref(), null, null, List.of(baseline.version()), change));
         };
     }

@@ -79,9 +79,6 @@ public record CheckStatement(String dataset, List<Rule> rules, List<Position> ru
             in.name("unchanged");
             return Rule.schemaUnchanged();
         }
-        if (start.isWord("freshness") && in.peekAt(1).isSymbol("(")) {
-            return freshness(in);
-        }
         String name = in.name("a measure (" + String.join(", ", Measure.names()) + ")");
         List<String> arguments = new ArrayList<>();
         if (in.acceptSymbol("(")) {
@@ -110,6 +107,10 @@ public record CheckStatement(String dataset, List<Rule> rules, List<Position> ru
             String expected = in.string("a fingerprint or a version in quotes, like 'sha256:…' or 'label@1'");
             return StatementReader.atPosition(value, () -> measure.compare(operator, expected));
         }
+        if (measure.takesDuration()) { // freshness(ts) <= 12 h
+            BigDecimal seconds = duration(in);
+            return StatementReader.atPosition(comparison, () -> measure.compare(operator, seconds));
+        }
         BigDecimal limit = in.number("a number");
         Measure measured = in.acceptSymbol("%") ? StatementReader.atPosition(value, measure::percent) : measure;
         return measured.compare(operator, limit);
@@ -132,25 +133,6 @@ public record CheckStatement(String dataset, List<Rule> rules, List<Position> ru
             throw StatementReader.error(in.peek(), "expected % or sd after within " + amount.text());
         }
         return StatementReader.atPosition(start, () -> new Rule(measure, null, null, null, tolerance));
-    }
-
-    /**
-     * {@code freshness(COL) < DURATION} or {@code <=}. Read here rather than as a measure name of
-     * {@link Measure#of}, whose list of names the unknown-measure message pins.
-     */
-    private static Rule freshness(StatementReader in) {
-        in.name("freshness");
-        in.expectSymbol("(");
-        Measure measure = Measure.freshness(in.name("a date or time column"));
-        in.expectSymbol(")");
-        Token comparison = in.peek();
-        Operator operator = comparison.kind() == Token.Kind.SYMBOL ? Operator.of(comparison.text()).orElse(null) : null;
-        if (operator == null) {
-            throw StatementReader.error(comparison, "expected < or <= and a duration, like freshness(ts) <= 12 h");
-        }
-        in.acceptSymbol(comparison.text());
-        BigDecimal seconds = duration(in);
-        return StatementReader.atPosition(comparison, () -> measure.compare(operator, seconds));
     }
 
     /** {@code NUMBER UNIT}, in seconds: a malformed duration is refused where it is written. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.assay.dsl.check.CheckFailedException;
 import dev.assay.dsl.check.CheckResult;
 import dev.assay.dsl.check.Measure;
 import dev.assay.dsl.check.Rule;
@@ -127,6 +128,9 @@ class BaselineCheckTest {
         assertEquals(List.of(1, 2, 3), o.baseline().versions());
         assertEquals("sd@3", o.baseline().against(), "the latest version left");
         assertEquals(List.of(new BaselineVersions.LeftOut(4, BaselineVersions.CHECK_FAILED)), r.baseline().leftOut());
+        assertEquals("check now failed 1 of 1 rule: mean(x) within 2 sd (measured 5, allowed 0 to 4 against sd@3)",
+                assertThrows(CheckFailedException.class, () -> now.check(Baseline.of("sd"), Measure.mean("x").withinSd(2)))
+                        .getMessage());
         recordCheck(bad, true); // the latest check of that content passed: it counts again
         assertTrue(now.evaluate(Baseline.of("sd"), Measure.mean("x").withinSd(2)).passed());
     }
