@@ -183,14 +183,8 @@ class EngineConformanceTest {
             workspace.useStore("store-baseline-" + (workspace == duckdb ? "duckdb" : "spark"));
             workspace.useClock(java.time.Clock.fixed(java.time.Instant.parse("2019-04-03T00:00:00Z"), java.time.ZoneOffset.UTC));
             try {
-                run(workspace, "v1 = sample taxis 60% seed 1
-pin v1 as 'base'
-v2 = sample taxis 70% seed 2
-pin v2 as 'base'
-"
-                        + "v3 = sample taxis 65% seed 3
-pin v3 as 'base'
-now = sample taxis 50% seed 4");
+                run(workspace, "v1 = sample taxis 60% seed 1\npin v1 as 'base'\nv2 = sample taxis 70% seed 2\n"
+                        + "pin v2 as 'base'\nv3 = sample taxis 65% seed 3\npin v3 as 'base'\nnow = sample taxis 50% seed 4");
                 dev.assay.dsl.statements.CheckStatement check = (dev.assay.dsl.statements.CheckStatement) Parser.parse(rules).get(0);
                 results.add(workspace.dataset("now").evaluate(dev.assay.dsl.baseline.Baseline.of(check.against()), check.rules())
                         .toJson());
