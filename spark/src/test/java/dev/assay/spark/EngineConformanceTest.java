@@ -263,6 +263,34 @@ class EngineConformanceTest {
             return version;
         }).toList());
         return copy;
+    /**
+     * Issue 26: a label pinned on each engine (in a store of its own, so each computes its
+     * metrics), then the same check against it: every value, baseline, allowed range, drift
+     * share and freshness (a fixed clock) equal on both.
+     */
+    @Test
+    void aCheckAgainstABaselineGivesTheSameResultOnBothEngines() {
+        String rules = "check now against 'base': rows within 10%, mean(fare) within 5%, missing(tip)% within 50%, "
+                + "distinct(payment) within 0%, max(distance) within 20%, outliers(fare) within 50%, skewness(tip) within 50%, "
+                + "mean(fare) within 3 sd, rows within 2 sd, schema unchanged, drift < 50%, freshness(pickup) <= 30 days";
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (Workspace workspace : List.of(duckdb, spark)) {
+            workspace.useStore("store-baseline-" + (workspace == duckdb ? "duckdb" : "spark"));
+            workspace.useClock(java.time.Clock.fixed(java.time.Instant.parse("2019-04-03T00:00:00Z"), java.time.ZoneOffset.UTC));
+            try {
+                run(workspace, "v1 = sample taxis 60% seed 1\npin v1 as 'base'\nv2 = sample taxis 70% seed 2\n"
+                        + "pin v2 as 'base'\nv3 = sample taxis 65% seed 3\npin v3 as 'base'\nnow = sample taxis 50% seed 4");
+                dev.assay.dsl.statements.CheckStatement check = (dev.assay.dsl.statements.CheckStatement) Parser.parse(rules).get(0);
+                results.add(workspace.dataset("now").evaluate(dev.assay.dsl.baseline.Baseline.of(check.against()), check.rules())
+                        .toJson());
+            } finally {
+                workspace.useStore("store");
+                workspace.useClock(java.time.Clock.systemUTC());
+            }
+        }
+        List<String> differences = JsonComparison.differences(results.get(0), results.get(1));
+        assertTrue(differences.isEmpty(), String.join("\n", differences));
+        assertEquals(List.of(1, 2, 3), ((Map<?, ?>) results.get(0).get("baseline")).get("versions"));
     }
 
     private static List<Object> run(Workspace workspace, String script) {

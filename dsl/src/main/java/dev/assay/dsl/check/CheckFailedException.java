@@ -33,6 +33,18 @@ public final class CheckFailedException extends RuntimeException {
         if (o.actual() != null) {
             return o.rule().text() + " (the fingerprint is " + o.actual() + ")";
         }
-        return o.rule().text() + " (measured " + Values.format(o.value()) + (o.rule().measure().inPercent() ? "%" : "") + ")";
+        String unit = o.rule().measure().inPercent() ? "%" : "";
+        if (o.baseline() != null) {
+            return o.rule().text() + " (measured " + Values.format(o.value()) + unit + againstBaseline(o, unit) + ")";
+        }
+        return o.rule().text() + " (measured " + Values.format(o.value()) + unit + ")";
+    }
+
+    /** {@code , allowed 0 to 4 by nightly@3} and the note, for a rule compared with a baseline. */
+    private static String againstBaseline(RuleOutcome o, String unit) {
+        String text = o.baseline().allowed() == null ? "" : ", allowed " + Values.format(o.baseline().allowed().low()) + unit
+                + " to " + Values.format(o.baseline().allowed().high()) + unit;
+        text += " against " + o.baseline().against();
+        return o.note() == null ? text : text + "; " + o.note();
     }
 }

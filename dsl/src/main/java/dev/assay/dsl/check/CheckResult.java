@@ -1,14 +1,23 @@
 package dev.assay.dsl.check;
 
+import dev.assay.dsl.baseline.BaselineVersions;
 import dev.assay.dsl.result.JsonValue;
 import java.util.List;
 import java.util.Map;
 
-/** Every rule of a check with its measured value and verdict; the check passes when every rule does. */
-public record CheckResult(String dataset, List<RuleOutcome> rules) {
+/**
+ * Every rule of a check with its measured value and verdict; the check passes when every rule
+ * does. A check against a baseline also names the versions it compared with ({@code baseline},
+ * null otherwise).
+ */
+public record CheckResult(String dataset, List<RuleOutcome> rules, BaselineVersions baseline) {
 
     public CheckResult {
         rules = List.copyOf(rules);
+    }
+
+    public CheckResult(String dataset, List<RuleOutcome> rules) {
+        this(dataset, rules, null);
     }
 
     public boolean passed() {
@@ -20,7 +29,11 @@ public record CheckResult(String dataset, List<RuleOutcome> rules) {
     }
 
     public Map<String, Object> toJson() {
-        return JsonValue.object("kind", "check", "dataset", dataset, "passed", passed(),
+        Map<String, Object> json = JsonValue.object("kind", "check", "dataset", dataset, "passed", passed(),
                 "rules", rules.stream().map(RuleOutcome::toJson).toList());
+        if (baseline != null) {
+            json.put("baseline", baseline.toJson());
+        }
+        return json;
     }
 }

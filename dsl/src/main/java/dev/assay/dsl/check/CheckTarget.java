@@ -1,13 +1,18 @@
 package dev.assay.dsl.check;
 
+import dev.assay.dsl.baseline.BaselineVersions;
 import dev.assay.dsl.correlations.Correlations;
 import dev.assay.dsl.drift.Drift;
 import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.history.VersionMetrics;
 import dev.assay.dsl.labels.ColumnAssociation;
 import dev.assay.dsl.labels.LabelClasses;
 import dev.assay.dsl.scan.Aggregate;
 import dev.assay.dsl.scan.Handle;
+import dev.assay.dsl.store.StoredVersion;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -70,4 +75,28 @@ public interface CheckTarget {
 
     /** {@code 'sha256:…'} as written, or the fingerprint of the pinned version {@code 'label@N'} ('label': the latest). */
     String expectedFingerprint(String expected);
+
+    /** The versions a check against a baseline compares with; empty in a check without {@code against}. */
+    default Optional<BaselineVersions> baseline() {
+        return Optional.empty();
+    }
+
+    /** The metrics kept with a pinned version (computed once and kept for an older version), read once per check. */
+    default VersionMetrics metrics(StoredVersion version) {
+        throw new UnsupportedOperationException(name() + " reads no kept metrics");
+    }
+
+    /**
+     * The {@code auto} drift from the baseline version's snapshot to this dataset, over the
+     * columns both have; computed when first read, once per check. Reading it throws
+     * {@link IllegalArgumentException} when nothing can be compared (no rows, no shared column).
+     */
+    default Supplier<Drift> driftFromBaseline() {
+        throw new UnsupportedOperationException(name() + " has no baseline to drift from");
+    }
+
+    /** The time {@code freshness} measures from (the workspace's clock). */
+    default Instant now() {
+        return Instant.now();
+    }
 }

@@ -29,4 +29,9 @@ public record DistinctValues(String column, boolean inPercent) implements Measur
         Handle<Long> distinct = data.aggregate(c, Aggregates.distinct());
         return Readings.countOfRows(rule, distinct::get, data);
     }
+
+    @Override
+    public MetricValue metricValue() {
+        return MetricValue.countOfRows(column, "distinct", inPercent);
+    }
 }

@@ -20,4 +20,9 @@ public record Maximum(String column) implements Measure {
     public Reading plan(Rule rule, CheckTarget data) {
         return Readings.numberStatistic(rule, data, column, c -> Aggregates.max());
     }
+
+    @Override
+    public MetricValue metricValue() {
+        return MetricValue.field(column, "max");
+    }
 }

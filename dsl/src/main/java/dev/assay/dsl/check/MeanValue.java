@@ -21,4 +21,9 @@ public record MeanValue(String column) implements Measure {
     public Reading plan(Rule rule, CheckTarget data) {
         return Readings.numberStatistic(rule, data, column, c -> Aggregates.mean(ColumnKind.isExactNumber(c.type())));
     }
+
+    @Override
+    public MetricValue metricValue() {
+        return MetricValue.field(column, "mean");
+    }
 }

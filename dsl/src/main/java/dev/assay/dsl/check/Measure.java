@@ -1,6 +1,9 @@
 package dev.assay.dsl.check;
 
+import dev.assay.dsl.baseline.DurationText;
+import dev.assay.dsl.baseline.Tolerance;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -15,7 +18,8 @@ import java.util.List;
  */
 public sealed interface Measure permits RowCount, MissingValues, MissingCells, DistinctValues, DuplicateRows, Minimum,
         Maximum, MeanValue, PiiRows, DriftedColumns, FingerprintMatch, ConflictingRows, ClassImbalance, MinorityShare,
-        LabelAssociation, NewLabels, OutlierCount, Skewness, NullLikeRows, PairCorrelation, UnexpectedValues, CustomMeasure {
+        LabelAssociation, NewLabels, OutlierCount, Skewness, NullLikeRows, PairCorrelation, UnexpectedValues, CustomMeasure,
+        SchemaChanges, BaselineDrift, Freshness {
 
     /** The built-in measures of the language, in the order the documentation lists them. */
     List<String> NAMES = MeasureSyntax.builtInNames();
@@ -30,6 +34,11 @@ public sealed interface Measure permits RowCount, MissingValues, MissingCells, D
 
     /** The arguments as the language writes them: columns, or the reference dataset of {@code drift}. */
     List<String> arguments();
+
+    /** The measures whose value pinned versions keep, which {@code within} rules compare with a baseline. */
+    static List<String> namesWithBaselineValue() {
+        return MeasureSyntax.namesWithBaselineValue();
+    }
 
     /** Whether the value is a percentage (of the rows, all cells or the columns compared). */
     default boolean inPercent() {
@@ -109,6 +118,14 @@ public sealed interface Measure permits RowCount, MissingValues, MissingCells, D
     /** Rows of a text column whose value is present and none of {@code allowed} (values outside the categories). */
     static Measure unexpected(String column, String... allowed) {
         return new UnexpectedValues(column, List.of(allowed), false);
+    /** Columns that drifted from the baseline version (only in a check against a baseline); as a percentage, of the columns compared. */
+    static Measure drift() {
+        return new BaselineDrift(false);
+    }
+
+    /** Seconds from the latest value of a date or time column to now. */
+    static Measure freshness(String column) {
+        return new Freshness(column);
     }
 
     /** Columns that drifted from {@code reference} (the dataset checked is the current side). */
@@ -209,6 +226,57 @@ public sealed interface Measure permits RowCount, MissingValues, MissingCells, D
     /** Whether the rule compares with a text (a fingerprint or a version) instead of a number. */
     default boolean isFingerprint() {
         return false;
+    }
+
+    /**
+     * The measure's value in the metrics kept with a pinned version, which {@code within} rules
+     * compare with; null for measures whose value is not kept (duplicates, pii, drift(REF),
+     * fingerprint, labels, correlations ...).
+     */
+    default MetricValue metricValue() {
+        return null;
+    }
+
+    /** Whether the measure compares with a baseline itself ({@code schema unchanged}, {@code drift < N%}). */
+    default boolean needsBaseline() {
+        return false;
+    }
+
+    /** Whether the limit is a duration ({@code freshness(ts) <= 12 h}), kept in seconds. */
+    default boolean takesDuration() {
+        return false;
+    }
+
+    /** The rule {@code MEASURE within N%}: within N percent of the baseline version's value. */
+    default Rule withinPercent(Number percent) {
+        return new Rule(this, null, null, null, Tolerance.percent(percent));
+    }
+
+    /** The rule {@code MEASURE within N sd}: within N sample standard deviations of the mean of the baseline versions' values. */
+    default Rule withinSd(Number sds) {
+        return new Rule(this, null, null, null, Tolerance.sd(sds));
+    }
+
+    /** {@code freshness(col) <= DURATION}. */
+    default Rule atMost(Duration duration) {
+        return compareDuration(Operator.AT_MOST, duration);
+    }
+
+    /** {@code freshness(col) < DURATION}. */
+    default Rule lessThan(Duration duration) {
+        return compareDuration(Operator.LESS, duration);
+    }
+
+    private Rule compareDuration(Operator operator, Duration duration) {
+        if (!takesDuration()) {
+            throw new IllegalArgumentException(text() + " is compared with a number, not a duration");
+        }
+        return compare(operator, DurationText.seconds(duration));
+    }
+
+    /** The rule {@code MEASURE OP LIMIT} as written; a measure may write its limit its own way (a duration). */
+    default String ruleText(Operator operator, BigDecimal limit) {
+        return text() + " " + operator.symbol() + " " + limit.toPlainString() + (inPercent() ? "%" : "");
     }
 
     /** How the measure is written in the language: {@code duplicates(a, b)}. */

@@ -3,6 +3,7 @@ package dev.assay.dsl.check;
 import dev.assay.dsl.naming.LanguageString;
 import dev.assay.dsl.naming.Suggestions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +28,9 @@ public final class MeasureSyntax {
                 case AT_MOST_ONE_COLUMN -> n <= 1 ? null
                         : name + " measures one column, or every column without one: write " + name + "(COLUMN) or " + name;
                 case COLUMNS -> null;
-                case REFERENCE -> n == 1 ? null
-                        : name + " measures against a reference dataset: write " + name + "(REFERENCE)";
+                case REFERENCE -> n <= 1 ? null
+                        : name + " measures against a reference dataset: write " + name + "(REFERENCE), or " + name
+                                + " alone in a check against a baseline";
                 case LABEL -> n == 1 ? null : name + " measures a label column: write " + name + "(LABEL)";
                 case COLUMN_AND_LABEL -> n == 2 ? null
                         : name + " measures a column against the label: write " + name + "(COLUMN, LABEL)";
@@ -74,7 +76,8 @@ public final class MeasureSyntax {
         FORMS.put("pii", new Form(Arity.AT_MOST_ONE_COLUMN, a -> new PiiRows(a, false)));
         FORMS.put("null_like", new Form(Arity.ONE_COLUMN, a -> new NullLikeRows(a.get(0), false)));
         FORMS.put("unexpected", new Form(Arity.COLUMN_AND_VALUES, MeasureSyntax::unexpected));
-        FORMS.put("drift", new Form(Arity.REFERENCE, a -> new DriftedColumns(a.get(0), false)));
+        FORMS.put("drift", new Form(Arity.REFERENCE,
+                a -> a.isEmpty() ? new BaselineDrift(false) : new DriftedColumns(a.get(0), false)));
         FORMS.put("fingerprint", new Form(Arity.NONE, a -> new FingerprintMatch()));
         FORMS.put("conflicts", new Form(Arity.LABEL, a -> new ConflictingRows(a.get(0), false)));
         FORMS.put("imbalance", new Form(Arity.LABEL, a -> new ClassImbalance(a.get(0))));
@@ -82,6 +85,8 @@ public final class MeasureSyntax {
         FORMS.put("association", new Form(Arity.COLUMN_AND_LABEL, a -> new LabelAssociation(a.get(0), a.get(1))));
         FORMS.put("new_labels", new Form(Arity.LABEL_AND_REFERENCE, a -> new NewLabels(a.get(0), a.get(1))));
         FORMS.put("correlation", new Form(Arity.TWO_COLUMNS, a -> new PairCorrelation(a.get(0), a.get(1))));
+        FORMS.put("schema", new Form(Arity.NONE, a -> new SchemaChanges()));
+        FORMS.put("freshness", new Form(Arity.ONE_COLUMN, a -> new Freshness(a.get(0))));
     }
 
     private static final List<String> BUILT_IN = List.copyOf(FORMS.keySet());
@@ -121,6 +126,28 @@ public final class MeasureSyntax {
         FORMS.put(name, new Form(Arity.COLUMNS, type.build()::apply));
         ORIGINS.put(name, origin);
         REGISTERED.put(name, type);
+    }
+
+    /**
+     * The measures whose value pinned versions keep ({@link Measure#metricValue}), in the
+     * documentation's order: each form is built with placeholder columns and asked, so nothing
+     * here lists them by name.
+     */
+    static synchronized List<String> namesWithBaselineValue() {
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, Form> form : FORMS.entrySet()) {
+            for (int n = 0; n <= 2 && !names.contains(form.getKey()); n++) {
+                try {
+                    form.getValue().arity().check(form.getKey(), n);
+                    if (form.getValue().build().apply(Collections.nCopies(n, "c")).metricValue() != null) {
+                        names.add(form.getKey());
+                    }
+                } catch (IllegalArgumentException e) {
+                    // not this number of arguments
+                }
+            }
+        }
+        return names;
     }
 
     /**

@@ -20,4 +20,9 @@ public record Minimum(String column) implements Measure {
     public Reading plan(Rule rule, CheckTarget data) {
         return Readings.numberStatistic(rule, data, column, c -> Aggregates.min());
     }
+
+    @Override
+    public MetricValue metricValue() {
+        return MetricValue.field(column, "min");
+    }
 }

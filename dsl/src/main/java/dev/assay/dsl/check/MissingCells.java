@@ -31,4 +31,14 @@ public record MissingCells(boolean inPercent) implements Measure {
         return Readings.count(rule, () -> values.stream().mapToLong(v -> rows.get() - v.get()).sum(),
                 () -> rows.get() * columns.size(), data.name());
     }
+
+    /** The sum of every column's {@code missing}; as a percentage, of rows times columns. */
+    @Override
+    public MetricValue metricValue() {
+        MetricValue missing = m -> m.columnNames().stream().mapToDouble(c -> {
+            Double n = m.number(c, "missing");
+            return n == null ? 0 : n;
+        }).sum();
+        return inPercent ? MetricValue.share(missing, m -> (double) m.rows() * m.columnNames().size()) : missing;
+    }
 }

@@ -33,4 +33,9 @@ public record MissingValues(String column, boolean inPercent) implements Measure
         Handle<Long> values = data.aggregate(c, Aggregates.count());
         return Readings.count(rule, () -> rows.get() - values.get(), rows::get, data.name());
     }
+
+    @Override
+    public MetricValue metricValue() {
+        return MetricValue.countOfRows(column, "missing", inPercent);
+    }
 }

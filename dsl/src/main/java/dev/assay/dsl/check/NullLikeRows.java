@@ -34,4 +34,9 @@ public record NullLikeRows(String column, boolean inPercent) implements Measure 
         Handle<Long> rows = data.aggregate(text, TextAggregates.nullLike());
         return Readings.countOfRows(rule, rows::get, data);
     }
+
+    @Override
+    public MetricValue metricValue() {
+        return MetricValue.countOfRows(column, "null_like", inPercent);
+    }
 }

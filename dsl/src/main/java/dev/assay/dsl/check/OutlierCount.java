@@ -37,4 +37,11 @@ public record OutlierCount(String column, boolean inPercent) implements Measure 
         return Readings.count(rule, () -> outliers.get() == null ? 0 : outliers.get().count(), values::get,
                 "'" + c.name() + "'");
     }
+
+    /** The profile's {@code iqr_outliers}; as a percentage, of the values present ({@code count}). */
+    @Override
+    public MetricValue metricValue() {
+        MetricValue outliers = MetricValue.field(column, "iqr_outliers");
+        return inPercent ? MetricValue.share(outliers, MetricValue.field(column, "count")) : outliers;
+    }
 }

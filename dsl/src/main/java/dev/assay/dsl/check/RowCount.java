@@ -21,4 +21,9 @@ public record RowCount() implements Measure {
         Handle<Long> rows = data.rows();
         return () -> RuleOutcome.measured(rule, rows.get());
     }
+
+    @Override
+    public MetricValue metricValue() {
+        return MetricValue.rows();
+    }
 }

@@ -34,4 +34,9 @@ public record Skewness(String column) implements Measure {
                     : RuleOutcome.measured(rule, skewness);
         };
     }
+
+    @Override
+    public MetricValue metricValue() {
+        return MetricValue.field(column, "skewness");
+    }
 }

@@ -1,13 +1,20 @@
 package dev.assay.dsl.workspace;
 
+import dev.assay.dsl.baseline.Baseline;
+import dev.assay.dsl.baseline.BaselineVersions;
 import dev.assay.dsl.check.CheckTarget;
 import dev.assay.dsl.correlations.CorrelationMethod;
 import dev.assay.dsl.correlations.Correlations;
 import dev.assay.dsl.correlations.Correlator;
 import dev.assay.dsl.drift.Drift;
+import dev.assay.dsl.drift.DriftDetector;
+import dev.assay.dsl.drift.DriftPlan;
 import dev.assay.dsl.duplicates.Match;
 import dev.assay.dsl.duplicates.ResolvedMatch;
 import dev.assay.dsl.engine.Column;
+import dev.assay.dsl.engine.SqlEngine;
+import dev.assay.dsl.engine.WorkTable;
+import dev.assay.dsl.history.VersionMetrics;
 import dev.assay.dsl.labels.AssociationScan;
 import dev.assay.dsl.labels.ClassCounter;
 import dev.assay.dsl.labels.ColumnAssociation;
@@ -20,11 +27,17 @@ import dev.assay.dsl.scan.AggregateScan;
 import dev.assay.dsl.scan.Handle;
 import dev.assay.dsl.store.Fingerprint;
 import dev.assay.dsl.store.Fingerprinter;
+import dev.assay.dsl.store.Parent;
+import dev.assay.dsl.store.PinLoader;
+import dev.assay.dsl.store.Provenance;
+import dev.assay.dsl.store.StoredVersion;
 import dev.assay.dsl.store.VersionRef;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.time.Instant;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -50,11 +63,25 @@ final class CheckedDataset implements CheckTarget {
     private Fingerprint fingerprint;
     /** Expected fingerprints by the text a rule compares with: a label is looked up once per check. */
     private final Map<String, String> expected = new HashMap<>();
+    /** The versions compared with, resolved once when the check is made; null without {@code against}. */
+    private final BaselineVersions baseline;
+    private final Map<Integer, VersionMetrics> metrics = new HashMap<>();
+    private Drift baselineDrift;
 
-    CheckedDataset(Workspace workspace, Dataset dataset) {
+    CheckedDataset(Workspace workspace, Dataset dataset, Baseline against) {
         this.workspace = workspace;
         this.dataset = dataset;
         this.scan = new AggregateScan(workspace.engineOf(dataset.name()), dataset.name(), ProfiledValue.INSTANCE);
+        this.baseline = against == null ? null
+                : BaselineVersions.resolve(workspace.store(), against.label(), ownVersion(against.label()));
+    }
+
+    /** The pinned version of {@code label} this dataset is, unchanged (loaded or just pinned); null otherwise. */
+    private Parent ownVersion(String label) {
+        Provenance lineage = workspace.lineage().of(dataset.name());
+        boolean pinned = lineage.operations().isEmpty() && lineage.parents().size() == 1
+                && lineage.parents().get(0).label().equals(label);
+        return pinned ? lineage.parents().get(0) : null;
     }
 
     /** Computes what the measures asked of the scan; nothing when they asked nothing. */
@@ -168,6 +195,41 @@ final class CheckedDataset implements CheckTarget {
             throw new IllegalArgumentException(dataset.name() + " has no column but the label '" + label.name() + "'");
         }
         return others;
+    }
+
+    @Override
+    public Optional<BaselineVersions> baseline() {
+        return Optional.ofNullable(baseline);
+    }
+
+    @Override
+    public VersionMetrics metrics(StoredVersion version) {
+        return metrics.computeIfAbsent(version.version(), v -> workspace.metrics(version));
+    }
+
+    /** The baseline version's snapshot loaded (and checked) into a scratch table where this dataset is, then dropped. */
+    @Override
+    public Supplier<Drift> driftFromBaseline() {
+        StoredVersion version = baseline.latest().orElseThrow();
+        return () -> {
+            if (baselineDrift == null) {
+                SqlEngine engine = workspace.engineOf(dataset.name());
+                try (WorkTable scratch = WorkTable.named(engine, "baseline")) {
+                    new PinLoader(engine, workspace.store()).load(version, scratch.name());
+                    try {
+                        baselineDrift = new DriftDetector(engine).compare(scratch.name(), dataset.name(), DriftPlan.auto());
+                    } catch (IllegalArgumentException e) { // said of the scratch table: say it of the version
+                        throw new IllegalArgumentException(e.getMessage().replace(scratch.name(), version.ref()), e);
+                    }
+                }
+            }
+            return baselineDrift;
+        };
+    }
+
+    @Override
+    public Instant now() {
+        return workspace.clock().instant();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.assay.dsl.workspace;
 
+import dev.assay.dsl.baseline.Baseline;
 import dev.assay.dsl.check.CheckFailedException;
 import dev.assay.dsl.check.CheckResult;
 import dev.assay.dsl.check.Rule;
@@ -266,6 +267,35 @@ public final class Dataset {
         if (!result.passed()) {
             throw new CheckFailedException(result);
         }
+        return result;
+    }
+
+    /**
+     * Measures the rules against the pinned versions of a label and fails when one does not
+     * hold, for example {@code check(Baseline.of("nightly"), Measure.rows().withinPercent(10),
+     * Measure.mean("fare").withinSd(3), Rule.schemaUnchanged(), Measure.drift().percent().lessThan(20))}.
+     * Plain rules may come too. docs/baselines.md says which versions count.
+     */
+    public CheckResult check(Baseline baseline, Rule... rules) {
+        return check(baseline, List.of(rules));
+    }
+
+    public CheckResult check(Baseline baseline, List<Rule> rules) {
+        CheckResult result = evaluate(baseline, rules);
+        if (!result.passed()) {
+            throw new CheckFailedException(result);
+        }
+        return result;
+    }
+
+    /** Measures the rules against the pinned versions of a label and returns every verdict without failing. */
+    public CheckResult evaluate(Baseline baseline, Rule... rules) {
+        return evaluate(baseline, List.of(rules));
+    }
+
+    public CheckResult evaluate(Baseline baseline, List<Rule> rules) {
+        CheckResult result = new RuleMeasurer(workspace, this, baseline).measure(rules);
+        workspace.sessionLog().checked(result);
         return result;
     }
 

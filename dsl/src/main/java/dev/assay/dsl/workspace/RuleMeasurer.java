@@ -1,5 +1,6 @@
 package dev.assay.dsl.workspace;
 
+import dev.assay.dsl.baseline.Baseline;
 import dev.assay.dsl.check.CheckResult;
 import dev.assay.dsl.check.Reading;
 import dev.assay.dsl.check.Rule;
@@ -20,23 +21,33 @@ final class RuleMeasurer {
 
     private final Workspace workspace;
     private final Dataset dataset;
+    /** The versions a check against a baseline compares with; null for a plain check. */
+    private final Baseline baseline;
 
     RuleMeasurer(Workspace workspace, Dataset dataset) {
-        this.workspace = workspace;
-        this.dataset = dataset;
+        this(workspace, dataset, null);
     }
 
-    /** Every rule's outcome; a rule naming an unknown column or dataset stops with {@link RuleException}. */
+    RuleMeasurer(Workspace workspace, Dataset dataset, Baseline baseline) {
+        this.workspace = workspace;
+        this.dataset = dataset;
+        this.baseline = baseline;
+    }
+
+    /**
+     * Every rule's outcome; a rule naming an unknown column or dataset stops with
+     * {@link RuleException}, an unknown baseline label with {@link dev.assay.dsl.baseline.BaselineException}.
+     */
     CheckResult measure(List<Rule> rules) {
         if (rules.isEmpty()) {
             throw new IllegalArgumentException("a check needs at least one rule, like rows > 0");
         }
-        CheckedDataset data = new CheckedDataset(workspace, dataset);
+        CheckedDataset data = new CheckedDataset(workspace, dataset, baseline);
         List<Reading> readings = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
             try {
-                readings.add(rule.measure().plan(rule, data));
+                readings.add(rule.plan(data));
             } catch (IllegalArgumentException e) {
                 throw new RuleException(i, e.getMessage());
             }
@@ -46,6 +57,6 @@ final class RuleMeasurer {
         for (Reading reading : readings) {
             outcomes.add(reading.outcome());
         }
-        return new CheckResult(dataset.name(), outcomes);
+        return new CheckResult(dataset.name(), outcomes, data.baseline().orElse(null));
     }
 }

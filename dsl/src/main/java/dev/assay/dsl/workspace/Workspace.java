@@ -60,6 +60,8 @@ public final class Workspace implements AutoCloseable {
     private final Lineage lineage;
     private final SessionLog sessionLog = new SessionLog(new CheckOutcomes(this));
     private VersionStore store;
+    /** What {@code freshness} measures from; a test sets a fixed one. */
+    private java.time.Clock clock = java.time.Clock.systemUTC();
 
     /**
      * Relative paths resolve against {@code baseDirectory}; pinned versions are kept in
@@ -455,6 +457,16 @@ public final class Workspace implements AutoCloseable {
     /** Where statements may write the files they are told to write (see {@link OutputRule}). */
     public OutputRule outputRule() {
         return new OutputRule(baseDirectory, store.root());
+    }
+
+    /** The clock {@code freshness} rules measure from. */
+    public java.time.Clock clock() {
+        return clock;
+    }
+
+    /** Measures {@code freshness} from {@code clock} from now on (a fixed clock makes a notebook's verdict repeatable). */
+    public void useClock(java.time.Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock);
     }
 
     /** Where pinned versions are kept. */

@@ -96,7 +96,8 @@ class MeasureTest {
                 Measure.pii("a"), Measure.of("pii", List.of()), Measure.drift("ref"), Measure.fingerprint(),
                 Measure.conflicts("y"), Measure.imbalance("y"), Measure.minority("y"), Measure.association("a", "y"),
                 Measure.newLabels("y", "ref"), Measure.outliers("a"), Measure.skewness("a"), Measure.nullLike("a"),
-                Measure.correlation("a", "b"), Measure.unexpected("a", "x", "it's"));
+                Measure.correlation("a", "b"), Measure.unexpected("a", "x", "it's"), Measure.drift(), new SchemaChanges(),
+                Measure.freshness("a"));
         Set<Class<?>> types = new HashSet<>();
         for (Measure m : fromJava) {
             assertEquals(m, Measure.of(m.name().toUpperCase(Locale.ROOT), m.arguments()), m.text());

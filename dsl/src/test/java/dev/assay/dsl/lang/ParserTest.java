@@ -184,7 +184,7 @@ class ParserTest {
         assertEquals(new BigDecimal("-1.5"), c.rules().get(2).limit());
         assertEquals("line 1, column 20: unknown measure 'missin'; did you mean 'missing'? (a rule measures rows, "
                 + "missing, distinct, duplicates, min, max, mean, outliers, skewness, pii, null_like, unexpected, drift, fingerprint, "
-                + "conflicts, imbalance, minority, association, new_labels, correlation)",
+                + "conflicts, imbalance, minority, association, new_labels, correlation, schema, freshness)",
                 error("check t: rows > 0, missin(a) = 0"));
         assertEquals("line 1, column 17: rows cannot be a percentage; percentages are of the rows (missing, distinct, "
                 + "duplicates, pii) or of the columns (drift)", error("check t: rows > 5%"));

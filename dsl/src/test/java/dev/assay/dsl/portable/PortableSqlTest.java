@@ -127,6 +127,18 @@ class PortableSqlTest {
     }
 
     @Test
+    void checkAgainstABaselineIsPortable() {
+        ws.useStore(dir.resolve("store").toString());
+        ws.dataset("b").pin("base");
+        recording.take();
+        ws.dataset("a").evaluate(dev.assay.dsl.baseline.Baseline.of("base"), Measure.mean("x").withinPercent(10),
+                Measure.missing("label").withinSd(3), Rule.schemaUnchanged(), Measure.drift().percent().lessThan(50),
+                Measure.freshness("day").atMost(java.time.Duration.ofDays(1)),
+                Measure.freshness("at").atMost(java.time.Duration.ofDays(1)));
+        assertPortable("check against a baseline");
+    }
+
+    @Test
     void loadOfEveryFormatIsPortable() throws IOException {
         Files.writeString(dir.resolve("t.csv"), "id,name\n1,a\n2,b\n");
         Files.writeString(dir.resolve("t.tsv"), "id\tname\n1\ta\n");
