@@ -263,6 +263,8 @@ class EngineConformanceTest {
             return version;
         }).toList());
         return copy;
+    }
+
     /**
      * Issue 26: a label pinned on each engine (in a store of its own, so each computes its
      * metrics), then the same check against it: every value, baseline, allowed range, drift

@@ -118,6 +118,8 @@ public sealed interface Measure permits RowCount, MissingValues, MissingCells, D
     /** Rows of a text column whose value is present and none of {@code allowed} (values outside the categories). */
     static Measure unexpected(String column, String... allowed) {
         return new UnexpectedValues(column, List.of(allowed), false);
+    }
+
     /** Columns that drifted from the baseline version (only in a check against a baseline); as a percentage, of the columns compared. */
     static Measure drift() {
         return new BaselineDrift(false);
