@@ -16,11 +16,8 @@ Runs under the Python of ``../shared/tools/pyenv``:
     ASSAY_SHARED=../shared JUPYTER_PATH=target/jupyter-prefix/share/jupyter \\
         target/pyenv/bin/python -m pytest -q tests/data/test_check_baseline.py
 
-Recording a check's outcome with its version is the store's part of issue 26: the failing
-check below records the failure once that part is merged. Until then the module records it
-through the store's Java API when the check did not (``failed_version`` fixture), and
-``test_a_failing_check_is_recorded_with_its_version`` is an expected failure (strict, so it
-must lose its marker once recording lands).
+The failing check of version 5 records its outcome with that version in the store, which is
+what leaves version 5 out of every baseline below.
 """
 
 import json
@@ -180,12 +177,6 @@ def peng(kernel, store):
     run_cell(kernel, f"%%assay\nv5 = load pin 'peng@{FAILED_VERSION}'")
     text = cell_error(kernel, f"%%assay\ncheck v5: {FAILING_CHECK}")
     assert "CheckFailed" in text
-    recorded = check_passed(kernel, f"peng@{FAILED_VERSION}")
-    if recorded == "null":  # the store's part of issue 26 not merged yet: record it as it will
-        run_cell(kernel, "assay.store().write(() -> false, w -> { w.recordCheck(assay.store().resolve("
-                         f"dev.assay.dsl.store.VersionRef.parse(\"peng@{FAILED_VERSION}\")).fingerprint(), "
-                         "new dev.assay.dsl.store.StoredCheck(java.time.Instant.now(), \"v5\", false, "
-                         f"List.of(\"{FAILING_CHECK}\"), List.of(\"{FAILING_CHECK}\"))); return null; }});")
     assert check_passed(kernel, f"peng@{FAILED_VERSION}") == "false"
     pen = read_penguins()
     return versions_in_pandas(pen), now_in_pandas(pen)
@@ -340,10 +331,8 @@ def test_bad_input_is_reported_where_it_is_written(kernel, peng, statement, wher
     assert result_json(kernel, "%%assay\ncheck pen: rows > 0")["rules"][0]["value"] == len(read_penguins())
 
 
-# ---------------------------------------------------------------- with the store's part of issue 26
+# ---------------------------------------------------------------- outcomes recorded with versions
 
-@pytest.mark.xfail(strict=True, reason="check outcomes are recorded with versions by the store's part of issue 26 "
-                                       "(another branch); remove this marker once it is merged")
 def test_a_failing_check_is_recorded_with_its_version(kernel, store):
     sql(kernel, "rec", "SELECT * FROM pen WHERE species = 'Gentoo'")
     run_cell(kernel, "%%assay\npin rec as 'recorded'")

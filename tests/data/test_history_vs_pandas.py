@@ -24,7 +24,6 @@ import math
 import os
 import re
 import sys
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -137,19 +136,6 @@ def java_string(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def record_check_if_check_did_not(kernel, store, version, fingerprint, passed, rule):
-    """The outcome `check` records once the store part of issue 26 is merged; recorded here meanwhile."""
-    if (store / "checks" / (fingerprint.split(":", 1)[1] + ".json")).exists():
-        return
-    warnings.warn(f"check did not record its outcome for {LABEL}@{version}: recorded through the store's API")
-    run_cell(kernel, "{ var v = assay.store().resolve(dev.assay.dsl.store.VersionRef.parse("
-             + java_string(f"{LABEL}@{version}") + ")); assay.store().write(() -> false, w -> { w.recordCheck("
-             + "v.fingerprint(), new dev.assay.dsl.store.StoredCheck(java.time.Instant.now(), \"checked\", "
-             + ("true" if passed else "false") + ", java.util.List.of(" + java_string(rule) + "), "
-             + ("java.util.List.of()" if passed else "java.util.List.of(" + java_string(rule) + ")")
-             + ")); return null; }); }")
-
-
 @pytest.fixture(scope="module")
 def pinned(kernel, tmp_path_factory):
     """Six versions of LABEL pinned in a store of this module's own; the frames and fingerprints."""
@@ -170,7 +156,8 @@ def pinned(kernel, tmp_path_factory):
             run_cell(kernel, code)
         else:
             assert "missing(age)" in cell_error(kernel, code), "the check of the blanked ages must fail"
-        record_check_if_check_did_not(kernel, store, k, fingerprints[k - 1], passed, rule)
+        checks = store / "checks" / (fingerprints[k - 1].split(":", 1)[1] + ".json")
+        assert checks.exists(), f"the check of {LABEL}@{k} was recorded with its content"
     return frames, fingerprints
 
 
