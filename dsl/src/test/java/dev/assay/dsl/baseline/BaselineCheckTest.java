@@ -169,9 +169,11 @@ class BaselineCheckTest {
         assertEquals(List.of(new BaselineVersions.LeftOut(2, BaselineVersions.CHECKED_ITSELF)), r.baseline().leftOut());
         assertEquals(3.0, r.rules().get(0).baseline().baseline(), "compared with own@1's 3 rows");
         assertFalse(r.passed());
-        ws.sql("CREATE OR REPLACE TABLE w AS SELECT * FROM v", null); // made by SQL: not a pinned version as such
-        assertEquals(List.of(), ws.dataset("w").evaluate(Baseline.of("own"), Measure.rows().withinPercent(10))
-                .baseline().leftOut());
+        // That failed check was recorded with own@2; a copy made by SQL is not a pinned version as such,
+        // so own@2 is left out for its failed check, not as the version checked.
+        ws.sql("CREATE OR REPLACE TABLE w AS SELECT * FROM v", null);
+        assertEquals(List.of(new BaselineVersions.LeftOut(2, BaselineVersions.CHECK_FAILED)),
+                ws.dataset("w").evaluate(Baseline.of("own"), Measure.rows().withinPercent(10)).baseline().leftOut());
     }
 
     @Test
