@@ -1,16 +1,25 @@
 package dev.assay.spark;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.assay.dsl.baseline.Baseline;
 import dev.assay.dsl.engine.DuckDbEngineProvider;
 import dev.assay.dsl.engine.EngineSettings;
 import dev.assay.dsl.engine.SqlEngine;
 import dev.assay.dsl.lang.Interpreter;
 import dev.assay.dsl.lang.Parser;
+import dev.assay.dsl.statements.CheckStatement;
 import dev.assay.dsl.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -116,6 +125,41 @@ class WideConformanceTest {
         Interpreter pins = new Interpreter(duckdb);
         Parser.parse("a, b = split wide 50/50 seed 4\npin a as 'wide'\npin b as 'wide'").forEach(pins::run);
         EngineConformanceTest.assertSameResults("history at 1,000 columns", "history 'wide'", duckdb, spark);
+    }
+
+    /**
+     * Three versions of the wide table pinned (on DuckDB, which keeps their metrics), then one
+     * check of the whole table against them on both engines: a {@code within} rule on every one
+     * of the 1,000 columns (values from each engine's one scan, baselines from the kept metrics),
+     * an sd rule, the schema, drift against the baseline's snapshot loaded on each engine, and
+     * freshness on a fixed clock. Evaluated, not checked: a verdict may fail, the JSON must agree.
+     */
+    @Test
+    void checkAgainstABaselineAtAThousandColumns() {
+        Clock fixed = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        for (Workspace workspace : List.of(duckdb, spark)) {
+            workspace.useStore("baseline");
+            workspace.useClock(fixed);
+        }
+        try {
+            Interpreter pins = new Interpreter(duckdb);
+            Parser.parse("a, b, c = split wide 34/33/33 seed 6\npin a as 'wbase'\npin b as 'wbase'\npin c as 'wbase'")
+                    .forEach(pins::run);
+            String missing = IntStream.range(0, COLUMNS - 1).mapToObj(i -> "missing(" + name(i) + ")% within 50%")
+                    .collect(Collectors.joining(", "));
+            CheckStatement check = (CheckStatement) Parser.parse("check wide against 'wbase': rows within 300%, " + missing
+                    + ", mean(" + name(1) + ") within 3 sd, schema unchanged, drift < 50%, freshness(" + name(5)
+                    + ") <= 800 days").get(0);
+            Map<String, Object> fromDuckDb = duckdb.dataset("wide").evaluate(Baseline.of(check.against()), check.rules()).toJson();
+            Map<String, Object> fromSpark = spark.dataset("wide").evaluate(Baseline.of(check.against()), check.rules()).toJson();
+            List<String> differences = JsonComparison.differences(fromDuckDb, fromSpark);
+            assertTrue(differences.isEmpty(), String.join("\n", differences.subList(0, Math.min(20, differences.size()))));
+            assertEquals(List.of(1, 2, 3), ((Map<?, ?>) fromDuckDb.get("baseline")).get("versions"));
+        } finally {
+            for (Workspace workspace : List.of(duckdb, spark)) {
+                workspace.useClock(Clock.systemUTC());
+            }
+        }
     }
 
     /** DuckDB SQL of the table: {@link #COLUMNS} - 1 generated columns and the personal-data column. */
