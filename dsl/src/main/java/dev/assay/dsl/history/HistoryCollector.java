@@ -90,14 +90,10 @@ public final class HistoryCollector {
 
     /** The version's snapshot, checked against its fingerprint, as a scratch table. */
     private WorkTable loaded(StoredVersion version) {
-        WorkTable table = WorkTable.named(engine, "history");
-        try {
+        return WorkTable.ownedBy(WorkTable.named(engine, "history"), table -> {
             new PinLoader(engine, store).load(version, table.name());
             return table;
-        } catch (RuntimeException | Error e) {
-            table.close();
-            throw e;
-        }
+        });
     }
 
     /** The {@code auto} drift of every column both versions have (of those asked for). */
